@@ -1,0 +1,36 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "kvrepl",
+    products: [
+        .executable(name: "kvrepl", targets: ["REPL"]),
+        .library(name: "Cluster", targets: ["Cluster"]),
+        .library(name: "Lang", targets: ["Lang"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+    ],
+    targets: [
+        .target(name: "Cluster"),
+        .target(name: "Lang", dependencies: ["Cluster"]),
+        .executableTarget(
+            name: "REPL",
+            dependencies: [
+                "Lang",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: [.linkedLibrary("dl")]
+        ),
+        .testTarget(
+            name: "ClusterTests",
+            dependencies: ["Cluster", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "LangTests", dependencies: ["Lang"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["REPL"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

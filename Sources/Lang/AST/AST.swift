@@ -1,0 +1,146 @@
+import Cluster
+
+/// A word as written: bare or quoted (escapes already resolved), with where it stands.
+/// Words may hold `$i`, substituted by the interpreter inside `repeat`.
+public struct Word: Equatable, Sendable {
+    public var text: String
+    public var range: SourceRange
+    public var quoted: Bool
+
+    public init(_ text: String, at range: SourceRange, quoted: Bool = false) {
+        self.text = text
+        self.range = range
+        self.quoted = quoted
+    }
+}
+
+/// `field=value`; `range` covers the whole assignment.
+public struct Assignment: Equatable, Sendable {
+    public var field: Word
+    public var value: Word
+    public init(field: Word, value: Word) {
+        self.field = field
+        self.value = value
+    }
+}
+
+/// A parsed script: its commands in order, with `include`s resolved.
+public struct Script: Equatable, Sendable {
+    public var file: SourceFile
+    public var commands: [Command]
+    public init(file: SourceFile, commands: [Command]) {
+        self.file = file
+        self.commands = commands
+    }
+
+    public static func == (a: Script, b: Script) -> Bool { a.file === b.file && a.commands == b.commands }
+}
+
+/// One command with the range of its first word (its line, for diagnostics and `file:line`).
+public struct Command: Equatable, Sendable {
+    public var kind: CommandKind
+    public var range: SourceRange
+    public init(_ kind: CommandKind, at range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// A `config` value, typed by its key.
+public enum ConfigValue: Equatable, Sendable {
+    case count(Int)                 // replicas read write vnodes fanout
+    case duration(Micros)           // gossip suspect rehash antientropy timeout
+    case latency(Micros, Micros)    // `5ms` (fixed) or `1ms..10ms`
+    case percent(ppm: Int)          // loss: millionths, 0.5% = 5_000
+}
+
+/// `key=value` in a `config` line.
+public struct ConfigAssignment: Equatable, Sendable {
+    public var key: SettingKey
+    public var keyWord: Word
+    public var value: ConfigValue
+    public var valueWord: Word
+    public init(key: SettingKey, keyWord: Word, value: ConfigValue, valueWord: Word) {
+        self.key = key
+        self.keyWord = keyWord
+        self.value = value
+        self.valueWord = valueWord
+    }
+}
+
+/// What `show` shows.
+public enum ShowTarget: Equatable, Sendable {
+    case ring, nodes, streams, stats
+    case key(Word)
+    /// Extension: which clauses of *converged* do not hold yet.
+    case convergence
+}
+
+/// `chaos DURATION [ops=N] [keys=K] [streams=S]` with LANGUAGE.md's defaults filled in.
+public struct ChaosOptions: Equatable, Sendable {
+    public var duration: Micros
+    public var ops = 200
+    public var keys = 20
+    public var streams = 0
+    public init(duration: Micros) { self.duration = duration }
+}
+
+/// Every command of LANGUAGE.md. Node, key, stream and field words are kept as `Word`s
+/// (they may hold `$i`); numbers, durations and percentages are already checked and converted.
+public indirect enum CommandKind: Equatable, Sendable {
+    // Cluster and network
+    case config([ConfigAssignment])          // empty: print every setting
+    case seed(UInt64)
+    case add([Word])
+    case remove(Word)
+    case kill(Word, wipe: Bool)
+    case restart(Word)
+    case pause(Word)
+    case resume(Word)
+    case partition([[Word]])
+    case isolate(Word)
+    case heal
+    // Client operations
+    case put(key: Word, fields: [Assignment], via: Word?)
+    case get(key: Word, fields: [Word], via: Word?)
+    case delete(key: Word, fields: [Word], via: Word?)
+    // Live queries
+    case stream(name: Word, key: Word, fields: [Word], initial: Bool)
+    case close(Word)
+    case disconnect(Word)
+    case reconnect(Word)
+    // Time
+    case advance(Micros)
+    case waitConverged(within: Micros?)
+    case at(time: Micros, block: [Command])
+    // Expectations, fault campaigns and checking
+    case expect(Expectation)
+    case chaos(ChaosOptions)
+    case check(within: Micros?)
+    // Inspection and scripting
+    case show(ShowTarget)
+    case echo([Word])
+    case trace(Bool)
+    case `repeat`(count: Int, body: [Command])
+    /// `include FILE`: the included script, parsed and resolved before anything runs.
+    case include(path: Word, script: Script)
+    case help(Word?)
+    case quit
+}
+
+/// The `expect …` forms.
+public indirect enum Expectation: Equatable, Sendable {
+    case get(key: Word, fields: [Assignment], only: Bool, via: Word?)
+    case getAbsent(key: Word, via: Word?)
+    case streamNext(Word, [Assignment])
+    case streamLast(Word, [Assignment])
+    case streamCount(Word, Int)
+    case streamEmpty(Word)
+    case owners(key: Word, nodes: [Word])
+    case sees(Word, Word, up: Bool)
+    case converged
+    /// `expect ok COMMAND`: a `put`, `get`, `delete` or `stream` command.
+    case ok(Command)
+    /// `expect fail COMMAND`: a `put`, `get`, `delete` or `stream` command.
+    case fail(Command)
+}

@@ -1,0 +1,2 @@
+// SKELETON: the command line (swift-argument-parser) replaces this.
+print("kvrepl")

@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct REPLPlaceholder {
+    @Test func nothingYet() {}
+}
