@@ -30,7 +30,7 @@ public struct SessionOptions: Sendable {
 
 /// How running one file (or one REPL line) ended.
 public enum RunOutcome: Equatable, Sendable {
-    /// Ran to the end (or to `quit`).
+    /// Ran to the end (or to `quit` in a file).
     case finished
     /// Stopped at a script error (already printed).
     case scriptError
@@ -39,27 +39,68 @@ public enum RunOutcome: Equatable, Sendable {
 }
 
 /// One cluster plus the interpreter state around it: what a file run or a REPL session uses.
-/// SKELETON: implemented in Sources/Lang/Interpreter.
 public final class Session {
     public let options: SessionOptions
     public let cluster: Cluster
-    /// Every line of output goes through here, with its kind; text ends with a newline.
+    /// Every piece of output goes through here, with its kind; text ends with a newline.
     public var output: (OutputKind, String) -> Void
-    public private(set) var passed = 0
-    public private(set) var failed = 0
+    /// Expectations (and `wait`, `check`) that held / failed so far.
+    public var passed: Int { interpreter.passed }
+    public var failed: Int { interpreter.failed }
+    /// Polled during long runs; true stops the run (the REPL's Ctrl-C).
+    public var interruptRequested: (() -> Bool)?
+
+    private var interpreter: Interpreter!
 
     public init(options: SessionOptions, output: @escaping (OutputKind, String) -> Void) {
         self.options = options
         self.output = output
         self.cluster = Cluster(seed: options.seed)
+        cluster.tracing = options.trace
+        interpreter = Interpreter(session: self)
     }
 
     /// Parses the whole script (resolving includes relative to `path`), checks names, then runs it.
-    public func run(source: String, path: String) -> RunOutcome { .finished }
+    /// `at` blocks still pending at the end are reported as not run.
+    public func run(source: String, path: String) -> RunOutcome {
+        let outcome = interpreter.run(source: source, path: path)
+        interpreter.reportBlocksNotRun()
+        return outcome == .scriptError ? .scriptError : .finished
+    }
 
-    /// Runs one REPL line: an error ends only this line.
-    public func runLine(_ line: String) -> RunOutcome { .finished }
+    /// Runs one REPL entry (a line, or several when a block spans lines): an error ends only this entry.
+    public func runLine(_ line: String) -> RunOutcome {
+        interpreter.run(source: line, path: "<repl>")
+    }
 
-    /// Known stream names (open), for completion.
+    /// True when `text` opens a `{` block that it does not close yet, so the REPL should read more lines.
+    public static func needsMoreLines(_ text: String) -> Bool {
+        var depth = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var inQuote = false
+            var escaped = false
+            for c in line {
+                if inQuote {
+                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inQuote = false }
+                    continue
+                }
+                if c == "#" { break }
+                if c == "\"" { inQuote = true } else if c == "{" { depth += 1 } else if c == "}" { depth -= 1 }
+            }
+        }
+        return depth > 0
+    }
+
+    /// Open stream names, for completion.
     public var streamNames: [String] { cluster.openStreams }
+
+    func emit(_ kind: OutputKind, _ text: String) {
+        if options.quiet {
+            switch kind {
+            case .failed, .error, .summary: break
+            default: return
+            }
+        }
+        output(kind, text.hasSuffix("\n") ? text : text + "\n")
+    }
 }

@@ -1,0 +1,93 @@
+import Cluster
+
+/// Writes commands back as source text, so that output can quote what ran and a run can be recorded
+/// as a plain script. `word` maps each word's text (the interpreter substitutes `$i` through it).
+extension Command {
+    public func source(_ word: (Word) -> String = { $0.text }) -> String {
+        func w(_ x: Word) -> String { Formatting.word(word(x)) }
+        func ws(_ xs: [Word]) -> String { xs.map(w).joined(separator: " ") }
+        func assign(_ xs: [Assignment]) -> String {
+            xs.map { "\(word($0.field))=\(Formatting.word(word($0.value)))" }.joined(separator: " ")
+        }
+        func via(_ v: Word?) -> String { v.map { " via \(w($0))" } ?? "" }
+        func join(_ parts: String...) -> String { parts.filter { !$0.isEmpty }.joined(separator: " ") }
+        func block(_ body: [Command]) -> String {
+            "{\n" + body.map { "  " + $0.source(word) + "\n" }.joined() + "}"
+        }
+        let d = Formatting.duration
+        switch kind {
+        case .config(let xs):
+            return join("config", xs.map { "\($0.key.rawValue)=\(Self.configText($0.value))" }.joined(separator: " "))
+        case .seed(let n): return "seed \(n)"
+        case .add(let xs): return "add \(ws(xs))"
+        case .remove(let x): return "remove \(w(x))"
+        case .kill(let x, let wipe): return "kill \(w(x))" + (wipe ? " wipe" : "")
+        case .restart(let x): return "restart \(w(x))"
+        case .pause(let x): return "pause \(w(x))"
+        case .resume(let x): return "resume \(w(x))"
+        case .partition(let groups): return "partition " + groups.map(ws).joined(separator: " | ")
+        case .isolate(let x): return "isolate \(w(x))"
+        case .heal: return "heal"
+        case .put(let k, let f, let v): return "put \(w(k)) \(assign(f))\(via(v))"
+        case .get(let k, let f, let v): return join("get \(w(k))", ws(f)) + via(v)
+        case .delete(let k, let f, let v): return join("delete \(w(k))", ws(f)) + via(v)
+        case .stream(let n, let k, let f, let initial):
+            return "stream \(w(n)) \(w(k)) \(ws(f))" + (initial ? " initial" : "")
+        case .close(let x): return "close \(w(x))"
+        case .disconnect(let x): return "disconnect \(w(x))"
+        case .reconnect(let x): return "reconnect \(w(x))"
+        case .advance(let t): return "advance \(d(t))"
+        case .waitConverged(let t): return "wait converged" + (t.map { " within \(d($0))" } ?? "")
+        case .at(let t, let body): return "at \(d(t)) \(block(body))"
+        case .expect(let e): return "expect " + Self.expectationText(e, word)
+        case .chaos(let o):
+            return "chaos \(d(o.duration)) ops=\(o.ops) keys=\(o.keys) streams=\(o.streams)"
+        case .check(let t): return "check" + (t.map { " within \(d($0))" } ?? "")
+        case .show(let target):
+            switch target {
+            case .ring: return "show ring"
+            case .nodes: return "show nodes"
+            case .streams: return "show streams"
+            case .stats: return "show stats"
+            case .convergence: return "show convergence"
+            case .key(let k): return "show key \(w(k))"
+            }
+        case .echo(let xs): return join("echo", ws(xs))
+        case .trace(let on): return on ? "trace on" : "trace off"
+        case .repeat(let n, let body): return "repeat \(n) \(block(body))"
+        case .include(let path, _): return "include \(Formatting.word(path.text))"
+        case .help(let x): return join("help", x.map(w) ?? "")
+        case .quit: return "quit"
+        }
+    }
+
+    static func configText(_ value: ConfigValue) -> String {
+        switch value {
+        case .count(let n): "\(n)"
+        case .duration(let t): Formatting.duration(t)
+        case .latency(let a, let b): a == b ? Formatting.duration(a) : "\(Formatting.duration(a))..\(Formatting.duration(b))"
+        case .percent(let ppm): Formatting.percent(ppm: ppm)
+        }
+    }
+
+    static func expectationText(_ e: Expectation, _ word: (Word) -> String) -> String {
+        func w(_ x: Word) -> String { Formatting.word(word(x)) }
+        func assign(_ xs: [Assignment]) -> String {
+            xs.map { " \(word($0.field))=\(Formatting.word(word($0.value)))" }.joined()
+        }
+        func via(_ v: Word?) -> String { v.map { " via \(w($0))" } ?? "" }
+        switch e {
+        case .get(let k, let f, let only, let v): return "get \(w(k))\(assign(f))" + (only ? " only" : "") + via(v)
+        case .getAbsent(let k, let v): return "get \(w(k)) absent" + via(v)
+        case .streamNext(let s, let f): return "stream \(w(s)) next\(assign(f))"
+        case .streamLast(let s, let f): return "stream \(w(s)) last\(assign(f))"
+        case .streamCount(let s, let n): return "stream \(w(s)) count \(n)"
+        case .streamEmpty(let s): return "stream \(w(s)) empty"
+        case .owners(let k, let nodes): return "owners \(w(k)) " + nodes.map(w).joined(separator: " ")
+        case .sees(let a, let b, let up): return "\(w(a)) sees \(w(b)) " + (up ? "up" : "down")
+        case .converged: return "converged"
+        case .ok(let c): return "ok " + c.source(word)
+        case .fail(let c): return "fail " + c.source(word)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Cluster
+
+/// An `at TIME { … }` block, with the `$i` iterations it was scheduled under.
+struct ScheduledBlock {
+    var time: Micros
+    var command: Command
+    var body: [Command]
+    var iterations: [Int]
+    var started = false
+}
+
+/// `at TIME { … }`: commands that start at a virtual time without waiting for one another.
+extension Interpreter {
+    func schedule(_ command: Command, at time: Micros, _ body: [Command]) throws(ScriptError) {
+        guard time >= cluster.now else {
+            throw ScriptError("at \(Formatting.duration(time)): that time has passed (now \(Formatting.duration(cluster.now)))",
+                              at: command.range)
+        }
+        let index = blocks.count
+        blocks.append(ScheduledBlock(time: time, command: command, body: body, iterations: iterations))
+        if time == cluster.now {
+            try startBlock(index)
+            return
+        }
+        try attempt(command, []) { () throws(ClusterError) in
+            try cluster.schedule(at: time) { [unowned self] in
+                do throws(ScriptError) {
+                    try self.startBlock(index)
+                } catch {
+                    if self.deferredError == nil { self.deferredError = error }
+                }
+            }
+        }
+    }
+
+    /// Starts every command of the block; client operations print their outcome when they complete.
+    private func startBlock(_ index: Int) throws(ScriptError) {
+        blocks[index].started = true
+        let saved = iterations
+        iterations = blocks[index].iterations
+        defer { iterations = saved }
+        let prefix = "[\(Formatting.duration(cluster.now))] "
+        for command in blocks[index].body {
+            if let (request, words) = request(command) {
+                operationsInFlight += 1
+                try attempt(command, words) { () throws(ClusterError) in
+                    _ = try cluster.submit(request) { [unowned self] result in
+                        self.operationsInFlight -= 1
+                        self.session.emit(.normal, "[\(Formatting.duration(self.cluster.now))] " + self.describe(request, result))
+                    }
+                }
+            } else {
+                session.emit(.normal, prefix + command.source(text))
+                _ = try execute(command)
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Cluster
+
+/// Cluster and network commands, `config` and `show`.
+extension Interpreter {
+    func membership(_ command: Command) throws(ScriptError) {
+        switch command.kind {
+        case .add(let nodes):
+            try attempt(command, nodes) { () throws(ClusterError) in try cluster.add(nodes.map(text)) }
+        case .remove(let node):
+            let outcome = try attempt(command, [node]) { () throws(ClusterError) in try cluster.remove(text(node)) }
+            switch outcome {
+            case .handedOff: session.emit(.normal, "remove \(text(node)): handed off its ranges and streams, stopped")
+            case .droppedAfterTimeout:
+                session.emit(.normal, "remove \(text(node)): handoff did not finish within 60s; dropped as a killed node would be")
+            case .dropped: session.emit(.normal, "remove \(text(node)): dropped at once (it was not running)")
+            }
+        case .kill(let node, let wipe):
+            try attempt(command, [node]) { () throws(ClusterError) in try cluster.kill(text(node), wipe: wipe) }
+        case .restart(let node):
+            try attempt(command, [node]) { () throws(ClusterError) in try cluster.restart(text(node)) }
+        case .pause(let node):
+            try attempt(command, [node]) { () throws(ClusterError) in try cluster.pause(text(node)) }
+        case .resume(let node):
+            try attempt(command, [node]) { () throws(ClusterError) in try cluster.resume(text(node)) }
+        case .partition(let groups):
+            try attempt(command, groups.flatMap { $0 }) { () throws(ClusterError) in
+                try cluster.partition(groups.map { $0.map(text) })
+            }
+        case .isolate(let node):
+            try attempt(command, [node]) { () throws(ClusterError) in try cluster.isolate(text(node)) }
+        case .heal:
+            cluster.heal()
+        default:
+            break
+        }
+    }
+
+    /// `config`: prints every setting, or applies a line's assignments together, then checks them.
+    func configure(_ assignments: [ConfigAssignment], _ command: Command) throws(ScriptError) {
+        guard !assignments.isEmpty else {
+            let settings = cluster.settings
+            session.emit(.normal, SettingKey.allCases.map { "\($0.rawValue)=\(Formatting.setting($0, of: settings))" }
+                .joined(separator: "\n"))
+            return
+        }
+        var settings = cluster.settings
+        for a in assignments {
+            switch (a.key, a.value) {
+            case (.replicas, .count(let n)): settings.replicas = n
+            case (.read, .count(let n)): settings.read = n
+            case (.write, .count(let n)): settings.write = n
+            case (.vnodes, .count(let n)): settings.vnodes = n
+            case (.fanout, .count(let n)): settings.fanout = n
+            case (.gossip, .duration(let t)): settings.gossip = t
+            case (.suspect, .duration(let t)): settings.suspect = t
+            case (.rehash, .duration(let t)): settings.rehash = t
+            case (.antientropy, .duration(let t)): settings.antientropy = t
+            case (.timeout, .duration(let t)): settings.timeout = t
+            case (.latency, .latency(let a, let b)):
+                settings.latencyMin = a
+                settings.latencyMax = b
+            case (.loss, .percent(let ppm)): settings.lossPPM = ppm
+            default:
+                throw ScriptError("`\(a.key.rawValue)` cannot take this value", at: a.valueWord.range)
+            }
+        }
+        if let (key, message) = settings.firstInvalid() {
+            // Point at the value that broke the rule: the key itself, or `replicas` when it made read/write too high.
+            let culprit = assignments.last { $0.key == key }
+                ?? assignments.last { $0.key == .replicas && (key == .read || key == .write) }
+                ?? assignments[0]
+            throw ScriptError("bad value: \(message); nothing of this line was applied", at: culprit.valueWord.range)
+        }
+        try attempt(command, []) { () throws(ClusterError) in try cluster.configure(settings) }
+    }
+
+    func show(_ target: ShowTarget) {
+        switch target {
+        case .ring: session.emit(.normal, Formatting.table(cluster.showRing()))
+        case .nodes: session.emit(.normal, Formatting.table(cluster.showNodes()))
+        case .streams: session.emit(.normal, Formatting.table(cluster.showStreams()))
+        case .stats: session.emit(.normal, Formatting.table(cluster.showStats()))
+        case .key(let key): session.emit(.normal, Formatting.table(cluster.showKey(text(key))))
+        case .convergence:
+            let report = cluster.convergence()
+            session.emit(.normal, report.isConverged ? "converged"
+                : "not converged:\n" + report.unmet.map { "  - " + $0 }.joined(separator: "\n"))
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import Cluster
+
+/// Runs parsed commands against the session's cluster: the heart of the language.
+/// Split by concern into `Interpreter+*.swift` files.
+final class Interpreter {
+    enum Flow { case next, quit }
+
+    unowned let session: Session
+    var cluster: Cluster { session.cluster }
+    var passed = 0
+    var failed = 0
+    /// Views delivered and not yet consumed by `expect stream`, per open stream.
+    var pending: [String: [StreamView]] = [:]
+    /// The iteration of each enclosing `repeat`, innermost last (`$i` is the last).
+    var iterations: [Int] = []
+    /// `at` blocks scheduled so far.
+    var blocks: [ScheduledBlock] = []
+    /// Client operations started by `at` blocks that have not completed.
+    var operationsInFlight = 0
+    /// A script error raised inside an `at` block while the simulation ran; thrown when the run returns.
+    var deferredError: ScriptError?
+    /// Set once the session's interrupt (Ctrl-C) is seen during the current entry.
+    var interrupted = false
+    /// While set, deliveries are held here instead of printed (so `stream` prints its own line first).
+    var heldDeliveries: [StreamView]?
+
+    init(session: Session) {
+        self.session = session
+        let cluster = session.cluster
+        cluster.onEvent = { [unowned self] event in self.handle(event) }
+        cluster.interruptRequested = { [unowned self] in self.shouldStop() }
+    }
+
+    // MARK: Entry points
+
+    func run(source: String, path: String) -> RunOutcome {
+        interrupted = false
+        let loader = ScriptLoader(readFile: session.options.readFile)
+        do throws(ScriptError) {
+            let script = try loader.load(text: source, path: path)
+            var checker = NameChecker(nodes: Set(cluster.nodeNames), streams: Set(cluster.openStreams))
+            try checker.check(script)
+            try raiseDeferred()
+            return try execute(script.commands) == .quit ? .quit : .finished
+        } catch {
+            session.emit(.error, error.rendered)
+            return .scriptError
+        }
+    }
+
+    /// File mode: time never passes the end of a script, so blocks still pending are reported.
+    func reportBlocksNotRun() {
+        for block in blocks where !block.started {
+            session.emit(.normal, "at \(Formatting.duration(block.time)) block (\(location(block.command))) not run: "
+                + "the script ended at \(Formatting.duration(cluster.now))")
+        }
+        if operationsInFlight > 0 {
+            session.emit(.normal, "\(operationsInFlight) operation(s) from at blocks still in flight when the script ended")
+        }
+    }
+
+    // MARK: Execution
+
+    func execute(_ commands: [Command]) throws(ScriptError) -> Flow {
+        for command in commands where try execute(command) == .quit {
+            return .quit
+        }
+        return .next
+    }
+
+    func execute(_ command: Command) throws(ScriptError) -> Flow {
+        if shouldStop() { try raiseDeferred(); throw ScriptError("interrupted", at: command.range) }
+        switch command.kind {
+        case .config(let assignments): try configure(assignments, command)
+        case .seed(let seed): cluster.reseed(seed)
+        case .add, .remove, .kill, .restart, .pause, .resume, .partition, .isolate, .heal:
+            try membership(command)
+        case .put, .get, .delete:
+            _ = try clientOperation(command)
+        case .stream(let name, let key, let fields, let initial):
+            _ = try openStream(command, name: name, key: key, fields: fields, initial: initial, expectFailure: false)
+        case .close(let name):
+            try attempt(command, [name]) { () throws(ClusterError) in try cluster.closeStream(text(name)) }
+            pending[text(name)] = nil
+        case .disconnect(let name):
+            try attempt(command, [name]) { () throws(ClusterError) in try cluster.disconnectStream(text(name)) }
+        case .reconnect(let name):
+            let result = try attempt(command, [name]) { () throws(ClusterError) in try cluster.reconnectStream(text(name)) }
+            session.emit(.normal, "reconnect \(text(name)): " + (result.succeeded ? "ok" : describeFailure(result)))
+        case .advance(let duration):
+            cluster.advance(by: duration)
+        case .waitConverged(let within):
+            let converged = cluster.waitConverged(limit: within ?? 60_000_000)
+            let unmet = converged ? [] : cluster.convergence().unmet
+            record(converged, command, expected: "converged within \(Formatting.duration(within ?? 60_000_000))",
+                   seen: converged ? "converged at \(Formatting.duration(cluster.now))" : "not converged: " + unmet.joined(separator: "; "))
+        case .at(let time, let body):
+            try schedule(command, at: time, body)
+        case .expect(let expectation):
+            try expect(expectation, command)
+        case .chaos:
+            throw ScriptError("`chaos` is not built yet: fault campaigns come with the checker", at: command.range)
+        case .check:
+            throw ScriptError("`check` is not built yet: the history checker comes with `chaos`", at: command.range)
+        case .show(let target):
+            show(target)
+        case .echo(let words):
+            session.emit(.normal, words.map(text).joined(separator: " "))
+        case .trace(let on):
+            cluster.tracing = on
+        case .repeat(let count, let body):
+            guard count > 0 else { break }
+            for i in 1...count {
+                iterations.append(i)
+                defer { iterations.removeLast() }
+                if try execute(body) == .quit { return .quit }
+            }
+        case .include(_, let script):
+            _ = try execute(script.commands)  // `quit` in an included file ends that file's run only
+        case .help(let topic):
+            if let topic {
+                let name = text(topic)
+                guard let help = HelpText.command(name) else {
+                    throw ScriptError("no help for `\(name)`: not a command", at: topic.range,
+                                      suggestion: Suggest.nearest(name, in: Vocabulary.commands))
+                }
+                session.emit(.normal, help)
+            } else {
+                session.emit(.normal, HelpText.overview)
+            }
+        case .quit:
+            return .quit
+        }
+        try raiseDeferred()
+        return .next
+    }
+
+    // MARK: Words and errors
+
+    /// A word's text with `$i` replaced by the innermost `repeat` iteration.
+    func text(_ word: Word) -> String {
+        guard let i = iterations.last, word.text.contains("$i") else { return word.text }
+        return word.text.replacingAll("$i", with: String(i))
+    }
+
+    /// `file:line`, with the iteration when inside a `repeat`.
+    func location(_ command: Command) -> String {
+        let base = "\(command.range.file.path):\(command.range.line)"
+        return iterations.isEmpty ? base : base + " (i=\(iterations.map(String.init).joined(separator: ",")))"
+    }
+
+    /// Runs a cluster call; a ClusterError becomes a script error at the word it names.
+    @discardableResult
+    func attempt<T>(_ command: Command, _ words: [Word],
+                    _ body: () throws(ClusterError) -> T) throws(ScriptError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw scriptError(error, command, words)
+        }
+    }
+
+    func scriptError(_ error: ClusterError, _ command: Command, _ words: [Word]) -> ScriptError {
+        let word = words.first { error.subject != nil && text($0) == error.subject }
+        var suggestion: String?
+        if let subject = error.subject {
+            switch error.kind {
+            case .notInCluster: suggestion = Suggest.nearest(subject, in: cluster.nodeNames)
+            case .streamNotOpen: suggestion = Suggest.nearest(subject, in: cluster.openStreams)
+            default: break
+            }
+        }
+        return ScriptError(error.message, at: word?.range ?? command.range, suggestion: suggestion)
+    }
+
+    func raiseDeferred() throws(ScriptError) {
+        if let error = deferredError {
+            deferredError = nil
+            throw error
+        }
+    }
+
+    func shouldStop() -> Bool {
+        if !interrupted, session.interruptRequested?() == true { interrupted = true }
+        return interrupted || deferredError != nil
+    }
+
+    // MARK: Expectation bookkeeping
+
+    func record(_ held: Bool, _ command: Command, expected: String, seen: String) {
+        let what = command.source(text)
+        if held {
+            passed += 1
+            session.emit(.passed, "PASS \(location(command)) \(what)")
+        } else {
+            failed += 1
+            session.emit(.failed, "FAIL \(location(command)) \(what)\n  expected: \(expected)\n  seen:     \(seen)")
+        }
+    }
+
+    // MARK: Events from the cluster
+
+    func handle(_ event: ClusterEvent) {
+        switch event {
+        case .delivery(let view):
+            pending[view.stream, default: []].append(view)
+            if heldDeliveries != nil { heldDeliveries?.append(view) } else { printDelivery(view) }
+        case .trace(let line):
+            session.emit(.trace, line)
+        case .notice(let line):
+            session.emit(.normal, line)
+        }
+    }
+
+    func printDelivery(_ view: StreamView) {
+        session.emit(.delivery, "\(view.stream) #\(view.sequence) \(Formatting.word(view.key)): \(Formatting.fields(view.fields))")
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,122 @@
+import Testing
+@testable import Lang
+
+@Suite struct InterpreterTests {
+    @Test func echoSubstitutesIterations() {
+        let run = runScript("repeat 3 { echo user$i \"n $i\" }\n")
+        #expect(run.outcome == .finished)
+        #expect(run.output == "user1 \"n 1\"\nuser2 \"n 2\"\nuser3 \"n 3\"\n")
+    }
+
+    @Test func configPrintsEverySetting() {
+        let run = runScript("config\n")
+        #expect(run.output == """
+            replicas=3
+            read=2
+            write=2
+            vnodes=8
+            gossip=1s
+            suspect=5s
+            rehash=10s
+            antientropy=5s
+            timeout=1s
+            latency=1ms..10ms
+            loss=0%
+
+            """)
+    }
+
+    @Test func configLineIsAppliedTogether() {
+        let run = runScript("config replicas=5 read=4 write=4\nconfig latency=5ms loss=0.5%\nconfig\n")
+        #expect(run.outcome == .finished)
+        #expect(run.output.contains("replicas=5\nread=4\nwrite=4\n"))
+        #expect(run.output.contains("latency=5ms\nloss=0.5%\n"))
+    }
+
+    @Test func configOutOfRangeIsAnErrorAtTheValueAndNothingApplies() {
+        let run = runScript("config vnodes=16 read=4\nconfig\n")
+        #expect(run.outcome == .scriptError)
+        #expect(run.errors.hasPrefix("main.kvs:1:20: error: bad value: read must be from 1 to replicas (3)"))
+        #expect(!run.output.contains("vnodes=16"))
+    }
+
+    @Test func loweringReplicasBelowReadPointsAtReplicas() {
+        let run = runScript("config replicas=1\n")
+        #expect(run.outcome == .scriptError)
+        #expect(run.errors.hasPrefix("main.kvs:1:17: error: bad value: read must be from 1 to replicas (1)"))
+    }
+
+    @Test func includeRunsInPlace() {
+        let run = runScript("echo a\ninclude lib/b.kvs\necho c\n", files: ["lib/b.kvs": "echo b\nquit\necho never\n"])
+        #expect(run.outcome == .finished)
+        #expect(run.output == "a\nb\nc\n")
+    }
+
+    @Test func quitEndsTheFile() {
+        let run = runScript("echo a\nquit\necho b\n")
+        #expect(run.outcome == .finished)
+        #expect(run.output == "a\n")
+    }
+
+    @Test func chaosSaysPlainlyItIsNotBuilt() {
+        let run = runScript("chaos 10s\n")
+        #expect(run.outcome == .scriptError)
+        #expect(run.errors.contains("main.kvs:1:1: error: `chaos` is not built yet"))
+    }
+
+    @Test func atInThePastIsAnError() {
+        let run = runScript("advance 2s\nat 1s { heal }\n")
+        #expect(run.outcome == .scriptError)
+        #expect(run.errors.hasPrefix("main.kvs:2:1: error: at 1s: that time has passed (now 2s)"))
+    }
+
+    @Test func blocksNotRunAreReported() {
+        let run = runScript("at 5s { heal }\nadvance 1s\n")
+        #expect(run.outcome == .finished)
+        #expect(run.output.contains("at 5s block (main.kvs:1) not run: the script ended at 1s"))
+    }
+
+    @Test func atBlockRunsWhenTimePasses() {
+        let run = runScript("at 1s { config timeout=2s }\nadvance 2s\nconfig\n")
+        #expect(run.outcome == .finished)
+        #expect(run.output.contains("[1s] config timeout=2s"))
+        #expect(run.output.contains("timeout=2s"))
+    }
+
+    @Test func quietPrintsOnlyFailuresAndErrors() {
+        let run = runScript("echo hidden\nconfig\n", quiet: true)
+        #expect(run.output == "")
+    }
+
+    @Test func helpForUnknownCommandSuggests() {
+        let run = runScript("help expcet\n")
+        #expect(run.outcome == .scriptError)
+        #expect(run.errors.contains("did you mean `expect`?"))
+    }
+}
+
+@Suite struct FormattingTests {
+    @Test func durationsReadBackInOneUnit() {
+        #expect(Formatting.duration(0) == "0s")
+        #expect(Formatting.duration(250_000) == "250ms")
+        #expect(Formatting.duration(1_250) == "1.25ms")
+        #expect(Formatting.duration(1_500_000) == "1.5s")
+        #expect(Formatting.duration(125_500_000) == "125.5s")
+        #expect(Formatting.duration(120_000_000) == "2m")
+        #expect(Formatting.duration(7_200_000_000) == "2h")
+        #expect(Formatting.duration(7) == "0.007ms")
+    }
+
+    @Test func percentages() {
+        #expect(Formatting.percent(ppm: 0) == "0%")
+        #expect(Formatting.percent(ppm: 5_000) == "0.5%")
+        #expect(Formatting.percent(ppm: 1_000_000) == "100%")
+    }
+
+    @Test func wordsQuoteWhenNeeded() {
+        #expect(Formatting.word("Alice") == "Alice")
+        #expect(Formatting.word("a b") == "\"a b\"")
+        #expect(Formatting.word("") == "\"\"")
+        #expect(Formatting.word("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"")
+    }
+}
