@@ -120,3 +120,17 @@ import Testing
         #expect(Formatting.word("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"")
     }
 }
+
+@Suite struct RecordingTests {
+    @Test func recordUnrollsRepeatsAndInlinesIncludes() {
+        var recorded = ""
+        let options = SessionOptions(record: true) { path in
+            guard path == "b.kvs" else { throw FileMissing() }
+            return "echo from b\n"
+        }
+        let session = Session(options: options) { _, _ in }
+        _ = session.run(source: "repeat 2 { echo k$i }\ninclude b.kvs\nat 1s {\n  heal\n}\nadvance 2s\n", path: "main.kvs")
+        recorded = session.recording
+        #expect(recorded == "echo k1\necho k2\necho from b\nat 1s {\n  heal\n}\nadvance 2s\n")
+    }
+}

@@ -36,9 +36,10 @@ extension Interpreter {
     /// Starts every command of the block; client operations print their outcome when they complete.
     private func startBlock(_ index: Int) throws(ScriptError) {
         blocks[index].started = true
-        let saved = iterations
+        let saved = (iterations, recordingSuspended)
         iterations = blocks[index].iterations
-        defer { iterations = saved }
+        recordingSuspended = true
+        defer { (iterations, recordingSuspended) = saved }
         let prefix = "[\(Formatting.duration(cluster.now))] "
         for command in blocks[index].body {
             if let (request, words) = request(command) {

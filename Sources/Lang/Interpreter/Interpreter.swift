@@ -23,6 +23,10 @@ final class Interpreter {
     var interrupted = false
     /// While set, deliveries are held here instead of printed (so `stream` prints its own line first).
     var heldDeliveries: [StreamView]?
+    /// Commands executed, as source lines (only with `SessionOptions.record`).
+    var recording: [String] = []
+    /// Inside an `at` block the block itself was recorded, so its commands are not recorded again.
+    var recordingSuspended = false
 
     init(session: Session) {
         self.session = session
@@ -70,6 +74,7 @@ final class Interpreter {
 
     func execute(_ command: Command) throws(ScriptError) -> Flow {
         if shouldStop() { try raiseDeferred(); throw ScriptError("interrupted", at: command.range) }
+        recordSource(command)
         switch command.kind {
         case .config(let assignments): try configure(assignments, command)
         case .seed(let seed): cluster.reseed(seed)
@@ -183,6 +188,17 @@ final class Interpreter {
     func shouldStop() -> Bool {
         if !interrupted, session.interruptRequested?() == true { interrupted = true }
         return interrupted || deferredError != nil
+    }
+
+    // MARK: Recording
+
+    /// Records a command as it runs; blocks that only group others (`repeat`, `include`) record their contents.
+    func recordSource(_ command: Command) {
+        guard session.options.record, !recordingSuspended else { return }
+        switch command.kind {
+        case .repeat, .include, .help: return
+        default: recording.append(command.source(text))
+        }
     }
 
     // MARK: Expectation bookkeeping

@@ -19,11 +19,14 @@ public struct SessionOptions: Sendable {
     public var quiet = false
     /// Reads an included or named file (paths are already resolved); throws when unreadable.
     public var readFile: @Sendable (String) throws -> String
-    public init(seed: UInt64 = 1, trace: Bool = false, quiet: Bool = false,
+    /// Keep every executed command as a plain script (`--record`), read back from `Session.recording`.
+    public var record = false
+    public init(seed: UInt64 = 1, trace: Bool = false, quiet: Bool = false, record: Bool = false,
                 readFile: @escaping @Sendable (String) throws -> String) {
         self.seed = seed
         self.trace = trace
         self.quiet = quiet
+        self.record = record
         self.readFile = readFile
     }
 }
@@ -90,6 +93,10 @@ public final class Session {
         }
         return depth > 0
     }
+
+    /// With `record`: every command executed so far, one per line, `repeat` unrolled, `include`s inlined
+    /// and `$i` substituted, so that it replays the same run as a plain script.
+    public var recording: String { interpreter.recording.map { $0 + "\n" }.joined() }
 
     /// Open stream names, for completion.
     public var streamNames: [String] { cluster.openStreams }
