@@ -9,7 +9,7 @@ import Testing
         var at: String
         /// A word the message must hold.
         var says: String
-        var testDescription: String { script.replacingOccurrences(of: "\n", with: " ⏎ ") }
+        var testDescription: String { script.replacingAll("\n", with: " | ") }
     }
 
     static let cases: [Case] = [
