@@ -58,10 +58,10 @@ import Testing
         #expect(run.output == "a\n")
     }
 
-    @Test func chaosSaysPlainlyItIsNotBuilt() {
+    @Test func chaosNeedsNodes() {
         let run = runScript("chaos 10s\n")
         #expect(run.outcome == .scriptError)
-        #expect(run.errors.contains("main.kvs:1:1: error: `chaos` is not built yet"))
+        #expect(run.errors.contains("main.kvs:1:1: error: `chaos` needs nodes"))
     }
 
     @Test func atInThePastIsAnError() {

@@ -27,9 +27,12 @@ final class Interpreter {
     var recording: [String] = []
     /// Inside an `at` block the block itself was recorded, so its commands are not recorded again.
     var recordingSuspended = false
+    /// The `chaos` draws (see SplitMix64.chaos); `seed N` derives it again.
+    var chaosRandom: SplitMix64
 
     init(session: Session) {
         self.session = session
+        chaosRandom = .chaos(seed: session.options.seed)
         let cluster = session.cluster
         cluster.onEvent = { [unowned self] event in self.handle(event) }
         cluster.interruptRequested = { [unowned self] in self.shouldStop() }
@@ -77,7 +80,9 @@ final class Interpreter {
         recordSource(command)
         switch command.kind {
         case .config(let assignments): try configure(assignments, command)
-        case .seed(let seed): cluster.reseed(seed)
+        case .seed(let seed):
+            cluster.reseed(seed)
+            chaosRandom = .chaos(seed: seed)
         case .add, .remove, .kill, .restart, .pause, .resume, .partition, .isolate, .heal:
             try membership(command)
         case .put, .get, .delete:
@@ -103,8 +108,8 @@ final class Interpreter {
             try schedule(command, at: time, body)
         case .expect(let expectation):
             try expect(expectation, command)
-        case .chaos:
-            throw ScriptError("`chaos` is not built yet: fault campaigns come with the checker", at: command.range)
+        case .chaos(let options):
+            try runChaos(options, command)
         case .check:
             throw ScriptError("`check` is not built yet: the history checker comes with `chaos`", at: command.range)
         case .show(let target):
@@ -196,7 +201,7 @@ final class Interpreter {
     func recordSource(_ command: Command) {
         guard session.options.record, !recordingSuspended else { return }
         switch command.kind {
-        case .repeat, .include, .help: return
+        case .repeat, .include, .help, .chaos: return
         default: recording.append(command.source(text))
         }
     }
