@@ -86,6 +86,8 @@ private struct LineScanner {
                         let valueEnd = bareEnd(from: valueStart)
                         value = word(from: valueStart, to: valueEnd, text: text(from: valueStart, to: valueEnd))
                         index = valueEnd
+                    } else if valueStart < bytes.count && !isSeparator(bytes[valueStart]) && bytes[valueStart] != Self.equals {
+                        throw try badCharacter(at: valueStart)
                     } else if valueStart < bytes.count && bytes[valueStart] == Self.equals {
                         throw error("a value cannot start with `=`: quote it (\(field.text)=\"=…\")",
                                     from: valueStart, to: valueStart + 1)
@@ -112,6 +114,8 @@ private struct LineScanner {
             return
         case Self.quote:
             throw error("a quote cannot start right after \(what): put a blank before it", from: index, to: index + 1)
+        case Self.equals where what == "a value":
+            throw error("a value cannot hold `=`: quote it (\"…=…\")", from: index, to: index + 1)
         case Self.equals:
             throw error("`=` must follow a bare field name: field=value, with no quotes around the field",
                         from: index, to: index + 1)
@@ -120,6 +124,14 @@ private struct LineScanner {
                 throw error("a word cannot start right after \(what): put a blank before it", from: index, to: index + 1)
             }
             throw try badCharacter(at: index)
+        }
+    }
+
+    /// Blanks, `#` and punctuation: what may end a word.
+    private func isSeparator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case Self.space, Self.tab, Self.hash, UInt8(ascii: "|"), UInt8(ascii: "{"), UInt8(ascii: "}"): return true
+        default: return false
         }
     }
 

@@ -34,7 +34,7 @@ struct Arguments {
         if last.isKeyword("via") {
             throw ScriptError("`via` needs a node name after it: \(usage)", at: last.word.range)
         }
-        guard rest.count >= 2, rest[rest.endIndex - 2].isKeyword("via") else { return nil }
+        guard rest.count >= 2, last.kind == .word, rest[rest.endIndex - 2].isKeyword("via") else { return nil }
         let node = try name(last, kind: .node)
         rest.removeLast(2)
         return node
@@ -126,7 +126,9 @@ struct Arguments {
     mutating func choice(_ what: String, _ choices: [String]) throws(ScriptError) -> (String, Token) {
         let token = try required(what)
         guard token.isBare, choices.contains(token.word.text) else {
-            let list = choices.map { "`\($0)`" }.joined(separator: ", ")
+            let quoted = choices.map { "`\($0)`" }
+            let list = quoted.count < 2 ? quoted.joined()
+                : quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "")
             throw ScriptError("unknown word `\(token.display)`: expected \(list): \(usage)", at: token.range,
                               suggestion: token.isBare ? Suggest.nearest(token.word.text, in: choices) : nil)
         }

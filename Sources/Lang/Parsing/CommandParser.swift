@@ -54,8 +54,10 @@ struct CommandParser {
         case .word:
             let text = token.word.text
             if !token.word.quoted && Usage.forms[text] != nil && !text.contains(" ") { return text }
-            throw ScriptError("unknown command `\(token.display)`", at: token.range,
-                              suggestion: Suggest.nearest(text.lowercased(), in: Vocabulary.commands))
+            let lowered = text.lowercased()
+            let suggestion = Vocabulary.commands.contains(lowered) ? lowered
+                : Suggest.nearest(lowered, in: Vocabulary.commands)
+            throw ScriptError("unknown command `\(token.display)`", at: token.range, suggestion: suggestion)
         }
     }
 
@@ -238,7 +240,7 @@ struct CommandParser {
         while let token = args.next() {
             if token.kind == .pipe {
                 if groups[groups.count - 1].isEmpty {
-                    let side = pipes.isEmpty ? "before" : "between this `|` and the one before"
+                    let side = pipes.isEmpty ? "before this `|`" : "between this `|` and the one before it"
                     throw ScriptError("empty group \(side): every group of a partition needs a node: \(args.usage)",
                                       at: token.range)
                 }
