@@ -1,0 +1,320 @@
+import Cluster
+
+/// Parses the tokens of one command (a line, or the part of a line between braces) into a `Command`.
+/// Blocks are the business of `ScriptParser`: here `repeat` and `at` are only headers.
+struct CommandParser {
+    /// Parses and resolves the script named by an `include`'s path word, at `includeDepth`.
+    let resolveInclude: (Word, Int) throws(ScriptError) -> Script
+    /// The block and include levels an included file starts at.
+    var includeDepth = 1
+
+    init(resolveInclude: @escaping (Word, Int) throws(ScriptError) -> Script) {
+        self.resolveInclude = resolveInclude
+    }
+
+    /// `tokens` is non-empty and holds no braces.
+    func parse(_ tokens: ArraySlice<Token>) throws(ScriptError) -> Command {
+        guard let first = tokens.first else { preconditionFailure("empty command") }
+        let verb = try commandWord(first)
+        var args = Arguments(verb, anchor: first, rest: tokens.dropFirst())
+        return Command(try kind(verb, &args), at: first.word.range)
+    }
+
+    /// The header of a block, `repeat N` or `at TIME`, from the tokens before its `{`.
+    func header(_ tokens: ArraySlice<Token>, brace: Token) throws(ScriptError) -> BlockHeader {
+        guard let first = tokens.first else {
+            throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`", at: brace.range)
+        }
+        let verb = try commandWord(first)
+        var args = Arguments(verb, anchor: first, rest: tokens.dropFirst())
+        switch verb {
+        case "repeat":
+            let count = try args.count("a count")
+            try args.end()
+            return BlockHeader(kind: .repeat(count), word: first.word, brace: brace.word.range)
+        case "at":
+            let time = try args.duration("a time")
+            try args.end()
+            return BlockHeader(kind: .at(time), word: first.word, brace: brace.word.range)
+        default:
+            throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`, not after `\(verb)`",
+                              at: brace.range)
+        }
+    }
+
+    /// The command word: a known bare word, or an error with a suggestion.
+    private func commandWord(_ token: Token) throws(ScriptError) -> String {
+        switch token.kind {
+        case .assignment:
+            throw ScriptError("a line starts with a command, not field=value", at: token.range)
+        case .pipe:
+            throw ScriptError("`|` only separates the groups of a partition", at: token.range)
+        case .openBrace, .closeBrace:
+            preconditionFailure("braces are handled by ScriptParser")
+        case .word:
+            let text = token.word.text
+            if !token.word.quoted && Usage.forms[text] != nil && !text.contains(" ") { return text }
+            let lowered = text.lowercased()
+            let suggestion = Vocabulary.commands.contains(lowered) ? lowered
+                : Suggest.nearest(lowered, in: Vocabulary.commands)
+            throw ScriptError("unknown command `\(token.display)`", at: token.range, suggestion: suggestion)
+        }
+    }
+
+    private func kind(_ verb: String, _ args: inout Arguments) throws(ScriptError) -> CommandKind {
+        switch verb {
+        case "config": return .config(try config(&args))
+        case "seed":
+            let token = try args.required("a seed number")
+            guard token.kind == .word, let seed = Values.seed(token.word.text) else {
+                throw Arguments.badValue(token, Values.seedForm)
+            }
+            try args.end()
+            return .seed(seed)
+        case "add":
+            var nodes: [Word] = []
+            while let token = args.next() { nodes.append(try args.name(token, kind: .node)) }
+            if nodes.isEmpty { throw args.missing("at least one node name") }
+            return .add(nodes)
+        case "remove", "restart", "pause", "resume", "isolate":
+            let node = try args.node()
+            try args.end()
+            switch verb {
+            case "remove": return .remove(node)
+            case "restart": return .restart(node)
+            case "pause": return .pause(node)
+            case "resume": return .resume(node)
+            default: return .isolate(node)
+            }
+        case "kill":
+            let node = try args.node()
+            var wipe = false
+            if !args.isEmpty {
+                _ = try args.choice("`wipe`", ["wipe"])
+                wipe = true
+            }
+            try args.end()
+            return .kill(node, wipe: wipe)
+        case "partition": return .partition(try partition(&args))
+        case "heal", "quit":
+            try args.end()
+            return verb == "heal" ? .heal : .quit
+        case "put":
+            let via = try args.takeVia()
+            let key = try args.key()
+            let fields = try assignments(&args, atLeastOne: "at least one field=value")
+            return .put(key: key, fields: fields, via: via)
+        case "get", "delete":
+            let via = try args.takeVia()
+            let key = try args.key()
+            var fields: [Word] = []
+            while let token = args.next() { fields.append(try args.field(token)) }
+            return verb == "get" ? .get(key: key, fields: fields, via: via) : .delete(key: key, fields: fields, via: via)
+        case "stream":
+            let initial = args.takeFlag("initial") != nil
+            let name = try args.stream()
+            let key = try args.key()
+            var fields: [Word] = []
+            while let token = args.next() { fields.append(try args.field(token)) }
+            if fields.isEmpty { throw args.missing("at least one field name") }
+            return .stream(name: name, key: key, fields: fields, initial: initial)
+        case "close", "disconnect", "reconnect":
+            let name = try args.stream()
+            try args.end()
+            return verb == "close" ? .close(name) : verb == "disconnect" ? .disconnect(name) : .reconnect(name)
+        case "advance":
+            let duration = try args.duration()
+            try args.end()
+            return .advance(duration)
+        case "wait":
+            _ = try args.choice("`converged`", ["converged"])
+            return .waitConverged(within: try args.within())
+        case "at", "repeat":
+            throw ScriptError("`\(verb)` needs a block: \(args.usage)", at: args.anchor.range)
+        case "expect": return .expect(try expectation(&args))
+        case "chaos": return .chaos(try chaos(&args))
+        case "check": return .check(within: try args.within())
+        case "show": return .show(try show(&args))
+        case "echo":
+            var words: [Word] = []
+            while let token = args.next() {
+                var word = token.word
+                if token.kind == .assignment, let value = token.value {
+                    word = Word("\(token.word.text)=\(value.text)", at: token.range, quoted: value.quoted)
+                }
+                words.append(word)
+            }
+            return .echo(words)
+        case "trace":
+            let (state, _) = try args.choice("`on` or `off`", ["on", "off"])
+            try args.end()
+            return .trace(state == "on")
+        case "include":
+            let token = try args.required("a file")
+            guard token.kind == .word else { throw args.unexpected(token, expected: "a file") }
+            try args.end()
+            if token.word.text.contains("$i") {
+                throw ScriptError("an include path cannot hold `$i`: includes are resolved before the script runs",
+                                  at: token.range)
+            }
+            return .include(path: token.word, script: try resolveInclude(token.word, includeDepth))
+        case "help":
+            var topic: Word?
+            if let token = args.next() {
+                guard token.kind == .word else { throw args.unexpected(token, expected: "a command") }
+                topic = token.word
+            }
+            try args.end()
+            return .help(topic)
+        default:
+            preconditionFailure("command `\(verb)` has a usage but no parser")
+        }
+    }
+
+    // MARK: Commands with more structure
+
+    private func assignments(_ args: inout Arguments, atLeastOne what: String) throws(ScriptError) -> [Assignment] {
+        var fields: [Assignment] = []
+        while let token = args.next() { fields.append(try args.assignment(token)) }
+        if fields.isEmpty { throw args.missing(what) }
+        return fields
+    }
+
+    private func config(_ args: inout Arguments) throws(ScriptError) -> [ConfigAssignment] {
+        var result: [ConfigAssignment] = []
+        while let token = args.next() {
+            guard token.kind == .assignment, let valueWord = token.value else {
+                throw args.unexpected(token, expected: "KEY=VALUE")
+            }
+            guard let key = SettingKey(rawValue: token.word.text) else {
+                throw ScriptError("unknown setting `\(token.word.text)`: the settings are "
+                                  + Vocabulary.configKeys.joined(separator: ", "), at: token.word.range,
+                                  suggestion: Suggest.nearest(token.word.text, in: Vocabulary.configKeys))
+            }
+            let text = valueWord.text
+            let value: ConfigValue
+            switch key {
+            case .replicas, .read, .write, .vnodes, .fanout:
+                guard let count = Values.count(text) else {
+                    throw Arguments.badValue(token, Values.countForm, for: key.rawValue)
+                }
+                value = .count(count)
+            case .gossip, .suspect, .rehash, .antientropy, .timeout:
+                guard let duration = Values.duration(text) else {
+                    throw Arguments.badValue(token, Values.durationForm, for: key.rawValue)
+                }
+                value = .duration(duration)
+            case .latency:
+                value = try latency(token)
+            case .loss:
+                guard let ppm = Values.percent(text) else {
+                    throw Arguments.badValue(token, Values.percentForm, for: key.rawValue)
+                }
+                value = .percent(ppm: ppm)
+            }
+            result.append(ConfigAssignment(key: key, keyWord: token.word, value: value, valueWord: valueWord))
+        }
+        return result
+    }
+
+    /// `latency=5ms` (fixed) or `latency=1ms..10ms`.
+    private func latency(_ token: Token) throws(ScriptError) -> ConfigValue {
+        let form = "a duration (a fixed delay) or a range A..B of durations with A ≤ B, such as 1ms..10ms"
+        let text = token.value?.text ?? ""
+        guard let dots = text.firstRange(of: "..") else {
+            guard let fixed = Values.duration(text) else { throw Arguments.badValue(token, form, for: "latency") }
+            return .latency(fixed, fixed)
+        }
+        guard let low = Values.duration(String(text[..<dots.lowerBound])),
+              let high = Values.duration(String(text[dots.upperBound...])), low <= high else {
+            throw Arguments.badValue(token, form, for: "latency")
+        }
+        return .latency(low, high)
+    }
+
+    /// `A… | B… [| C…]`: two or more non-empty, disjoint groups.
+    private func partition(_ args: inout Arguments) throws(ScriptError) -> [[Word]] {
+        var groups: [[Word]] = [[]]
+        var pipes: [Token] = []
+        var seen: Set<String> = []
+        while let token = args.next() {
+            if token.kind == .pipe {
+                if groups[groups.count - 1].isEmpty {
+                    let side = pipes.isEmpty ? "before this `|`" : "between this `|` and the one before it"
+                    throw ScriptError("empty group \(side): every group of a partition needs a node: \(args.usage)",
+                                      at: token.range)
+                }
+                groups.append([])
+                pipes.append(token)
+                continue
+            }
+            let node = try args.name(token, kind: .node)
+            guard seen.insert(node.text).inserted else {
+                throw ScriptError("`\(node.text)` is named twice: the groups of a partition must be disjoint",
+                                  at: node.range)
+            }
+            groups[groups.count - 1].append(node)
+        }
+        guard let lastPipe = pipes.last else {
+            if groups[0].isEmpty { throw args.missing("groups of nodes") }
+            throw args.missing("at least two groups separated by `|`")
+        }
+        if groups[groups.count - 1].isEmpty {
+            throw ScriptError("empty group after this `|`: every group of a partition needs a node: \(args.usage)",
+                              at: lastPipe.range)
+        }
+        return groups
+    }
+
+    private func chaos(_ args: inout Arguments) throws(ScriptError) -> ChaosOptions {
+        var options = ChaosOptions(duration: try args.duration())
+        while let token = args.next() {
+            guard token.kind == .assignment, let value = token.value else {
+                throw args.unexpected(token, expected: "ops=N, keys=K or streams=S")
+            }
+            let option = token.word.text
+            guard Vocabulary.chaosOptions.contains(option) else {
+                throw ScriptError("unknown chaos option `\(option)`: expected ops=N, keys=K or streams=S",
+                                  at: token.word.range, suggestion: Suggest.nearest(option, in: Vocabulary.chaosOptions))
+            }
+            guard let count = Values.count(value.text), option != "keys" || count >= 1 else {
+                let form = option == "keys" ? "a count from 1 to 1000000000 (keys ≥ 1)" : Values.countForm
+                throw Arguments.badValue(token, form, for: option)
+            }
+            switch option {
+            case "ops": options.ops = count
+            case "keys": options.keys = count
+            default: options.streams = count
+            }
+        }
+        return options
+    }
+
+    private func show(_ args: inout Arguments) throws(ScriptError) -> ShowTarget {
+        let (target, _) = try args.choice("what to show", Vocabulary.showTargets)
+        let result: ShowTarget
+        switch target {
+        case "ring": result = .ring
+        case "nodes": result = .nodes
+        case "streams": result = .streams
+        case "stats": result = .stats
+        case "convergence": result = .convergence
+        default: result = .key(try args.key())
+        }
+        try args.end()
+        return result
+    }
+}
+
+/// `repeat N` or `at TIME`, before a `{`.
+struct BlockHeader {
+    enum Kind {
+        case `repeat`(Int)
+        case at(Micros)
+    }
+    var kind: Kind
+    /// The command word (`repeat`, `at`): the command's range.
+    var word: Word
+    /// The `{`, where "unclosed" errors point.
+    var brace: SourceRange
+}

@@ -1,0 +1,120 @@
+/// Parses a whole file: lines into commands, and `{ … }` blocks into `repeat` and `at` bodies.
+///
+/// Blocks are parsed iteratively with an explicit stack (deep nesting cannot overflow the call
+/// stack) and capped at `maxDepth` levels, counting the includes around this file, because the
+/// name checker and interpreter walk blocks recursively.
+struct ScriptParser {
+    static let maxDepth = 100
+
+    let file: SourceFile
+    /// Block and include levels around this file.
+    let baseDepth: Int
+    /// Parses and resolves an `include`: the path word, and the depth the included file starts at.
+    let resolveInclude: (Word, Int) throws(ScriptError) -> Script
+
+    /// A block being parsed.
+    private struct Frame {
+        var header: BlockHeader
+        var body: [Command] = []
+        /// The line of its `{`.
+        var line: Int
+        /// Something follows the `{` on its own line: then the `}` must end that same line.
+        var inline = false
+        var isRepeat: Bool { if case .repeat = header.kind { true } else { false } }
+        var isAt: Bool { !isRepeat }
+    }
+
+    private static let atCommands: Set<String> = [
+        "put", "get", "delete", "add", "remove", "kill", "restart", "pause", "resume", "partition",
+        "isolate", "heal", "config",
+    ]
+
+    func parse() throws(ScriptError) -> [Command] {
+        var root: [Command] = []
+        var stack: [Frame] = []
+        var tokens: [Token] = []
+        var repeats = 0
+        var parser = CommandParser(resolveInclude: resolveInclude)
+        for number in 1...max(1, file.lines.count) {
+            tokens.removeAll(keepingCapacity: true)
+            try Lexer.lex(number, of: file, into: &tokens)
+            var index = 0
+            /// A command (or a block's `}`) ended on this line: nothing but `}` may follow.
+            var lineDone = false
+            while index < tokens.count {
+                let token = tokens[index]
+                if token.kind == .closeBrace {
+                    guard let frame = stack.popLast() else {
+                        throw ScriptError("`}` closes no block: there is no open `{` before it", at: token.range)
+                    }
+                    if frame.line != number && index > 0 && tokens[index - 1].kind != .closeBrace {
+                        throw ScriptError("`}` of a block that spans lines must be on its own line",
+                                          at: token.range)
+                    }
+                    if frame.isRepeat { repeats -= 1 }
+                    let kind: CommandKind = switch frame.header.kind {
+                    case .repeat(let count): .repeat(count: count, body: frame.body)
+                    case .at(let time): .at(time: time, block: frame.body)
+                    }
+                    append(Command(kind, at: frame.header.word.range), to: &stack, root: &root)
+                    index += 1
+                    lineDone = true
+                    continue
+                }
+                if token.kind == .openBrace {
+                    throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`", at: token.range)
+                }
+                if lineDone {
+                    throw ScriptError("one command per line: start `\(token.display)` on a new line", at: token.range)
+                }
+                var end = index
+                while end < tokens.count && tokens[end].kind != .openBrace && tokens[end].kind != .closeBrace {
+                    end += 1
+                }
+                let words = tokens[index..<end]
+                if repeats == 0, let loose = words.first(where: holdsIteration) {
+                    throw ScriptError("`$i` is only defined inside a `repeat` block", at: loose.range)
+                }
+                if let top = stack.last, top.isAt, let first = words.first,
+                   !(first.isBare && Self.atCommands.contains(first.word.text)) {
+                    throw ScriptError("`\(first.display)` cannot run in an `at` block: it holds put, get, delete, add, "
+                                      + "remove, kill, restart, pause, resume, partition, isolate, heal and config",
+                                      at: first.range)
+                }
+                if !stack.isEmpty && stack[stack.count - 1].line == number { stack[stack.count - 1].inline = true }
+                parser.includeDepth = baseDepth + stack.count + 1
+                if end < tokens.count && tokens[end].kind == .openBrace {
+                    let header = try parser.header(words, brace: tokens[end])
+                    if baseDepth + stack.count + 1 > Self.maxDepth {
+                        throw ScriptError("blocks and includes nest more than \(Self.maxDepth) levels deep",
+                                          at: tokens[end].range)
+                    }
+                    let frame = Frame(header: header, line: number)
+                    if frame.isRepeat { repeats += 1 }
+                    stack.append(frame)
+                    index = end + 1
+                } else {
+                    append(try parser.parse(words), to: &stack, root: &root)
+                    index = end
+                    lineDone = true
+                }
+            }
+            if let open = stack.first(where: { $0.line == number && $0.inline }) {
+                throw ScriptError("a block with a command on its `{` line must end with `}` on that line",
+                                  at: open.header.brace)
+            }
+        }
+        if let open = stack.first {
+            throw ScriptError("unclosed `{`: this block has no `}`", at: open.header.brace)
+        }
+        return root
+    }
+
+    private func append(_ command: Command, to stack: inout [Frame], root: inout [Command]) {
+        if stack.isEmpty { root.append(command) } else { stack[stack.count - 1].body.append(command) }
+    }
+
+    private func holdsIteration(_ token: Token) -> Bool {
+        token.word.text.contains("$i") || (token.value?.text.contains("$i") ?? false)
+    }
+}

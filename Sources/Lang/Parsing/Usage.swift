@@ -1,0 +1,46 @@
+/// The usage form of every command, as error messages (and `help`) show it.
+public enum Usage {
+    public static func of(_ command: String) -> String? { forms[command] }
+
+    static let forms: [String: String] = [
+        "config": "config [KEY=VALUE…]",
+        "seed": "seed N",
+        "add": "add NODE…",
+        "remove": "remove NODE",
+        "kill": "kill NODE [wipe]",
+        "restart": "restart NODE",
+        "pause": "pause NODE",
+        "resume": "resume NODE",
+        "partition": "partition A… | B… [| C…]",
+        "isolate": "isolate NODE",
+        "heal": "heal",
+        "put": "put KEY field=value… [via NODE]",
+        "get": "get KEY [FIELD…] [via NODE]",
+        "delete": "delete KEY [FIELD…] [via NODE]",
+        "stream": "stream NAME KEY FIELD… [initial]",
+        "close": "close NAME",
+        "disconnect": "disconnect NAME",
+        "reconnect": "reconnect NAME",
+        "advance": "advance DURATION",
+        "wait": "wait converged [within DURATION]",
+        "at": "at TIME { … }",
+        "expect": "expect get|stream|owners|converged|ok|fail … or expect NODE sees OTHER up|down",
+        "chaos": "chaos DURATION [ops=N] [keys=K] [streams=S]",
+        "check": "check [within DURATION]",
+        "show": "show ring|nodes|key KEY|streams|stats|convergence",
+        "echo": "echo WORD…",
+        "trace": "trace on|off",
+        "repeat": "repeat N { … }",
+        "include": "include FILE",
+        "help": "help [COMMAND]",
+        "quit": "quit",
+        "expect get": "expect get KEY field=value… [only] [via NODE] or expect get KEY absent [via NODE]",
+        "expect stream": "expect stream NAME next|last [field=value…], expect stream NAME count N "
+            + "or expect stream NAME empty",
+        "expect owners": "expect owners KEY NODE…",
+        "expect sees": "expect NODE sees OTHER up|down",
+        "expect converged": "expect converged",
+        "expect ok": "expect ok put|get|delete|stream …",
+        "expect fail": "expect fail put|get|delete|stream …",
+    ]
+}

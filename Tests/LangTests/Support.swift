@@ -1,0 +1,131 @@
+import Testing
+@testable import Lang
+
+/// A file that cannot be read, as the in-memory `readFile` of these tests throws it.
+struct NoSuchFile: Error, CustomStringConvertible {
+    var description: String { "no such file" }
+}
+
+/// Loads `text` as `path`, with `files` as the only other readable files.
+func load(_ text: String, path: String = "t.kvs", files: [String: String] = [:]) throws(ScriptError) -> Script {
+    let loader = ScriptLoader { path in
+        guard let text = files[path] else { throw NoSuchFile() }
+        return text
+    }
+    return try loader.load(text: text, path: path)
+}
+
+/// The script error of loading `text`, or nil when it loads.
+func loadError(_ text: String, path: String = "t.kvs", files: [String: String] = [:]) -> ScriptError? {
+    do {
+        _ = try load(text, path: path, files: files)
+        return nil
+    } catch {
+        return error
+    }
+}
+
+/// `text` must fail to load with exactly `message` at `line`:`column` (of `file`, default the script).
+func expectError(_ text: String, _ message: String, at line: Int, _ column: Int, suggestion: String? = nil,
+                 file: String = "t.kvs", files: [String: String] = [:],
+                 sourceLocation: SourceLocation = #_sourceLocation) {
+    guard let error = loadError(text, files: files) else {
+        Issue.record("expected an error for \(text.debugDescription)", sourceLocation: sourceLocation)
+        return
+    }
+    #expect(error.message == message, sourceLocation: sourceLocation)
+    #expect(error.range.file.path == file, sourceLocation: sourceLocation)
+    #expect(error.range.line == line, sourceLocation: sourceLocation)
+    #expect(error.range.column == column, sourceLocation: sourceLocation)
+    #expect(error.suggestion == suggestion, sourceLocation: sourceLocation)
+}
+
+/// Each command of `text` described on one line (see `describe`).
+func described(_ text: String, files: [String: String] = [:]) throws(ScriptError) -> [String] {
+    try load(text, files: files).commands.map(describe)
+}
+
+/// A compact, canonical text for a command, so tests can compare parses as strings.
+func describe(_ command: Command) -> String {
+    switch command.kind {
+    case .config(let items):
+        return (["config"] + items.map { "\($0.key.rawValue)=\(describe($0.value))" }).joined(separator: " ")
+    case .seed(let seed): return "seed \(seed)"
+    case .add(let nodes): return "add " + words(nodes)
+    case .remove(let node): return "remove \(node.text)"
+    case .kill(let node, let wipe): return "kill \(node.text)" + (wipe ? " wipe" : "")
+    case .restart(let node): return "restart \(node.text)"
+    case .pause(let node): return "pause \(node.text)"
+    case .resume(let node): return "resume \(node.text)"
+    case .partition(let groups): return "partition " + groups.map(words).joined(separator: " | ")
+    case .isolate(let node): return "isolate \(node.text)"
+    case .heal: return "heal"
+    case .put(let key, let fields, let via): return "put \(word(key)) \(assignments(fields))" + describe(via: via)
+    case .get(let key, let fields, let via): return "get \(word(key))" + list(fields) + describe(via: via)
+    case .delete(let key, let fields, let via): return "delete \(word(key))" + list(fields) + describe(via: via)
+    case .stream(let name, let key, let fields, let initial):
+        return "stream \(name.text) \(word(key))" + list(fields) + (initial ? " initial" : "")
+    case .close(let name): return "close \(name.text)"
+    case .disconnect(let name): return "disconnect \(name.text)"
+    case .reconnect(let name): return "reconnect \(name.text)"
+    case .advance(let duration): return "advance \(duration)"
+    case .waitConverged(let within): return "wait converged" + (within.map { " within \($0)" } ?? "")
+    case .at(let time, let block): return "at \(time) " + describe(block: block)
+    case .expect(let expectation): return "expect " + describe(expectation)
+    case .chaos(let o): return "chaos \(o.duration) ops=\(o.ops) keys=\(o.keys) streams=\(o.streams)"
+    case .check(let within): return "check" + (within.map { " within \($0)" } ?? "")
+    case .show(let target):
+        switch target {
+        case .ring: return "show ring"
+        case .nodes: return "show nodes"
+        case .streams: return "show streams"
+        case .stats: return "show stats"
+        case .convergence: return "show convergence"
+        case .key(let key): return "show key \(word(key))"
+        }
+    case .echo(let items): return "echo" + list(items)
+    case .trace(let on): return "trace \(on ? "on" : "off")"
+    case .repeat(let count, let body): return "repeat \(count) " + describe(block: body)
+    case .include(let path, let script): return "include \(word(path)) " + describe(block: script.commands)
+    case .help(let topic): return "help" + (topic.map { " " + word($0) } ?? "")
+    case .quit: return "quit"
+    }
+}
+
+func describe(_ expectation: Lang.Expectation) -> String {
+    switch expectation {
+    case .get(let key, let fields, let only, let via):
+        return "get \(word(key)) \(assignments(fields))" + (only ? " only" : "") + describe(via: via)
+    case .getAbsent(let key, let via): return "get \(word(key)) absent" + describe(via: via)
+    case .streamNext(let name, let fields): return "stream \(name.text) next" + (fields.isEmpty ? "" : " " + assignments(fields))
+    case .streamLast(let name, let fields): return "stream \(name.text) last" + (fields.isEmpty ? "" : " " + assignments(fields))
+    case .streamCount(let name, let count): return "stream \(name.text) count \(count)"
+    case .streamEmpty(let name): return "stream \(name.text) empty"
+    case .owners(let key, let nodes): return "owners \(word(key)) " + words(nodes)
+    case .sees(let a, let b, let up): return "\(a.text) sees \(b.text) \(up ? "up" : "down")"
+    case .converged: return "converged"
+    case .ok(let command): return "ok " + describe(command)
+    case .fail(let command): return "fail " + describe(command)
+    }
+}
+
+private func describe(_ value: ConfigValue) -> String {
+    switch value {
+    case .count(let count): return "\(count)"
+    case .duration(let micros): return "\(micros)us"
+    case .latency(let low, let high): return "\(low)us..\(high)us"
+    case .percent(let ppm): return "\(ppm)ppm"
+    }
+}
+
+private func describe(block: [Command]) -> String {
+    block.isEmpty ? "{ }" : "{ " + block.map(describe).joined(separator: "; ") + " }"
+}
+
+private func describe(via: Word?) -> String { via.map { " via \($0.text)" } ?? "" }
+private func word(_ word: Word) -> String { word.quoted ? Lang.quote(word.text) : word.text }
+private func words(_ items: [Word]) -> String { items.map(word).joined(separator: " ") }
+private func list(_ items: [Word]) -> String { items.isEmpty ? "" : " " + words(items) }
+private func assignments(_ items: [Assignment]) -> String {
+    items.map { "\($0.field.text)=\(word($0.value))" }.joined(separator: " ")
+}
