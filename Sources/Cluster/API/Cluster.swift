@@ -3,121 +3,157 @@
 /// Everything runs on one thread in virtual time. Client operations are asynchronous at the core
 /// (`submit` returns an id; the operation completes later as the simulation runs); the blocking
 /// forms (`perform`, `openStream`, …) are `submit` plus running until completion.
-///
-/// SKELETON: the bodies below are placeholders that the Cluster implementation replaces.
-/// Signatures are the contract between Lang and Cluster; change them only together.
+/// The simulation itself lives in `Simulation` (Sources/Cluster/Simulation and siblings).
 public final class Cluster {
-    public private(set) var settings: Settings
+    let sim: Simulation
+
+    public var settings: Settings { sim.settings }
     /// Virtual time now, in microseconds since the cluster was made.
-    public private(set) var now: Micros = 0
+    public var now: Micros { sim.now }
     /// Receives deliveries, trace lines and notices as they happen.
-    public var onEvent: ((ClusterEvent) -> Void)?
+    public var onEvent: ((ClusterEvent) -> Void)? {
+        get { sim.onEvent }
+        set { sim.onEvent = newValue }
+    }
     /// Message-level trace (send, deliver, drop) through `onEvent`.
-    public var tracing = false
+    public var tracing: Bool {
+        get { sim.tracing }
+        set { sim.tracing = newValue }
+    }
     /// Polled during long runs (`advance`, `wait converged`); when it returns true the run stops early.
-    public var interruptRequested: (() -> Bool)?
+    public var interruptRequested: (() -> Bool)? {
+        get { sim.interruptRequested }
+        set { sim.interruptRequested = newValue }
+    }
 
     public init(seed: UInt64 = 1, settings: Settings = Settings()) {
-        self.settings = settings
+        sim = Simulation(seed: seed, settings: settings)
     }
 
     // MARK: Settings and seed
 
-    /// Applies settings already checked with `Settings.firstInvalid()`.
+    /// Applies settings already checked with `Settings.firstInvalid()`. A change of `replicas`
+    /// re-replicates every range (an anti-entropy round on every running node).
     public func configure(_ settings: Settings) throws(ClusterError) {
-        self.settings = settings
+        let old = sim.settings
+        sim.settings = settings
+        if old.replicas != settings.replicas {
+            for n in sim.members where n.state == .running { sim.antiEntropyRound(n) }
+        }
     }
 
     /// Derives every random stream again from `seed`.
-    public func reseed(_ seed: UInt64) {}
+    public func reseed(_ seed: UInt64) { sim.reseed(seed) }
 
     // MARK: Cluster and network commands
 
-    public func add(_ names: [String]) throws(ClusterError) { throw unsupported("add") }
+    public func add(_ names: [String]) throws(ClusterError) { try sim.add(names) }
     /// Graceful leave; runs the simulation until the handoff finishes (at most 60s).
-    public func remove(_ name: String) throws(ClusterError) -> RemoveOutcome { throw unsupported("remove") }
-    public func kill(_ name: String, wipe: Bool) throws(ClusterError) { throw unsupported("kill") }
-    public func restart(_ name: String) throws(ClusterError) { throw unsupported("restart") }
-    public func pause(_ name: String) throws(ClusterError) { throw unsupported("pause") }
-    public func resume(_ name: String) throws(ClusterError) { throw unsupported("resume") }
+    public func remove(_ name: String) throws(ClusterError) -> RemoveOutcome {
+        try sim.remove(sim.node(named: name))
+    }
+    public func kill(_ name: String, wipe: Bool) throws(ClusterError) { try sim.kill(sim.node(named: name), wipe: wipe) }
+    public func restart(_ name: String) throws(ClusterError) { try sim.restart(sim.node(named: name)) }
+    public func pause(_ name: String) throws(ClusterError) { try sim.pause(sim.node(named: name)) }
+    public func resume(_ name: String) throws(ClusterError) { try sim.resume(sim.node(named: name)) }
     /// Two or more disjoint, non-empty groups; replaces the previous partition (isolations stay).
-    public func partition(_ groups: [[String]]) throws(ClusterError) { throw unsupported("partition") }
-    public func isolate(_ name: String) throws(ClusterError) { throw unsupported("isolate") }
-    public func heal() {}
+    public func partition(_ groups: [[String]]) throws(ClusterError) { try sim.partition(groups) }
+    public func isolate(_ name: String) throws(ClusterError) { sim.isolate(try sim.node(named: name)) }
+    public func heal() { sim.heal() }
 
     // MARK: Client operations
 
     /// Submits a request; `completion` runs (inside the simulation) when it completes or times out.
     public func submit(_ request: ClientRequest,
                        completion: ((ClientResult) -> Void)? = nil) throws(ClusterError) -> OperationID {
-        throw unsupported("client operations")
+        let (req, via) = sim.makeRequest(request)
+        return OperationID(raw: Int(try sim.submitInternal(req, via: via, completion: completion)))
     }
 
     /// The outcome of a submitted operation, once it has completed.
-    public func result(of id: OperationID) -> ClientResult? { nil }
+    public func result(of id: OperationID) -> ClientResult? {
+        id.raw >= 0 && id.raw < sim.ops.count ? sim.ops[id.raw].result : nil
+    }
 
     /// Submits a request and runs the simulation until it completes or times out.
     public func perform(_ request: ClientRequest) throws(ClusterError) -> ClientResult {
-        throw unsupported("client operations")
+        let (req, via) = sim.makeRequest(request)
+        return try sim.performInternal(req, via: via).result
     }
 
     // MARK: Live queries
 
     /// Opens a named live query; runs until the registration is stored on `write` replicas and the
-    /// starting view is read. Returns `.read` with the starting view, or `.failed` (the stream is then
-    /// not open). With `initial`, the starting view is also delivered as view 1.
+    /// starting view is read. Returns `.read` with the starting view (fields in selection order), or
+    /// `.failed` (the stream is then not open). With `initial`, the starting view is also delivered
+    /// as view 1.
     public func openStream(_ name: String, key: String, fields: [String],
                            initial: Bool) throws(ClusterError) -> ClientResult {
-        throw unsupported("stream")
+        try sim.openStream(name, key: key, fields: fields, initial: initial)
     }
-    public func closeStream(_ name: String) throws(ClusterError) { throw unsupported("close") }
-    public func disconnectStream(_ name: String) throws(ClusterError) { throw unsupported("disconnect") }
+    public func closeStream(_ name: String) throws(ClusterError) { try sim.closeStream(name) }
+    public func disconnectStream(_ name: String) throws(ClusterError) { try sim.disconnectStream(name) }
     /// Resumes after the last sequence number seen; may deliver one view of what changed meanwhile.
     public func reconnectStream(_ name: String) throws(ClusterError) -> ClientResult {
-        throw unsupported("reconnect")
+        try sim.reconnectStream(name)
     }
     /// Lets virtual time pass until no report for the stream is in flight (at most `timeout`).
-    public func settleStream(_ name: String) throws(ClusterError) { throw unsupported("expect stream") }
+    public func settleStream(_ name: String) throws(ClusterError) { try sim.settleStream(name) }
     /// Names of open streams, sorted.
-    public var openStreams: [String] { [] }
+    public var openStreams: [String] { sim.streams.keys.sorted() }
 
     // MARK: Time
 
     /// Lets `duration` of virtual time pass (stops early if `interruptRequested` says so).
-    public func advance(by duration: Micros) {}
+    public func advance(by duration: Micros) {
+        sim.run(until: sim.now &+ max(0, duration))
+    }
     /// Advances until converged or until `limit` has passed; true when converged.
-    public func waitConverged(limit: Micros) -> Bool { false }
+    public func waitConverged(limit: Micros) -> Bool { sim.waitConverged(limit: limit) }
     /// Runs `action` at virtual time `time` (now or later) as the simulation passes it.
     public func schedule(at time: Micros, _ action: @escaping () -> Void) throws(ClusterError) {
-        throw unsupported("at")
+        guard time >= sim.now else {
+            throw ClusterError(.timeInPast, "time \(formatTime(time)) is already past (now \(formatTime(sim.now)))")
+        }
+        sim.scheduleAction(at: time, action)
     }
     /// Scheduled actions that have not run yet.
-    public var pendingScheduledActions: Int { 0 }
+    public var pendingScheduledActions: Int { sim.actions.count }
 
     // MARK: Inspection (ground truth, read-only; never consulted by node logic)
 
     /// Nodes in the cluster (added, not removed), in the order they were added.
-    public var nodeNames: [String] { [] }
-    public func state(of node: String) -> NodeState? { nil }
+    public var nodeNames: [String] { sim.members.map(\.name) }
+    public func state(of node: String) -> NodeState? {
+        sim.nameIndex[node].map { sim.nodes[Int($0)].state }
+    }
     /// The key's preference list (LANGUAGE.md, "Preference list").
-    public func owners(of key: String) -> [String] { [] }
+    public func owners(of key: String) -> [String] {
+        sim.owners(sim.internKey(key)).map { sim.nodes[Int($0)].name }
+    }
     /// Whether `observer`'s membership view holds `other` as up.
     public func sees(_ observer: String, _ other: String) throws(ClusterError) -> Bool {
-        throw unsupported("sees")
+        let o = try sim.node(named: observer), t = try sim.node(named: other)
+        return o.view.isUp(t.index)
     }
-    public func convergence() -> ConvergenceReport { ConvergenceReport(unmet: ["not built yet"]) }
+    public func convergence() -> ConvergenceReport { ConvergenceReport(unmet: sim.convergence()) }
     /// Keys any node stores, sorted (for completion).
-    public var knownKeys: [String] { [] }
-    /// Fields ever written to `key`, sorted (for completion).
-    public func knownFields(of key: String) -> [String] { [] }
-
-    public func showRing() -> Table { Table(title: "ring", headers: [], rows: []) }
-    public func showNodes() -> Table { Table(title: "nodes", headers: [], rows: []) }
-    public func showKey(_ key: String) -> Table { Table(title: "key \(key)", headers: [], rows: []) }
-    public func showStreams() -> Table { Table(title: "streams", headers: [], rows: []) }
-    public func showStats() -> Table { Table(title: "stats", headers: [], rows: []) }
-
-    private func unsupported(_ what: String) -> ClusterError {
-        ClusterError(.unsupported, "\(what) is not built yet")
+    public var knownKeys: [String] {
+        var ids: Set<UInt32> = []
+        for n in sim.members { for k in n.store.objects.keys { ids.insert(k) } }
+        return ids.map { sim.keys[$0] }.sorted()
     }
+    /// Fields ever written to `key`, sorted (for completion).
+    public func knownFields(of key: String) -> [String] {
+        guard let id = sim.keys.lookup(key) else { return [] }
+        var ids: Set<UInt32> = []
+        for n in sim.members { for f in n.store[id]?.fields ?? [] { ids.insert(f.field) } }
+        return ids.map { sim.fields[$0] }.sorted()
+    }
+
+    public func showRing() -> Table { sim.showRing() }
+    public func showNodes() -> Table { sim.showNodes() }
+    public func showKey(_ key: String) -> Table { sim.showKey(key) }
+    public func showStreams() -> Table { sim.showStreams() }
+    public func showStats() -> Table { sim.showStats() }
 }

@@ -1,0 +1,85 @@
+/// The four clauses of *converged* (LANGUAGE.md "Time"), judged on the ground truth, in words.
+extension Simulation {
+    /// Unmet clauses; with `firstOnly`, stops at the first (for cheap polling).
+    func convergence(firstOnly: Bool = false, limit: Int = 20) -> [String] {
+        var unmet: [String] = []
+        var more = 0
+        func note(_ s: String) -> Bool {
+            if unmet.count < limit { unmet.append(s) } else { more += 1 }
+            return firstOnly
+        }
+        let cluster = members
+        // (1) Views.
+        for r in cluster where r.state == .running {
+            for o in cluster where o !== r {
+                let up = r.view.isUp(o.index)
+                if o.state == .running && !up {
+                    if note(r.view[o.index] == nil ? "\(r.name) does not know \(o.name)" : "\(r.name) holds \(o.name) down") { return unmet }
+                } else if o.state != .running && r.view[o.index] == nil {
+                    if note("\(r.name) does not know \(o.name)") { return unmet }
+                } else if o.state != .running && up {
+                    if note("\(r.name) holds \(o.name) up") { return unmet }
+                }
+            }
+        }
+        // (2) Preference lists: running nodes holding identical data.
+        var keySet: Set<UInt32> = []
+        for n in cluster {
+            for k in n.store.objects.keys { keySet.insert(k) }
+            for h in n.hints.hints { keySet.insert(h.key) }
+        }
+        for key in keySet.sorted() {
+            let list = owners(key)
+            if let down = list.first(where: { nodes[Int($0)].state != .running }) {
+                let n = nodes[Int(down)]
+                if note("key \(keys[key]): owner \(n.name) is \(n.state.rawValue)") { return unmet }
+                continue
+            }
+            guard let first = list.first else { continue }
+            let reference = nodes[Int(first)].store[key] ?? ObjectRecord()
+            for other in list.dropFirst() {
+                let object = nodes[Int(other)].store[key] ?? ObjectRecord()
+                if object != reference {
+                    let what = difference(reference, object)
+                    if note("key \(keys[key]): \(nodes[Int(other)].name) differs from \(nodes[Int(first)].name) on \(what)") { return unmet }
+                }
+            }
+        }
+        // (3) Hints.
+        for n in cluster where n.state != .killed {
+            for h in n.hints.hints where Int(h.target) < nodes.count && nodes[Int(h.target)].state == .running
+                && !nodes[Int(h.target)].removed {
+                if note("hint pending on \(n.name) for \(nodes[Int(h.target)].name) (key \(keys[h.key]))") { return unmet }
+            }
+        }
+        // (4) Stream reports.
+        for instance in inFlightReports.keys.sorted() {
+            let name = streamNames[instance] ?? "a closed stream"
+            if note("stream report in flight for \(name)") { return unmet }
+        }
+        if more > 0 { unmet.append("… and \(more) more") }
+        return unmet
+    }
+
+    private func difference(_ a: ObjectRecord, _ b: ObjectRecord) -> String {
+        if a.tomb != b.tomb { return "the object's deletion" }
+        var ids = Set(a.fields.map(\.field)).union(b.fields.map(\.field)).sorted()
+        ids = ids.filter { a.record(of: $0) != b.record(of: $0) }
+        if let f = ids.first { return "field \(fields[f])" }
+        return "stream registrations"
+    }
+
+    var isConverged: Bool { convergence(firstOnly: true).isEmpty }
+
+    /// Advances in small steps until converged or `limit` has passed.
+    func waitConverged(limit: Micros) -> Bool {
+        let deadline = now &+ max(0, limit)
+        let step: Micros = 50_000
+        while true {
+            if isConverged { return true }
+            if now >= deadline { return false }
+            if let interrupt = interruptRequested, interrupt() { return false }
+            run(until: min(now &+ step, deadline))
+        }
+    }
+}

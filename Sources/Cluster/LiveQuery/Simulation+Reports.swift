@@ -1,0 +1,44 @@
+/// Replica side of live queries: reports of changes to selected fields, sent to the client,
+/// retransmitted until acknowledged so that a lost message never loses a view.
+extension Simulation {
+    var reportRetransmitDelay: Micros { 2 &* settings.latencyMax &+ 1000 }
+
+    func sendReport(_ node: Node, _ reg: Registration, _ key: UInt32, _ object: ObjectRecord) {
+        let id = node.nextReport
+        node.nextReport &+= 1
+        node.reports[id] = PendingReport(stream: reg.stream, key: key, object: object)
+        inFlightReports[reg.stream, default: 0] += 1
+        count("stream reports")
+        send(from: node.index, to: clientEndpoint, .report(id: id, stream: reg.stream, key: key, object: object))
+        schedule(.reportRetransmit(node: node.index, incarnation: node.incarnation, report: id),
+                 at: now &+ reportRetransmitDelay)
+    }
+
+    func retransmitReport(_ node: Node, _ id: Int32) {
+        guard let r = node.reports[id] else { return }
+        send(from: node.index, to: clientEndpoint, .report(id: id, stream: r.stream, key: r.key, object: r.object))
+        schedule(.reportRetransmit(node: node.index, incarnation: node.incarnation, report: id),
+                 at: now &+ reportRetransmitDelay)
+    }
+
+    func acknowledgeReport(_ node: Node, _ id: Int32) {
+        guard let r = node.reports.removeValue(forKey: id) else { return }
+        retire(r.stream)
+    }
+
+    /// A node's memory is lost (kill): its pending reports go with it.
+    func dropReports(_ node: Node) {
+        for r in node.reports.values { retire(r.stream) }
+        node.reports = [:]
+    }
+
+    /// After a resume: everything still unacknowledged goes again, on fresh timers.
+    func resendReports(_ node: Node) {
+        for id in node.reports.keys.sorted() { retransmitReport(node, id) }
+    }
+
+    private func retire(_ stream: UInt32) {
+        let n = (inFlightReports[stream] ?? 1) - 1
+        inFlightReports[stream] = n > 0 ? n : nil
+    }
+}

@@ -1,0 +1,121 @@
+/// Client side of live queries: open, close, disconnect, reconnect, settle, and the merge rule.
+extension Simulation {
+    func stream(_ name: String) throws(ClusterError) -> StreamClient {
+        guard let s = streams[name] else {
+            throw ClusterError(.streamNotOpen, subject: name, "stream \(name) is not open")
+        }
+        return s
+    }
+
+    func openStream(_ name: String, key: String, fields: [String], initial: Bool) throws(ClusterError) -> ClientResult {
+        if streams[name] != nil {
+            throw ClusterError(.streamAlreadyOpen, subject: name, "stream \(name) is already open")
+        }
+        guard !members.isEmpty else { throw ClusterError(.noNodes, "no node in the cluster") }
+        let keyID = internKey(key)
+        var selection: [UInt32] = []
+        for f in fields { let id = self.fields.intern(f); if !selection.contains(id) { selection.append(id) } }
+        let instance = nextStreamInstance
+        nextStreamInstance &+= 1
+        streams[name] = StreamClient(name: name, instance: instance, key: keyID, fields: selection)
+        streamNames[instance] = name
+        count("streams opened")
+        let registration = Registration(stream: instance, fields: selection, closed: false)
+        let stored = try performInternal(.register(key: keyID, registration: registration))
+        guard stored.result.succeeded else {
+            forget(name)
+            return stored.result
+        }
+        let read = try performInternal(.get(key: keyID, fields: []))
+        guard case .read(_, let replies, let coordinator) = read.result else {
+            var closed = registration
+            closed.closed = true
+            _ = try? submitInternal(.register(key: keyID, registration: closed), completion: nil)
+            forget(name)
+            return read.result
+        }
+        guard var s = streams[name] else { return read.result }
+        if let object = read.object { _ = s.state.merge(object.restricted(to: selection), order) }
+        let values = s.values(order)
+        s.lastValues = values
+        streams[name] = s
+        if initial { deliver(name, values) }
+        return .read(fields: viewFields(selection, values), replies: replies, coordinator: coordinator)
+    }
+
+    func closeStream(_ name: String) throws(ClusterError) {
+        let s = try stream(name)
+        let closed = Registration(stream: s.instance, fields: s.fields, closed: true)
+        forget(name)
+        if !members.isEmpty { _ = try? submitInternal(.register(key: s.key, registration: closed), completion: nil) }
+    }
+
+    func disconnectStream(_ name: String) throws(ClusterError) {
+        var s = try stream(name)
+        guard s.connected else {
+            throw ClusterError(.streamDisconnected, subject: name, "stream \(name) is already disconnected")
+        }
+        s.connected = false
+        streams[name] = s
+    }
+
+    func reconnectStream(_ name: String) throws(ClusterError) -> ClientResult {
+        var s = try stream(name)
+        guard !s.connected else {
+            throw ClusterError(.streamConnected, subject: name, "stream \(name) is connected")
+        }
+        s.connected = true
+        streams[name] = s
+        let read = try performInternal(.get(key: s.key, fields: []))
+        guard case .read(_, let replies, let coordinator) = read.result else { return read.result }
+        if let object = read.object { mergeIntoStream(name, object) }
+        let current = streams[name].map { $0.values(order) } ?? []
+        return .read(fields: viewFields(s.fields, current), replies: replies, coordinator: coordinator)
+    }
+
+    /// Runs until no report for the stream is in flight, at most `timeout`.
+    func settleStream(_ name: String) throws(ClusterError) {
+        let s = try stream(name)
+        let deadline = now &+ settings.timeout
+        if inFlightReports[s.instance] == nil { return }
+        run(until: deadline) { [unowned self] in self.inFlightReports[s.instance] == nil }
+    }
+
+    /// A report reaches the client: always acknowledged; merged when its stream is open and connected.
+    func receiveReport(from node: Int32, id: Int32, stream instance: UInt32, _ object: ObjectRecord) {
+        send(from: clientEndpoint, to: node, .reportAck(id: id))
+        guard let name = streamNames[instance], let s = streams[name], s.connected else { return }
+        mergeIntoStream(name, object)
+    }
+
+    private func mergeIntoStream(_ name: String, _ object: ObjectRecord) {
+        guard var s = streams[name] else { return }
+        let change = s.state.merge(object.restricted(to: s.fields), order)
+        streams[name] = s
+        guard change.dataChanged, let last = s.lastValues else { return }
+        let values = s.values(order)
+        if values != last { deliver(name, values) }
+    }
+
+    private func deliver(_ name: String, _ values: [UInt32?]) {
+        guard var s = streams[name] else { return }
+        s.sequence += 1
+        s.lastValues = values
+        streams[name] = s
+        count("views delivered")
+        emit(.delivery(StreamView(stream: name, sequence: s.sequence, key: keys[s.key],
+                                  fields: viewFields(s.fields, values))))
+    }
+
+    func viewFields(_ selection: [UInt32], _ values: [UInt32?]) -> [FieldValue] {
+        var result: [FieldValue] = []
+        for (f, v) in zip(selection, values) {
+            if let v { result.append(FieldValue(fields[f], self.values[v])) }
+        }
+        return result
+    }
+
+    private func forget(_ name: String) {
+        if let s = streams.removeValue(forKey: name) { streamNames[s.instance] = nil }
+    }
+}

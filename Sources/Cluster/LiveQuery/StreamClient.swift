@@ -1,0 +1,21 @@
+/// The client-side delivery point of one open stream. It merges every report (and the reads of
+/// `open` and `reconnect`) by field stamp into `state`, and delivers a view only when the merged
+/// VALUES of the selected fields differ from the last view delivered. Hence no duplicates, no
+/// going back (stamps only rise), and convergence (the state ends at the highest stamps).
+struct StreamClient {
+    var name: String
+    var instance: UInt32
+    var key: UInt32
+    var fields: [UInt32]
+    /// Tombstone and selected fields' records, merged from everything heard.
+    var state = ObjectRecord()
+    /// Values of the last view delivered (or of the starting view); nil until the stream is open.
+    var lastValues: [UInt32?]?
+    var sequence = 0
+    var connected = true
+
+    /// The visible value of each selected field, in selection order.
+    func values(_ order: StampOrder) -> [UInt32?] {
+        fields.map { state.visibleValue($0, order) }
+    }
+}

@@ -1,0 +1,24 @@
+/// What gossip says about one node: its heartbeat (the node's own virtual time at its latest
+/// tick, so it grows across restarts too), when it went down (agreed: the earliest time any
+/// observer last saw its heartbeat grow, -1 while up), whether it left the cluster, and its
+/// token count (so every node builds the same ring).
+struct MemberEntry: Equatable {
+    var node: Int32
+    var beat: Int64
+    var downAt: Int64
+    var removed: Bool
+    var vnodes: Int32
+
+    var isDown: Bool { downAt >= 0 }
+}
+
+/// One node's local knowledge of another.
+struct ViewEntry {
+    var entry: MemberEntry
+    /// Local time the heartbeat last grew (silence is measured from here).
+    var lastGrew: Micros
+    /// Down for at least `rehash`: out of this node's ring (its ranges re-replicated elsewhere).
+    var excluded: Bool
+
+    var isUp: Bool { !entry.removed && !entry.isDown }
+}

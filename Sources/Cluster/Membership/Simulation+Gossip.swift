@@ -1,0 +1,57 @@
+/// Heartbeat gossip and the failure detector, run by each node on its own timer.
+extension Simulation {
+    /// Arms a node's periodic timers with a random phase (so nodes do not tick in lockstep).
+    func armTimers(_ node: Node) {
+        let gossipPhase = random.timers.between(0, max(0, settings.gossip - 1))
+        let aePhase = random.timers.between(0, max(0, settings.antientropy - 1))
+        schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .gossip), at: now &+ gossipPhase)
+        schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .antiEntropy), at: now &+ aePhase)
+    }
+
+    /// One gossip round: beat, detect failures and rehash exclusions, tell `fanout` peers,
+    /// deliver hints.
+    func gossipTick(_ node: Node) {
+        schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .gossip), at: now &+ settings.gossip)
+        beat(node)
+        let ringChanged = node.view.detect(me: node.index, now: now, suspect: settings.suspect, rehash: settings.rehash)
+        var peers = node.view.members.filter { $0 != node.index }
+        var chosen: [Int32] = []
+        while chosen.count < settings.fanout && !peers.isEmpty {
+            let i = Int(random.timers.below(UInt64(peers.count)))
+            chosen.append(peers.remove(at: i))
+        }
+        let entries = node.view.entries
+        for peer in chosen { send(from: node.index, to: peer, .gossip(entries)) }
+        deliverHints(node)
+        if ringChanged { antiEntropyRound(node) }
+    }
+
+    /// Raises the node's own heartbeat to now.
+    func beat(_ node: Node) {
+        var own = node.view[node.index] ?? ViewEntry(entry: node.entry, lastGrew: now, excluded: false)
+        own.entry.beat = max(own.entry.beat, now)
+        own.entry.downAt = -1
+        own.lastGrew = now
+        node.view.set(own)
+    }
+
+    /// Sends the node's whole view to `peer` at once (join, restart).
+    func gossipNow(_ node: Node, to peer: Int32) {
+        beat(node)
+        send(from: node.index, to: peer, .gossip(node.view.entries))
+    }
+
+    func receiveGossip(_ node: Node, _ entries: [MemberEntry]) {
+        let fx = node.view.merge(entries, me: node.index, now: now, rehash: settings.rehash)
+        if fx.ringChanged || !fx.cameUp.isEmpty { antiEntropyRound(node) }
+        if !fx.cameUp.isEmpty { deliverHints(node) }
+    }
+
+    /// Admin notice that `removed` left the cluster.
+    func receiveRemoved(_ node: Node, _ removed: Int32) {
+        guard removed != node.index, node.view[removed] != nil else { return }
+        node.view.update(removed) { $0.entry.removed = true }
+        antiEntropyRound(node)
+        deliverHints(node)
+    }
+}

@@ -1,0 +1,77 @@
+/// The client's endpoint id (nodes are 0, 1, 2, … in the order they were added).
+let clientEndpoint: Int32 = -1
+
+/// How a coordinator answers the client.
+enum Outcome {
+    case written(acks: Int)
+    case read(object: ObjectRecord?, replies: Int)
+    case failed(String)
+}
+
+/// Key and object digest, as exchanged by anti-entropy.
+struct KeyDigest {
+    var key: UInt32
+    var digest: UInt64
+}
+
+/// Everything one endpoint can tell another. Values only; big parts (objects) are copy-on-write.
+enum Payload {
+    /// Client → coordinator: the client operation `op` (its request is in the client's table).
+    case request(op: Int32)
+    /// Coordinator → client.
+    case reply(op: Int32, outcome: Outcome)
+    /// Coordinator → replica: store this (as a hint for `hintFor` when ≥ 0).
+    case write(op: Int32, key: UInt32, object: ObjectRecord, hintFor: Int32)
+    case writeAck(op: Int32)
+    case read(op: Int32, key: UInt32)
+    case readReply(op: Int32, object: ObjectRecord)
+    /// Read repair: merge this.
+    case repair(key: UInt32, object: ObjectRecord)
+    case gossip([MemberEntry])
+    /// Anti-entropy, step 1: my digests of keys you replicate with me.
+    case digest([KeyDigest])
+    /// Step 2: these keys differ; here are my versions (empty when I have none).
+    case pull(keys: [UInt32], objects: [ObjectRecord])
+    /// Step 3: my merged versions.
+    case push(keys: [UInt32], objects: [ObjectRecord])
+    case hint(target: Int32, key: UInt32, version: UInt32, object: ObjectRecord)
+    case hintAck(target: Int32, key: UInt32, version: UInt32)
+    /// Graceful leave: take over this key.
+    case handoff(key: UInt32, object: ObjectRecord)
+    case handoffAck(key: UInt32)
+    /// Replica → client: the selected fields of `key` changed for stream instance `stream`.
+    case report(id: Int32, stream: UInt32, key: UInt32, object: ObjectRecord)
+    case reportAck(id: Int32)
+    /// Admin (client endpoint) → node: `node` was removed from the cluster.
+    case removed(node: Int32)
+
+    /// Kind name, for traces and stats.
+    var kind: String {
+        switch self {
+        case .request: "request"
+        case .reply: "reply"
+        case .write: "write"
+        case .writeAck: "write-ack"
+        case .read: "read"
+        case .readReply: "read-reply"
+        case .repair: "repair"
+        case .gossip: "gossip"
+        case .digest: "ae-digest"
+        case .pull: "ae-pull"
+        case .push: "ae-push"
+        case .hint: "hint"
+        case .hintAck: "hint-ack"
+        case .handoff: "handoff"
+        case .handoffAck: "handoff-ack"
+        case .report: "report"
+        case .reportAck: "report-ack"
+        case .removed: "removed"
+        }
+    }
+}
+
+struct Message {
+    var from: Int32
+    var to: Int32
+    var payload: Payload
+}

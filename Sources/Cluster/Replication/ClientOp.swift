@@ -1,0 +1,23 @@
+/// A client operation in the client's table.
+struct ClientOp {
+    enum Request {
+        case put(key: UInt32, fields: [(field: UInt32, value: UInt32)])
+        case get(key: UInt32, fields: [UInt32])
+        case delete(key: UInt32, fields: [UInt32])
+        /// Stores (or closes) a stream registration with the key's replicas.
+        case register(key: UInt32, registration: Registration)
+
+        var key: UInt32 {
+            switch self {
+            case .put(let k, _), .get(let k, _), .delete(let k, _), .register(let k, _): k
+            }
+        }
+        var isRead: Bool { if case .get = self { return true }; return false }
+    }
+    var request: Request
+    var coordinator: Int32
+    var result: ClientResult?
+    /// For reads: the merged object with its stamps (streams need them).
+    var object: ObjectRecord?
+    var completion: ((ClientResult) -> Void)?
+}

@@ -1,0 +1,88 @@
+/// A request a coordinator is working on.
+struct CoordinatorOp {
+    enum Kind { case write, read }
+    var clientOp: Int32
+    var kind: Kind
+    var key: UInt32
+    var needed: Int
+    var targets: [Int32]
+    /// Targets inside the coordinator's preference list (read repair goes to these only).
+    var preferred: [Int32]
+    var acks = 0
+    var replied = false
+    /// Reads: merged replies so far, and each responder's digest.
+    var merged = ObjectRecord()
+    var responses: [(node: Int32, digest: UInt64)] = []
+}
+
+/// A stream report a replica sent and the client has not yet acknowledged.
+struct PendingReport {
+    var stream: UInt32
+    var key: UInt32
+    var object: ObjectRecord
+}
+
+/// A graceful leave in progress: keys still to be acknowledged by their new owners.
+struct HandoffState {
+    var pending: [(key: UInt32, target: Int32, object: ObjectRecord)] = []
+    var done: Bool { pending.isEmpty }
+}
+
+/// One simulated node. Its disk (`store`, `hints`, membership when not wiped) survives `kill`;
+/// the rest is memory. Ground-truth fields (`state`, `downSince`, `removed`) are read by the
+/// harness only, never by node logic.
+final class Node {
+    let index: Int32
+    let name: String
+    let nameID: UInt32
+    let vnodes: Int32
+    let tokens: [UInt64]
+
+    // Ground truth.
+    var state: NodeState = .running
+    var downSince: Micros?
+    var removed = false
+    /// Bumped by kill, pause, resume, restart: timers armed before are void.
+    var incarnation: UInt32 = 0
+
+    // Disk.
+    var store = Store()
+    var hints = HintStore()
+
+    // Memory.
+    var view = MembershipView()
+    var ring = Ring()
+    var ringVersion = -1
+    /// Hybrid logical clock: highest stamp time issued or seen.
+    var hlc: Int64 = 0
+    var coordinatorOps: [Int32: CoordinatorOp] = [:]
+    var nextCoordinatorOp: Int32 = 0
+    var reports: [Int32: PendingReport] = [:]
+    var nextReport: Int32 = 0
+    /// Messages that arrived while paused, in arrival order.
+    var inbox: [Int32] = []
+    var handoff: HandoffState?
+
+    init(index: Int32, name: String, nameID: UInt32, vnodes: Int32) {
+        self.index = index
+        self.name = name
+        self.nameID = nameID
+        self.vnodes = vnodes
+        tokens = (0..<Int(vnodes)).map { StableHash.token(node: name, number: $0) }
+    }
+
+    var entry: MemberEntry {
+        view[index]?.entry ?? MemberEntry(node: index, beat: 0, downAt: -1, removed: false, vnodes: vnodes)
+    }
+
+    /// A new stamp: virtual time raised above every stamp seen.
+    func nextStamp(now: Micros) -> Stamp {
+        hlc = max(now, hlc &+ 1)
+        return Stamp(time: hlc, origin: nameID)
+    }
+
+    func observe(_ object: ObjectRecord) {
+        let t = object.maxStampTime
+        if t > hlc { hlc = t }
+    }
+}

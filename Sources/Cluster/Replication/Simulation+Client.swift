@@ -1,0 +1,94 @@
+/// The client: picks a coordinator, sends the request, and completes the operation on the
+/// coordinator's reply or at its own deadline, whichever comes first.
+extension Simulation {
+    func makeRequest(_ request: ClientRequest) -> (ClientOp.Request, via: String?) {
+        switch request {
+        case .put(let key, let fs, let via):
+            return (.put(key: internKey(key), fields: fs.map { (fields.intern($0.field), values.intern($0.value)) }), via)
+        case .get(let key, let fs, let via):
+            return (.get(key: internKey(key), fields: fs.map { fields.intern($0) }), via)
+        case .delete(let key, let fs, let via):
+            return (.delete(key: internKey(key), fields: fs.map { fields.intern($0) }), via)
+        }
+    }
+
+    func submitInternal(_ request: ClientOp.Request, via: String? = nil,
+                        completion: ((ClientResult) -> Void)?) throws(ClusterError) -> Int32 {
+        guard !members.isEmpty else { throw ClusterError(.noNodes, "no node in the cluster") }
+        var coordinator: Int32 = -1
+        if let via {
+            coordinator = try node(named: via).index
+        } else if let c = defaultCoordinator(for: request.key) {
+            coordinator = c
+        }
+        let id = Int32(ops.count)
+        ops.append(ClientOp(request: request, coordinator: coordinator, result: nil, object: nil, completion: completion))
+        switch request {
+        case .put: count("puts")
+        case .get: count("gets")
+        case .delete: count("deletes")
+        case .register: count("registrations")
+        }
+        if coordinator >= 0 { send(from: clientEndpoint, to: coordinator, .request(op: id)) }
+        schedule(.clientTimeout(op: id), at: now &+ settings.timeout)
+        return id
+    }
+
+    /// Submits and runs until the operation completes (its deadline bounds the run).
+    func performInternal(_ request: ClientOp.Request, via: String? = nil) throws(ClusterError)
+        -> (result: ClientResult, object: ObjectRecord?) {
+        let id = try submitInternal(request, via: via, completion: nil)
+        while ops[Int(id)].result == nil {
+            guard let t = queue.nextTime else { break }
+            run(until: t) { [unowned self] in self.ops[Int(id)].result != nil }
+        }
+        let op = ops[Int(id)]
+        return (op.result ?? .failed(reason: "did not complete"), op.object)
+    }
+
+    func clientReceive(_ m: Message) {
+        switch m.payload {
+        case .reply(let op, let outcome):
+            guard Int(op) < ops.count else { return }
+            let coordinator = endpointName(m.from)
+            switch outcome {
+            case .written(let acks):
+                completeClientOp(op, result: .written(acks: acks, coordinator: coordinator), object: nil)
+            case .read(let object, let replies):
+                completeClientOp(op, result: .read(fields: readFields(op, object), replies: replies,
+                                                  coordinator: coordinator), object: object)
+            case .failed(let why):
+                completeClientOp(op, result: .failed(reason: why), object: nil)
+            }
+        case .report(let id, let stream, let key, let object):
+            _ = key
+            receiveReport(from: m.from, id: id, stream: stream, object)
+        default:
+            break
+        }
+    }
+
+    /// A read's answer as the client sees it: visible (selected) fields in name order; nil when
+    /// no object exists.
+    private func readFields(_ op: Int32, _ object: ObjectRecord?) -> [FieldValue]? {
+        guard let object, object.exists(order) else { return nil }
+        var selection: [UInt32] = []
+        if case .get(_, let fs) = ops[Int(op)].request { selection = fs }
+        var result: [FieldValue] = []
+        for f in object.fields where object.isVisible(f, order) && (selection.isEmpty || selection.contains(f.field)) {
+            result.append(FieldValue(fields[f.field], values[f.value]))
+        }
+        return result.sorted { $0.field < $1.field }
+    }
+
+    func completeClientOp(_ op: Int32, result: ClientResult, object: ObjectRecord?) {
+        guard Int(op) < ops.count, ops[Int(op)].result == nil else { return }
+        ops[Int(op)].result = result
+        ops[Int(op)].object = object
+        if !result.succeeded { count("failed operations") }
+        if let completion = ops[Int(op)].completion {
+            ops[Int(op)].completion = nil
+            completion(result)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// The coordinator's side of client operations: stamping, quorums, timeouts and read repair.
+extension Simulation {
+    func coordinate(_ node: Node, clientOp: Int32) {
+        guard Int(clientOp) < ops.count else { return }
+        let request = ops[Int(clientOp)].request
+        let key = request.key
+        let plan = placement(node, key)
+        let needed = request.isRead ? settings.read : settings.write
+        if plan.targets.count < needed {
+            send(from: node.index, to: clientEndpoint, .reply(op: clientOp, outcome: .failed(
+                "only \(plan.targets.count) of \(needed) needed replicas reachable from \(node.name)")))
+            return
+        }
+        let id = node.nextCoordinatorOp
+        node.nextCoordinatorOp &+= 1
+        var op = CoordinatorOp(clientOp: clientOp, kind: request.isRead ? .read : .write, key: key,
+                               needed: needed, targets: plan.targets,
+                               preferred: plan.targets.filter { plan.preference.contains($0) })
+        if request.isRead {
+            node.coordinatorOps[id] = op
+            for t in plan.targets where t != node.index { send(from: node.index, to: t, .read(op: id, key: key)) }
+            if plan.targets.contains(node.index) { acknowledgeRead(node, id, from: node.index, localObject(node, key)) }
+        } else {
+            let object = writeObject(node, request)
+            op.merged = object
+            node.coordinatorOps[id] = op
+            for (t, hint) in zip(plan.targets, plan.hintFor) where t != node.index {
+                send(from: node.index, to: t, .write(op: id, key: key, object: object, hintFor: hint))
+            }
+            if let i = plan.targets.firstIndex(of: node.index) {
+                applyWrite(node, key, object, hintFor: plan.hintFor[i])
+                acknowledgeWrite(node, id)
+            }
+        }
+        if node.coordinatorOps[id] != nil {
+            schedule(.coordinatorTimeout(node: node.index, incarnation: node.incarnation, op: id),
+                     at: now &+ settings.timeout)
+        }
+    }
+
+    /// The stamped object a write stores.
+    private func writeObject(_ node: Node, _ request: ClientOp.Request) -> ObjectRecord {
+        var object = ObjectRecord()
+        switch request {
+        case .put(_, let fs):
+            let stamp = node.nextStamp(now: now)
+            for f in fs { object.apply(FieldRecord(field: f.field, value: f.value, stamp: stamp), order) }
+        case .delete(_, let fs):
+            let stamp = node.nextStamp(now: now)
+            if fs.isEmpty {
+                object.tomb = stamp
+            } else {
+                for f in fs { object.apply(FieldRecord(field: f, value: 0, stamp: stamp), order) }
+            }
+        case .register(_, let reg):
+            object.registrations = [reg]
+        case .get:
+            break
+        }
+        return object
+    }
+
+    func acknowledgeWrite(_ node: Node, _ id: Int32) {
+        guard var op = node.coordinatorOps[id], op.kind == .write else { return }
+        op.acks += 1
+        if !op.replied && op.acks >= op.needed {
+            op.replied = true
+            send(from: node.index, to: clientEndpoint, .reply(op: op.clientOp, outcome: .written(acks: op.acks)))
+        }
+        node.coordinatorOps[id] = op
+        if op.acks >= op.targets.count { node.coordinatorOps[id] = nil }
+    }
+
+    func acknowledgeRead(_ node: Node, _ id: Int32, from: Int32, _ object: ObjectRecord) {
+        guard var op = node.coordinatorOps[id], op.kind == .read else { return }
+        guard !op.responses.contains(where: { $0.node == from }) else { return }
+        node.observe(object)
+        _ = op.merged.merge(object, order)
+        op.responses.append((from, object.digest))
+        if !op.replied && op.responses.count >= op.needed {
+            op.replied = true
+            send(from: node.index, to: clientEndpoint,
+                 .reply(op: op.clientOp, outcome: .read(object: op.merged, replies: op.responses.count)))
+        }
+        node.coordinatorOps[id] = op
+        if op.responses.count >= op.targets.count { finishCoordinatorOp(node, id, timedOut: false) }
+    }
+
+    /// Ends a coordinator's request: fails it if unanswered, and repairs stale replicas of a read.
+    func finishCoordinatorOp(_ node: Node, _ id: Int32, timedOut: Bool) {
+        guard let op = node.coordinatorOps.removeValue(forKey: id) else { return }
+        if !op.replied {
+            let got = op.kind == .write ? op.acks : op.responses.count
+            let what = op.kind == .write ? "acks" : "replies"
+            send(from: node.index, to: clientEndpoint,
+                 .reply(op: op.clientOp, outcome: .failed("timed out with \(got) of \(op.needed) \(what)")))
+        }
+        guard op.kind == .read, !op.merged.isEmpty else { return }
+        let digest = op.merged.digest
+        for r in op.responses where r.digest != digest && op.preferred.contains(r.node) {
+            if r.node == node.index {
+                mergeData(node, op.key, op.merged)
+            } else {
+                count("read repairs")
+                send(from: node.index, to: r.node, .repair(key: op.key, object: op.merged))
+            }
+        }
+    }
+
+    /// A paused coordinator's requests are long past their deadlines when it resumes.
+    func failCoordinatorOps(_ node: Node) {
+        for id in node.coordinatorOps.keys.sorted() { finishCoordinatorOp(node, id, timedOut: true) }
+    }
+}

@@ -1,0 +1,85 @@
+/// Where a key lives, by a node's own view (routing) or by the ground truth (`owners`).
+extension Simulation {
+    /// Where a coordinator sends a key's request: the first `replicas` nodes clockwise that its
+    /// view holds up; `hintFor[i]` names the preference-list node target i stands in for (-1: none).
+    struct Placement {
+        var preference: [Int32] = []
+        var targets: [Int32] = []
+        var hintFor: [Int32] = []
+    }
+
+    func ring(of node: Node) -> Ring {
+        if node.ringVersion != node.view.membershipVersion || node.ring.isEmpty {
+            let members = node.view.members.compactMap { n -> (node: Int32, tokens: [UInt64])? in
+                guard Int(n) < nodes.count else { return nil }
+                return (n, nodes[Int(n)].tokens)
+            }
+            node.ring = Ring(members: members)
+            node.ringVersion = node.view.membershipVersion
+        }
+        return node.ring
+    }
+
+    /// The key's preference list in `node`'s view: first `replicas` members not excluded.
+    func preference(_ node: Node, _ key: UInt32) -> [Int32] {
+        let view = node.view
+        return ring(of: node).preferenceList(from: position(of: key), count: settings.replicas) { n in
+            guard let e = view[n] else { return false }
+            return !e.excluded
+        }
+    }
+
+    func placement(_ node: Node, _ key: UInt32) -> Placement {
+        var p = Placement()
+        let n = settings.replicas
+        let view = node.view
+        ring(of: node).walk(from: position(of: key)) { candidate in
+            guard let e = view[candidate] else { return true }
+            if p.preference.count < n && !e.excluded { p.preference.append(candidate) }
+            if p.targets.count < n && e.isUp { p.targets.append(candidate) }
+            return p.preference.count < n || p.targets.count < n
+        }
+        var skipped = p.preference.filter { !view.isUp($0) }
+        p.hintFor = p.targets.map { t in
+            if p.preference.contains(t) || skipped.isEmpty { return -1 }
+            return skipped.removeFirst()
+        }
+        return p
+    }
+
+    // MARK: Ground truth
+
+    func groundTruthRing() -> Ring {
+        if truthRingDirty {
+            truthRing = Ring(members: members.map { ($0.index, $0.tokens) })
+            truthRingDirty = false
+        }
+        return truthRing
+    }
+
+    /// Whether the node has been down (killed or paused) for at least `rehash`.
+    func isOutForRehash(_ node: Node) -> Bool {
+        guard node.state != .running, let since = node.downSince else { return false }
+        return now &- since >= settings.rehash
+    }
+
+    /// The key's preference list (LANGUAGE.md): first `replicas` nodes clockwise, skipping nodes
+    /// down for at least `rehash`.
+    func owners(_ key: UInt32) -> [Int32] {
+        groundTruthRing().preferenceList(from: position(of: key), count: settings.replicas) { n in
+            !isOutForRehash(nodes[Int(n)])
+        }
+    }
+
+    /// The client's choice of coordinator: the first running node of the preference list, then
+    /// of the nodes after it clockwise.
+    func defaultCoordinator(for key: UInt32) -> Int32? {
+        for n in owners(key) where nodes[Int(n)].state == .running { return n }
+        var found: Int32?
+        groundTruthRing().walk(from: position(of: key)) { n in
+            if nodes[Int(n)].state == .running { found = n; return false }
+            return true
+        }
+        return found
+    }
+}

@@ -1,0 +1,33 @@
+/// Timers a node arms for itself; each is re-armed when it fires.
+enum NodeTimer: UInt8 {
+    /// Heartbeat gossip, failure detection, rehash checks and hint delivery.
+    case gossip
+    /// Periodic anti-entropy round with every replica peer.
+    case antiEntropy
+    /// Retransmission of a graceful leave's handoff.
+    case handoff
+}
+
+/// What happens when an event comes due. Small value payloads only: a message lives in the
+/// network's slab and is named by its slot; closures (rare) live in a side table named by id.
+enum EventKind {
+    /// A message arrives at its receiver.
+    case deliver(slot: Int32)
+    /// A node timer fires; ignored when the node's incarnation changed since it was armed.
+    case timer(node: Int32, incarnation: UInt32, timer: NodeTimer)
+    /// A client operation's deadline.
+    case clientTimeout(op: Int32)
+    /// A coordinator's deadline for one of its requests.
+    case coordinatorTimeout(node: Int32, incarnation: UInt32, op: Int32)
+    /// A stream report not yet acknowledged is sent again.
+    case reportRetransmit(node: Int32, incarnation: UInt32, report: Int32)
+    /// A scheduled closure (`schedule(at:)`).
+    case action(id: Int32)
+}
+
+/// One entry of the event queue, ordered by (time, insertion sequence).
+struct Event {
+    var time: Micros
+    var seq: UInt64
+    var kind: EventKind
+}

@@ -1,0 +1,173 @@
+/// Cluster commands on nodes: add, kill, restart, pause, resume, remove; and the network's
+/// partition, isolate and heal. Each checks that it can apply and says why not.
+extension Simulation {
+    func add(_ newNames: [String]) throws(ClusterError) {
+        var seen: Set<String> = []
+        for name in newNames {
+            if nameIndex[name] != nil || !seen.insert(name).inserted {
+                throw ClusterError(.alreadyInCluster, subject: name, "node \(name) is already in the cluster")
+            }
+        }
+        let bootstrap = members.isEmpty
+        let contact = members.first { $0.state == .running }
+        var added: [Node] = []
+        for name in newNames {
+            let node = Node(index: Int32(nodes.count), name: name, nameID: names.intern(name),
+                            vnodes: Int32(clamping: settings.vnodes))
+            nodes.append(node)
+            nameIndex[name] = node.index
+            added.append(node)
+            count("nodes added")
+        }
+        truthRingDirty = true
+        for node in added {
+            node.view.set(ViewEntry(entry: MemberEntry(node: node.index, beat: now, downAt: -1, removed: false,
+                                                       vnodes: node.vnodes), lastGrew: now, excluded: false))
+            if bootstrap {
+                for other in added where other !== node {
+                    node.view.set(ViewEntry(entry: MemberEntry(node: other.index, beat: now, downAt: -1, removed: false,
+                                                               vnodes: other.vnodes), lastGrew: now, excluded: false))
+                }
+            }
+        }
+        for node in added {
+            armTimers(node)
+            if !bootstrap, let contact { gossipNow(node, to: contact.index) }
+        }
+    }
+
+    func kill(_ node: Node, wipe: Bool) throws(ClusterError) {
+        if node.state == .killed {
+            throw ClusterError(.alreadyKilled, subject: node.name, "node \(node.name) is already killed")
+        }
+        node.state = .killed
+        node.incarnation &+= 1
+        if node.downSince == nil { node.downSince = now }
+        node.coordinatorOps = [:]
+        dropReports(node)
+        for slot in node.inbox { _ = network.take(slot) }
+        node.inbox = []
+        node.handoff = nil
+        if wipe {
+            node.store = Store()
+            node.hints = HintStore()
+            node.view = MembershipView()
+        }
+        count(wipe ? "kills (wipe)" : "kills")
+    }
+
+    func restart(_ node: Node) throws(ClusterError) {
+        guard node.state == .killed else {
+            throw ClusterError(.notKilled, subject: node.name, "node \(node.name) is not killed")
+        }
+        node.state = .running
+        node.incarnation &+= 1
+        node.downSince = nil
+        node.view.restartClocks(me: node.index, now: now, resetStatus: true)
+        beat(node)
+        armTimers(node)
+        if let contact = members.first(where: { $0.state == .running && $0 !== node }) {
+            if node.view[contact.index] == nil {
+                node.view.set(ViewEntry(entry: MemberEntry(node: contact.index, beat: 0, downAt: -1, removed: false,
+                                                           vnodes: contact.vnodes), lastGrew: now, excluded: false))
+            }
+            gossipNow(node, to: contact.index)
+        }
+        antiEntropyRound(node)
+        count("restarts")
+    }
+
+    func pause(_ node: Node) throws(ClusterError) {
+        guard node.state == .running else {
+            throw ClusterError(.notRunning, subject: node.name, "node \(node.name) is not running")
+        }
+        node.state = .paused
+        node.incarnation &+= 1
+        node.downSince = now
+        count("pauses")
+    }
+
+    func resume(_ node: Node) throws(ClusterError) {
+        guard node.state == .paused else {
+            throw ClusterError(.notPaused, subject: node.name, "node \(node.name) is not paused")
+        }
+        node.state = .running
+        node.incarnation &+= 1
+        node.downSince = nil
+        node.view.restartClocks(me: node.index, now: now, resetStatus: false)
+        beat(node)
+        armTimers(node)
+        failCoordinatorOps(node)
+        resendReports(node)
+        drainInbox(node)
+        antiEntropyRound(node)
+        count("resumes")
+    }
+
+    func remove(_ node: Node) throws(ClusterError) -> RemoveOutcome {
+        if node.state == .running && !members.contains(where: { $0 !== node && $0.state == .running }) {
+            throw ClusterError(.lastRunningNode, subject: node.name, "node \(node.name) is the last running node")
+        }
+        count("removes")
+        guard node.state == .running else {
+            drop(node)
+            return .dropped
+        }
+        startHandoff(node)
+        let deadline = now &+ 60_000_000
+        run(until: deadline) { node.handoff?.done ?? true }
+        let finished = node.handoff?.done ?? true
+        drop(node)
+        if !finished {
+            emit(.notice("remove \(node.name): handoff did not finish within 60s; dropped as a killed node"))
+            return .droppedAfterTimeout
+        }
+        return .handedOff
+    }
+
+    /// Takes a node out of the cluster for good; the admin tells every other node.
+    private func drop(_ node: Node) {
+        if node.state != .killed { dropReports(node) }
+        node.removed = true
+        node.state = .killed
+        node.incarnation &+= 1
+        node.handoff = nil
+        for slot in node.inbox { _ = network.take(slot) }
+        node.inbox = []
+        nameIndex[node.name] = nil
+        network.group[node.index] = nil
+        network.isolated.remove(node.index)
+        truthRingDirty = true
+        for other in members { send(from: clientEndpoint, to: other.index, .removed(node: node.index)) }
+    }
+
+    func partition(_ groups: [[String]]) throws(ClusterError) {
+        guard groups.count >= 2 else {
+            throw ClusterError(.invalidPartition, "a partition needs at least two groups")
+        }
+        var assignment: [Int32: Int] = [:]
+        for (g, group) in groups.enumerated() {
+            guard !group.isEmpty else { throw ClusterError(.invalidPartition, "a partition group is empty") }
+            for name in group {
+                let n = try node(named: name)
+                if assignment[n.index] != nil {
+                    throw ClusterError(.invalidPartition, subject: name, "node \(name) is in two groups")
+                }
+                assignment[n.index] = g + 1
+            }
+        }
+        network.group = assignment
+        count("partitions")
+    }
+
+    func isolate(_ node: Node) {
+        network.isolated.insert(node.index)
+        count("isolations")
+    }
+
+    func heal() {
+        network.group = [:]
+        network.isolated = []
+        count("heals")
+    }
+}

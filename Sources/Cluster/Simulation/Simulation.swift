@@ -1,0 +1,155 @@
+/// The deterministic simulation: one clock, one event queue, one seed. Owns the nodes, the
+/// network, the client's table and the stream delivery points. `Cluster` is its public face.
+final class Simulation {
+    var settings: Settings
+    private(set) var now: Micros = 0
+    var queue = EventQueue()
+    var random: RandomStreams
+
+    let keys = Interner(reserveZero: false)
+    let fields = Interner(reserveZero: false)
+    /// Value id 0 is the field tombstone.
+    let values = Interner(reserveZero: true)
+    /// Node names (id 0 reserved: the zero stamp's origin).
+    let names = Interner(reserveZero: true)
+    let order: StampOrder
+    /// Ring position of each key id.
+    var keyPositions: [UInt64] = []
+
+    /// Every node ever added, by index (removed ones stay, marked).
+    var nodes: [Node] = []
+    /// Current node index of each name in the cluster.
+    var nameIndex: [String: Int32] = [:]
+    var network = NetworkState()
+
+    var ops: [ClientOp] = []
+    var actions: [Int32: () -> Void] = [:]
+    var nextAction: Int32 = 0
+
+    var streams: [String: StreamClient] = [:]
+    var streamNames: [UInt32: String] = [:]
+    var nextStreamInstance: UInt32 = 1
+    /// Unacknowledged reports per stream instance, held by nodes not killed.
+    var inFlightReports: [UInt32: Int] = [:]
+    var operationCounts: [String: Int] = [:]
+
+    /// Ground-truth ring (all members), rebuilt when membership changes.
+    var truthRing = Ring()
+    var truthRingDirty = true
+
+    var onEvent: ((ClusterEvent) -> Void)?
+    var tracing = false
+    var interruptRequested: (() -> Bool)?
+
+    init(seed: UInt64, settings: Settings) {
+        self.settings = settings
+        random = RandomStreams(seed: seed)
+        order = StampOrder(names: names)
+    }
+
+    func reseed(_ seed: UInt64) { random = RandomStreams(seed: seed) }
+
+    // MARK: Names
+
+    func internKey(_ key: String) -> UInt32 {
+        let id = keys.intern(key)
+        while keyPositions.count <= Int(id) {
+            keyPositions.append(StableHash.position(ofKey: keys[UInt32(keyPositions.count)]))
+        }
+        return id
+    }
+
+    func position(of key: UInt32) -> UInt64 { keyPositions[Int(key)] }
+
+    func endpointName(_ e: Int32) -> String {
+        e == clientEndpoint ? "client" : (Int(e) < nodes.count && e >= 0 ? nodes[Int(e)].name : "?")
+    }
+
+    /// The node a name refers to, if it is in the cluster.
+    func node(named name: String) throws(ClusterError) -> Node {
+        guard let i = nameIndex[name] else {
+            throw ClusterError(.notInCluster, subject: name, "node \(name) is not in the cluster")
+        }
+        return nodes[Int(i)]
+    }
+
+    /// Nodes in the cluster, in the order they were added.
+    var members: [Node] { nodes.filter { !$0.removed } }
+
+    func count(_ operation: String) { operationCounts[operation, default: 0] += 1 }
+
+    // MARK: The run loop
+
+    /// Schedules `kind` at `time` (never before now).
+    func schedule(_ kind: EventKind, at time: Micros) {
+        queue.push(at: max(time, now), kind)
+    }
+
+    /// Runs every event due at or before `time`, then sets the clock to `time` (if later).
+    /// `stop` is checked after each event; returns true when it stopped the run.
+    @discardableResult
+    func run(until time: Micros, stop: (() -> Bool)? = nil) -> Bool {
+        var steps = 0
+        while let t = queue.nextTime, t <= time {
+            guard let event = queue.pop() else { break }
+            if event.time > now { now = event.time }
+            dispatch(event)
+            if let stop, stop() { return true }
+            steps &+= 1
+            if steps & 0x3FFF == 0, let interrupt = interruptRequested, interrupt() { return true }
+        }
+        if time > now { now = time }
+        return false
+    }
+
+    private func dispatch(_ event: Event) {
+        switch event.kind {
+        case .deliver(let slot):
+            arrive(slot)
+        case .timer(let n, let incarnation, let timer):
+            let node = nodes[Int(n)]
+            guard node.incarnation == incarnation, node.state == .running, !node.removed else { return }
+            switch timer {
+            case .gossip: gossipTick(node)
+            case .antiEntropy: antiEntropyTick(node)
+            case .handoff: handoffTick(node)
+            }
+        case .clientTimeout(let op):
+            completeClientOp(op, result: .failed(reason: "timed out after \(formatDuration(settings.timeout))"),
+                             object: nil)
+        case .coordinatorTimeout(let n, let incarnation, let op):
+            let node = nodes[Int(n)]
+            guard node.incarnation == incarnation else { return }
+            finishCoordinatorOp(node, op, timedOut: true)
+        case .reportRetransmit(let n, let incarnation, let report):
+            let node = nodes[Int(n)]
+            guard node.incarnation == incarnation, node.state == .running else { return }
+            retransmitReport(node, report)
+        case .action(let id):
+            if let action = actions.removeValue(forKey: id) { action() }
+        }
+    }
+
+    /// Runs `action` at `time` (now or later).
+    func scheduleAction(at time: Micros, _ action: @escaping () -> Void) {
+        let id = nextAction
+        nextAction &+= 1
+        actions[id] = action
+        schedule(.action(id: id), at: time)
+    }
+
+    func emit(_ event: ClusterEvent) { onEvent?(event) }
+}
+
+/// "12.345ms", "1.5s"-style rendering of µs for traces and messages.
+func formatTime(_ t: Micros) -> String {
+    let ms = t / 1000, frac = t % 1000
+    let f = String(frac)
+    return "\(ms).\(String(repeating: "0", count: max(0, 3 - f.count)))\(f)ms"
+}
+
+func formatDuration(_ d: Micros) -> String {
+    if d % 1_000_000 == 0 { return "\(d / 1_000_000)s" }
+    if d % 1000 == 0 { return "\(d / 1000)ms" }
+    return "\(d)µs"
+}

@@ -1,0 +1,19 @@
+/// One field of an object on one replica: field id, value id (0 = field tombstone), stamp.
+/// 20 bytes of payload; no String or Array inside, so a replica's data is flat.
+struct FieldRecord: Equatable {
+    var field: UInt32
+    var value: UInt32
+    var stamp: Stamp
+
+    var isTombstone: Bool { value == 0 }
+}
+
+/// A live-query registration stored with its key's data (LANGUAGE.md "Live queries"): replicated,
+/// repaired and moved exactly like the fields, and closed by a tombstone (`closed`).
+struct Registration: Equatable {
+    /// The stream instance (a name reopened after `close` gets a new instance).
+    var stream: UInt32
+    /// Selected field ids, in selection order.
+    var fields: [UInt32]
+    var closed: Bool
+}

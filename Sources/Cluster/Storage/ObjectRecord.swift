@@ -1,0 +1,116 @@
+/// What one replica holds for one key: fields (sorted by field id), an object tombstone stamp
+/// hiding fields with lower stamps, and the key's stream registrations (sorted by stream).
+/// `merge` is a join (commutative, associative, idempotent), so replicas that exchanged
+/// everything hold equal records.
+struct ObjectRecord: Equatable {
+    var tomb: Stamp = .zero
+    var fields: [FieldRecord] = []
+    var registrations: [Registration] = []
+
+    var isEmpty: Bool { tomb.isZero && fields.isEmpty && registrations.isEmpty }
+
+    /// Whether `record` is visible: not a field tombstone and newer than the object tombstone.
+    func isVisible(_ record: FieldRecord, _ order: StampOrder) -> Bool {
+        !record.isTombstone && order.less(tomb, record.stamp)
+    }
+
+    /// Whether any field is visible (an object with every field deleted reads as absent).
+    func exists(_ order: StampOrder) -> Bool { fields.contains { isVisible($0, order) } }
+
+    func record(of field: UInt32) -> FieldRecord? {
+        for r in fields where r.field == field { return r }
+        return nil
+    }
+
+    /// The visible value id of `field`, or nil.
+    func visibleValue(_ field: UInt32, _ order: StampOrder) -> UInt32? {
+        guard let r = record(of: field), isVisible(r, order) else { return nil }
+        return r.value
+    }
+
+    /// Highest stamp time held (feeds the coordinator's hybrid logical clock).
+    var maxStampTime: Int64 {
+        var t = tomb.time
+        for f in fields where f.stamp.time > t { t = f.stamp.time }
+        return t
+    }
+
+    /// Sets (or raises) a field to `record` when its stamp is higher; keeps fields sorted.
+    @discardableResult
+    mutating func apply(_ incoming: FieldRecord, _ order: StampOrder) -> Bool {
+        var lo = 0, hi = fields.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if fields[mid].field < incoming.field { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < fields.count && fields[lo].field == incoming.field {
+            if order.less(fields[lo].stamp, incoming.stamp) {
+                fields[lo] = incoming
+                return true
+            }
+            return false
+        }
+        fields.insert(incoming, at: lo)
+        return true
+    }
+
+    /// Merges `other` in; says what changed (for stream reports).
+    mutating func merge(_ other: ObjectRecord, _ order: StampOrder) -> MergeChange {
+        var change = MergeChange()
+        if order.less(tomb, other.tomb) {
+            tomb = other.tomb
+            change.tomb = true
+        }
+        for f in other.fields where apply(f, order) {
+            change.fields.append(f.field)
+        }
+        for reg in other.registrations {
+            if let i = registrations.firstIndex(where: { $0.stream == reg.stream }) {
+                if reg.closed && !registrations[i].closed {
+                    registrations[i].closed = true
+                    change.registrationsChanged = true
+                }
+            } else {
+                let at = registrations.firstIndex { $0.stream > reg.stream } ?? registrations.count
+                registrations.insert(reg, at: at)
+                change.registrationsChanged = true
+                if !reg.closed { change.newRegistrations.append(reg.stream) }
+            }
+        }
+        return change
+    }
+
+    /// The part a stream sees: the tombstone and the selected fields' records (no registrations).
+    func restricted(to selection: [UInt32]) -> ObjectRecord {
+        var r = ObjectRecord(tomb: tomb)
+        for f in fields where selection.contains(f.field) { r.fields.append(f) }
+        return r
+    }
+
+    /// A stable 64-bit digest (FNV-1a over the canonical contents) for anti-entropy.
+    var digest: UInt64 {
+        var h = StableHash()
+        h.add(UInt64(bitPattern: tomb.time)); h.add(UInt64(tomb.origin))
+        for f in fields {
+            h.add(UInt64(f.field)); h.add(UInt64(f.value))
+            h.add(UInt64(bitPattern: f.stamp.time)); h.add(UInt64(f.stamp.origin))
+        }
+        for r in registrations {
+            h.add(UInt64(r.stream) | (r.closed ? 1 << 40 : 0))
+            for f in r.fields { h.add(UInt64(f)) }
+        }
+        return h.value
+    }
+}
+
+/// What a merge changed.
+struct MergeChange {
+    var tomb = false
+    var fields: [UInt32] = []
+    var registrationsChanged = false
+    /// Open registrations this replica had not held before.
+    var newRegistrations: [UInt32] = []
+
+    var dataChanged: Bool { tomb || !fields.isEmpty }
+    var any: Bool { dataChanged || registrationsChanged }
+}
