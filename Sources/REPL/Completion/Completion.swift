@@ -14,6 +14,8 @@ enum Completion {
         guard !prefix.contains("\""), !prefix.contains("#") else { return [] }
         var words = split(commandOf: prefix)
         let partial = words.removeLast()
+        // After `field=` comes a value: anything goes, so nothing is offered.
+        guard !partial.contains("=") else { return [] }
         let options = Set(fitting(after: words, context: context))
         return options.filter { $0.hasPrefix(partial) && !$0.isEmpty }.sorted()
     }
