@@ -44,7 +44,8 @@ enum Launcher {
             }
             let options = SessionOptions(seed: command.seed ?? 1, trace: settings.trace, quiet: settings.quiet,
                                          readFile: { path in try TextFileReader.read(path: path) })
-            return InteractiveREPL(options: options, output: output).run()
+            InterruptFlag.install()
+            return InteractiveREPL.onTerminal(options: options, output: output).run()
         }
 
         var sources: [ScriptSource] = []
