@@ -85,4 +85,32 @@ import Testing
         let result = try runKvrepl(args: ["--bogus"], environment: ["NO_COLOR": nil])
         #expect(!result.err.contains("\u{1B}["))
     }
+
+    @Test func stdinIsSweptOverSeedsToo() throws {
+        let result = try runKvrepl(args: ["--seeds", "1..3", "--quiet", "--trace"], stdin: "# nothing\n")
+        #expect(result.status == 0)
+        #expect(result.out.hasSuffix("0 passed, 0 failed\n"))
+    }
+
+    @Test func severalFilesEndWithOneSummary() throws {
+        let directory = try scratchDirectory(files: ["a.kvs": "# a\n", "b.kvs": "# b\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try runKvrepl(args: ["a.kvs", "b.kvs", "--seed", "42"], currentDirectory: directory.path)
+        #expect(result.status == 0)
+        #expect(result.out.components(separatedBy: " passed, ").count == 2)
+        #expect(result.out.hasSuffix("0 passed, 0 failed\n"))
+    }
+
+    @Test func oneUnreadableFileAmongSeveralRunsNothing() throws {
+        let directory = try scratchDirectory(files: ["a.kvs": "# a\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try runKvrepl(args: ["a.kvs", "gone.kvs"], currentDirectory: directory.path)
+        #expect(result.status == 2)
+        #expect(result.err.contains("gone.kvs"))
+        #expect(result.out.isEmpty)
+    }
+
+    @Test func harnessFindsThePackage() {
+        #expect(FileManager.default.fileExists(atPath: packageRoot().appendingPathComponent("Package.swift").path))
+    }
 }

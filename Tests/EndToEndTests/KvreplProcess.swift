@@ -82,3 +82,15 @@ func scratchDirectory(files: [String: String]) throws -> URL {
     }
     return root
 }
+
+/// The package's root directory (where `Package.swift` is), for tests that run `examples/*.kvs`.
+func packageRoot(from file: String = #filePath) -> URL {
+    var directory = URL(fileURLWithPath: file).deletingLastPathComponent()
+    while directory.path != "/" {
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+            return directory
+        }
+        directory = directory.deletingLastPathComponent()
+    }
+    return directory
+}
