@@ -106,6 +106,8 @@ import Testing
         #expect(complete("put Alice a=1 via ") == ["n1", "n2", "n3"])
         #expect(complete("get Alice v") == ["via"])
         #expect(complete("get Alice via n1 ") == [])
+        #expect(complete("expect get Alice a=1 via ") == ["n1", "n2", "n3"])
+        #expect(complete("echo via ") == [])
     }
 
     @Test func configKeys() {

@@ -45,9 +45,11 @@ enum Completion {
     /// Every word that may come next after `words` (the complete words of a command).
     static func fitting(after words: [String], context: CompletionContext) -> [String] {
         guard let command = words.first else { return Vocabulary.commands }
-        if words.last == "via" { return context.nodes }
-        // Once `via NODE` is written the line is complete.
-        if words.count >= 2 && words[words.count - 2] == "via" { return [] }
+        // `via NODE` ends a client operation (also inside `expect`): after it, the line is complete.
+        if ["put", "get", "delete", "expect"].contains(command) {
+            if words.last == "via" { return context.nodes }
+            if words.count >= 2 && words[words.count - 2] == "via" { return [] }
+        }
         let arguments = Array(words.dropFirst())
         switch command {
         case "config":
