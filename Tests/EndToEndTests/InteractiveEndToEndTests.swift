@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The REPL on a real (pseudo-)terminal: prompt, tab completion through libedit, history file,
-/// Ctrl-D. (Ctrl-C needs a controlling terminal; its handler is tested in REPLTests.)
+/// Ctrl-C, Ctrl-D.
 @Suite struct InteractiveEndToEndTests {
     @Test func promptCompletionHistoryAndCtrlD() throws {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("kvrepl-state-\(UUID().uuidString)")
@@ -38,5 +38,25 @@ import Testing
         try second.waitFor("echo remembered")
         second.type("\u{15}\u{4}") // Ctrl-U clears the line, Ctrl-D leaves
         #expect(try second.waitForExit() == 0)
+    }
+
+    @Test func ctrlCAtThePromptAbandonsTheLineAndNeverExits() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("kvrepl-state-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let terminal = try KvreplOnTerminal(environment: ["XDG_STATE_HOME": state.path], controllingTerminal: true)
+        try terminal.waitFor("kvrepl 0s> ")
+        terminal.type("abandoned")
+        terminal.type("\u{3}")
+        try terminal.waitFor("kvrepl 0s> ", count: 2)
+        terminal.type("\u{3}")
+        try terminal.waitFor("kvrepl 0s> ", count: 3)
+        terminal.type("echo after\r")
+        try terminal.waitFor("kvrepl 0s> ", count: 4)
+        terminal.type("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
+
+        let history = try String(contentsOf: state.appendingPathComponent("kvrepl/history"), encoding: .utf8)
+        #expect(history.contains("echo\\040after"))
+        #expect(!history.contains("abandoned"))
     }
 }

@@ -18,7 +18,10 @@ final class KvreplOnTerminal {
     private let master: Int32
     private(set) var screen = ""
 
-    init(args: [String] = [], environment: [String: String] = [:]) throws {
+    /// With `controllingTerminal`, kvrepl runs through `setsid --ctty` in a session of its own whose
+    /// controlling terminal is this one, so that Ctrl-C typed here reaches it as SIGINT (and libedit's
+    /// re-raising of the signal to its process group stays inside that session).
+    init(args: [String] = [], environment: [String: String] = [:], controllingTerminal: Bool = false) throws {
         let pty = try PseudoTerminalFunctions()
         master = pty.openMaster(O_RDWR | O_NOCTTY)
         guard master >= 0, pty.grant(master) == 0, pty.unlock(master) == 0, let name = pty.slaveName(master) else {
@@ -28,8 +31,13 @@ final class KvreplOnTerminal {
         guard slave >= 0 else { throw TerminalError.cannotOpen(String(cString: name)) }
         defer { close(slave) } // the child keeps its own copies
         let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
-        process.executableURL = try kvreplBinary()
-        process.arguments = args
+        if controllingTerminal {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+            process.arguments = ["--ctty", "--wait", try kvreplBinary().path] + args
+        } else {
+            process.executableURL = try kvreplBinary()
+            process.arguments = args
+        }
         var env = ProcessInfo.processInfo.environment
         env["TERM"] = "xterm"
         for (key, value) in environment { env[key] = value }
