@@ -125,6 +125,8 @@ import Testing
         #expect(complete("repeat 3 { pu") == ["put"])
         #expect(complete("at 5s { kill ") == ["n1", "n2", "n3"])
         #expect(complete("repeat 3 {put ") == ["Alice", "Bob", "Carol"])
+        #expect(complete("at 5s { kill n1 } ") == [])
+        #expect(complete("repeat 2 { get Alice }") == [])
     }
 
     @Test func quotedTextAndCommentsAreNotCompleted() {

@@ -21,13 +21,15 @@ enum Completion {
     }
 
     /// The words of the command the cursor is in (after the last `{`, which starts a command), with
-    /// the word being completed last (empty after a blank).
+    /// the word being completed last (empty after a blank). After a closing `}` the line is
+    /// complete: only the empty partial word is left, with a `}` before it that fits nothing.
     static func split(commandOf prefix: String) -> [String] {
         let command = prefix.lastIndex(of: "{").map { prefix[prefix.index(after: $0)...] } ?? Substring(prefix)
+        if command.contains("}") { return ["}", ""] }
         var words: [String] = []
         var current = ""
         for character in command {
-            if character == " " || character == "\t" || character == "}" {
+            if character == " " || character == "\t" {
                 if !current.isEmpty { words.append(current) }
                 current = ""
             } else if character == "|" {
