@@ -1,2 +1,7 @@
-// SKELETON: the command line (swift-argument-parser) replaces this.
-print("kvrepl")
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+exit(Launcher.main(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,50 @@
+import ArgumentParser
+
+/// The command line of `kvrepl` (LANGUAGE.md, "Command line"). Parsing only: `Launcher` decides
+/// what to run, so that exit statuses stay ours (2 for usage errors, not ArgumentParser's 64).
+struct KvreplCommand: ParsableCommand {
+    static let version = "kvrepl 0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "kvrepl",
+        abstract: "A deterministic simulation of a Dynamo-style key-value cluster, driven by .kvs scripts.",
+        discussion: """
+            With no FILE and a terminal on stdin, kvrepl is an interactive REPL (line editing, \
+            history, tab completion; type `help`). With no FILE and stdin not a terminal, stdin is \
+            read as one script. Script mode ends with `N passed, M failed`.
+
+            Exit status: 0 when nothing failed, 1 when an expectation failed, 2 on a script error \
+            or a usage error.
+            """,
+        version: version)
+
+    @Argument(help: ArgumentHelp("Scripts to run in order, each on a fresh cluster.", valueName: "FILE"))
+    var files: [String] = []
+
+    @Option(help: ArgumentHelp("Seed of the simulation, 0 to 2^64-1 (default 1). Same script and seed give byte-identical output.",
+                               valueName: "N"))
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("Run every script once per seed from A to B inclusive; a failure names the seed that reproduces it.",
+                               valueName: "A..B"))
+    var seeds: SeedRange?
+
+    @Flag(help: "Also print every simulated message (send, deliver, drop).")
+    var trace = false
+
+    @Flag(help: "Print only failures, script errors and the summary.")
+    var quiet = false
+
+    @Option(help: ArgumentHelp("Write the run as a plain script with chaos expanded (not built yet).",
+                               valueName: "FILE"))
+    var record: String?
+
+    func validate() throws {
+        if seed != nil && seeds != nil {
+            throw ValidationError("--seed and --seeds cannot be used together")
+        }
+        if let seeds, !seeds.isOrdered {
+            throw ValidationError("--seeds \(seeds.lower)..\(seeds.upper): A must not be greater than B")
+        }
+    }
+}

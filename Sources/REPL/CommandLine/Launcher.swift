@@ -1,0 +1,67 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Lang
+
+/// From arguments to exit status: parses the command line, then runs the REPL or the scripts.
+@MainActor
+enum Launcher {
+    static func main(arguments: [String]) -> Int32 {
+        let output = TerminalOutput()
+        let command: KvreplCommand
+        do {
+            guard let parsed = try KvreplCommand.parseAsRoot(arguments) as? KvreplCommand else {
+                // ArgumentParser answers `--help` (and `-h`) with its own help command.
+                output.out.write(KvreplCommand.helpMessage() + "\n")
+                return 0
+            }
+            command = parsed
+        } catch {
+            // --help and --version end here with status 0; every usage error with status 2
+            // (ArgumentParser's own code would be 64).
+            let message = KvreplCommand.fullMessage(for: error)
+            if KvreplCommand.exitCode(for: error) == .success {
+                output.out.write(message.isEmpty || message.hasSuffix("\n") ? message : message + "\n")
+                return 0
+            }
+            output.usageError(message)
+            return 2
+        }
+        if command.record != nil {
+            output.usageError("kvrepl: --record is not built yet")
+            return 2
+        }
+        let settings = RunSettings(trace: command.trace, quiet: command.quiet)
+        let seeds: ScriptSweep.Seeds = command.seeds?.seeds.map { .sweep($0) } ?? .single(command.seed ?? 1)
+
+        if command.files.isEmpty && isatty(0) == 1 {
+            if command.seeds != nil {
+                output.usageError("kvrepl: --seeds needs a script: name a FILE or pipe one on stdin")
+                return 2
+            }
+            let options = SessionOptions(seed: command.seed ?? 1, trace: settings.trace, quiet: settings.quiet,
+                                         readFile: { path in try TextFileReader.read(path: path) })
+            InterruptFlag.install()
+            return InteractiveREPL.onTerminal(options: options, output: output).run()
+        }
+
+        var sources: [ScriptSource] = []
+        do {
+            if command.files.isEmpty {
+                sources = [ScriptSource(path: "<stdin>", text: try TextFileReader.readStandardInput(),
+                                        isStandardInput: true)]
+            } else {
+                for file in command.files {
+                    sources.append(ScriptSource(path: file, text: try TextFileReader.read(path: file)))
+                }
+            }
+        } catch {
+            output.usageError("kvrepl: \(error)")
+            return 2
+        }
+        return ScriptSweep(sources: sources, seeds: seeds, settings: settings).run(output: output)
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+
+/// The value of `--seeds A..B`: an inclusive range of seeds, written `A..B` with A ≤ B.
+/// Parsing accepts any two seeds; the order is checked in `KvreplCommand.validate()` so that
+/// `5..3` gets its own message rather than ArgumentParser's generic "invalid value".
+struct SeedRange: Equatable, Sendable, ExpressibleByArgument {
+    var lower: UInt64
+    var upper: UInt64
+
+    init(lower: UInt64, upper: UInt64) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    init?(argument: String) {
+        let parts = argument.split(separator: ".", omittingEmptySubsequences: false)
+        // "A..B" splits on "." into ["A", "", "B"].
+        guard parts.count == 3, parts[1].isEmpty,
+              let lower = UInt64(parts[0]), let upper = UInt64(parts[2]) else { return nil }
+        self.init(lower: lower, upper: upper)
+    }
+
+    var isOrdered: Bool { lower <= upper }
+
+    /// The seeds in order; empty when the range is not ordered. Safe up to `UInt64.max`.
+    var seeds: ClosedRange<UInt64>? { isOrdered ? lower...upper : nil }
+
+    static var defaultValueDescription: String { "A..B" }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Lang
+
+/// The interactive REPL: one session (one cluster) for the whole sitting. Errors end only their
+/// line; `quit` or Ctrl-D ends the REPL with status 0; Ctrl-C abandons the line at the prompt and
+/// interrupts a long `advance` or `wait`.
+@MainActor
+final class InteractiveREPL {
+    let session: Session
+    private let output: TerminalOutput
+    private let reader: LineReader
+
+    init(session: Session, output: TerminalOutput, reader: LineReader) {
+        self.session = session
+        self.output = output
+        self.reader = reader
+        session.cluster.interruptRequested = { InterruptFlag.take() }
+    }
+
+    /// The REPL on the terminal: libedit if it loads (history in `HistoryFile`), else plain input
+    /// with a one-line notice.
+    static func onTerminal(options: SessionOptions, output: TerminalOutput,
+                           environment: [String: String] = ProcessInfo.processInfo.environment) -> InteractiveREPL {
+        let session = Session(options: options, output: output.write)
+        let reader: LineReader
+        if let api = LibEdit.load() {
+            reader = LibEditLineReader(api: api, historyPath: HistoryFile.path(environment: environment),
+                                       completionContext: { completionContext(of: session) })
+        } else {
+            output.usageError("kvrepl: libedit not found; line editing, history and completion are off")
+            reader = PlainLineReader(output: output)
+        }
+        return InteractiveREPL(session: session, output: output, reader: reader)
+    }
+
+    /// `kvrepl 12.5s> `: the prompt shows virtual time.
+    var prompt: String { "kvrepl \(VirtualTimeFormat.string(session.cluster.now))> " }
+
+    /// Reads and runs lines until `quit` or end of input; returns the exit status (always 0: errors
+    /// in a line never end the REPL).
+    func run() -> Int32 {
+        while true {
+            switch reader.readLine(prompt: prompt) {
+            case .endOfInput:
+                output.out.write("\n")
+                return 0
+            case .interrupted:
+                continue
+            case .line(let line):
+                reader.remember(line)
+                if session.runLine(line) == .quit { return 0 }
+            }
+        }
+    }
+
+    /// What the session knows now, for tab completion (built when Tab is pressed).
+    static func completionContext(of session: Session) -> CompletionContext {
+        let cluster = session.cluster
+        let keys = cluster.knownKeys
+        var fields: [String: [String]] = [:]
+        for key in keys { fields[key] = cluster.knownFields(of: key) }
+        return CompletionContext(nodes: cluster.nodeNames, keys: keys,
+                                 streams: session.streamNames, fieldsByKey: fields)
+    }
+}

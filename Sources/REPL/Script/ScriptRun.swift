@@ -1,0 +1,31 @@
+import Lang
+
+/// How a session should be set up, the same for every run of a sweep.
+struct RunSettings: Sendable {
+    var trace = false
+    var quiet = false
+}
+
+/// The outcome of one run of one script on one seed.
+struct RunResult: Equatable, Sendable {
+    var passed: Int
+    var failed: Int
+    var outcome: RunOutcome
+
+    var hadScriptError: Bool { outcome == .scriptError }
+    /// A run "fails" (and a sweep names its seed) on a failed expectation or a script error.
+    var isFailure: Bool { failed > 0 || hadScriptError }
+}
+
+/// One script on one seed, on a fresh `Session` (so a fresh cluster). Runs share nothing, so a sweep
+/// may run them in any order (or in parallel) and print their captured output in seed order.
+enum ScriptRun {
+    static func run(_ source: ScriptSource, seed: UInt64, settings: RunSettings,
+                    output: @escaping (OutputKind, String) -> Void) -> RunResult {
+        let options = SessionOptions(seed: seed, trace: settings.trace, quiet: settings.quiet,
+                                     readFile: { path in try TextFileReader.read(path: path) })
+        let session = Session(options: options, output: output)
+        let outcome = session.run(source: source.text, path: source.path)
+        return RunResult(passed: session.passed, failed: session.failed, outcome: outcome)
+    }
+}

@@ -1,0 +1,62 @@
+import Lang
+
+/// Script mode: every script in order, once per seed, then `N passed, M failed` and an exit status.
+struct ScriptSweep {
+    var sources: [ScriptSource]
+    /// The seeds to run each script on; one seed unless `--seeds` gave a range.
+    var seeds: Seeds
+    var settings: RunSettings
+
+    enum Seeds {
+        case single(UInt64)
+        /// `--seeds A..B`: each run's output is captured, printed whole in seed order, and a failing
+        /// run is followed by the line that reproduces it.
+        case sweep(ClosedRange<UInt64>)
+    }
+
+    /// Runs everything, printing as it goes; returns the exit status (0, 1 or 2).
+    func run(output: TerminalOutput) -> Int32 {
+        var totals = Totals()
+        for source in sources {
+            switch seeds {
+            case .single(let seed):
+                let result = ScriptRun.run(source, seed: seed, settings: settings, output: output.write)
+                totals.add(result)
+            case .sweep(let range):
+                for seed in range {
+                    let captured = CapturedOutput()
+                    let result = ScriptRun.run(source, seed: seed, settings: settings, output: captured.append)
+                    captured.replay(to: output)
+                    if result.isFailure {
+                        output.write(.failed, Self.reproduceLine(source: source, seed: seed))
+                    }
+                    totals.add(result)
+                }
+            }
+        }
+        output.write(.summary, "\(totals.passed) passed, \(totals.failed) failed\n")
+        return totals.exitStatus
+    }
+
+    /// `seed 7 failed: reproduce with kvrepl --seed 7 path/to/file.kvs`
+    static func reproduceLine(source: ScriptSource, seed: UInt64) -> String {
+        let target = source.isStandardInput ? "< SCRIPT (the script read from stdin)" : ShellQuoting.quote(source.path)
+        return "seed \(seed) failed: reproduce with kvrepl --seed \(seed) \(target)\n"
+    }
+
+    /// Sums over every run, and the exit status they give.
+    struct Totals {
+        var passed = 0
+        var failed = 0
+        var hadScriptError = false
+
+        mutating func add(_ result: RunResult) {
+            passed &+= result.passed
+            failed &+= result.failed
+            hadScriptError = hadScriptError || result.hadScriptError
+        }
+
+        /// 2 on any script error, else 1 when an expectation failed, else 0.
+        var exitStatus: Int32 { hadScriptError ? 2 : failed > 0 ? 1 : 0 }
+    }
+}

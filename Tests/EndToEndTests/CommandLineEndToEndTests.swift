@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// The command line of the real executable: options, usage errors and exit statuses.
+@Suite struct CommandLineEndToEndTests {
+    @Test func helpExitsZeroAndListsOptions() throws {
+        let result = try runKvrepl(args: ["--help"])
+        #expect(result.status == 0)
+        for option in ["--seed", "--seeds", "--trace", "--quiet", "--record", "--help", "--version", "FILE"] {
+            #expect(result.out.contains(option), "\(option) missing from --help")
+        }
+        #expect(result.err.isEmpty)
+    }
+
+    @Test func version() throws {
+        let result = try runKvrepl(args: ["--version"])
+        #expect(result.status == 0)
+        #expect(result.out == "kvrepl 0.1.0\n")
+    }
+
+    @Test func unknownFlagIsAUsageErrorWithStatus2() throws {
+        let result = try runKvrepl(args: ["--frobnicate"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("--frobnicate"))
+        #expect(result.out.isEmpty)
+    }
+
+    @Test func badSeedValueIsAUsageError() throws {
+        let result = try runKvrepl(args: ["--seed", "lots"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("lots"))
+    }
+
+    @Test func unreadableFileIsNamedWithStatus2() throws {
+        let result = try runKvrepl(args: ["/no/such/dir/missing.kvs"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("/no/such/dir/missing.kvs"))
+        #expect(!result.out.contains("passed"))
+    }
+
+    @Test func reversedSeedRangeIsAUsageError() throws {
+        let result = try runKvrepl(args: ["--seeds", "5..3"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("5..3"))
+    }
+
+    @Test func seedAndSeedsTogetherIsAUsageError() throws {
+        let result = try runKvrepl(args: ["--seed", "3", "--seeds", "1..2"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("--seed"))
+    }
+
+    @Test func recordIsRefusedHonestly() throws {
+        let result = try runKvrepl(args: ["--record", "out.kvs"], stdin: "")
+        #expect(result.status == 2)
+        #expect(result.err.contains("--record is not built yet"))
+    }
+
+    @Test func emptyScriptFromStdin() throws {
+        let result = try runKvrepl(args: [], stdin: "")
+        #expect(result.status == 0)
+        #expect(result.out == "0 passed, 0 failed\n")
+        #expect(result.err.isEmpty)
+    }
+
+    @Test func emptyScriptFileSweptOverSeeds() throws {
+        let directory = try scratchDirectory(files: ["empty.kvs": ""])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try runKvrepl(args: [directory.appendingPathComponent("empty.kvs").path, "--seeds", "1..3"])
+        #expect(result.status == 0)
+        #expect(result.out == "0 passed, 0 failed\n")
+    }
+
+    @Test func invalidUTF8ScriptDoesNotCrash() throws {
+        let directory = try scratchDirectory(files: [:])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("bad.kvs")
+        try Data([0x23, 0xFF, 0xFE, 0x0A]).write(to: path)
+        let result = try runKvrepl(args: [path.path])
+        #expect([0, 1, 2].contains(result.status))
+        #expect(result.out.hasSuffix(" failed\n"))
+    }
+
+    @Test func noColourInPipesEvenWithoutNoColor() throws {
+        let result = try runKvrepl(args: ["--bogus"], environment: ["NO_COLOR": nil])
+        #expect(!result.err.contains("\u{1B}["))
+    }
+
+    @Test func stdinIsSweptOverSeedsToo() throws {
+        let result = try runKvrepl(args: ["--seeds", "1..3", "--quiet", "--trace"], stdin: "# nothing\n")
+        #expect(result.status == 0)
+        #expect(result.out.hasSuffix("0 passed, 0 failed\n"))
+    }
+
+    @Test func severalFilesEndWithOneSummary() throws {
+        let directory = try scratchDirectory(files: ["a.kvs": "# a\n", "b.kvs": "# b\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try runKvrepl(args: ["a.kvs", "b.kvs", "--seed", "42"], currentDirectory: directory.path)
+        #expect(result.status == 0)
+        #expect(result.out.components(separatedBy: " passed, ").count == 2)
+        #expect(result.out.hasSuffix("0 passed, 0 failed\n"))
+    }
+
+    @Test func oneUnreadableFileAmongSeveralRunsNothing() throws {
+        let directory = try scratchDirectory(files: ["a.kvs": "# a\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try runKvrepl(args: ["a.kvs", "gone.kvs"], currentDirectory: directory.path)
+        #expect(result.status == 2)
+        #expect(result.err.contains("gone.kvs"))
+        #expect(result.out.isEmpty)
+    }
+
+    @Test func harnessFindsThePackage() {
+        #expect(FileManager.default.fileExists(atPath: packageRoot().appendingPathComponent("Package.swift").path))
+    }
+}

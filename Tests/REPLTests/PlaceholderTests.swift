@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct REPLPlaceholder {
-    @Test func nothingYet() {}
-}
