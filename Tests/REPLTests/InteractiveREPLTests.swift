@@ -50,6 +50,17 @@ final class ScriptedLineReader: LineReader {
         #expect(reader.remembered == ["echo hi"])
     }
 
+    @Test func anOpenBlockContinuesOnTheNextLines() {
+        var printed = ""
+        let reader = ScriptedLineReader([.line("repeat 2 {"), .line("  echo k$i"), .line("}"), .line("echo done")])
+        let options = SessionOptions(readFile: { _ in "" })
+        let repl = InteractiveREPL(session: Session(options: options, output: { _, text in printed += text }),
+                                   output: quietOutput, reader: reader)
+        #expect(repl.run() == 0)
+        #expect(printed == "k1\nk2\ndone\n")
+        #expect(reader.prompts == ["kvrepl 0s> ", "   ...> ", "   ...> ", "kvrepl 0s> ", "kvrepl 0s> "])
+    }
+
     @Test func everyLineEnteredGoesToHistory() {
         let reader = ScriptedLineReader([.line("add n1 n2"), .line("no such command"), .line("show ring")])
         #expect(makeREPL(reader).run() == 0)
@@ -59,7 +70,7 @@ final class ScriptedLineReader: LineReader {
 
     @Test func interruptRequestIsWiredToTheCluster() throws {
         let repl = makeREPL(ScriptedLineReader([]))
-        let poll = try #require(repl.session.cluster.interruptRequested)
+        let poll = try #require(repl.session.interruptRequested)
         _ = InterruptFlag.take()
         #expect(poll() == false)
 

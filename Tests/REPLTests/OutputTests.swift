@@ -20,17 +20,9 @@ import Testing
         #expect(Colour.paint("", as: .error) == "")
     }
 
-    @Test(arguments: [
-        (Int64(0), "0s"), (-5, "0s"), (1, "0.001ms"), (250_000, "250ms"), (1_500, "1.5ms"),
-        (1_000_000, "1s"), (12_500_000, "12.5s"), (62_000_000, "1m2s"), (120_000_000, "2m"),
-        (62_250_000, "1m2.25s"), (3_600_000_000, "1h"), (5_430_000_000, "1h30m30s"),
-        (3_600_000_001, "1h0.000001s"), (3_600_000_000_000, "1000h"),
-    ])
-    func virtualTime(micros: Int64, text: String) {
-        #expect(VirtualTimeFormat.string(micros) == text)
-    }
-
-    @Test func virtualTimeOfTheLargestValueDoesNotTrap() {
-        #expect(VirtualTimeFormat.string(Int64.max).hasSuffix("s"))
+    @Test func promptShowsVirtualTimeAsTheLanguageWritesIt() {
+        #expect(InteractiveREPL.prompt(at: 0) == "kvrepl 0s> ")
+        #expect(InteractiveREPL.prompt(at: 12_500_000) == "kvrepl 12.5s> ")
+        #expect(InteractiveREPL.prompt(at: Int64.max).hasSuffix("s> "))
     }
 }

@@ -7,11 +7,12 @@ public final class SourceFile: Sendable {
 
     public init(path: String, text: String) {
         self.path = path
-        var body = Substring(text)
-        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+        var body = Substring(text).unicodeScalars
+        if body.first == "\u{FEFF}" { body = body.dropFirst() }
+        // Split on scalars: "\r\n" is one Character, so a Character split would not see its "\n".
         var lines: [String] = []
         for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines.append(line.hasSuffix("\r") ? String(line.dropLast()) : String(line))
+            lines.append(String(line.last == "\r" ? line.dropLast() : line))
         }
         if lines.last == "" && lines.count > 1 { lines.removeLast() }
         self.lines = lines

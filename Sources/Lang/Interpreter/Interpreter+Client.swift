@@ -22,22 +22,39 @@ extension Interpreter {
         guard let (request, words) = request(command) else {
             throw ScriptError("not a client operation", at: command.range)
         }
-        let result = try attempt(command, words) { () throws(ClusterError) in try cluster.perform(request) }
-        session.emit(.normal, describe(request, result))
+        let result = try holdingDeliveries { () throws(ScriptError) in
+            let result = try attempt(command, words) { () throws(ClusterError) in try cluster.perform(request) }
+            session.emit(.normal, describe(request, result))
+            return result
+        }
         return result
+    }
+
+    /// Runs `body` with deliveries held, then prints them: a view follows the outcome of the write that
+    /// caused it, even when the replica's report reached the client before the coordinator's reply.
+    func holdingDeliveries<T>(_ body: () throws(ScriptError) -> T) throws(ScriptError) -> T {
+        let outer = heldDeliveries
+        heldDeliveries = []
+        defer {
+            let held = heldDeliveries ?? []
+            heldDeliveries = outer
+            if outer != nil { heldDeliveries?.append(contentsOf: held) } else { held.forEach(printDelivery) }
+        }
+        return try body()
     }
 
     /// `stream NAME KEY FIELD… [initial]`: a failed registration is a script error unless expected.
     func openStream(_ command: Command, name: Word, key: Word, fields: [Word], initial: Bool,
                     expectFailure: Bool) throws(ScriptError) -> ClientResult {
+        try holdingDeliveries { () throws(ScriptError) in
+            try openStreamHeld(command, name: name, key: key, fields: fields, initial: initial, expectFailure: expectFailure)
+        }
+    }
+
+    private func openStreamHeld(_ command: Command, name: Word, key: Word, fields: [Word], initial: Bool,
+                                expectFailure: Bool) throws(ScriptError) -> ClientResult {
         let streamName = text(name)
         pending[streamName] = []
-        heldDeliveries = []
-        defer {
-            let held = heldDeliveries ?? []
-            heldDeliveries = nil
-            held.forEach(printDelivery)
-        }
         let result: ClientResult
         do {
             result = try cluster.openStream(streamName, key: text(key), fields: fields.map(text), initial: initial)

@@ -80,11 +80,13 @@ extension Interpreter {
 
     private func read(_ key: Word, _ via: Word?, _ command: Command) throws(ScriptError) -> ClientResult {
         let request = ClientRequest.get(key: text(key), fields: [], via: via.map(text))
-        let result = try attempt(command, [key] + (via.map { [$0] } ?? [])) { () throws(ClusterError) in
-            try cluster.perform(request)
+        return try holdingDeliveries { () throws(ScriptError) in
+            let result = try attempt(command, [key] + (via.map { [$0] } ?? [])) { () throws(ClusterError) in
+                try cluster.perform(request)
+            }
+            session.emit(.normal, describe(request, result))
+            return result
         }
-        session.emit(.normal, describe(request, result))
-        return result
     }
 
     private func seenText(_ result: ClientResult) -> String {

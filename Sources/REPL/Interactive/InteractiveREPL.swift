@@ -1,4 +1,5 @@
 import Foundation
+import Cluster
 import Lang
 
 /// The interactive REPL: one session (one cluster) for the whole sitting. Errors end only their
@@ -14,7 +15,7 @@ final class InteractiveREPL {
         self.session = session
         self.output = output
         self.reader = reader
-        session.cluster.interruptRequested = { InterruptFlag.take() }
+        session.interruptRequested = { InterruptFlag.take() }
     }
 
     /// The REPL on the terminal: libedit if it loads (history in `HistoryFile`), else plain input
@@ -34,21 +35,29 @@ final class InteractiveREPL {
     }
 
     /// `kvrepl 12.5s> `: the prompt shows virtual time.
-    var prompt: String { "kvrepl \(VirtualTimeFormat.string(session.cluster.now))> " }
+    nonisolated static func prompt(at now: Micros) -> String { "kvrepl \(Formatting.duration(now))> " }
+    /// Shown while a `{` block is still open.
+    nonisolated static let continuationPrompt = "   ...> "
 
     /// Reads and runs lines until `quit` or end of input; returns the exit status (always 0: errors
     /// in a line never end the REPL).
     func run() -> Int32 {
+        var entry = ""
         while true {
+            let prompt = entry.isEmpty ? Self.prompt(at: session.cluster.now) : Self.continuationPrompt
             switch reader.readLine(prompt: prompt) {
             case .endOfInput:
                 output.out.write("\n")
                 return 0
             case .interrupted:
-                continue
+                entry = ""
             case .line(let line):
                 reader.remember(line)
-                if session.runLine(line) == .quit { return 0 }
+                entry += entry.isEmpty ? line : "\n" + line
+                // A `{` left open continues the entry on the next line, so blocks can span lines.
+                if Session.needsMoreLines(entry) { continue }
+                defer { entry = "" }
+                if session.runLine(entry) == .quit { return 0 }
             }
         }
     }
