@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// Every `examples/*.kvs` runs through the built `kvrepl` and passes; runs are byte-identical per seed.
+@Suite struct ExamplesEndToEndTests {
+    static let examples: [String] = {
+        let directory = packageRoot().appendingPathComponent("examples")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".kvs") }.sorted()
+    }()
+
+    @Test func thereAreExamples() {
+        #expect(Self.examples.contains("rebalance.kvs"))
+        #expect(Self.examples.contains("seed.kvs"))
+        #expect(Self.examples.contains("live-queries.kvs"))
+    }
+
+    @Test(arguments: examples)
+    func examplePassesOnSeveralSeeds(_ name: String) throws {
+        let result = try runKvrepl(args: ["--quiet", "--seeds", "1..5", "examples/\(name)"],
+                                   currentDirectory: packageRoot().path)
+        #expect(result.status == 0, "\(result.out)\(result.err)")
+        let summary = result.out.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(summary.hasSuffix(" passed, 0 failed"), "\(result.out)")
+        #expect(!summary.hasPrefix("0 passed"))
+    }
+
+    @Test func sameScriptAndSeedGiveByteIdenticalOutput() throws {
+        let args = ["--trace", "--seed", "42", "examples/live-queries.kvs"]
+        let first = try runKvrepl(args: args, currentDirectory: packageRoot().path)
+        let second = try runKvrepl(args: args, currentDirectory: packageRoot().path)
+        #expect(first.status == 0)
+        #expect(first.out == second.out)
+        #expect(first.out.count > 10_000)  // the trace is really there
+        let other = try runKvrepl(args: ["--trace", "--seed", "43", "examples/live-queries.kvs"],
+                                  currentDirectory: packageRoot().path)
+        #expect(other.out != first.out)    // and the seed really matters
+    }
+}
+
+/// What users see when a script fails: exit status, `file:line[:column]`, caret, expected and seen.
+@Suite struct FailureReportEndToEndTests {
+    @Test func failedExpectationExitsOneAndNamesTheLine() throws {
+        let script = "add n1 n2 n3\nput k a=1\nexpect get k a=2\necho after\n"
+        let result = try runKvrepl(args: [], stdin: script)
+        #expect(result.status == 1)
+        #expect(result.out.contains("FAIL <stdin>:3 expect get k a=2\n  expected: a=2\n  seen:     a=1\n"))
+        #expect(result.out.contains("after\n"))
+        #expect(result.out.hasSuffix("0 passed, 1 failed\n"))
+    }
+
+    @Test func scriptErrorExitsTwoWithCaretAndSuggestion() throws {
+        let script = "add n1 n2 n3\nexpcet converged\n"
+        let result = try runKvrepl(args: [], stdin: script)
+        #expect(result.status == 2)
+        #expect(result.err.contains("<stdin>:2:1: error:"))
+        #expect(result.err.contains("    expcet converged\n    ^~~~~~\n"))
+        #expect(result.err.contains("did you mean `expect`?"))
+    }
+
+    @Test func stateErrorStopsTheScriptAtItsLine() throws {
+        let script = "add n1 n2 n3\nkill n2\nkill n2\necho never\n"
+        let result = try runKvrepl(args: [], stdin: script)
+        #expect(result.status == 2)
+        #expect(result.err.contains("<stdin>:3:6: error:"))
+        #expect(!result.out.contains("never"))
+    }
+
+    @Test func unknownNodeIsCaughtBeforeAnythingRuns() throws {
+        let script = "echo first\nadd n1 n2\nkill n3\n"
+        let result = try runKvrepl(args: [], stdin: script)
+        #expect(result.status == 2)
+        #expect(result.err.contains("<stdin>:3:6: error:"))
+        #expect(!result.out.contains("first"))
+    }
+
+    @Test func scriptErrorUnderSeedsEndsOnlyThatSeedsRun() throws {
+        let script = "add n1 n2 n3\nkill n2\nkill n2\n"
+        let result = try runKvrepl(args: ["--seeds", "1..3"], stdin: script)
+        #expect(result.status == 2)
+        #expect(result.err.components(separatedBy: "error:").count == 4)
+    }
+}
