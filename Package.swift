@@ -5,6 +5,7 @@ let package = Package(
     name: "kvrepl",
     products: [
         .executable(name: "kvrepl", targets: ["REPL"]),
+        .executable(name: "kvbench", targets: ["kvbench"]),
         .library(name: "Cluster", targets: ["Cluster"]),
         .library(name: "Lang", targets: ["Lang"]),
     ],
@@ -23,6 +24,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.linkedLibrary("dl")]
+        ),
+        .executableTarget(
+            name: "kvbench",
+            dependencies: [
+                "Cluster", "Lang",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(
             name: "ClusterTests",

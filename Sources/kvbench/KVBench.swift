@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+
+/// `swift run -c release kvbench`: every workload in its own process (so memory figures are honest),
+/// a table on stdout and, with `--json FILE`, one JSON object per result.
+@main
+struct KVBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kvbench",
+        abstract: "Benchmarks of the kvrepl simulation against plain baselines measured in the same run.")
+
+    static let workloadNames = ["puts", "puts-scale", "streams", "gossip", "join", "memory", "parse", "start"]
+
+    @Flag(help: "Run every workload at a small size.")
+    var quick = false
+
+    @Option(help: ArgumentHelp("Write one JSON object per result to FILE.", valueName: "FILE"))
+    var json: String?
+
+    @Option(help: ArgumentHelp("Run only this workload (repeatable).", valueName: "NAME"))
+    var only: [String] = []
+
+    @Option(help: .hidden)
+    var child: String?
+
+    func validate() throws {
+        for name in only + (child.map { [$0] } ?? []) where !Self.workloadNames.contains(name) {
+            throw ValidationError("unknown workload \(name); workloads: \(Self.workloadNames.joined(separator: ", "))")
+        }
+    }
+
+    static func run(_ name: String, quick: Bool) throws -> [BenchRecord] {
+        switch name {
+        case "puts": try PutWorkloads.puts(quick: quick)
+        case "puts-scale": try PutWorkloads.scale(quick: quick)
+        case "streams": try PutWorkloads.streams(quick: quick)
+        case "memory": try PutWorkloads.memory(quick: quick)
+        case "gossip": try ClusterWorkloads.gossip(quick: quick)
+        case "join": try ClusterWorkloads.join(quick: quick)
+        case "parse": try ToolWorkloads.parse(quick: quick)
+        case "start": try ToolWorkloads.start(quick: quick)
+        default: []
+        }
+    }
+
+    func run() throws {
+        if let child {
+            for record in try Self.run(child, quick: quick) { print(record.json) }
+            return
+        }
+        var records: [BenchRecord] = []
+        for name in only.isEmpty ? Self.workloadNames : only {
+            FileHandle.standardError.write(Data("kvbench: \(name)…\n".utf8))
+            records += try runInChild(name)
+        }
+        print(BenchTable.render(records))
+        if let json {
+            try Data(records.map { $0.json + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: json))
+        }
+    }
+
+    /// Runs one workload in a fresh process of this executable and reads its JSON lines back.
+    private func runInChild(_ name: String) throws -> [BenchRecord] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = ["--child", name] + (quick ? ["--quick"] : [])
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            var r = BenchRecord(name: name, nodes: nil, keys: nil, ops: nil)
+            r["error"] = .string("workload exited with status \(process.terminationStatus)")
+            return [r]
+        }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { BenchRecord(json: String($0)) }
+    }
+}
+
+/// The human-readable table of results.
+enum BenchTable {
+    static func render(_ records: [BenchRecord]) -> String {
+        let columns = ["name", "nodes", "keys", "ops", "wall_s", "ops_per_s", "ns_per_op", "ratio", "peak_rss_mb"]
+        var rows = [columns + ["other"]]
+        for r in records {
+            var row = columns.map { r[$0].map(cell) ?? "" }
+            let other = r.fields.filter { !columns.contains($0.0) && !["events_per_s", "baseline"].contains($0.0) }
+            row.append(other.map { "\($0.0)=\(cell($0.1))" }.joined(separator: " "))
+            rows.append(row)
+        }
+        var widths = [Int](repeating: 0, count: rows[0].count)
+        for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
+        return rows.map { row in
+            row.enumerated().map { i, c in c + String(repeating: " ", count: widths[i] - c.count) }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    static func cell(_ v: BenchRecord.Value) -> String {
+        switch v {
+        case .int(let n): "\(n)"
+        case .double(let d): format3(d)
+        case .string(let s): s
+        case .null: "-"
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Cluster
+
+/// `puts`, `puts-scale`, `streams` and `memory`: the put path against the dictionary baseline.
+enum PutWorkloads {
+    static func puts(quick: Bool) throws -> [BenchRecord] {
+        let keys = quick ? 20_000 : 1_000_000
+        let nodes = quick ? 20 : 100
+        return [try record(name: "puts", nodes: nodes, keys: keys, clients: 1_000)]
+    }
+
+    static func scale(quick: Bool) throws -> [BenchRecord] {
+        let nodeSizes = quick ? [10, 30] : [10, 100, 1_000]
+        let keySizes = quick ? [2_000, 20_000] : [10_000, 100_000, 1_000_000]
+        var records: [BenchRecord] = []
+        for n in nodeSizes {
+            records.append(try record(name: "puts-scale", nodes: n, keys: quick ? 5_000 : 100_000, clients: 1_000))
+        }
+        for k in keySizes {
+            records.append(try record(name: "puts-scale", nodes: quick ? 20 : 100, keys: k, clients: 1_000))
+        }
+        return records
+    }
+
+    static func streams(quick: Bool) throws -> [BenchRecord] {
+        let keys = quick ? 20_000 : 1_000_000
+        let nodes = quick ? 20 : 100
+        let plain = try record(name: "puts", nodes: nodes, keys: keys, clients: 1_000)
+        var withStreams = try record(name: "streams", nodes: nodes, keys: keys, clients: 1_000,
+                                     streams: quick ? 200 : 10_000)
+        if case .double(let a)? = plain["ns_per_op"], case .double(let b)? = withStreams["ns_per_op"] {
+            withStreams["slowdown_vs_puts"] = .double(b / a)
+        }
+        return [withStreams]
+    }
+
+    /// Resident memory after workload 1, against the baseline's (run each in its own process).
+    static func memory(quick: Bool) throws -> [BenchRecord] {
+        let keys = quick ? 20_000 : 1_000_000
+        let before = Measure.residentMB()
+        let outcome = try PutDriver(nodes: quick ? 20 : 100, keys: keys, clients: 1_000).run()
+        let ours = Measure.residentMB() - before
+        var r = BenchRecord(name: "memory", nodes: quick ? 20 : 100, keys: keys, ops: keys)
+        r["peak_rss_mb"] = .double(Measure.peakResidentMB())
+        r["resident_mb"] = .double(ours)
+        r["verified"] = .int(outcome.verified ? 1 : 0)
+        withExtendedLifetime(outcome.cluster) {}
+        let baseBefore = Measure.residentMB()
+        let base = DictionaryBaseline.run(keys: keys)
+        let baseline = Measure.residentMB() - baseBefore
+        withExtendedLifetime(base.replicas) {}
+        r["baseline"] = .string("[String: [String: String]] x3")
+        r["baseline_mb"] = .double(baseline)
+        r["ratio"] = .double(ours > 0 ? baseline / ours : 0)
+        return [r]
+    }
+
+    static func record(name: String, nodes: Int, keys: Int, clients: Int, streams: Int = 0) throws -> BenchRecord {
+        let outcome = try PutDriver(nodes: nodes, keys: keys, clients: clients, streams: streams).run()
+        let base = DictionaryBaseline.run(keys: keys)
+        var r = BenchRecord(name: name, nodes: nodes, keys: keys, ops: outcome.completed)
+        r["wall_s"] = .double(outcome.wallSeconds)
+        r["ops_per_s"] = .double(Double(outcome.completed) / outcome.wallSeconds)
+        r["events_per_s"] = .null
+        r["peak_rss_mb"] = .double(Measure.peakResidentMB())
+        r["baseline"] = .string("[String: [String: String]] x3")
+        r["baseline_ops_per_s"] = .double(Double(keys) / base.seconds)
+        r["ratio"] = .double(base.seconds / outcome.wallSeconds)
+        r["ns_per_op"] = .double(outcome.wallSeconds * 1e9 / Double(max(outcome.completed, 1)))
+        r["failed"] = .int(outcome.failed)
+        r["verified"] = .int(outcome.verified ? 1 : 0)
+        if streams > 0 { r["streams"] = .int(streams) }
+        return r
+    }
+}
