@@ -9,7 +9,7 @@ struct KVBench: ParsableCommand {
         commandName: "kvbench",
         abstract: "Benchmarks of the kvrepl simulation against plain baselines measured in the same run.")
 
-    static let workloadNames = ["puts", "puts-scale", "streams", "gossip", "join", "memory", "parse", "start"]
+    static let workloadNames = ["puts", "puts-scale", "streams", "gossip", "join", "memory", "parse", "start", "ring", "membership"]
 
     @Flag(help: "Run every workload at a small size.")
     var quick = false
@@ -39,6 +39,8 @@ struct KVBench: ParsableCommand {
         case "join": try ClusterWorkloads.join(quick: quick)
         case "parse": try ToolWorkloads.parse(quick: quick)
         case "start": try ToolWorkloads.start(quick: quick)
+        case "ring": try FigureWorkloads.ring(quick: quick)
+        case "membership": try FigureWorkloads.membership(quick: quick)
         default: []
         }
     }
