@@ -31,10 +31,10 @@ final class ScriptedLineReader: LineReader {
     let quietOutput = TerminalOutput(out: FileDescriptorWriter(fd: open("/dev/null", O_WRONLY)),
                                      err: FileDescriptorWriter(fd: open("/dev/null", O_WRONLY)))
 
-    func makeREPL(_ reader: ScriptedLineReader, execute: ((String) -> RunOutcome)? = nil) -> InteractiveREPL {
+    func makeREPL(_ reader: ScriptedLineReader) -> InteractiveREPL {
         let options = SessionOptions(readFile: { _ in "" })
         return InteractiveREPL(session: Session(options: options, output: { _, _ in }), output: quietOutput,
-                               reader: reader, execute: execute)
+                               reader: reader)
     }
 
     @Test func endOfInputLeavesWithStatusZero() {
@@ -57,43 +57,9 @@ final class ScriptedLineReader: LineReader {
         #expect(reader.prompts.count == 4)
     }
 
-    @Test func quitEndsTheREPLAndOtherOutcomesDoNot() {
-        let reader = ScriptedLineReader([.line("bad line"), .line("quit"), .line("never read")])
-        var entries: [String] = []
-        let status = makeREPL(reader) { entry in
-            entries.append(entry)
-            return entry == "quit" ? .quit : .scriptError
-        }.run()
-        #expect(status == 0)
-        #expect(entries == ["bad line", "quit"])
-    }
-
-    @Test func aBlockSpanningLinesIsOneEntry() {
-        let reader = ScriptedLineReader([.line("repeat 2 {"), .line("  put k$i a=1"), .line("}"), .line("echo done")])
-        var entries: [String] = []
-        _ = makeREPL(reader) { entries.append($0); return .finished }.run()
-        #expect(entries == ["repeat 2 {\n  put k$i a=1\n}", "echo done"])
-        #expect(reader.prompts == ["kvrepl 0s> ", "      ...> ", "      ...> ", "kvrepl 0s> ", "kvrepl 0s> "])
-        #expect(reader.remembered == ["repeat 2 {", "  put k$i a=1", "}", "echo done"])
-    }
-
-    @Test func ctrlCInsideABlockAbandonsTheWholeEntry() {
-        let reader = ScriptedLineReader([.line("at 5s {"), .line("kill n1"), .interrupted, .line("echo x")])
-        var entries: [String] = []
-        _ = makeREPL(reader) { entries.append($0); return .finished }.run()
-        #expect(entries == ["echo x"])
-    }
-
-    @Test func endOfInputInsideABlockStillRunsItSoTheErrorShows() {
-        let reader = ScriptedLineReader([.line("repeat 3 {"), .line("echo a")])
-        var entries: [String] = []
-        #expect(makeREPL(reader) { entries.append($0); return .scriptError }.run() == 0)
-        #expect(entries == ["repeat 3 {\necho a"])
-    }
-
-    @Test func interruptRequestIsWiredToTheSession() throws {
+    @Test func interruptRequestIsWiredToTheCluster() throws {
         let repl = makeREPL(ScriptedLineReader([]))
-        let poll = try #require(repl.session.interruptRequested)
+        let poll = try #require(repl.session.cluster.interruptRequested)
         _ = InterruptFlag.take()
         #expect(poll() == false)
 

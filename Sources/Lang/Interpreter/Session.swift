@@ -47,8 +47,6 @@ public final class Session {
     public var output: (OutputKind, String) -> Void
     public private(set) var passed = 0
     public private(set) var failed = 0
-    /// Polled during long runs; true stops the run (the REPL's Ctrl-C).
-    public var interruptRequested: (() -> Bool)?
 
     public init(options: SessionOptions, output: @escaping (OutputKind, String) -> Void) {
         self.options = options
@@ -61,24 +59,6 @@ public final class Session {
 
     /// Runs one REPL line: an error ends only this line.
     public func runLine(_ line: String) -> RunOutcome { .finished }
-
-    /// True when `text` opens a `{` block that it does not close yet, so the REPL should read more lines.
-    public static func needsMoreLines(_ text: String) -> Bool {
-        var depth = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var inQuote = false
-            var escaped = false
-            for c in line {
-                if inQuote {
-                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inQuote = false }
-                    continue
-                }
-                if c == "#" { break }
-                if c == "\"" { inQuote = true } else if c == "{" { depth += 1 } else if c == "}" { depth -= 1 }
-            }
-        }
-        return depth > 0
-    }
 
     /// Known stream names (open), for completion.
     public var streamNames: [String] { cluster.openStreams }

@@ -10,16 +10,11 @@ final class InteractiveREPL {
     private let output: TerminalOutput
     private let reader: LineReader
 
-    /// Runs one entry; `Session.runLine` except in tests.
-    private let execute: (String) -> RunOutcome
-
-    init(session: Session, output: TerminalOutput, reader: LineReader,
-         execute: ((String) -> RunOutcome)? = nil) {
+    init(session: Session, output: TerminalOutput, reader: LineReader) {
         self.session = session
         self.output = output
         self.reader = reader
-        self.execute = execute ?? { [unowned session] entry in session.runLine(entry) }
-        session.interruptRequested = { InterruptFlag.take() }
+        session.cluster.interruptRequested = { InterruptFlag.take() }
     }
 
     /// The REPL on the terminal: libedit if it loads (history in `HistoryFile`), else plain input
@@ -41,52 +36,19 @@ final class InteractiveREPL {
     /// `kvrepl 12.5s> `: the prompt shows virtual time.
     var prompt: String { "kvrepl \(VirtualTimeFormat.string(session.cluster.now))> " }
 
-    /// The prompt for the further lines of a `{ … }` block, as wide as `prompt`: `      ...> `.
-    var continuationPrompt: String {
-        String(repeating: " ", count: max(0, prompt.count - 5)) + "...> "
-    }
-
-    /// Reads and runs entries until `quit` or end of input; returns the exit status (always 0:
-    /// errors in an entry never end the REPL).
+    /// Reads and runs lines until `quit` or end of input; returns the exit status (always 0: errors
+    /// in a line never end the REPL).
     func run() -> Int32 {
         while true {
-            switch readEntry() {
-            case .interrupted:
-                continue
-            case .entry(let text):
-                if execute(text) == .quit { return 0 }
-            case .end(let unfinished):
-                if let unfinished { _ = execute(unfinished) }
+            switch reader.readLine(prompt: prompt) {
+            case .endOfInput:
                 output.out.write("\n")
                 return 0
-            }
-        }
-    }
-
-    private enum Entry {
-        case entry(String)
-        /// Ctrl-C: the entry is abandoned.
-        case interrupted
-        /// End of input (Ctrl-D), possibly inside a block that was never closed.
-        case end(unfinished: String?)
-    }
-
-    /// One entry: a line, or, when a line opens a `{` block, every line up to the one that closes
-    /// it (LANGUAGE.md: a block holds one command per line). Ctrl-C abandons the whole entry; the end
-    /// of input inside a block still runs what was typed, so that the unclosed `{` is reported.
-    private func readEntry() -> Entry {
-        var lines: [String] = []
-        while true {
-            switch reader.readLine(prompt: lines.isEmpty ? prompt : continuationPrompt) {
             case .interrupted:
-                return .interrupted
-            case .endOfInput:
-                return .end(unfinished: lines.isEmpty ? nil : lines.joined(separator: "\n"))
+                continue
             case .line(let line):
                 reader.remember(line)
-                lines.append(line)
-                let entry = lines.joined(separator: "\n")
-                if !Session.needsMoreLines(entry) { return .entry(entry) }
+                if session.runLine(line) == .quit { return 0 }
             }
         }
     }
