@@ -26,6 +26,14 @@ import Testing
         #expect(HelpText.commandNames.sorted() == Vocabulary.commands.sorted())
     }
 
+    @Test func everyLineFitsATerminal() throws {
+        var texts = [HelpText.overview]
+        for command in Vocabulary.commands { texts.append(try #require(HelpText.command(command))) }
+        for line in texts.joined().split(separator: "\n") {
+            #expect(line.count <= 100, "too long: \(line)")
+        }
+    }
+
     @Test func unknownCommandHasNoHelp() {
         #expect(HelpText.command("frobnicate") == nil)
         #expect(HelpText.command("") == nil)

@@ -242,7 +242,8 @@ enum HelpCatalog {
                 "expect converged",
                 "expect ok COMMAND / expect fail COMMAND",
             ],
-            summary: "check a fact; counts as passed or failed",
+            summary: "check get, stream, owners, sees, converged, ok/fail",
+            shortUsage: "expect FORM …",
             details: [
                 "get: a get returns at least these values (only: exactly these fields), or no object.",
                 "stream next: the oldest pending view is exactly these fields; it is consumed.",
@@ -269,7 +270,8 @@ enum HelpCatalog {
         HelpEntry(
             name: "chaos", group: .faults,
             usages: ["chaos DURATION [ops=N] [keys=K] [streams=S]"],
-            summary: "random client operations and faults, drawn from the seed",
+            summary: "random operations and faults, drawn from the seed",
+            shortUsage: "chaos DURATION [ops=N] [keys=K] …",
             details: [
                 "For DURATION of virtual time, runs N concurrent puts, gets and deletes (default 200",
                 "ops on 20 keys) on its own keys chaos-k1 … chaos-kK (fields f1 … f3) while injecting",
@@ -297,7 +299,8 @@ enum HelpCatalog {
         HelpEntry(
             name: "show", group: .inspection,
             usages: ["show ring|nodes|key KEY|streams|stats|convergence"],
-            summary: "print a table of the cluster's state",
+            summary: "tables: ring nodes key KEY streams stats convergence",
+            shortUsage: "show WHAT",
             details: [
                 "ring: tokens and owners; nodes: node states and views; key KEY: each replica's",
                 "fields with versions; streams: open streams; stats: message and operation counts;",

@@ -8,10 +8,15 @@ struct HelpEntry: Sendable {
     var usages: [String]
     /// A few words for the overview line.
     var summary: String
+    /// The usage shown in the overview when the full one is too long for a line (`show WHAT`).
+    var shortUsage: String? = nil
     /// A few lines for `help COMMAND`, faithful to LANGUAGE.md.
     var details: [String]
     /// Lines of a small script using the command.
     var example: [String]
+
+    /// What the overview shows for the command.
+    var overviewUsage: String { shortUsage ?? usages[0] }
 }
 
 /// The command groups of LANGUAGE.md, in its order.

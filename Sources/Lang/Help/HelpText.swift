@@ -2,14 +2,14 @@
 public enum HelpText {
     /// `help`: every command, one line each (usage + a few words), grouped as LANGUAGE.md groups them.
     public static var overview: String {
-        let width = HelpCatalog.entries.map { $0.usages[0].count }.max() ?? 0
+        let width = HelpCatalog.entries.map(\.overviewUsage.count).max() ?? 0
         var out = "Commands (help COMMAND for details and an example):\n"
         for group in HelpGroup.allCases {
             let entries = HelpCatalog.entries.filter { $0.group == group }
             guard !entries.isEmpty else { continue }
             out += "\n\(group.rawValue):\n"
             for entry in entries {
-                let usage = entry.usages[0]
+                let usage = entry.overviewUsage
                 let pad = String(repeating: " ", count: max(0, width - usage.count))
                 out += "  \(usage)\(pad)  \(entry.summary)\n"
             }

@@ -7,6 +7,9 @@ import Darwin
 import Lang
 
 /// From arguments to exit status: parses the command line, then runs the REPL or the scripts.
+///
+/// Every FILE is read before any runs, so an unreadable one is a usage error (status 2, naming it)
+/// and nothing runs; `--seeds` needs a script (a FILE or stdin that is not a terminal).
 @MainActor
 enum Launcher {
     static func main(arguments: [String]) -> Int32 {

@@ -30,7 +30,7 @@ final class LibEditLineReader: LineReader {
 
     func readLine(prompt: String) -> LineInput {
         _ = InterruptFlag.take()
-        guard let raw = api.readline(prompt) else {
+        guard let raw = InterruptFlag.atPrompt({ api.readline(prompt) }) else {
             // readline returns NULL at end of input, and also when Ctrl-C cut its read short.
             if InterruptFlag.take() {
                 FileDescriptorWriter.standardOutput.write("\n")

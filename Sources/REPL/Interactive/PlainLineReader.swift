@@ -31,7 +31,7 @@ final class PlainLineReader: LineReader {
                 return .line(line)
             }
             var chunk = [UInt8](repeating: 0, count: 4096)
-            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            let n = InterruptFlag.atPrompt { chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) } }
             if n > 0 {
                 pending.append(contentsOf: chunk[0..<n])
             } else if n == 0 {

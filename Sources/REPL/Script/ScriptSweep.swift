@@ -1,6 +1,10 @@
 import Lang
 
 /// Script mode: every script in order, once per seed, then `N passed, M failed` and an exit status.
+///
+/// Runs go script by script, and for each script seed by seed (`a.kvs` on 1, 2, 3, then `b.kvs` on
+/// 1, 2, 3). Every (script, seed) run is independent: a script error ends only that run, and the
+/// next one starts on a fresh session.
 struct ScriptSweep {
     var sources: [ScriptSource]
     /// The seeds to run each script on; one seed unless `--seeds` gave a range.
