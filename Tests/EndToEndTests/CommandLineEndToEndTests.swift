@@ -50,10 +50,10 @@ import Testing
         #expect(result.err.contains("--seed"))
     }
 
-    @Test func recordIsRefusedHonestly() throws {
-        let result = try runKvrepl(args: ["--record", "out.kvs"], stdin: "")
+    @Test func recordNeedsOneRun() throws {
+        let result = try runKvrepl(args: ["--record", "out.kvs", "--seeds", "1..2"], stdin: "")
         #expect(result.status == 2)
-        #expect(result.err.contains("--record is not built yet"))
+        #expect(result.err.contains("--record writes one run"))
     }
 
     @Test func emptyScriptFromStdin() throws {

@@ -142,6 +142,9 @@ final class Interpreter {
             return .quit
         }
         try raiseDeferred()
+        if interrupted {
+            throw ScriptError("interrupted at \(Formatting.duration(cluster.now))", at: command.range)
+        }
         return .next
     }
 

@@ -35,7 +35,7 @@ struct KvreplCommand: ParsableCommand {
     @Flag(help: "Print only failures, script errors and the summary.")
     var quiet = false
 
-    @Option(help: ArgumentHelp("Write the run as a plain script with chaos expanded (not built yet).",
+    @Option(help: ArgumentHelp("Write the run as a plain script (chaos expanded into the timed operations and faults it drew) that replays it.",
                                valueName: "FILE"))
     var record: String?
 

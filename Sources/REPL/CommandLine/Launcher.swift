@@ -33,11 +33,12 @@ enum Launcher {
             output.usageError(message)
             return 2
         }
-        if command.record != nil {
-            output.usageError("kvrepl: --record is not built yet")
+        if command.record != nil && (command.seeds != nil || command.files.count > 1
+                                     || (command.files.isEmpty && isatty(0) == 1)) {
+            output.usageError("kvrepl: --record writes one run: name one FILE (or pipe one script) and at most one --seed")
             return 2
         }
-        let settings = RunSettings(trace: command.trace, quiet: command.quiet)
+        let settings = RunSettings(trace: command.trace, quiet: command.quiet, record: command.record != nil)
         let seeds: ScriptSweep.Seeds = command.seeds?.seeds.map { .sweep($0) } ?? .single(command.seed ?? 1)
 
         if command.files.isEmpty && isatty(0) == 1 {
@@ -65,6 +66,7 @@ enum Launcher {
             output.usageError("kvrepl: \(error)")
             return 2
         }
-        return ScriptSweep(sources: sources, seeds: seeds, settings: settings).run(output: output)
+        return ScriptSweep(sources: sources, seeds: seeds, settings: settings, recordPath: command.record)
+            .run(output: output)
     }
 }

@@ -4,6 +4,8 @@ import Lang
 struct RunSettings: Sendable {
     var trace = false
     var quiet = false
+    /// Keep the run as a plain script (`--record`).
+    var record = false
 }
 
 /// The outcome of one run of one script on one seed.
@@ -11,6 +13,8 @@ struct RunResult: Equatable, Sendable {
     var passed: Int
     var failed: Int
     var outcome: RunOutcome
+    /// With `RunSettings.record`: the run as a plain script that replays it.
+    var recording: String?
 
     var hadScriptError: Bool { outcome == .scriptError }
     /// A run "fails" (and a sweep names its seed) on a failed expectation or a script error.
@@ -22,10 +26,12 @@ struct RunResult: Equatable, Sendable {
 enum ScriptRun {
     static func run(_ source: ScriptSource, seed: UInt64, settings: RunSettings,
                     output: @escaping (OutputKind, String) -> Void) -> RunResult {
-        let options = SessionOptions(seed: seed, trace: settings.trace, quiet: settings.quiet,
+        let options = SessionOptions(seed: seed, trace: settings.trace, quiet: settings.quiet, record: settings.record,
                                      readFile: { path in try TextFileReader.read(path: path) })
         let session = Session(options: options, output: output)
         let outcome = session.run(source: source.text, path: source.path)
-        return RunResult(passed: session.passed, failed: session.failed, outcome: outcome)
+        let recording = settings.record
+            ? "# recorded by kvrepl from \(source.path) on seed \(seed)\nseed \(seed)\n" + session.recording : nil
+        return RunResult(passed: session.passed, failed: session.failed, outcome: outcome, recording: recording)
     }
 }

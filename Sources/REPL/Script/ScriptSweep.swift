@@ -10,6 +10,8 @@ struct ScriptSweep {
     /// The seeds to run each script on; one seed unless `--seeds` gave a range.
     var seeds: Seeds
     var settings: RunSettings
+    /// `--record FILE`: where the (single) run's recording goes.
+    var recordPath: String?
 
     enum Seeds {
         case single(UInt64)
@@ -26,6 +28,14 @@ struct ScriptSweep {
             case .single(let seed):
                 let result = ScriptRun.run(source, seed: seed, settings: settings, output: output.write)
                 totals.add(result)
+                if let recordPath, let recording = result.recording {
+                    do {
+                        try TextFileWriter.write(recording, to: recordPath)
+                    } catch {
+                        output.usageError("kvrepl: cannot write --record file \(recordPath): \(error)")
+                        totals.hadScriptError = true
+                    }
+                }
             case .sweep(let range):
                 for seed in range {
                     let captured = CapturedOutput()
