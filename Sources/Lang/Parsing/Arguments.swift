@@ -63,7 +63,7 @@ struct Arguments {
     func name(_ token: Token, kind: NameKind) throws(ScriptError) -> Word {
         guard token.kind == .word else { throw unexpected(token, expected: "a \(kind.rawValue) name") }
         let text = token.word.text
-        if Vocabulary.isValidName(text.replacing("$i", with: "1")) { return token.word }
+        if Vocabulary.isValidName(text.holdsIteration ? text.replacing("$i", with: "1") : text) { return token.word }
         if Vocabulary.reserved.contains(text) {
             throw ScriptError("`\(text)` is a reserved word and cannot name a \(kind.rawValue)", at: token.word.range)
         }

@@ -42,6 +42,8 @@ struct CommandParser {
         }
     }
 
+    private static let commands = Set(Vocabulary.commands)
+
     /// The command word: a known bare word, or an error with a suggestion.
     private func commandWord(_ token: Token) throws(ScriptError) -> String {
         switch token.kind {
@@ -53,7 +55,7 @@ struct CommandParser {
             preconditionFailure("braces are handled by ScriptParser")
         case .word:
             let text = token.word.text
-            if !token.word.quoted && Usage.forms[text] != nil && !text.contains(" ") { return text }
+            if !token.word.quoted && Self.commands.contains(text) { return text }
             let lowered = text.lowercased()
             let suggestion = Vocabulary.commands.contains(lowered) ? lowered
                 : Suggest.nearest(lowered, in: Vocabulary.commands)
@@ -153,7 +155,7 @@ struct CommandParser {
             let token = try args.required("a file")
             guard token.kind == .word else { throw args.unexpected(token, expected: "a file") }
             try args.end()
-            if token.word.text.contains("$i") {
+            if token.word.text.holdsIteration {
                 throw ScriptError("an include path cannot hold `$i`: includes are resolved before the script runs",
                                   at: token.range)
             }
