@@ -72,7 +72,7 @@ struct ScriptParser {
                     end += 1
                 }
                 let words = tokens[index..<end]
-                if repeats == 0, let loose = words.first(where: \.holdsIteration) {
+                if repeats == 0, let loose = words.first(where: { $0.holdsIteration }) {
                     throw ScriptError("`$i` is only defined inside a `repeat` block", at: loose.range)
                 }
                 if let top = stack.last, top.isAt, let first = words.first,
