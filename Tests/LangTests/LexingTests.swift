@@ -174,6 +174,11 @@ import Testing
         #expect(Suggest.nearest("abcde", in: ["axyze"]) == nil)
     }
 
+    @Test func veryLongWordsGetNoSuggestion() {
+        let long = String(repeating: "a", count: 100_000)
+        #expect(Suggest.nearest(long + "b", in: [long]) == nil)
+    }
+
     @Test func closestThenFirstWins() {
         #expect(Suggest.nearest("node1", in: ["node22", "nodex", "node2"]) == "nodex")
         #expect(Suggest.nearest("ab", in: ["b", "a"]) == "b")
