@@ -114,4 +114,16 @@ import Testing
         #expect(checker.nodes == ["n1"])
         #expect(checker.streams.isEmpty)
     }
+
+    @Test func nameRules() {
+        #expect(NameRules.problem(with: "n1", naming: "node") == nil)
+        #expect(NameRules.problem(with: "user$i", naming: "node") == nil)
+        #expect(NameRules.problem(with: "_a-b_9", naming: "stream") == nil)
+        #expect(NameRules.problem(with: "sees", naming: "node") == "`sees` is a reserved word and cannot name a node")
+        #expect(NameRules.problem(with: "9a", naming: "stream")
+                == "`9a` is not a valid stream name: a name starts with a letter or `_` and holds only letters, "
+                + "digits, `_` and `-`")
+        #expect(NameRules.problem(with: "", naming: "node") != nil)
+        #expect(NameRules.problem(with: "nö", naming: "node") != nil)
+    }
 }

@@ -102,6 +102,12 @@ import Testing
         Case("close", "`close` needs a stream name: close NAME", 1, 1),
         Case("reconnect s t", "too many words for `reconnect`: reconnect NAME", 1, 13),
         Case("advance", "`advance` needs a duration: advance DURATION", 1, 1),
+        Case("advance a=1", "expected a duration, not `a=1`: advance DURATION", 1, 9),
+        Case("advance |", "expected a duration, not `|`: advance DURATION", 1, 9),
+        Case("at 1s | { heal }", "`|` only separates the groups of a partition: at TIME { … }", 1, 7),
+        Case("at 1s 2s { heal }", "too many words for `at`: at TIME { … }", 1, 7),
+        Case("put k a=;", "`;` cannot appear outside quotes: bare words hold letters, digits and "
+             + ". _ - : / @ + $ * %; put the word in double quotes (\"…\") or remove it", 1, 9),
         Case("advance 5", "bad value `5`: expected " + Values.durationForm, 1, 9),
         Case("advance 1001h", "bad value `1001h`: expected " + Values.durationForm, 1, 9),
         Case("advance 99999999999999999999h", "bad value `99999999999999999999h`: expected " + Values.durationForm, 1, 9),

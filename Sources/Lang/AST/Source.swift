@@ -7,12 +7,26 @@ public final class SourceFile: Sendable {
 
     public init(path: String, text: String) {
         self.path = path
-        var body = Substring(text).unicodeScalars
-        if body.first == "\u{FEFF}" { body = body.dropFirst() }
-        // Split on scalars: "\r\n" is one Character, so a Character split would not see its "\n".
+        // Split on bytes, not Characters: "\r\n" is one Character, so splitting on the Character
+        // "\n" would miss CRLF line ends (and bytes are much faster).
+        var text = text
         var lines: [String] = []
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines.append(String(line.last == "\r" ? line.dropLast() : line))
+        text.withUTF8 { bytes in
+            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            func appendLine(to end: Int) {
+                var end = end
+                if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            }
+            var index = start
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "\n") {
+                    appendLine(to: index)
+                    start = index + 1
+                }
+                index += 1
+            }
+            appendLine(to: bytes.count)
         }
         if lines.last == "" && lines.count > 1 { lines.removeLast() }
         self.lines = lines

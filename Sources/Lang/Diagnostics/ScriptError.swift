@@ -17,7 +17,9 @@ public struct ScriptError: Error, Equatable, Sendable {
         var text = "\(range.location): error: \(message)\n"
         let line = range.file.line(range.line)
         text += "    \(line)\n"
-        let pad = String(repeating: " ", count: max(0, range.column - 1))
+        // Tabs before the word stay tabs, so the caret lines up however the terminal shows them.
+        let pad = String(line.prefix(max(0, range.column - 1)).map { $0 == "\t" ? "\t" : " " })
+            + String(repeating: " ", count: max(0, range.column - 1 - line.count))
         text += "    \(pad)^\(String(repeating: "~", count: max(0, range.length - 1)))\n"
         if let suggestion { text += "    did you mean `\(suggestion)`?\n" }
         return text

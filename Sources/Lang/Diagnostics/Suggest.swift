@@ -2,11 +2,15 @@
 public enum Suggest {
     /// The candidate with the smallest edit distance to `word` (the first such in `candidates`),
     /// or nil when none is close: distance ≤ 1 for words up to 4 letters, ≤ 2 for longer ones.
+    static let maxLength = 64
+
     public static func nearest(_ word: String, in candidates: [String]) -> String? {
+        // Nobody misspells a 100-letter word; and the distance is quadratic in the lengths.
+        guard word.utf8.count <= maxLength else { return nil }
         let typed = Array(word.unicodeScalars)
         let limit = typed.count <= 4 ? 1 : 2
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates where candidate != word {
+        for candidate in candidates where candidate != word && candidate.utf8.count <= maxLength {
             let target = Array(candidate.unicodeScalars)
             guard abs(target.count - typed.count) <= limit else { continue }
             let edits = distance(typed, target)

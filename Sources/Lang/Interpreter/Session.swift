@@ -77,22 +77,7 @@ public final class Session {
     }
 
     /// True when `text` opens a `{` block that it does not close yet, so the REPL should read more lines.
-    public static func needsMoreLines(_ text: String) -> Bool {
-        var depth = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var inQuote = false
-            var escaped = false
-            for c in line {
-                if inQuote {
-                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inQuote = false }
-                    continue
-                }
-                if c == "#" { break }
-                if c == "\"" { inQuote = true } else if c == "{" { depth += 1 } else if c == "}" { depth -= 1 }
-            }
-        }
-        return depth > 0
-    }
+    public static func needsMoreLines(_ text: String) -> Bool { ScriptLoader.needsMoreLines(text) }
 
     /// With `record`: every command executed so far, one per line, `repeat` unrolled, `include`s inlined
     /// and `$i` substituted, so that it replays the same run as a plain script.

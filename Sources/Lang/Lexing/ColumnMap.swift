@@ -20,6 +20,7 @@ struct ColumnMap {
 
     /// The column of the byte at `offset` (`offset` may equal the line's length: one past the end).
     mutating func column(at offset: Int) -> Int {
+        let offset = min(max(0, offset), bytes.count)
         if offset <= firstNonASCII { return offset + 1 }
         if offset < lastOffset {
             lastOffset = firstNonASCII

@@ -66,13 +66,15 @@ private struct LineScanner {
                 index += 1
             case Self.quote:
                 let (text, end) = try quoted(at: index)
-                tokens.append(Token(.word, word(from: index, to: end, text: text, quoted: true)))
+                tokens.append(Token(.word, word(from: index, to: end, text: text, quoted: true),
+                                    holdsIteration: holdsIteration(from: index, to: end)))
                 index = end
                 try expectSeparator(at: index, after: "a quoted string")
             case Self.equals:
                 throw error("`=` needs a field name before it, with no blanks: field=value", from: index, to: index + 1)
             default:
                 guard Lexer.isBare(byte) else { throw try badCharacter(at: index) }
+                let start = index
                 let end = bareEnd(from: index)
                 let field = word(from: index, to: end, text: text(from: index, to: end))
                 if end < bytes.count && bytes[end] == Self.equals {
@@ -95,10 +97,11 @@ private struct LineScanner {
                         throw error("`\(field.text)=` has no value: write a value with no blank after `=`, "
                                     + "or \(field.text)=\"\" for an empty one", from: index, to: valueStart)
                     }
-                    tokens.append(Token(.assignment, field, value: value))
+                    tokens.append(Token(.assignment, field, value: value,
+                                        holdsIteration: holdsIteration(from: start, to: index)))
                     try expectSeparator(at: index, after: "a value")
                 } else {
-                    tokens.append(Token(.word, field))
+                    tokens.append(Token(.word, field, holdsIteration: holdsIteration(from: index, to: end)))
                     index = end
                     try expectSeparator(at: index, after: "a word")
                 }
@@ -133,6 +136,16 @@ private struct LineScanner {
         case Self.space, Self.tab, Self.hash, UInt8(ascii: "|"), UInt8(ascii: "{"), UInt8(ascii: "}"): return true
         default: return false
         }
+    }
+
+    /// The bytes hold `$i`.
+    private func holdsIteration(from start: Int, to end: Int) -> Bool {
+        var index = start
+        while index + 1 < end {
+            if bytes[index] == UInt8(ascii: "$") && bytes[index + 1] == UInt8(ascii: "i") { return true }
+            index += 1
+        }
+        return false
     }
 
     private func bareEnd(from start: Int) -> Int {

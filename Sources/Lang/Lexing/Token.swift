@@ -19,10 +19,14 @@ struct Token {
     /// The value of an assignment.
     var value: Word?
 
-    init(_ kind: Kind, _ word: Word, value: Word? = nil) {
+    /// The word (or the value) holds `$i`.
+    var holdsIteration: Bool
+
+    init(_ kind: Kind, _ word: Word, value: Word? = nil, holdsIteration: Bool = false) {
         self.kind = kind
         self.word = word
         self.value = value
+        self.holdsIteration = holdsIteration
     }
 
     /// An unquoted word: the only kind that can be a keyword or an option (`via`, `only`, …).

@@ -62,13 +62,8 @@ struct Arguments {
     /// A node or stream name: `[A-Za-z_][A-Za-z0-9_-]*`, not reserved (`$i` counts as a digit).
     func name(_ token: Token, kind: NameKind) throws(ScriptError) -> Word {
         guard token.kind == .word else { throw unexpected(token, expected: "a \(kind.rawValue) name") }
-        let text = token.word.text
-        if Vocabulary.isValidName(text.replacing("$i", with: "1")) { return token.word }
-        if Vocabulary.reserved.contains(text) {
-            throw ScriptError("`\(text)` is a reserved word and cannot name a \(kind.rawValue)", at: token.word.range)
-        }
-        throw ScriptError("`\(token.display)` is not a valid \(kind.rawValue) name: a name starts with a letter "
-                          + "or `_` and holds only letters, digits, `_` and `-`", at: token.word.range)
+        guard let problem = NameRules.problem(with: token.word.text, naming: kind.rawValue) else { return token.word }
+        throw ScriptError(problem, at: token.word.range)
     }
 
     /// A key: any bare or quoted word.

@@ -14,9 +14,13 @@ struct CommandParser {
 
     /// `tokens` is non-empty and holds no braces.
     func parse(_ tokens: ArraySlice<Token>) throws(ScriptError) -> Command {
-        guard let first = tokens.first else { preconditionFailure("empty command") }
+        guard let first = tokens.first else {
+            // Callers never pass an empty command; an error rather than a trap all the same.
+            throw ScriptError("empty command", at: SourceRange(file: SourceFile(path: "", text: ""),
+                                                               line: 1, column: 1, length: 1))
+        }
         let verb = try commandWord(first)
-        var args = Arguments(verb, anchor: first, rest: tokens.dropFirst())
+        var args = Arguments(verb.rawValue, anchor: first, rest: tokens.dropFirst())
         return Command(try kind(verb, &args), at: first.word.range)
     }
 
@@ -26,34 +30,38 @@ struct CommandParser {
             throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`", at: brace.range)
         }
         let verb = try commandWord(first)
-        var args = Arguments(verb, anchor: first, rest: tokens.dropFirst())
+        var args = Arguments(verb.rawValue, anchor: first, rest: tokens.dropFirst())
         switch verb {
-        case "repeat":
+        case .repeat:
             let count = try args.count("a count")
             try args.end()
             return BlockHeader(kind: .repeat(count), word: first.word, brace: brace.word.range)
-        case "at":
+        case .at:
             let time = try args.duration("a time")
             try args.end()
             return BlockHeader(kind: .at(time), word: first.word, brace: brace.word.range)
         default:
-            throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`, not after `\(verb)`",
+            throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`, not after `\(verb.rawValue)`",
                               at: brace.range)
         }
     }
 
+    /// The command words, by name: one hash instead of a string comparison per `case`.
+    private static let verbs = Dictionary(uniqueKeysWithValues: Verb.allCases.map { ($0.rawValue, $0) })
+
     /// The command word: a known bare word, or an error with a suggestion.
-    private func commandWord(_ token: Token) throws(ScriptError) -> String {
+    private func commandWord(_ token: Token) throws(ScriptError) -> Verb {
         switch token.kind {
         case .assignment:
             throw ScriptError("a line starts with a command, not field=value", at: token.range)
         case .pipe:
             throw ScriptError("`|` only separates the groups of a partition", at: token.range)
         case .openBrace, .closeBrace:
-            preconditionFailure("braces are handled by ScriptParser")
+            // ScriptParser never passes braces here; an error rather than a trap all the same.
+            throw ScriptError("unexpected `\(token.word.text)`", at: token.range)
         case .word:
             let text = token.word.text
-            if !token.word.quoted && Usage.forms[text] != nil && !text.contains(" ") { return text }
+            if !token.word.quoted, let verb = Self.verbs[text] { return verb }
             let lowered = text.lowercased()
             let suggestion = Vocabulary.commands.contains(lowered) ? lowered
                 : Suggest.nearest(lowered, in: Vocabulary.commands)
@@ -61,32 +69,32 @@ struct CommandParser {
         }
     }
 
-    private func kind(_ verb: String, _ args: inout Arguments) throws(ScriptError) -> CommandKind {
+    private func kind(_ verb: Verb, _ args: inout Arguments) throws(ScriptError) -> CommandKind {
         switch verb {
-        case "config": return .config(try config(&args))
-        case "seed":
+        case .config: return .config(try config(&args))
+        case .seed:
             let token = try args.required("a seed number")
             guard token.kind == .word, let seed = Values.seed(token.word.text) else {
                 throw Arguments.badValue(token, Values.seedForm)
             }
             try args.end()
             return .seed(seed)
-        case "add":
+        case .add:
             var nodes: [Word] = []
             while let token = args.next() { nodes.append(try args.name(token, kind: .node)) }
             if nodes.isEmpty { throw args.missing("at least one node name") }
             return .add(nodes)
-        case "remove", "restart", "pause", "resume", "isolate":
+        case .remove, .restart, .pause, .resume, .isolate:
             let node = try args.node()
             try args.end()
             switch verb {
-            case "remove": return .remove(node)
-            case "restart": return .restart(node)
-            case "pause": return .pause(node)
-            case "resume": return .resume(node)
+            case .remove: return .remove(node)
+            case .restart: return .restart(node)
+            case .pause: return .pause(node)
+            case .resume: return .resume(node)
             default: return .isolate(node)
             }
-        case "kill":
+        case .kill:
             let node = try args.node()
             var wipe = false
             if !args.isEmpty {
@@ -95,22 +103,22 @@ struct CommandParser {
             }
             try args.end()
             return .kill(node, wipe: wipe)
-        case "partition": return .partition(try partition(&args))
-        case "heal", "quit":
+        case .partition: return .partition(try partition(&args))
+        case .heal, .quit:
             try args.end()
-            return verb == "heal" ? .heal : .quit
-        case "put":
+            return verb == .heal ? .heal : .quit
+        case .put:
             let via = try args.takeVia()
             let key = try args.key()
             let fields = try assignments(&args, atLeastOne: "at least one field=value")
             return .put(key: key, fields: fields, via: via)
-        case "get", "delete":
+        case .get, .delete:
             let via = try args.takeVia()
             let key = try args.key()
             var fields: [Word] = []
             while let token = args.next() { fields.append(try args.field(token)) }
-            return verb == "get" ? .get(key: key, fields: fields, via: via) : .delete(key: key, fields: fields, via: via)
-        case "stream":
+            return verb == .get ? .get(key: key, fields: fields, via: via) : .delete(key: key, fields: fields, via: via)
+        case .stream:
             let initial = args.takeFlag("initial") != nil
             let name = try args.stream()
             let key = try args.key()
@@ -118,24 +126,24 @@ struct CommandParser {
             while let token = args.next() { fields.append(try args.field(token)) }
             if fields.isEmpty { throw args.missing("at least one field name") }
             return .stream(name: name, key: key, fields: fields, initial: initial)
-        case "close", "disconnect", "reconnect":
+        case .close, .disconnect, .reconnect:
             let name = try args.stream()
             try args.end()
-            return verb == "close" ? .close(name) : verb == "disconnect" ? .disconnect(name) : .reconnect(name)
-        case "advance":
+            return verb == .close ? .close(name) : verb == .disconnect ? .disconnect(name) : .reconnect(name)
+        case .advance:
             let duration = try args.duration()
             try args.end()
             return .advance(duration)
-        case "wait":
+        case .wait:
             _ = try args.choice("`converged`", ["converged"])
             return .waitConverged(within: try args.within())
-        case "at", "repeat":
-            throw ScriptError("`\(verb)` needs a block: \(args.usage)", at: args.anchor.range)
-        case "expect": return .expect(try expectation(&args))
-        case "chaos": return .chaos(try chaos(&args))
-        case "check": return .check(within: try args.within())
-        case "show": return .show(try show(&args))
-        case "echo":
+        case .at, .repeat:
+            throw ScriptError("`\(verb.rawValue)` needs a block: \(args.usage)", at: args.anchor.range)
+        case .expect: return .expect(try expectation(&args))
+        case .chaos: return .chaos(try chaos(&args))
+        case .check: return .check(within: try args.within())
+        case .show: return .show(try show(&args))
+        case .echo:
             var words: [Word] = []
             while let token = args.next() {
                 var word = token.word
@@ -145,20 +153,20 @@ struct CommandParser {
                 words.append(word)
             }
             return .echo(words)
-        case "trace":
+        case .trace:
             let (state, _) = try args.choice("`on` or `off`", ["on", "off"])
             try args.end()
             return .trace(state == "on")
-        case "include":
+        case .include:
             let token = try args.required("a file")
             guard token.kind == .word else { throw args.unexpected(token, expected: "a file") }
             try args.end()
-            if token.word.text.contains("$i") {
+            if token.word.text.holdsIteration {
                 throw ScriptError("an include path cannot hold `$i`: includes are resolved before the script runs",
                                   at: token.range)
             }
             return .include(path: token.word, script: try resolveInclude(token.word, includeDepth))
-        case "help":
+        case .help:
             var topic: Word?
             if let token = args.next() {
                 guard token.kind == .word else { throw args.unexpected(token, expected: "a command") }
@@ -166,8 +174,6 @@ struct CommandParser {
             }
             try args.end()
             return .help(topic)
-        default:
-            preconditionFailure("command `\(verb)` has a usage but no parser")
         }
     }
 
@@ -304,6 +310,13 @@ struct CommandParser {
         try args.end()
         return result
     }
+}
+
+/// The word that starts a command.
+enum Verb: String, CaseIterable {
+    case config, seed, add, remove, kill, restart, pause, resume, partition, isolate, heal
+    case put, get, delete, stream, close, disconnect, reconnect, advance, wait, at
+    case expect, chaos, check, show, echo, trace, `repeat`, include, help, quit
 }
 
 /// `repeat N` or `at TIME`, before a `{`.

@@ -1,4 +1,16 @@
 /// Parses a whole file and resolves its includes, recursively, before anything runs.
+///
+/// Where LANGUAGE.md is silent, the front end decides (and these are worth documenting for users):
+/// - `via NODE`, `initial` and `only` are options only as the last words of a line; elsewhere they
+///   are ordinary words (`get k via x` reads fields `via` and `x`). Quoted words are never keywords.
+/// - Field names in `get`, `delete` and `stream` are bare words; keys may be quoted (even `""`).
+/// - Command words are case-sensitive (`Put` is unknown, with `put` suggested).
+/// - A block that spans lines ends with a `}` that starts its line; after a `}` only another `}`
+///   may follow on that line. Blocks and includes nest at most 100 levels deep.
+/// - `latency=A..B` with A > B is rejected here, at the value.
+/// - A file may be included more than once (not in a cycle); one script expands at most 10,000
+///   includes. An included file is parsed on its own: `$i` in it needs a `repeat` in that file.
+/// - Durations are `D[.D]` plus `ms`, `s`, `m` or `h`: no sign, no exponent, no leading `.`.
 public struct ScriptLoader {
     /// Most includes one load may resolve (counting a file each time it is included), so that
     /// a file including another twice, which includes another twice, … cannot blow up.

@@ -72,7 +72,7 @@ struct ScriptParser {
                     end += 1
                 }
                 let words = tokens[index..<end]
-                if repeats == 0, let loose = words.first(where: holdsIteration) {
+                if repeats == 0, let loose = words.first(where: { $0.holdsIteration }) {
                     throw ScriptError("`$i` is only defined inside a `repeat` block", at: loose.range)
                 }
                 if let top = stack.last, top.isAt, let first = words.first,
@@ -99,7 +99,7 @@ struct ScriptParser {
                     lineDone = true
                 }
             }
-            if let open = stack.first(where: { $0.line == number && $0.inline }) {
+            if !stack.isEmpty, let open = stack.first(where: { $0.line == number && $0.inline }) {
                 throw ScriptError("a block with a command on its `{` line must end with `}` on that line",
                                   at: open.header.brace)
             }
@@ -114,7 +114,4 @@ struct ScriptParser {
         if stack.isEmpty { root.append(command) } else { stack[stack.count - 1].body.append(command) }
     }
 
-    private func holdsIteration(_ token: Token) -> Bool {
-        token.word.text.contains("$i") || (token.value?.text.contains("$i") ?? false)
-    }
 }
