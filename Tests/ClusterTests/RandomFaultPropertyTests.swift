@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 @testable import Cluster
 
@@ -7,14 +6,6 @@ import Testing
 /// the stream's last view equals the converged value. Seeds: 1...8 by default; set
 /// KVREPL_SEEDS=A..B to sweep more (in a release build).
 @Suite struct RandomFaultPropertyTests {
-    static var seeds: [UInt64] {
-        if let spec = ProcessInfo.processInfo.environment["KVREPL_SEEDS"] {
-            let parts = spec.split(separator: ".").compactMap { UInt64($0) }
-            if parts.count == 2, parts[0] <= parts[1] { return Array(parts[0]...parts[1]) }
-        }
-        return Array(1...8)
-    }
-
     struct Write {
         var key: String
         var field: String?  // nil: whole-object delete
@@ -23,7 +14,7 @@ import Testing
         var acked: Micros?
     }
 
-    @Test(arguments: seeds)
+    @Test(arguments: TestSeeds.list(Array(1...8)))
     func randomFaultsConverge(seed: UInt64) throws {
         let failures = try Self.run(seed: seed)
         #expect(failures.isEmpty, "seed \(seed): \(failures.joined(separator: "; "))")

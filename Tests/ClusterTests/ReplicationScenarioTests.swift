@@ -8,8 +8,9 @@ import Testing
         return c
     }
 
-    @Test func quorumPutAndGet() throws {
-        let c = try cluster()
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func quorumPutAndGet(seed: UInt64) throws {
+        let c = try cluster(seed: seed)
         let put = try c.put("Alice", [("balance", "100"), ("name", "Alice")])
         guard case .written(let acks, let coordinator) = put else { Issue.record("\(put)"); return }
         #expect(acks >= 2)
@@ -21,8 +22,9 @@ import Testing
         for o in c.owners(of: "Alice") { #expect(c.replica(o, "Alice") == fv(("balance", "100"), ("name", "Alice"))) }
     }
 
-    @Test func sparseUpdatesAndDeletes() throws {
-        let c = try cluster()
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func sparseUpdatesAndDeletes(seed: UInt64) throws {
+        let c = try cluster(seed: seed)
         _ = try c.put("k", [("a", "1"), ("b", "2")])
         _ = try c.put("k", [("b", "3")])
         #expect(try c.get("k") == fv(("a", "1"), ("b", "3")))
@@ -37,8 +39,9 @@ import Testing
         #expect(try c.get("k") == fv(("d", "5")))
     }
 
-    @Test func getAfterKillOfOneReplica() throws {
-        let c = try cluster()
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func getAfterKillOfOneReplica(seed: UInt64) throws {
+        let c = try cluster(seed: seed)
         _ = try c.put("Alice", [("x", "1")])
         try c.kill(c.owners(of: "Alice")[0], wipe: false)
         #expect(try c.get("Alice") == fv(("x", "1")))
@@ -46,8 +49,9 @@ import Testing
         #expect(try c.get("Alice") == fv(("x", "2")))
     }
 
-    @Test func viaKilledOrPausedNodeTimesOut() throws {
-        let c = try cluster()
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func viaKilledOrPausedNodeTimesOut(seed: UInt64) throws {
+        let c = try cluster(seed: seed)
         try c.kill("n1", wipe: false)
         try c.pause("n2")
         #expect(try !c.put("k", [("a", "1")], via: "n1").succeeded)
@@ -55,15 +59,16 @@ import Testing
         #expect(c.now >= 2_000_000)
     }
 
-    @Test func noRunningNodeFailsAfterTimeout() throws {
-        let c = try cluster(1)
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func noRunningNodeFailsAfterTimeout(seed: UInt64) throws {
+        let c = try cluster(1, seed: seed)
         try c.kill("n1", wipe: false)
         let before = c.now
         #expect(try !c.put("k", [("a", "1")]).succeeded)
         #expect(c.now - before == c.settings.timeout)
     }
 
-    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    @Test(arguments: TestSeeds.list([1, 2, 3, 4, 5]))
     func writesOnBothSidesOfAPartitionMergeAfterHeal(seed: UInt64) throws {
         let c = try cluster(seed: seed)
         _ = try c.put("k", [("a", "0"), ("b", "0")])
@@ -78,8 +83,9 @@ import Testing
         #expect(try c.get("k") == fv(("a", "left"), ("b", "right")))
     }
 
-    @Test func killAndRehashMovesOwnersAndConverges() throws {
-        let c = try cluster()
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func killAndRehashMovesOwnersAndConverges(seed: UInt64) throws {
+        let c = try cluster(seed: seed)
         _ = try c.put("Alice", [("x", "1")])
         let before = c.owners(of: "Alice")
         let victim = before[1]
@@ -102,8 +108,9 @@ import Testing
         #expect(c.replica(victim, "Alice") == fv(("x", "2")))
     }
 
-    @Test func hintedHandoffDeliversAfterReturn() throws {
-        let c = try cluster()
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func hintedHandoffDeliversAfterReturn(seed: UInt64) throws {
+        let c = try cluster(seed: seed)
         let owners = c.owners(of: "k")
         try c.pause(owners[2])
         c.advance(by: 7_000_000)  // held down, not yet out for rehash
@@ -120,8 +127,9 @@ import Testing
         #expect(c.sim.members.allSatisfy { $0.hints.isEmpty })
     }
 
-    @Test func joinMovesDataToTheNewNode() throws {
-        let c = try cluster(3)
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func joinMovesDataToTheNewNode(seed: UInt64) throws {
+        let c = try cluster(3, seed: seed)
         for i in 1...30 { _ = try c.put("key\(i)", [("v", "\(i)")]) }
         try c.add(["n4"])
         #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
@@ -134,8 +142,9 @@ import Testing
         #expect(try c.sees("n1", "n4"))
     }
 
-    @Test func gracefulRemoveHandsOff() throws {
-        let c = try cluster(4)
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func gracefulRemoveHandsOff(seed: UInt64) throws {
+        let c = try cluster(4, seed: seed)
         for i in 1...20 { _ = try c.put("key\(i)", [("v", "\(i)")]) }
         #expect(try c.remove("n2") == .handedOff)
         #expect(c.nodeNames == ["n1", "n3", "n4"])
@@ -145,8 +154,9 @@ import Testing
         #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
     }
 
-    @Test func removeOfKilledNodeDropsAtOnce() throws {
-        let c = try cluster(4)
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func removeOfKilledNodeDropsAtOnce(seed: UInt64) throws {
+        let c = try cluster(4, seed: seed)
         _ = try c.put("k", [("a", "1")])
         try c.kill("n3", wipe: false)
         #expect(try c.remove("n3") == .dropped)
@@ -154,8 +164,9 @@ import Testing
         #expect(try c.get("k") == fv(("a", "1")))
     }
 
-    @Test func wipeWithOneReplicaLosesData() throws {
-        let c = try cluster(3)
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func wipeWithOneReplicaLosesData(seed: UInt64) throws {
+        let c = try cluster(3, seed: seed)
         var s = c.settings
         s.replicas = 1; s.read = 1; s.write = 1
         try c.configure(s)
@@ -167,9 +178,10 @@ import Testing
         #expect(try c.get("k") == nil)
     }
 
-    @Test func sameScriptSameSeedSameTrace() throws {
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func sameScriptSameSeedSameTrace(seed: UInt64) throws {
         func run() throws -> [String] {
-            let c = Cluster(seed: 5)
+            let c = Cluster(seed: seed)
             var lines: [String] = []
             c.tracing = true
             c.onEvent = { if case .trace(let t) = $0 { lines.append(t) } }

@@ -41,8 +41,14 @@ extension Simulation {
         send(from: node.index, to: peer, .gossip(node.view.entries))
     }
 
-    func receiveGossip(_ node: Node, _ entries: [MemberEntry]) {
+    /// Merges gossip from `from`; when it taught this node something about membership (a node
+    /// learned, back up, or out), answers with its own view (push-pull), so joins and heals
+    /// spread in one round trip instead of waiting for random peer choice.
+    func receiveGossip(_ node: Node, from: Int32, _ entries: [MemberEntry]) {
         let fx = node.view.merge(entries, me: node.index, now: now, rehash: settings.rehash)
+        if (fx.ringChanged || !fx.cameUp.isEmpty) && from >= 0 && from != node.index {
+            send(from: node.index, to: from, .gossip(node.view.entries))
+        }
         if fx.ringChanged || !fx.cameUp.isEmpty { antiEntropyRound(node) }
         if !fx.cameUp.isEmpty { deliverHints(node) }
     }
