@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Cluster
 
@@ -16,21 +17,36 @@ import Testing
 
     @Test(arguments: TestSeeds.list(Array(1...8)))
     func randomFaultsConverge(seed: UInt64) throws {
-        let failures = try Self.run(seed: seed)
+        let failures = try Self.run(seed: seed, nodeCount: 5, steps: 100, harsh: false)
         #expect(failures.isEmpty, "seed \(seed): \(failures.joined(separator: "; "))")
     }
 
-    static func run(seed: UInt64) throws -> [String] {
+    /// More nodes, random quorums, loss up to 5%, fast timers, and graceful removes and re-adds.
+    @Test(arguments: TestSeeds.list(Array(1...4)))
+    func harshRandomFaultsConverge(seed: UInt64) throws {
+        let failures = try Self.run(seed: seed, nodeCount: 7, steps: 200, harsh: true)
+        #expect(failures.isEmpty, "seed \(seed): \(failures.joined(separator: "; "))")
+    }
+
+    static func run(seed: UInt64, nodeCount: Int, steps: Int, harsh: Bool) throws -> [String] {
         var rng = Xoshiro256StarStar(seed: seed &* 7919)
         let c = Cluster(seed: seed)
         var views: [StreamView] = []
         c.onEvent = { if case .delivery(let v) = $0 { views.append(v) } }
-        let nodes = ["n1", "n2", "n3", "n4", "n5"]
-        if seed % 2 == 0 {
-            var settings = c.settings
-            settings.lossPPM = 20_000  // 2%: retransmission paths too
-            try c.configure(settings)
+        let nodes = (1...nodeCount).map { "n\($0)" }
+        var settings = c.settings
+        if seed % 2 == 0 { settings.lossPPM = 20_000 }  // 2%: retransmission paths too
+        if harsh {
+            settings.lossPPM = Int(rng.below(50_001))
+            settings.replicas = Int(rng.below(3)) + 2
+            settings.read = Int(rng.below(UInt64(settings.replicas))) + 1
+            settings.write = Int(rng.below(UInt64(settings.replicas))) + 1
+            settings.rehash = 3_000_000
+            settings.suspect = 2_000_000
+            settings.antientropy = 2_000_000
+            settings.latencyMax = 30_000
         }
+        try c.configure(settings)
         try c.add(nodes)
         c.advance(by: 2_000_000)
         // With message loss the registration may time out; like a user, try again.
@@ -41,7 +57,7 @@ import Testing
         guard opened else { return ["stream never opened"] }
         var writes: [Write] = []
         var counter = 0
-        for _ in 0..<100 {
+        for _ in 0..<steps {
             let roll = rng.below(100)
             let key = "k\(rng.below(4) + 1)"
             let field = "f\(rng.below(3) + 1)"
@@ -66,7 +82,11 @@ import Testing
                 let node = nodes[Int(rng.below(5))]
                 let state = c.state(of: node)
                 let running = nodes.filter { c.state(of: $0) == .running }.count
-                switch rng.below(6) {
+                switch rng.below(harsh ? 7 : 6) {
+                case 6 where state == .running && running > 3 && c.nodeNames.count == nodes.count:
+                    _ = try c.remove(node)
+                    c.advance(by: rng.between(0, 3_000_000))
+                    try c.add([node])
                 case 0 where state == .running && running > 2: try c.kill(node, wipe: false)
                 case 1 where state == .killed: try c.restart(node)
                 case 2 where state == .running && running > 2: try c.pause(node)
@@ -86,12 +106,13 @@ import Testing
         var failures: [String] = []
         if !c.waitConverged(limit: 120_000_000) {
             failures.append("not converged: \(c.convergence().unmet.prefix(5))")
+            if ProcessInfo.processInfo.environment["KVREPL_DEBUG"] != nil { print(c.showNodes().rows) }
             return failures
         }
         // Replicas agree (convergence says so); read the converged value from the first owner.
         for k in 1...4 {
             let key = "k\(k)"
-            let owner = c.owners(of: key)[0]
+            guard let owner = c.owners(of: key).first else { continue }
             let final = c.replica(owner, key)
             for fvalue in final where !writes.contains(where: { $0.value == fvalue.value && $0.field == fvalue.field }) {
                 failures.append("\(key).\(fvalue.field)=\(fvalue.value) was never written")
@@ -122,7 +143,7 @@ import Testing
         for (a, b) in zip(mine, mine.dropFirst()) where a.fields == b.fields {
             failures.append("stream repeated view \(a.fields)")
         }
-        let expected = c.replica(c.owners(of: "k1")[0], "k1").filter { $0.field == "f1" || $0.field == "f2" }
+        let expected = c.replica(c.owners(of: "k1").first ?? "", "k1").filter { $0.field == "f1" || $0.field == "f2" }
         if let last = mine.last, last.fields != expected {
             failures.append("stream last view \(last.fields) ≠ converged \(expected)")
         }

@@ -20,6 +20,10 @@ extension Simulation {
             let i = Int(random.timers.below(UInt64(peers.count)))
             chosen.append(peers.remove(at: i))
         }
+        if !node.view.members.contains(where: { $0 != node.index && node.view.isUp($0) }) {
+            let seeds = node.seeds.compactMap { nameIndex[$0] }.filter { $0 != node.index && !chosen.contains($0) }
+            if !seeds.isEmpty { chosen.append(seeds[Int(random.timers.below(UInt64(seeds.count)))]) }
+        }
         let entries = node.view.entries
         for peer in chosen { send(from: node.index, to: peer, .gossip(entries)) }
         deliverHints(node)

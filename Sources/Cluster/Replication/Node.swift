@@ -62,6 +62,10 @@ final class Node {
     /// Messages that arrived while paused, in arrival order.
     var inbox: [Int32] = []
     var handoff: HandoffState?
+    /// Seed hosts by name (its configuration: the cluster's members when it was added or
+    /// restarted). A node whose view holds no peer up gossips to one of them, so a lost join
+    /// message or a departed contact never strands it.
+    var seeds: [String] = []
 
     init(index: Int32, name: String, nameID: UInt32, vnodes: Int32) {
         self.index = index
