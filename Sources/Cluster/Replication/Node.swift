@@ -22,10 +22,15 @@ struct PendingReport {
     var object: ObjectRecord
 }
 
-/// A graceful leave in progress: keys still to be acknowledged by their new owners.
+/// A graceful leave in progress: each key, its new owners, and which of them acknowledged it.
 struct HandoffState {
-    var pending: [(key: UInt32, target: Int32, object: ObjectRecord)] = []
-    var done: Bool { pending.isEmpty }
+    struct Item {
+        var key: UInt32
+        var object: ObjectRecord
+        var targets: [Int32]
+        var acked: [Int32]
+    }
+    var pending: [Item] = []
 }
 
 /// One simulated node. Its disk (`store`, `hints`, membership when not wiped) survives `kill`;

@@ -125,8 +125,10 @@ extension Simulation {
         }
         startHandoff(node)
         let deadline = now &+ 60_000_000
-        run(until: deadline) { node.handoff?.done ?? true }
-        let finished = node.handoff?.done ?? true
+        if !isHandoffDone(node) {
+            run(until: deadline) { [unowned self] in self.isHandoffDone(node) }
+        }
+        let finished = isHandoffDone(node)
         drop(node)
         if !finished {
             emit(.notice("remove \(node.name): handoff did not finish within 60s; dropped as a killed node"))
