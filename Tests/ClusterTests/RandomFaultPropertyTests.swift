@@ -13,6 +13,7 @@ import Testing
         var value: String?  // nil: delete
         var submitted: Micros
         var acked: Micros?
+        var id: OperationID?
     }
 
     @Test(arguments: TestSeeds.list(Array(1...8)))
@@ -77,7 +78,7 @@ import Testing
                 let index = writes.count
                 writes.append(Write(key: key, field: field, value: value, submitted: c.now, acked: nil))
                 if c.tracing { print("PUT \(key) \(field)=\(value)") }
-                _ = try c.submit(.put(key: key, fields: [FieldValue(field, value)], via: nil)) { [c] r in
+                writes[index].id = try c.submit(.put(key: key, fields: [FieldValue(field, value)], via: nil)) { [c] r in
                     if r.succeeded { writes[index].acked = c.now }
                 }
             } else if roll < 62 {
@@ -143,6 +144,20 @@ import Testing
                         let deleter = onField.contains { $0.value == nil && ($0.acked ?? Int64.max) >= w.submitted }
                         if !deleter { failures.append("\(key).\(field): acked \(w.value!) lost (absent)") }
                     }
+                }
+            }
+        }
+        // By versions: every acknowledged put is held by each owner at its version or superseded
+        // by a higher one (a field version, or the object's tombstone).
+        for w in writes where w.value != nil && (w.acked ?? 0) > lossAllowedBefore {
+            guard let id = w.id, let v = c.version(of: id), let field = w.field else {
+                failures.append("acked write \(w.value!) has no version")
+                continue
+            }
+            for owner in c.owners(of: w.key) {
+                let held = c.storedFields(of: w.key).filter { $0.node == owner && ($0.field == field || $0.field == nil) }
+                if !held.contains(where: { $0.version >= v }) {
+                    failures.append("\(w.key).\(field): \(owner) lost acked \(w.value!) at \(v)")
                 }
             }
         }

@@ -195,3 +195,27 @@ import Testing
         #expect(a.contains { $0.contains("send client→") && $0.contains("put k") })
     }
 }
+
+@Suite struct VersionAPITests {
+    @Test func writesReportTheirVersionAndDisksShowIt() throws {
+        let c = Cluster()
+        try c.add(["n1", "n2", "n3"])
+        c.advance(by: 5_000)
+        let id = try c.submit(.put(key: "k", fields: [FieldValue("a", "1")], via: "n2"))
+        #expect(c.version(of: id) == nil)
+        c.advance(by: 1_000_000)
+        let v = try #require(c.version(of: id))
+        #expect(v.coordinator == "n2")
+        #expect(v.time >= 5_000)
+        let stored = c.storedFields(of: "k")
+        #expect(stored.count == 3)
+        #expect(stored.allSatisfy { $0.field == "a" && $0.value == "1" && $0.version == v && $0.visible })
+        let del = try c.submit(.delete(key: "k", fields: [], via: nil))
+        c.advance(by: 1_000_000)
+        let dv = try #require(c.version(of: del))
+        #expect(dv > v)
+        #expect(c.storedFields(of: "k").contains { $0.field == nil && $0.version == dv && !$0.visible })
+        #expect(c.storedFields(of: "k").filter { $0.field == "a" }.allSatisfy { !$0.visible })
+        #expect(Version(time: 5, coordinator: "a") < Version(time: 5, coordinator: "b"))
+    }
+}

@@ -2,8 +2,8 @@
 extension Simulation {
     /// Arms a node's periodic timers with a random phase (so nodes do not tick in lockstep).
     func armTimers(_ node: Node) {
-        let gossipPhase = random.timers.between(0, max(0, settings.gossip - 1))
-        let aePhase = random.timers.between(0, max(0, settings.antientropy - 1))
+        let gossipPhase = random.timers.between(0, gossipPeriod - 1)
+        let aePhase = random.timers.between(0, antiEntropyPeriod - 1)
         schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .gossip), at: now &+ gossipPhase)
         schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .antiEntropy), at: now &+ aePhase)
     }
@@ -11,7 +11,7 @@ extension Simulation {
     /// One gossip round: beat, detect failures and rehash exclusions, tell `fanout` peers,
     /// deliver hints.
     func gossipTick(_ node: Node) {
-        schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .gossip), at: now &+ settings.gossip)
+        schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .gossip), at: now &+ gossipPeriod)
         beat(node)
         let ringChanged = node.view.detect(me: node.index, now: now, suspect: settings.suspect, rehash: settings.rehash)
         var peers = node.view.members.filter { $0 != node.index }

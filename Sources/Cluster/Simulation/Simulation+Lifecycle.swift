@@ -13,7 +13,7 @@ extension Simulation {
         var added: [Node] = []
         for name in newNames {
             let node = Node(index: Int32(nodes.count), name: name, nameID: names.intern(name),
-                            vnodes: Int32(clamping: settings.vnodes))
+                            vnodes: Int32(min(max(settings.vnodes, 1), Simulation.maxVnodes)))
             nodes.append(node)
             nameIndex[name] = node.index
             added.append(node)
