@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct ExampleScenarioTests {
     /// The example of LANGUAGE.md, through the API.
-    @Test(arguments: [1, 2, 3, 7] as [UInt64])
+    @Test(arguments: TestSeeds.list([1, 2, 3, 7]))
     func languageExample(seed: UInt64) throws {
         let c = Cluster(seed: seed)
         let rec = Recorder()

@@ -22,7 +22,11 @@ extension Simulation {
                 }
             }
         }
-        // (2) Preference lists: running nodes holding identical data.
+        // (2) Preference lists: running nodes holding identical data. Every node on the ring owns
+        // some range, so one down for less than `rehash` is in some key's preference list.
+        for n in cluster where n.state != .running && !isOutForRehash(n) {
+            if note("\(n.name) is \(n.state.rawValue) for less than rehash (its ranges are not re-replicated yet)") { return unmet }
+        }
         var keySet: Set<UInt32> = []
         for n in cluster {
             for k in n.store.objects.keys { keySet.insert(k) }

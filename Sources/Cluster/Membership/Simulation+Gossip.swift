@@ -2,8 +2,8 @@
 extension Simulation {
     /// Arms a node's periodic timers with a random phase (so nodes do not tick in lockstep).
     func armTimers(_ node: Node) {
-        let gossipPhase = random.timers.between(0, max(0, settings.gossip - 1))
-        let aePhase = random.timers.between(0, max(0, settings.antientropy - 1))
+        let gossipPhase = random.timers.between(0, gossipPeriod - 1)
+        let aePhase = random.timers.between(0, antiEntropyPeriod - 1)
         schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .gossip), at: now &+ gossipPhase)
         schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .antiEntropy), at: now &+ aePhase)
     }
@@ -11,7 +11,7 @@ extension Simulation {
     /// One gossip round: beat, detect failures and rehash exclusions, tell `fanout` peers,
     /// deliver hints.
     func gossipTick(_ node: Node) {
-        schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .gossip), at: now &+ settings.gossip)
+        schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .gossip), at: now &+ gossipPeriod)
         beat(node)
         let ringChanged = node.view.detect(me: node.index, now: now, suspect: settings.suspect, rehash: settings.rehash)
         var peers = node.view.members.filter { $0 != node.index }
@@ -19,6 +19,10 @@ extension Simulation {
         while chosen.count < settings.fanout && !peers.isEmpty {
             let i = Int(random.timers.below(UInt64(peers.count)))
             chosen.append(peers.remove(at: i))
+        }
+        if !node.view.members.contains(where: { $0 != node.index && node.view.isUp($0) }) {
+            let seeds = node.seeds.compactMap { nameIndex[$0] }.filter { $0 != node.index && !chosen.contains($0) }
+            if !seeds.isEmpty { chosen.append(seeds[Int(random.timers.below(UInt64(seeds.count)))]) }
         }
         let entries = node.view.entries
         for peer in chosen { send(from: node.index, to: peer, .gossip(entries)) }
@@ -41,8 +45,14 @@ extension Simulation {
         send(from: node.index, to: peer, .gossip(node.view.entries))
     }
 
-    func receiveGossip(_ node: Node, _ entries: [MemberEntry]) {
+    /// Merges gossip from `from`; when it taught this node something about membership (a node
+    /// learned, back up, or out), answers with its own view (push-pull), so joins and heals
+    /// spread in one round trip instead of waiting for random peer choice.
+    func receiveGossip(_ node: Node, from: Int32, _ entries: [MemberEntry]) {
         let fx = node.view.merge(entries, me: node.index, now: now, rehash: settings.rehash)
+        if (fx.ringChanged || !fx.cameUp.isEmpty) && from >= 0 && from != node.index {
+            send(from: node.index, to: from, .gossip(node.view.entries))
+        }
         if fx.ringChanged || !fx.cameUp.isEmpty { antiEntropyRound(node) }
         if !fx.cameUp.isEmpty { deliverHints(node) }
     }

@@ -3,7 +3,8 @@ let clientEndpoint: Int32 = -1
 
 /// How a coordinator answers the client.
 enum Outcome {
-    case written(acks: Int)
+    /// `stamp`: the version the coordinator gave the write.
+    case written(acks: Int, stamp: Stamp)
     case read(object: ObjectRecord?, replies: Int)
     case failed(String)
 }

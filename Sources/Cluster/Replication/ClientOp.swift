@@ -19,5 +19,7 @@ struct ClientOp {
     var result: ClientResult?
     /// For reads: the merged object with its stamps (streams need them).
     var object: ObjectRecord?
+    /// For acknowledged puts and deletes: the version the coordinator stamped.
+    var stamp: Stamp?
     var completion: ((ClientResult) -> Void)?
 }

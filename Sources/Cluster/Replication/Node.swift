@@ -22,10 +22,15 @@ struct PendingReport {
     var object: ObjectRecord
 }
 
-/// A graceful leave in progress: keys still to be acknowledged by their new owners.
+/// A graceful leave in progress: each key, its new owners, and which of them acknowledged it.
 struct HandoffState {
-    var pending: [(key: UInt32, target: Int32, object: ObjectRecord)] = []
-    var done: Bool { pending.isEmpty }
+    struct Item {
+        var key: UInt32
+        var object: ObjectRecord
+        var targets: [Int32]
+        var acked: [Int32]
+    }
+    var pending: [Item] = []
 }
 
 /// One simulated node. Its disk (`store`, `hints`, membership when not wiped) survives `kill`;
@@ -62,6 +67,10 @@ final class Node {
     /// Messages that arrived while paused, in arrival order.
     var inbox: [Int32] = []
     var handoff: HandoffState?
+    /// Seed hosts by name (its configuration: the cluster's members when it was added or
+    /// restarted). A node whose view holds no peer up gossips to one of them, so a lost join
+    /// message or a departed contact never strands it.
+    var seeds: [String] = []
 
     init(index: Int32, name: String, nameID: UInt32, vnodes: Int32) {
         self.index = index

@@ -4,7 +4,7 @@
 extension Simulation {
     func antiEntropyTick(_ node: Node) {
         schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .antiEntropy),
-                 at: now &+ settings.antientropy)
+                 at: now &+ antiEntropyPeriod)
         antiEntropyRound(node)
     }
 

@@ -52,7 +52,8 @@ extension Simulation {
             guard Int(op) < ops.count else { return }
             let coordinator = endpointName(m.from)
             switch outcome {
-            case .written(let acks):
+            case .written(let acks, let stamp):
+                if ops[Int(op)].result == nil && !stamp.isZero { ops[Int(op)].stamp = stamp }
                 completeClientOp(op, result: .written(acks: acks, coordinator: coordinator), object: nil)
             case .read(let object, let replies):
                 completeClientOp(op, result: .read(fields: readFields(op, object), replies: replies,

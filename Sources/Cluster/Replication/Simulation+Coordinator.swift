@@ -65,7 +65,8 @@ extension Simulation {
         op.acks += 1
         if !op.replied && op.acks >= op.needed {
             op.replied = true
-            send(from: node.index, to: clientEndpoint, .reply(op: op.clientOp, outcome: .written(acks: op.acks)))
+            let stamp = Stamp(time: op.merged.maxStampTime, origin: op.merged.maxStampTime > 0 ? node.nameID : 0)
+            send(from: node.index, to: clientEndpoint, .reply(op: op.clientOp, outcome: .written(acks: op.acks, stamp: stamp)))
         }
         node.coordinatorOps[id] = op
         if op.acks >= op.targets.count { node.coordinatorOps[id] = nil }

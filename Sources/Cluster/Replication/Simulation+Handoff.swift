@@ -1,5 +1,7 @@
 /// Graceful leave: the leaving node marks itself removed, tells its peers, and hands every key
-/// (and every hint) to the key's preference list without it, until each is acknowledged.
+/// (and every hint) to the key's preference list without it. A key is handed off once every
+/// new owner its view holds up has acknowledged it, and at least one has: a leaving node cut
+/// off from everyone never "finishes" by having no one to ask (it times out instead).
 extension Simulation {
     func startHandoff(_ node: Node) {
         node.view.update(node.index) { $0.entry.removed = true }
@@ -15,22 +17,35 @@ extension Simulation {
         }
         for key in objects.keys.sorted() {
             guard let object = objects[key], !object.isEmpty else { continue }
-            for target in preference(node, key) where target != node.index && node.view.isUp(target) {
-                state.pending.append((key, target, object))
-            }
+            let targets = preference(node, key).filter { $0 != node.index }
+            state.pending.append(HandoffState.Item(key: key, object: object, targets: targets, acked: []))
         }
         node.handoff = state
         handoffTick(node)
     }
 
     func handoffTick(_ node: Node) {
-        guard let state = node.handoff, !state.done else { return }
-        for p in state.pending { send(from: node.index, to: p.target, .handoff(key: p.key, object: p.object)) }
+        guard let state = node.handoff, !isHandoffDone(node) else { return }
+        for item in state.pending {
+            for t in item.targets where !item.acked.contains(t) {
+                send(from: node.index, to: t, .handoff(key: item.key, object: item.object))
+            }
+        }
         schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .handoff),
                  at: now &+ 2 &* settings.latencyMax &+ 1000)
     }
 
     func acknowledgeHandoff(_ node: Node, _ key: UInt32, from: Int32) {
-        node.handoff?.pending.removeAll { $0.key == key && $0.target == from }
+        guard var state = node.handoff, let i = state.pending.firstIndex(where: { $0.key == key }) else { return }
+        if !state.pending[i].acked.contains(from) { state.pending[i].acked.append(from) }
+        node.handoff = state
+    }
+
+    /// Every key acknowledged by at least one new owner and by every new owner held up.
+    func isHandoffDone(_ node: Node) -> Bool {
+        guard let state = node.handoff else { return true }
+        return state.pending.allSatisfy { item in
+            !item.acked.isEmpty && item.targets.allSatisfy { item.acked.contains($0) || !node.view.isUp($0) }
+        }
     }
 }

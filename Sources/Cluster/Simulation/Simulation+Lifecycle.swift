@@ -13,14 +13,16 @@ extension Simulation {
         var added: [Node] = []
         for name in newNames {
             let node = Node(index: Int32(nodes.count), name: name, nameID: names.intern(name),
-                            vnodes: Int32(clamping: settings.vnodes))
+                            vnodes: Int32(min(max(settings.vnodes, 1), Simulation.maxVnodes)))
             nodes.append(node)
             nameIndex[name] = node.index
             added.append(node)
             count("nodes added")
         }
         truthRingDirty = true
+        let everyone = members.map(\.name)
         for node in added {
+            node.seeds = everyone.filter { $0 != node.name }
             node.view.set(ViewEntry(entry: MemberEntry(node: node.index, beat: now, downAt: -1, removed: false,
                                                        vnodes: node.vnodes), lastGrew: now, excluded: false))
             if bootstrap {
@@ -32,8 +34,19 @@ extension Simulation {
         }
         for node in added {
             armTimers(node)
-            if !bootstrap, let contact { gossipNow(node, to: contact.index) }
+            if !bootstrap, let contact { join(node, via: contact) }
         }
+    }
+
+    /// A node joins through a running contact (the admin tells it which): it knows the contact
+    /// from then on, so its own gossip rounds keep reaching it until the rest is learned, even if
+    /// the first message is lost.
+    private func join(_ node: Node, via contact: Node) {
+        if node.view[contact.index] == nil {
+            node.view.set(ViewEntry(entry: MemberEntry(node: contact.index, beat: 0, downAt: -1, removed: false,
+                                                       vnodes: contact.vnodes), lastGrew: now, excluded: false))
+        }
+        gossipNow(node, to: contact.index)
     }
 
     func kill(_ node: Node, wipe: Bool) throws(ClusterError) {
@@ -63,15 +76,12 @@ extension Simulation {
         node.state = .running
         node.incarnation &+= 1
         node.downSince = nil
+        node.seeds = members.map(\.name).filter { $0 != node.name }
         node.view.restartClocks(me: node.index, now: now, resetStatus: true)
         beat(node)
         armTimers(node)
         if let contact = members.first(where: { $0.state == .running && $0 !== node }) {
-            if node.view[contact.index] == nil {
-                node.view.set(ViewEntry(entry: MemberEntry(node: contact.index, beat: 0, downAt: -1, removed: false,
-                                                           vnodes: contact.vnodes), lastGrew: now, excluded: false))
-            }
-            gossipNow(node, to: contact.index)
+            join(node, via: contact)
         }
         antiEntropyRound(node)
         count("restarts")
@@ -115,8 +125,10 @@ extension Simulation {
         }
         startHandoff(node)
         let deadline = now &+ 60_000_000
-        run(until: deadline) { node.handoff?.done ?? true }
-        let finished = node.handoff?.done ?? true
+        if !isHandoffDone(node) {
+            run(until: deadline) { [unowned self] in self.isHandoffDone(node) }
+        }
+        let finished = isHandoffDone(node)
         drop(node)
         if !finished {
             emit(.notice("remove \(node.name): handoff did not finish within 60s; dropped as a killed node"))

@@ -49,6 +49,16 @@ final class Simulation {
 
     func reseed(_ seed: UInt64) { random = RandomStreams(seed: seed) }
 
+    /// Most tokens one node takes on the ring, whatever `vnodes` says: a user may type
+    /// `vnodes=1000000000`, which must not exhaust memory (documented limit).
+    static let maxVnodes = 4096
+    /// Shortest period of a node's gossip and anti-entropy timers: settings may go down to 1µs,
+    /// which must not turn `advance` into a hang (documented limit).
+    static let minTimerPeriod: Micros = 1000
+
+    var gossipPeriod: Micros { max(settings.gossip, Self.minTimerPeriod) }
+    var antiEntropyPeriod: Micros { max(settings.antientropy, Self.minTimerPeriod) }
+
     // MARK: Names
 
     func internKey(_ key: String) -> UInt32 {

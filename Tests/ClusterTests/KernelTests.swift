@@ -1,0 +1,76 @@
+import Testing
+@testable import Cluster
+
+@Suite struct KernelTests {
+    @Test func heapPopsInTimeOrder() {
+        var q = EventQueue()
+        var rng = Xoshiro256StarStar(seed: 9)
+        var times: [Micros] = []
+        for i in 0..<500 {
+            let t = rng.between(0, 1000)
+            times.append(t)
+            q.push(at: t, .action(id: Int32(i)))
+        }
+        var popped: [Micros] = []
+        while let e = q.pop() { popped.append(e.time) }
+        #expect(popped == times.sorted())
+    }
+
+    @Test func equalTimesPopInInsertionOrder() {
+        var q = EventQueue()
+        for i in 0..<100 { q.push(at: Micros(i % 3), .action(id: Int32(i))) }
+        var ids: [Int32] = []
+        while let e = q.pop() { if case .action(let id) = e.kind { ids.append(id) } }
+        let expected = (0..<100).filter { $0 % 3 == 0 } + (0..<100).filter { $0 % 3 == 1 } + (0..<100).filter { $0 % 3 == 2 }
+        #expect(ids == expected.map { Int32($0) })
+    }
+
+    @Test func prngIsDeterministicPerSeedAndStream() {
+        var a = RandomStreams(seed: 42), b = RandomStreams(seed: 42), c = RandomStreams(seed: 43)
+        let xa = (0..<5).map { _ in a.network.next() }
+        let xb = (0..<5).map { _ in b.network.next() }
+        let xc = (0..<5).map { _ in c.network.next() }
+        #expect(xa == xb)
+        #expect(xa != xc)
+        #expect(a.timers.next() != a.network.next())
+    }
+
+    @Test func splitMixKnownValue() {
+        // Reference output of SplitMix64 seeded with 0 (first value).
+        var s = SplitMix64(state: 0)
+        #expect(s.next() == 0xE220_A839_7B1D_CDAF)
+    }
+
+    @Test func boundedDrawsStayInRange() {
+        var r = Xoshiro256StarStar(seed: 1)
+        for _ in 0..<1000 {
+            let v = r.between(1000, 10_000)
+            #expect(v >= 1000 && v <= 10_000)
+        }
+        #expect(r.chance(ppm: 0) == false)
+        #expect(r.chance(ppm: 1_000_000) == true)
+    }
+
+    @Test func internerIsDenseAndStable() {
+        let i = Interner(reserveZero: true)
+        #expect(i.intern("a") == 1)
+        #expect(i.intern("b") == 2)
+        #expect(i.intern("a") == 1)
+        #expect(i[2] == "b")
+        #expect(i.lookup("c") == nil)
+    }
+
+    @Test func scheduleInThePastIsAnError() throws {
+        let c = Cluster()
+        c.advance(by: 1_000_000)
+        #expect(throws: ClusterError.self) { try c.schedule(at: 500_000) {} }
+        var ran = false
+        try c.schedule(at: 2_000_000) { ran = true }
+        #expect(c.pendingScheduledActions == 1)
+        c.advance(by: 999_999)
+        #expect(!ran)
+        c.advance(by: 1)
+        #expect(ran)
+        #expect(c.pendingScheduledActions == 0)
+    }
+}

@@ -1,0 +1,90 @@
+import Testing
+@testable import Cluster
+
+/// The network model's rules, observed through traces and outcomes.
+@Suite struct NetworkRuleTests {
+    func traced(_ c: Cluster) -> () -> [String] {
+        var lines: [String] = []
+        c.tracing = true
+        c.onEvent = { if case .trace(let t) = $0 { lines.append(t) } }
+        return { lines }
+    }
+
+    @Test func linksAreFifo() throws {
+        let c = Cluster(seed: 3)
+        try c.add(["a", "b"])
+        for i in 0..<200 { c.sim.send(from: 0, to: 1, .handoffAck(key: UInt32(i))) }
+        var order: [UInt32] = []
+        let n = c.sim.nodes[1]
+        _ = n
+        // Observe arrival order through the trace of deliveries.
+        let lines = traced(c)
+        c.advance(by: 100_000)
+        for l in lines() where l.contains("deliver a→b handoff-ack") { order.append(UInt32(order.count)) }
+        #expect(order.count == 200)
+        var times: [Micros] = []
+        for l in lines() where l.contains("deliver a→b handoff-ack") {
+            let ms = l.split(separator: " ")[0].dropLast(2)
+            times.append(Micros(Double(ms)! * 1000))
+        }
+        #expect(times == times.sorted())
+    }
+
+    @Test func partitionCutsNodesButNotTheClient() throws {
+        let c = Cluster()
+        try c.add(["a", "b", "c"])
+        try c.partition([["a"], ["b", "c"]])
+        let lines = traced(c)
+        c.advance(by: 3_000_000)
+        #expect(lines().contains { $0.contains("drop a→") && $0.contains("(partition)") })
+        #expect(!lines().contains { $0.contains("deliver a→b") || $0.contains("deliver b→a") })
+        // The client still reaches a; with N=3, W=2 and b, c unreachable from a, the write fails.
+        let r = try c.put("k", [("x", "1")], via: "a")
+        #expect(!r.succeeded)
+        c.heal()
+        c.advance(by: 3_000_000)
+        #expect(lines().contains { $0.contains("deliver a→b") || $0.contains("deliver a→c") })
+    }
+
+    @Test func isolationCutsOneNode() throws {
+        let c = Cluster()
+        try c.add(["a", "b", "c"])
+        try c.isolate("b")
+        c.advance(by: 8_000_000)
+        #expect(try c.sees("a", "b") == false)
+        #expect(try c.sees("a", "c") == true)
+        #expect(try c.sees("b", "a") == false)
+    }
+
+    @Test func killedReceiverLosesPausedReceiverBuffers() throws {
+        let c = Cluster()
+        try c.add(["a", "b", "c"])
+        let lines = traced(c)
+        try c.kill("b", wipe: false)
+        try c.pause("c")
+        c.advance(by: 3_000_000)
+        #expect(lines().contains { $0.contains("→b") && $0.contains("(killed)") })
+        #expect(!lines().contains { $0.contains("deliver a→c") })
+        try c.resume("c")
+        #expect(lines().contains { $0.contains("deliver a→c") })
+    }
+
+    @Test func killedSendersMessagesStillArrive() throws {
+        let c = Cluster()
+        try c.add(["a", "b"])
+        c.sim.send(from: 0, to: 1, .handoffAck(key: 0))
+        try c.kill("a", wipe: false)
+        let lines = traced(c)
+        c.advance(by: 20_000)
+        #expect(lines().contains { $0.contains("deliver a→b handoff-ack") })
+    }
+
+    @Test func lossDropsEverythingAtFullRate() throws {
+        let c = Cluster()
+        var s = c.settings
+        s.lossPPM = 1_000_000
+        try c.configure(s)
+        try c.add(["a", "b", "c"])
+        #expect(try !c.put("k", [("x", "1")]).succeeded)
+    }
+}

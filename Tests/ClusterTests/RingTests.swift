@@ -1,0 +1,50 @@
+import Testing
+@testable import Cluster
+
+@Suite struct RingTests {
+    func ring(_ names: [String], vnodes: Int) -> Ring {
+        Ring(members: names.enumerated().map { i, n in
+            (Int32(i), (0..<vnodes).map { StableHash.token(node: n, number: $0) })
+        })
+    }
+
+    @Test func tokensAreStable() {
+        // Fixed by the documented hash (FNV-1a 64 + SplitMix64 finaliser), never by the seed.
+        #expect(StableHash.token(node: "n1", number: 0) == StableHash.token(node: "n1", number: 0))
+        #expect(StableHash.token(node: "n1", number: 0) != StableHash.token(node: "n1", number: 1))
+        #expect(StableHash.position(ofKey: "Alice") == StableHash.position(ofKey: "Alice"))
+        let a = Cluster(seed: 1), b = Cluster(seed: 99)
+        try? a.add(["n1", "n2", "n3", "n4", "n5"])
+        try? b.add(["n1", "n2", "n3", "n4", "n5"])
+        for k in ["Alice", "Bob", "k1", "k2"] { #expect(a.owners(of: k) == b.owners(of: k)) }
+    }
+
+    @Test func preferenceListHasDistinctNodes() {
+        let r = ring(["a", "b", "c", "d"], vnodes: 8)
+        for k in 0..<50 {
+            let list = r.preferenceList(from: StableHash.position(ofKey: "k\(k)"), count: 3) { _ in true }
+            #expect(list.count == 3)
+            #expect(Set(list).count == 3)
+        }
+        #expect(r.preferenceList(from: 5, count: 9) { _ in true }.count == 4)
+    }
+
+    @Test func joinMovesOnlyRangesThatChangeHands() {
+        let names = (1...20).map { "n\($0)" }
+        let before = ring(names, vnodes: 64)
+        let after = ring(names + ["n21"], vnodes: 64)
+        var moved = 0
+        let keys = 4000
+        for k in 0..<keys {
+            let p = StableHash.position(ofKey: "key\(k)")
+            let a = before.preferenceList(from: p, count: 1) { _ in true }
+            let b = after.preferenceList(from: p, count: 1) { _ in true }
+            if a != b {
+                moved += 1
+                #expect(b == [20])  // only to the new node
+            }
+        }
+        // Ideal share 1/21 ≈ 190 of 4000; allow generous spread.
+        #expect(moved > 80 && moved < 400)
+    }
+}

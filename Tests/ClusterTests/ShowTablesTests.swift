@@ -1,0 +1,56 @@
+import Testing
+@testable import Cluster
+
+@Suite struct ShowTablesTests {
+    func cluster() throws -> Cluster {
+        let c = Cluster()
+        try c.add(["n1", "n2", "n3"])
+        _ = try c.put("Alice", [("balance", "100"), ("name", "Alice")])
+        _ = try c.openStream("s", key: "Alice", fields: ["balance"], initial: false)
+        c.advance(by: 100_000)
+        return c
+    }
+
+    @Test func ringListsEveryTokenWithItsOwner() throws {
+        let t = try cluster().showRing()
+        #expect(t.rows.count == 3 * Settings().vnodes)
+        #expect(t.headers == ["token", "node"])
+        #expect(t.rows.map { $0[0] } == t.rows.map { $0[0] }.sorted())
+        #expect(Set(t.rows.map { $0[1] }) == ["n1", "n2", "n3"])
+    }
+
+    @Test func nodesShowStateAndViews() throws {
+        let c = try cluster()
+        try c.kill("n3", wipe: false)
+        c.advance(by: 8_000_000)
+        let t = c.showNodes()
+        #expect(t.rows.map { $0[0] } == ["n1", "n2", "n3"])
+        #expect(t.rows[2][1] == "killed")
+        #expect(t.rows[0].last?.contains("n3:down") == true)
+        #expect(t.rows[0].last?.contains("n2:up") == true)
+    }
+
+    @Test func keyShowsEachReplicasFieldsAndStamps() throws {
+        let c = try cluster()
+        let t = c.showKey("Alice")
+        #expect(t.rows.count == 6)  // 3 replicas × 2 fields
+        #expect(t.rows.allSatisfy { $0[1] == "yes" && $0[4].contains("@") })
+        #expect(c.showKey("nobody").rows.isEmpty)
+    }
+
+    @Test func streamsAndStats() throws {
+        let c = try cluster()
+        #expect(c.showStreams().rows == [["s", "Alice", "balance", "0", "connected", "0"]])
+        let stats = c.showStats()
+        #expect(stats.rows.contains { $0[0] == "message write" && $0[1] != "0" })
+        #expect(stats.rows.contains { $0 == ["puts", "1", "", ""] })
+        #expect(stats.rows.contains { $0[0] == "messages (all)" })
+    }
+
+    @Test func knownKeysAndFields() throws {
+        let c = try cluster()
+        #expect(c.knownKeys == ["Alice"])
+        #expect(c.knownFields(of: "Alice") == ["balance", "name"])
+        #expect(c.knownFields(of: "Bob") == [])
+    }
+}

@@ -1,0 +1,73 @@
+import Testing
+@testable import Cluster
+
+@Suite struct StorageTests {
+    let names: Interner = {
+        let n = Interner(reserveZero: true)
+        _ = n.intern("n1"); _ = n.intern("n2"); _ = n.intern("a")
+        return n
+    }()
+    var order: StampOrder { StampOrder(names: names) }
+
+    @Test func stampsOrderByTimeThenName() {
+        let n1 = names.lookup("n1")!, n2 = names.lookup("n2")!, a = names.lookup("a")!
+        #expect(order.less(Stamp(time: 5, origin: n2), Stamp(time: 6, origin: n1)))
+        #expect(order.less(Stamp(time: 5, origin: n1), Stamp(time: 5, origin: n2)))
+        // By name, not by interning order: "a" < "n1" though "a" was interned later.
+        #expect(order.less(Stamp(time: 5, origin: a), Stamp(time: 5, origin: n1)))
+        #expect(!order.less(Stamp(time: 5, origin: n1), Stamp(time: 5, origin: n1)))
+        #expect(order.less(.zero, Stamp(time: 1, origin: n1)))
+    }
+
+    @Test func hlcRisesAboveSeenStamps() {
+        let node = Node(index: 0, name: "n1", nameID: 1, vnodes: 1)
+        let s1 = node.nextStamp(now: 100)
+        #expect(s1.time == 100)
+        #expect(node.nextStamp(now: 100).time == 101)
+        var seen = ObjectRecord()
+        seen.fields = [FieldRecord(field: 0, value: 1, stamp: Stamp(time: 500, origin: 2))]
+        node.observe(seen)
+        #expect(node.nextStamp(now: 200).time == 501)
+    }
+
+    func record(_ fields: [(UInt32, UInt32, Int64)], tomb: Int64 = 0) -> ObjectRecord {
+        var o = ObjectRecord()
+        o.tomb = Stamp(time: tomb, origin: tomb == 0 ? 0 : 1)
+        for (f, v, t) in fields { o.apply(FieldRecord(field: f, value: v, stamp: Stamp(time: t, origin: 1)), order) }
+        return o
+    }
+
+    @Test func fieldMergeKeepsHighestStampPerField() {
+        var a = record([(1, 10, 5), (2, 20, 9)])
+        let b = record([(1, 11, 7), (2, 21, 3), (3, 30, 1)])
+        let change = a.merge(b, order)
+        #expect(change.fields.sorted() == [1, 3])
+        #expect(a.visibleValue(1, order) == 11)
+        #expect(a.visibleValue(2, order) == 20)
+        #expect(a.visibleValue(3, order) == 30)
+    }
+
+    @Test func mergeIsCommutativeAndIdempotent() {
+        let x = record([(1, 10, 5), (2, 0, 9)], tomb: 4)
+        let y = record([(1, 11, 7), (3, 30, 2)], tomb: 3)
+        var xy = x; _ = xy.merge(y, order)
+        var yx = y; _ = yx.merge(x, order)
+        #expect(xy == yx)
+        var again = xy
+        #expect(!again.merge(y, order).any)
+        #expect(again == xy)
+        #expect(xy.digest == yx.digest)
+    }
+
+    @Test func tombstonesHideOlderFields() {
+        var o = record([(1, 10, 5), (2, 20, 9)])
+        _ = o.merge(record([], tomb: 7), order)
+        #expect(o.visibleValue(1, order) == nil)
+        #expect(o.visibleValue(2, order) == 20)
+        #expect(o.exists(order))
+        _ = o.merge(record([(2, 0, 10)]), order)  // field tombstone
+        #expect(!o.exists(order))
+        _ = o.merge(record([(1, 12, 11)]), order)  // a later put revives the object
+        #expect(o.visibleValue(1, order) == 12)
+    }
+}

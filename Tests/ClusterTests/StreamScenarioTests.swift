@@ -1,0 +1,138 @@
+import Testing
+@testable import Cluster
+
+@Suite struct StreamScenarioTests {
+    func setup(seed: UInt64 = 1) throws -> (Cluster, Recorder) {
+        let c = Cluster(seed: seed)
+        let r = Recorder()
+        r.attach(c)
+        try c.add(["n1", "n2", "n3", "n4", "n5"])
+        return (c, r)
+    }
+
+    @Test(arguments: TestSeeds.list([1, 2, 3, 4, 5, 6]))
+    func successiveWritesGiveViewsInOrder(seed: UInt64) throws {
+        let (c, r) = try setup(seed: seed)
+        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
+        for i in 1...10 { #expect(try c.put("k", [("a", "\(i)")]).succeeded) }
+        try c.settleStream("s")
+        #expect(r.take("s") == (1...10).map { fv(("a", "\($0)")) })
+        #expect(r.views.isEmpty)
+    }
+
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func sequenceNumbersRunWithoutGaps(seed: UInt64) throws {
+        let (c, r) = try setup(seed: seed)
+        _ = try c.openStream("s", key: "k", fields: ["a"], initial: true)
+        _ = try c.put("k", [("a", "1")])
+        _ = try c.put("k", [("a", "2")])
+        try c.settleStream("s")
+        #expect(r.views.map(\.sequence) == [1, 2, 3])
+        #expect(r.views.first?.fields == [])
+    }
+
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func noViewForUnchangedOrUnselectedWrites(seed: UInt64) throws {
+        let (c, r) = try setup(seed: seed)
+        _ = try c.put("k", [("a", "1"), ("b", "1")])
+        let start = try c.openStream("s", key: "k", fields: ["a"], initial: false)
+        #expect(start == .read(fields: fv(("a", "1")), replies: 2, coordinator: start.coordinatorName))
+        _ = try c.put("k", [("b", "2")])  // unselected
+        _ = try c.put("k", [("a", "1")])  // same value
+        try c.settleStream("s")
+        #expect(r.take("s").isEmpty)
+    }
+
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func deleteGivesReducedThenEmptyView(seed: UInt64) throws {
+        let (c, r) = try setup(seed: seed)
+        _ = try c.put("k", [("a", "1"), ("b", "2")])
+        _ = try c.openStream("s", key: "k", fields: ["b", "a"], initial: true)
+        _ = try c.delete("k", ["a"])
+        _ = try c.delete("k")
+        try c.settleStream("s")
+        #expect(r.take("s") == [fv(("b", "2"), ("a", "1")), fv(("b", "2")), []])
+    }
+
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func noViewFromRebalanceOrRepair(seed: UInt64) throws {
+        let (c, r) = try setup(seed: seed)
+        _ = try c.put("k", [("a", "1")])
+        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
+        let owners = c.owners(of: "k")
+        try c.kill(owners[0], wipe: true)
+        c.advance(by: 15_000_000)   // re-replication to a new owner
+        try c.restart(owners[0])    // and back, via anti-entropy
+        #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
+        _ = try c.get("k")          // read repair, if any
+        try c.add(["n6", "n7"])     // rebalance
+        #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
+        try c.settleStream("s")
+        #expect(r.take("s").isEmpty)
+        _ = try c.put("k", [("a", "2")])
+        try c.settleStream("s")
+        #expect(r.take("s") == [fv(("a", "2"))])
+    }
+
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func closeAndReopenStartsAgain(seed: UInt64) throws {
+        let (c, r) = try setup(seed: seed)
+        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
+        _ = try c.put("k", [("a", "1")])
+        try c.settleStream("s")
+        try c.closeStream("s")
+        #expect(c.openStreams == [])
+        _ = try c.put("k", [("a", "2")])
+        #expect(throws: ClusterError.self) { try c.settleStream("s") }
+        _ = try c.openStream("s", key: "k", fields: ["a"], initial: true)
+        try c.settleStream("s")
+        #expect(r.views.map(\.sequence) == [1, 1])
+        #expect(r.take("s") == [fv(("a", "1")), fv(("a", "2"))])
+        #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
+    }
+
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func disconnectAndReconnectDeliversOneCatchUpView(seed: UInt64) throws {
+        let (c, r) = try setup(seed: seed)
+        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
+        _ = try c.put("k", [("a", "1")])
+        try c.settleStream("s")
+        #expect(r.take("s") == [fv(("a", "1"))])
+        try c.disconnectStream("s")
+        #expect(throws: ClusterError.self) { try c.disconnectStream("s") }
+        _ = try c.put("k", [("a", "2")])
+        _ = try c.put("k", [("a", "3")])
+        try c.settleStream("s")
+        #expect(r.take("s").isEmpty)
+        _ = try c.reconnectStream("s")
+        #expect(throws: ClusterError.self) { _ = try c.reconnectStream("s") }
+        #expect(r.views.map(\.sequence) == [2])
+        #expect(r.take("s") == [fv(("a", "3"))])
+        _ = try c.put("k", [("a", "4")])
+        try c.settleStream("s")
+        #expect(r.take("s") == [fv(("a", "4"))])
+    }
+
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func registrationSurvivesReplicaFailure(seed: UInt64) throws {
+        let (c, r) = try setup(seed: seed)
+        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
+        try c.kill(c.owners(of: "k")[0], wipe: true)
+        c.advance(by: 20_000_000)
+        _ = try c.put("k", [("a", "9")])
+        try c.settleStream("s")
+        #expect(r.take("s") == [fv(("a", "9"))])
+    }
+
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func streamErrors(seed: UInt64) throws {
+        let (c, _) = try setup(seed: seed)
+        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
+        #expect(throws: ClusterError(.streamAlreadyOpen, subject: "s", "stream s is already open")) {
+            _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
+        }
+        #expect(throws: ClusterError(.streamNotOpen, subject: "t", "stream t is not open")) {
+            try c.closeStream("t")
+        }
+    }
+}
