@@ -9,10 +9,9 @@ struct Store {
 
     mutating func merge(_ key: UInt32, _ incoming: ObjectRecord, _ order: StampOrder) -> MergeChange {
         if incoming.isEmpty { return MergeChange() }
-        if var current = objects[key] {
-            let change = current.merge(incoming, order)
-            if change.any { objects[key] = current }
-            return change
+        if objects[key] != nil {
+            // Merged in place (the dictionary's modify accessor): no copy of the record.
+            return objects[key]!.merge(incoming, order)
         }
         var fresh = ObjectRecord()
         let change = fresh.merge(incoming, order)
