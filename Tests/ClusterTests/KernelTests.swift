@@ -74,3 +74,23 @@ import Testing
         #expect(c.pendingScheduledActions == 0)
     }
 }
+
+@Suite struct ChaosStreamTests {
+    @Test func chaosDrawsDoNotShiftNetworkDelays() throws {
+        func trace(drawChaos: Bool) throws -> [String] {
+            let c = Cluster(seed: 11)
+            var lines: [String] = []
+            c.tracing = true
+            c.onEvent = { if case .trace(let t) = $0 { lines.append(t) } }
+            try c.add(["a", "b", "c"])
+            if drawChaos { for _ in 0..<50 { _ = c.chaosDraw(below: 7) } }
+            _ = try c.perform(.put(key: "k", fields: [FieldValue("f", "1")], via: nil))
+            c.advance(by: 2_000_000)
+            return lines
+        }
+        #expect(try trace(drawChaos: true) == trace(drawChaos: false))
+        let c = Cluster(seed: 11), d = Cluster(seed: 11)
+        #expect((0..<10).map { _ in c.chaosDraw(below: 100) } == (0..<10).map { _ in d.chaosDraw(below: 100) })
+        #expect(c.chaosDraw(below: 0) == 0)
+    }
+}

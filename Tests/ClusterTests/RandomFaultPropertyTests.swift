@@ -117,7 +117,7 @@ import Testing
             if c.state(of: n) == .paused { try c.resume(n) }
         }
         var failures: [String] = []
-        if !c.waitConverged(limit: 120_000_000) {
+        if !c.waitConverged(limit: 60_000_000) {
             failures.append("not converged: \(c.convergence().unmet.prefix(5))")
             if ProcessInfo.processInfo.environment["KVREPL_DEBUG"] != nil { print(c.showNodes().rows) }
             return failures

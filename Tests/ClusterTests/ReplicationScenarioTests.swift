@@ -179,6 +179,52 @@ import Testing
     }
 
     @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func wipedReplicaCatchesUpAfterRestart(seed: UInt64) throws {
+        let c = try cluster(seed: seed)
+        for i in 1...10 { _ = try c.put("key\(i)", [("v", "\(i)")]) }
+        try c.kill("n1", wipe: true)
+        try c.restart("n1")
+        #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
+        for i in 1...10 where c.owners(of: "key\(i)").contains("n1") {
+            #expect(c.replica("n1", "key\(i)") == fv(("v", "\(i)")))
+        }
+        for i in 1...10 { #expect(try c.get("key\(i)", via: "n1") == fv(("v", "\(i)"))) }
+    }
+
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func changingReplicasReReplicates(seed: UInt64) throws {
+        let c = try cluster(seed: seed)
+        for i in 1...10 { _ = try c.put("key\(i)", [("v", "\(i)")]) }
+        var s = c.settings
+        s.replicas = 5
+        try c.configure(s)
+        #expect(c.owners(of: "key1").count == 5)
+        #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
+        for i in 1...10 { for o in c.owners(of: "key\(i)") { #expect(c.replica(o, "key\(i)") == fv(("v", "\(i)"))) } }
+        s.replicas = 2
+        s.read = 1; s.write = 1
+        try c.configure(s)
+        #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
+        #expect(try c.get("key3") == fv(("v", "3")))
+    }
+
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func heavyLossStillConverges(seed: UInt64) throws {
+        let c = Cluster(seed: seed)
+        var s = c.settings
+        s.lossPPM = 200_000
+        try c.configure(s)
+        try c.add(["n1", "n2", "n3", "n4", "n5"])
+        var acked = 0
+        for i in 1...20 where try c.put("key\(i)", [("v", "\(i)")]).succeeded { acked += 1 }
+        #expect(acked > 0)
+        try c.kill("n2", wipe: false)
+        c.advance(by: 15_000_000)
+        try c.restart("n2")
+        #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
+    }
+
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
     func sameScriptSameSeedSameTrace(seed: UInt64) throws {
         func run() throws -> [String] {
             let c = Cluster(seed: seed)

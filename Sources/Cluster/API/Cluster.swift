@@ -45,6 +45,13 @@ public final class Cluster {
     /// Derives every random stream again from `seed`.
     public func reseed(_ seed: UInt64) { sim.reseed(seed) }
 
+    /// A draw from the `chaos` random stream (xoshiro256**, derived from the seed apart from the
+    /// network's and the nodes' streams, so a replay without `chaos` sees the same delays):
+    /// uniform in 0..<bound; 0 when bound is 0.
+    public func chaosDraw(below bound: UInt64) -> UInt64 {
+        bound == 0 ? 0 : sim.random.chaos.below(bound)
+    }
+
     // MARK: Cluster and network commands
 
     public func add(_ names: [String]) throws(ClusterError) { try sim.add(names) }

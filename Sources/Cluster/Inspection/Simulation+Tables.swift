@@ -68,9 +68,10 @@ extension Simulation {
     func showStats() -> Table {
         var rows: [[String]] = []
         let stats = network.stats
-        let kinds = Set(stats.sent.keys).union(stats.delivered.keys).union(stats.dropped.keys).sorted()
-        for k in kinds {
-            rows.append(["message \(k)", String(stats.sent[k] ?? 0), String(stats.delivered[k] ?? 0), String(stats.dropped[k] ?? 0)])
+        for k in MessageKind.allCases.sorted(by: { $0.name < $1.name }) {
+            let i = k.rawValue
+            guard stats.sent[i] + stats.delivered[i] + stats.dropped[i] > 0 else { continue }
+            rows.append(["message \(k.name)", String(stats.sent[i]), String(stats.delivered[i]), String(stats.dropped[i])])
         }
         rows.append(["messages (all)", String(stats.totalSent), String(stats.totalDelivered), String(stats.totalDropped)])
         for k in operationCounts.keys.sorted() {

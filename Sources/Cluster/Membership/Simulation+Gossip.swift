@@ -14,11 +14,19 @@ extension Simulation {
         schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .gossip), at: now &+ gossipPeriod)
         beat(node)
         let ringChanged = node.view.detect(me: node.index, now: now, suspect: settings.suspect, rehash: settings.rehash)
-        var peers = node.view.members.filter { $0 != node.index }
+        // `fanout` peers among those held up, plus one held down (so a healed or returned node is
+        // heard again): gossip spent on unreachable peers would starve a small partition's
+        // members of each other's heartbeats and make them suspect one another.
+        let others = node.view.members.filter { $0 != node.index }
+        var upPeers = others.filter { node.view.isUp($0) }
+        let downPeers = others.filter { !node.view.isUp($0) }
         var chosen: [Int32] = []
-        while chosen.count < settings.fanout && !peers.isEmpty {
-            let i = Int(random.timers.below(UInt64(peers.count)))
-            chosen.append(peers.remove(at: i))
+        while chosen.count < settings.fanout && !upPeers.isEmpty {
+            let i = Int(random.timers.below(UInt64(upPeers.count)))
+            chosen.append(upPeers.remove(at: i))
+        }
+        if !downPeers.isEmpty {
+            chosen.append(downPeers[Int(random.timers.below(UInt64(downPeers.count)))])
         }
         if !node.view.members.contains(where: { $0 != node.index && node.view.isUp($0) }) {
             let seeds = node.seeds.compactMap { nameIndex[$0] }.filter { $0 != node.index && !chosen.contains($0) }

@@ -46,8 +46,41 @@ enum Payload {
     /// Admin (client endpoint) → node: `node` was removed from the cluster.
     case removed(node: Int32)
 
-    /// Kind name, for traces and stats.
-    var kind: String {
+    var kind: MessageKind {
+        switch self {
+        case .request: .request
+        case .reply: .reply
+        case .write: .write
+        case .writeAck: .writeAck
+        case .read: .read
+        case .readReply: .readReply
+        case .repair: .repair
+        case .gossip: .gossip
+        case .digest: .digest
+        case .pull: .pull
+        case .push: .push
+        case .hint: .hint
+        case .hintAck: .hintAck
+        case .handoff: .handoff
+        case .handoffAck: .handoffAck
+        case .report: .report
+        case .reportAck: .reportAck
+        case .removed: .removed
+        }
+    }
+}
+
+struct Message {
+    var from: Int32
+    var to: Int32
+    var payload: Payload
+}
+
+/// Message kinds, for traces and per-kind counters (an array index: no hashing per message).
+enum MessageKind: Int, CaseIterable {
+    case request, reply, write, writeAck, read, readReply, repair, gossip, digest, pull, push, hint, hintAck, handoff, handoffAck, report, reportAck, removed
+
+    var name: String {
         switch self {
         case .request: "request"
         case .reply: "reply"
@@ -69,10 +102,4 @@ enum Payload {
         case .removed: "removed"
         }
     }
-}
-
-struct Message {
-    var from: Int32
-    var to: Int32
-    var payload: Payload
 }

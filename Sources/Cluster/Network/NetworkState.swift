@@ -39,10 +39,10 @@ struct NetworkState {
     }
 }
 
-/// Message counts by kind.
+/// Message counts by kind (indexed by `MessageKind.rawValue`).
 struct MessageStats {
-    var sent: [String: Int] = [:]
-    var delivered: [String: Int] = [:]
-    var dropped: [String: Int] = [:]
+    var sent = [Int](repeating: 0, count: MessageKind.allCases.count)
+    var delivered = [Int](repeating: 0, count: MessageKind.allCases.count)
+    var dropped = [Int](repeating: 0, count: MessageKind.allCases.count)
     var totalSent = 0, totalDelivered = 0, totalDropped = 0
 }

@@ -3,10 +3,10 @@
 extension Simulation {
     func send(from: Int32, to: Int32, _ payload: Payload) {
         let kind = payload.kind
-        network.stats.sent[kind, default: 0] += 1
+        network.stats.sent[kind.rawValue] += 1
         network.stats.totalSent += 1
         if random.network.chance(ppm: settings.lossPPM) {
-            network.stats.dropped[kind, default: 0] += 1
+            network.stats.dropped[kind.rawValue] += 1
             network.stats.totalDropped += 1
             if tracing { trace("drop", from, to, payload, why: "lost") }
             return
@@ -49,13 +49,13 @@ extension Simulation {
     }
 
     private func delivered(_ m: Message) {
-        network.stats.delivered[m.payload.kind, default: 0] += 1
+        network.stats.delivered[m.payload.kind.rawValue] += 1
         network.stats.totalDelivered += 1
         if tracing { trace("deliver", m.from, m.to, m.payload, why: nil) }
     }
 
     private func dropped(_ m: Message, why: String) {
-        network.stats.dropped[m.payload.kind, default: 0] += 1
+        network.stats.dropped[m.payload.kind.rawValue] += 1
         network.stats.totalDropped += 1
         if tracing { trace("drop", m.from, m.to, m.payload, why: why) }
     }
@@ -105,7 +105,7 @@ extension Simulation {
         case .handoff(let k, _): return "handoff \(keys[k])"
         case .report(_, let s, let k, _): return "report \(streamNames[s] ?? "stream") \(keys[k])"
         case .removed(let n): return "removed \(endpointName(n))"
-        default: return p.kind
+        default: return p.kind.name
         }
     }
 }

@@ -1,38 +1,3 @@
-/// A request a coordinator is working on.
-struct CoordinatorOp {
-    enum Kind { case write, read }
-    var clientOp: Int32
-    var kind: Kind
-    var key: UInt32
-    var needed: Int
-    var targets: [Int32]
-    /// Targets inside the coordinator's preference list (read repair goes to these only).
-    var preferred: [Int32]
-    var acks = 0
-    var replied = false
-    /// Reads: merged replies so far, and each responder's digest.
-    var merged = ObjectRecord()
-    var responses: [(node: Int32, digest: UInt64)] = []
-}
-
-/// A stream report a replica sent and the client has not yet acknowledged.
-struct PendingReport {
-    var stream: UInt32
-    var key: UInt32
-    var object: ObjectRecord
-}
-
-/// A graceful leave in progress: each key, its new owners, and which of them acknowledged it.
-struct HandoffState {
-    struct Item {
-        var key: UInt32
-        var object: ObjectRecord
-        var targets: [Int32]
-        var acked: [Int32]
-    }
-    var pending: [Item] = []
-}
-
 /// One simulated node. Its disk (`store`, `hints`, membership when not wiped) survives `kill`;
 /// the rest is memory. Ground-truth fields (`state`, `downSince`, `removed`) are read by the
 /// harness only, never by node logic.

@@ -14,7 +14,7 @@ extension Simulation {
 
     func submitInternal(_ request: ClientOp.Request, via: String? = nil,
                         completion: ((ClientResult) -> Void)?) throws(ClusterError) -> Int32 {
-        guard !members.isEmpty else { throw ClusterError(.noNodes, "no node in the cluster") }
+        guard !nameIndex.isEmpty else { throw ClusterError(.noNodes, "no node in the cluster") }
         var coordinator: Int32 = -1
         if let via {
             coordinator = try node(named: via).index

@@ -1,5 +1,29 @@
 /// The deterministic simulation: one clock, one event queue, one seed. Owns the nodes, the
 /// network, the client's table and the stream delivery points. `Cluster` is its public face.
+///
+/// How it fits together (folder = concept):
+/// - Simulation/: virtual time in µs; `EventQueue` (4-ary heap ordered by time, then insertion);
+///   `RandomStreams` (SplitMix64 derives one xoshiro256** stream per purpose from the seed:
+///   network, timers, workload, chaos); node lifecycle commands.
+/// - Network/: every interaction is a `Message` (value type, kept in a slab while in flight);
+///   latency drawn per message, loss, FIFO per ordered pair, partitions judged at arrival,
+///   killed receivers lose, paused receivers buffer.
+/// - Ring/: tokens = FNV-1a 64 of "name#i" through the SplitMix64 finaliser; keys hash the same
+///   way. Each node builds its ring from its own view; the ground truth has its own.
+/// - Membership/: heartbeat = the node's virtual time at its tick; gossip to `fanout` peers held
+///   up plus one held down; down after `suspect` of silence, with the down time agreed (earliest
+///   last-growth, gossiped), so every node takes a node out at the same `downAt + rehash`.
+/// - Storage/: interned ids; per field (field, value, HLC stamp); object tombstones; stream
+///   registrations stored with the data. Merge is a join, so exchanged replicas are equal.
+/// - Replication/: coordinators with R/W quorums and timeouts, sloppy quorum with hints, read
+///   repair, per-key-digest anti-entropy (periodic, and at once on ring change or a peer coming
+///   back), graceful-leave handoff.
+/// - LiveQuery/: replicas report changes of selected fields, retransmitted until acknowledged;
+///   the client's delivery point merges by stamp and delivers on a change of values.
+/// - Inspection/: the four clauses of *converged*, and `show` tables (ground truth, read-only).
+///
+/// Limits a user cannot exceed by typing: at most `maxVnodes` tokens per node, and timer periods
+/// of at least `minTimerPeriod`.
 final class Simulation {
     var settings: Settings
     private(set) var now: Micros = 0

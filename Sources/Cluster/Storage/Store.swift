@@ -1,4 +1,4 @@
-/// A node's disk: its objects by key id, and the hints it keeps for other nodes.
+/// A node's stored data: its objects by key id (its hints are in `HintStore`).
 struct Store {
     var objects: [UInt32: ObjectRecord] = [:]
 
@@ -9,64 +9,13 @@ struct Store {
 
     mutating func merge(_ key: UInt32, _ incoming: ObjectRecord, _ order: StampOrder) -> MergeChange {
         if incoming.isEmpty { return MergeChange() }
-        if var current = objects[key] {
-            let change = current.merge(incoming, order)
-            if change.any { objects[key] = current }
-            return change
+        if objects[key] != nil {
+            // Merged in place (the dictionary's modify accessor): no copy of the record.
+            return objects[key]!.merge(incoming, order)
         }
         var fresh = ObjectRecord()
         let change = fresh.merge(incoming, order)
         objects[key] = fresh
         return change
-    }
-}
-
-/// A write kept by a stand-in for a node it stood in for (sloppy quorum), delivered later.
-struct Hint {
-    var target: Int32
-    var key: UInt32
-    var object: ObjectRecord
-    /// Raised on every merge, so an acknowledgement of an older version does not retire it.
-    var version: UInt32
-    /// When it was last sent (nil: never).
-    var lastSent: Micros?
-}
-
-/// A node's hints (durable with its disk).
-struct HintStore {
-    var hints: [Hint] = []
-
-    var isEmpty: Bool { hints.isEmpty }
-
-    mutating func add(target: Int32, key: UInt32, _ object: ObjectRecord, _ order: StampOrder) {
-        if let i = hints.firstIndex(where: { $0.target == target && $0.key == key }) {
-            let change = hints[i].object.merge(object, order)
-            if change.any {
-                hints[i].version &+= 1
-                hints[i].lastSent = nil
-            }
-        } else {
-            var fresh = ObjectRecord()
-            _ = fresh.merge(object, order)
-            hints.append(Hint(target: target, key: key, object: fresh, version: 1, lastSent: nil))
-        }
-    }
-
-    /// Retires the hint when the acknowledged version is its current one.
-    mutating func acknowledge(target: Int32, key: UInt32, version: UInt32) {
-        if let i = hints.firstIndex(where: { $0.target == target && $0.key == key && $0.version == version }) {
-            hints.remove(at: i)
-        }
-    }
-
-    /// The merged hinted data for `key` (all targets), for answering reads as a stand-in.
-    func object(for key: UInt32, _ order: StampOrder) -> ObjectRecord? {
-        var result: ObjectRecord?
-        for h in hints where h.key == key {
-            var r = result ?? ObjectRecord()
-            _ = r.merge(h.object, order)
-            result = r
-        }
-        return result
     }
 }

@@ -1,0 +1,6 @@
+/// A stream report a replica sent and the client has not yet acknowledged.
+struct PendingReport {
+    var stream: UInt32
+    var key: UInt32
+    var object: ObjectRecord
+}
