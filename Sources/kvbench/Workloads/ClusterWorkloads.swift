@@ -34,19 +34,7 @@ enum ClusterWorkloads {
         settings.vnodes = vnodes
         let cluster = Cluster(seed: 1, settings: settings)
         try cluster.add((1...nodes).map { "n\($0)" })
-        var next = 0, done = 0
-        var issue: () -> Void = {}
-        issue = {
-            guard next < keys else { return }
-            let i = next
-            next += 1
-            _ = try? cluster.submit(.put(key: PutDriver.keyName(i), fields: PutDriver.fields(i), via: nil)) { _ in
-                done += 1
-                issue()
-            }
-        }
-        for _ in 0..<min(1_000, keys) { issue() }
-        while done < keys { cluster.advance(by: 100_000) }
+        _ = PutDriver.load(cluster, keys: keys, clients: 1_000)
         _ = cluster.waitConverged(limit: 600_000_000)
 
         let before = (0..<keys).map { Set(cluster.owners(of: PutDriver.keyName($0))) }

@@ -22,6 +22,25 @@ struct PutDriver {
         [FieldValue("a", "a\(i % 1000)"), FieldValue("b", "b\(i % 997)"), FieldValue("c", "c\(i % 991)")]
     }
 
+    /// Puts keys 0..<keys, `clients` in flight, and runs until all complete: (completed, failed).
+    static func load(_ cluster: Cluster, keys: Int, clients: Int) -> (completed: Int, failed: Int) {
+        var next = 0, completed = 0, failed = 0
+        var issue: () -> Void = {}
+        issue = {
+            guard next < keys else { return }
+            let i = next
+            next += 1
+            _ = try? cluster.submit(.put(key: keyName(i), fields: fields(i), via: nil)) { result in
+                completed += 1
+                if !result.succeeded { failed += 1 }
+                issue()
+            }
+        }
+        for _ in 0..<min(clients, keys) { issue() }
+        while completed < keys { cluster.advance(by: 100_000) }
+        return (completed, failed)
+    }
+
     func run() throws -> Outcome {
         let cluster = Cluster(seed: 1)
         try cluster.add((1...nodes).map { "n\($0)" })
@@ -30,21 +49,9 @@ struct PutDriver {
             let key = Self.keyName(s * max(1, keys / max(streams, 1)))
             _ = try cluster.openStream("s\(s)", key: key, fields: ["a", "b"], initial: false)
         }
-        var next = 0, completed = 0, failed = 0
-        var issue: () -> Void = {}
-        issue = {
-            guard next < keys else { return }
-            let i = next
-            next += 1
-            _ = try? cluster.submit(.put(key: Self.keyName(i), fields: Self.fields(i), via: nil)) { result in
-                completed += 1
-                if !result.succeeded { failed += 1 }
-                issue()
-            }
-        }
+        var completed = 0, failed = 0
         let wall = Measure.seconds {
-            for _ in 0..<min(clients, keys) { issue() }
-            while completed < keys { cluster.advance(by: 100_000) }
+            (completed, failed) = Self.load(cluster, keys: keys, clients: clients)
         }
         var verified = failed == 0
         let step = max(1, keys / 100)
