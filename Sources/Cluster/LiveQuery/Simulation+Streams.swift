@@ -39,6 +39,7 @@ extension Simulation {
         let values = s.values(order)
         s.lastValues = values
         streams[name] = s
+        logStreamOpened(s, values: values)
         if initial { deliver(name, values) }
         return .read(fields: viewFields(selection, values), replies: replies, coordinator: coordinator)
     }
@@ -46,6 +47,7 @@ extension Simulation {
     func closeStream(_ name: String) throws(ClusterError) {
         let s = try stream(name)
         let closed = Registration(stream: s.instance, fields: s.fields, closed: true)
+        logStreamAway(s, closed: true)
         forget(name)
         if !members.isEmpty { _ = try? submitInternal(.register(key: s.key, registration: closed), completion: nil) }
     }
@@ -57,6 +59,7 @@ extension Simulation {
         }
         s.connected = false
         streams[name] = s
+        logStreamAway(s, closed: false)
     }
 
     func reconnectStream(_ name: String) throws(ClusterError) -> ClientResult {
@@ -66,6 +69,7 @@ extension Simulation {
         }
         s.connected = true
         streams[name] = s
+        logStreamBack(s)
         let read = try performInternal(.get(key: s.key, fields: []))
         guard case .read(_, let replies, let coordinator) = read.result else { return read.result }
         if let object = read.object { mergeIntoStream(name, object) }
@@ -102,6 +106,7 @@ extension Simulation {
         s.sequence += 1
         s.lastValues = values
         streams[name] = s
+        logDelivery(s, values: values)
         count("views delivered")
         emit(.delivery(StreamView(stream: name, sequence: s.sequence, key: keys[s.key],
                                   fields: viewFields(s.fields, values))))

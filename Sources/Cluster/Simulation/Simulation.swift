@@ -51,6 +51,9 @@ final class Simulation {
     var nextAction: Int32 = 0
 
     var streams: [String: StreamClient] = [:]
+    /// Every stream instance's views, for `check` (see Checking/StreamLog.swift).
+    var streamLogs: [StreamLog] = []
+    var streamLogIndex: [UInt32: Int] = [:]
     var streamNames: [UInt32: String] = [:]
     var nextStreamInstance: UInt32 = 1
     /// Unacknowledged reports per stream instance, held by nodes not killed.

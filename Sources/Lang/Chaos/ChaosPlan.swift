@@ -6,7 +6,7 @@ import Cluster
 struct ChaosPlan {
     /// `stream chaos-sN …` commands, opened before the campaign starts.
     var streams: [Command] = []
-    /// `at` blocks: absolute virtual time and the commands that start then.
+    /// `at` blocks: time from the campaign's start (after its streams are open) and the commands that start then.
     var blocks: [(time: Micros, commands: [Command])] = []
     /// Run after the campaign's duration: heal, resume and restart everything.
     var finale: [Command] = []
@@ -31,7 +31,6 @@ struct ChaosPlanner {
     var options: ChaosOptions
     /// Nodes in the cluster with their state when the campaign starts, in the cluster's order.
     var nodes: [(name: String, state: NodeState)]
-    var start: Micros
     /// Where the planned commands point in diagnostics: the `chaos` line.
     var origin: SourceRange
     var random: () -> UInt64
@@ -54,7 +53,7 @@ struct ChaosPlanner {
         var timed: [(time: Micros, order: Int, command: Command)] = []
         let span = max(options.duration, 1)
         for op in 0..<options.ops {
-            let time = start + Micros(draw(Int(clamping: span)))
+            let time = Micros(draw(Int(clamping: span)))
             let key = word("chaos-k\(draw(options.keys) + 1)")
             let kind: CommandKind
             switch draw(10) {
@@ -76,7 +75,7 @@ struct ChaosPlanner {
         let faults = names.isEmpty ? 0 : 8 + draw(5)
         var partitioned = false
         for f in 0..<faults {
-            let time = start + Micros(Int(clamping: span) / faults * f + draw(max(1, Int(clamping: span) / faults)))
+            let time = Micros(Int(clamping: span) / faults * f + draw(max(1, Int(clamping: span) / faults)))
             guard let kind = fault(names: names, states: &states, partitioned: &partitioned, summary: &plan.summary)
             else { continue }
             timed.append((time, timed.count, command(kind)))

@@ -10,16 +10,34 @@ extension Interpreter {
         }
         var planner = ChaosPlanner(options: options,
                                    nodes: names.map { ($0, cluster.state(of: $0) ?? .running) },
-                                   start: cluster.now, origin: command.range,
+                                   origin: command.range,
                                    random: { [unowned self] in self.chaosRandom.next() })
         let plan = planner.plan()
-        for stream in plan.streams { _ = try execute(stream) }
+        for stream in plan.streams { try openChaosStream(stream) }
         let start = cluster.now
         for block in plan.blocks {
-            _ = try execute(Command(.at(time: block.time, block: block.commands), at: command.range))
+            _ = try execute(Command(.at(time: start + block.time, block: block.commands), at: command.range))
         }
         _ = try execute(Command(.advance(max(0, start + options.duration - cluster.now)), at: command.range))
         for last in plan.finale { _ = try execute(last) }
         session.emit(.normal, "chaos \(Formatting.duration(options.duration)): " + plan.summary.text)
+    }
+
+    /// Opens one of the campaign's streams, trying again (up to 5 times) when a registration fails
+    /// (with `loss` it can). A failed attempt is run and recorded as `expect fail stream …`, so that a
+    /// replay of the recording makes the same attempts.
+    private func openChaosStream(_ stream: Command) throws(ScriptError) {
+        guard case .stream(let name, let key, let fields, let initial) = stream.kind else { return }
+        for _ in 1...5 {
+            let attempt = try openStream(stream, name: name, key: key, fields: fields, initial: initial, expectFailure: true)
+            if attempt.succeeded {
+                recordSource(stream)
+                return
+            }
+            let expectFailure = Command(.expect(.fail(stream)), at: stream.range)
+            recordSource(expectFailure)
+            record(true, expectFailure, expected: "failure", seen: describeFailure(attempt))
+        }
+        throw ScriptError("chaos could not open stream \(text(name)) in 5 attempts", at: stream.range)
     }
 }

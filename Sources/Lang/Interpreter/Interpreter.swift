@@ -110,8 +110,8 @@ final class Interpreter {
             try expect(expectation, command)
         case .chaos(let options):
             try runChaos(options, command)
-        case .check:
-            throw ScriptError("`check` is not built yet: the history checker comes with `chaos`", at: command.range)
+        case .check(let within):
+            check(within: within ?? 60_000_000, command)
         case .show(let target):
             show(target)
         case .echo(let words):

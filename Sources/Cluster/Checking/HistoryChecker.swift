@@ -1,0 +1,178 @@
+/// `check`: judges the recorded history against the data once the cluster has converged (or, when it
+/// has not, against every running replica). Reads the simulation; never changes it.
+///
+/// - every write acknowledged to the client is present or superseded by a higher version (else `lost`);
+/// - every visible value was written by some client (else `phantom`);
+/// - every stream kept LANGUAGE.md's guarantees 1–3.
+struct HistoryChecker {
+    let sim: Simulation
+    let converged: Bool
+
+    func violations() -> [String] {
+        acknowledgedWrites() + phantoms() + streams()
+    }
+
+    // MARK: Writes
+
+    /// The data a key is judged on: the first owner's record when converged (owners then agree),
+    /// else every running node's record.
+    private func records(_ key: UInt32) -> [(node: String, record: ObjectRecord)] {
+        let nodes: [Node]
+        if converged {
+            nodes = sim.owners(key).prefix(1).map { sim.nodes[Int($0)] }
+        } else {
+            nodes = sim.members.filter { $0.state == .running }
+        }
+        return nodes.compactMap { n in n.store[key].map { (n.name, $0) } }
+    }
+
+    private func acknowledgedWrites() -> [String] {
+        var result: [String] = []
+        for (index, op) in sim.ops.enumerated() {
+            guard let stamp = op.stamp, op.result?.succeeded == true else { continue }
+            let key = op.request.key
+            let held = records(key)
+            func holds(_ field: UInt32?) -> Bool {
+                held.contains { _, r in
+                    if field == nil { return !sim.order.less(r.tomb, stamp) }
+                    let version = sim.order.max(r.record(of: field!)?.stamp ?? .zero, r.tomb)
+                    return !sim.order.less(version, stamp)
+                }
+            }
+            var missing: [UInt32?] = []
+            switch op.request {
+            case .put(_, let fields): missing = fields.map(\.field).filter { !holds($0) }
+            case .delete(_, let fields) where fields.isEmpty: if !holds(nil) { missing = [nil] }
+            case .delete(_, let fields): missing = fields.filter { !holds($0) }
+            default: break
+            }
+            for field in missing {
+                let seen = held.first.map { n, r in
+                    field.flatMap { f in r.record(of: f) }.map { "\(n) holds \(describe($0))" } ?? "\(n) holds nothing newer"
+                } ?? (converged ? "its owners hold nothing of the key" : "no running replica holds the key")
+                let what = field.map { "field \(sim.fields[$0])" } ?? "object tombstone"
+                result.append("lost: key \(sim.keys[key]) \(what): \(describeOp(index)) was acknowledged; \(seen)")
+            }
+        }
+        return result
+    }
+
+    /// Visible values that no client operation wrote.
+    private func phantoms() -> [String] {
+        var written = Set<[UInt32]>()
+        for op in sim.ops {
+            if case .put(let key, let fields) = op.request {
+                for f in fields { written.insert([key, f.field, f.value]) }
+            }
+        }
+        var result: [String] = []
+        for key in 0..<UInt32(sim.keys.strings.count) {
+            for (node, record) in records(key) {
+                for f in record.fields where record.isVisible(f, sim.order) && !written.contains([key, f.field, f.value]) {
+                    result.append("phantom: key \(sim.keys[key]) on \(node): \(describe(f)) was written by no client")
+                }
+                if converged { break }
+            }
+        }
+        return result
+    }
+
+    // MARK: Streams
+
+    private func streams() -> [String] {
+        var result: [String] = []
+        for log in sim.streamLogs {
+            result += noRegression(log)
+            if !log.closed && log.awaySince == nil {
+                result += everyWriteSeen(log)
+                if converged { result += endsConverged(log) }
+            }
+        }
+        return result
+    }
+
+    /// Guarantee 2: sequence numbers without gaps; no field goes back to an older version.
+    private func noRegression(_ log: StreamLog) -> [String] {
+        var result: [String] = []
+        var previous = log.start
+        for (i, view) in log.deliveries.enumerated() {
+            if view.sequence != log.deliveries.first!.sequence + i {
+                result.append("stream \(log.name): view #\(view.sequence) breaks the sequence")
+            }
+            for (j, f) in log.fields.enumerated() where sim.order.less(view.stamps[j], previous.stamps[j]) {
+                result.append("stream \(log.name): view #\(view.sequence) took field \(sim.fields[f]) back "
+                    + "from \(describe(previous.stamps[j])) to \(describe(view.stamps[j]))")
+            }
+            previous = view
+        }
+        return result
+    }
+
+    /// Guarantee 1: each acknowledged write that changed a selected field gave a view, unless a newer
+    /// version of the field was delivered.
+    private func everyWriteSeen(_ log: StreamLog) -> [String] {
+        var result: [String] = []
+        for index in log.firstFollowedOp..<sim.ops.count {
+            let op = sim.ops[index]
+            guard let stamp = op.stamp, op.result?.succeeded == true, op.request.key == log.key else { continue }
+            var touched: [(field: UInt32, value: UInt32?)] = []
+            switch op.request {
+            case .put(_, let fields): touched = fields.filter { log.fields.contains($0.field) }.map { ($0.field, $0.value) }
+            case .delete(_, let fields) where fields.isEmpty: touched = log.fields.map { ($0, nil) }
+            case .delete(_, let fields): touched = fields.filter { log.fields.contains($0) }.map { ($0, nil) }
+            default: break
+            }
+            for (field, value) in touched {
+                guard let j = log.fields.firstIndex(of: field) else { continue }
+                let views = [log.start] + log.deliveries
+                if views.contains(where: { !sim.order.less($0.stamps[j], stamp) }) { continue }
+                // Merged by the client (racing writes may be coalesced into no change of value).
+                if let live = sim.streams[log.name], live.instance == log.instance,
+                   !sim.order.less(sim.effectiveStamps(live.state, [field])[0], stamp) { continue }
+                // Not delivered at or above this version: fine only if it left the value as it was.
+                if views.last?.values[j] == value.flatMap({ $0 == 0 ? nil : $0 }) { continue }
+                result.append("stream \(log.name): \(describeOp(index)) changed field \(sim.fields[field]) "
+                    + "but no view delivered it (last view #\(log.last.sequence))")
+            }
+        }
+        return result
+    }
+
+    /// Guarantee 3: the last view equals the selected fields of the converged value.
+    private func endsConverged(_ log: StreamLog) -> [String] {
+        let record = records(log.key).first?.record ?? ObjectRecord()
+        let converged = log.fields.map { record.visibleValue($0, sim.order) }
+        guard converged != log.last.values else { return [] }
+        return ["stream \(log.name): last view #\(log.last.sequence) is \(describeValues(log.fields, log.last.values)) "
+            + "but key \(sim.keys[log.key]) converged to \(describeValues(log.fields, converged))"]
+    }
+
+    // MARK: Words
+
+    private func describe(_ stamp: Stamp) -> String {
+        stamp.isZero ? "no version" : "\(formatTime(stamp.time))@\(sim.names[stamp.origin])"
+    }
+
+    private func describe(_ f: FieldRecord) -> String {
+        "\(sim.fields[f.field])=\(f.isTombstone ? "(deleted)" : sim.values[f.value]) (\(describe(f.stamp)))"
+    }
+
+    private func describeValues(_ fields: [UInt32], _ values: [UInt32?]) -> String {
+        let parts = zip(fields, values).compactMap { f, v in v.map { "\(sim.fields[f])=\(sim.values[$0])" } }
+        return parts.isEmpty ? "(empty)" : parts.joined(separator: " ")
+    }
+
+    private func describeOp(_ index: Int) -> String {
+        let op = sim.ops[index]
+        let key = sim.keys[op.request.key]
+        let version = op.stamp.map { " (\(describe($0)))" } ?? ""
+        switch op.request {
+        case .put(_, let fields):
+            return "put \(key) " + fields.map { "\(sim.fields[$0.field])=\(sim.values[$0.value])" }.joined(separator: " ") + version
+        case .delete(_, let fields):
+            return "delete \(key)" + fields.map { " " + sim.fields[$0] }.joined() + version
+        case .get: return "get \(key)"
+        case .register: return "stream registration on \(key)"
+        }
+    }
+}
