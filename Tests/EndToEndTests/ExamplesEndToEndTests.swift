@@ -81,3 +81,24 @@ import Testing
         #expect(result.err.components(separatedBy: "error:").count == 4)
     }
 }
+
+/// A `--seeds` sweep runs on every core and prints exactly what one run per seed prints, in seed order.
+@Suite struct SweepEndToEndTests {
+    @Test func parallelSweepPrintsWhatSeparateRunsPrint() throws {
+        let root = packageRoot().path
+        let sweep = try runKvrepl(args: ["--seeds", "1..6", "examples/chaos.kvs"], currentDirectory: root)
+        var expected = ""
+        var passed = 0
+        for seed in 1...6 {
+            let single = try runKvrepl(args: ["--seed", "\(seed)", "examples/chaos.kvs"], currentDirectory: root)
+            var lines = single.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            lines.removeLast()  // after the final newline
+            let summary = lines.removeLast()
+            passed += Int(summary.split(separator: " ")[0]) ?? 0
+            expected += lines.map { $0 + "\n" }.joined()
+        }
+        expected += "\(passed) passed, 0 failed\n"
+        #expect(sweep.status == 0)
+        #expect(sweep.out == expected)
+    }
+}

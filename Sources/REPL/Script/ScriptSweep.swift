@@ -37,20 +37,29 @@ struct ScriptSweep {
                     }
                 }
             case .sweep(let range):
-                for seed in range {
-                    let captured = CapturedOutput()
-                    let result = ScriptRun.run(source, seed: seed, settings: settings, output: captured.append)
-                    captured.replay(to: output)
-                    if result.isFailure {
-                        output.write(.failed, Self.reproduceLine(source: source, seed: seed))
+                // Batches bound memory on long sweeps and let output appear as the sweep goes.
+                var next = range.lowerBound
+                while true {
+                    let last = next &+ min(Self.batch - 1, range.upperBound - next)
+                    let seeds = Array(next...last)
+                    for (seed, run) in zip(seeds, ParallelRuns.run(source, seeds: seeds, settings: settings)) {
+                        for line in run.lines { output.write(line.kind, line.text) }
+                        if run.result.isFailure {
+                            output.write(.failed, Self.reproduceLine(source: source, seed: seed))
+                        }
+                        totals.add(run.result)
                     }
-                    totals.add(result)
+                    if last == range.upperBound { break }
+                    next = last + 1
                 }
             }
         }
         output.write(.summary, "\(totals.passed) passed, \(totals.failed) failed\n")
         return totals.exitStatus
     }
+
+    /// Seeds run at once (over every core) before their output is printed.
+    static let batch: UInt64 = 256
 
     /// `seed 7 failed: reproduce with kvrepl --seed 7 path/to/file.kvs`
     static func reproduceLine(source: ScriptSource, seed: UInt64) -> String {
