@@ -55,3 +55,16 @@ import Testing
         #expect(c.waitConverged(limit: 5_000_000))
     }
 }
+
+@Suite struct LargeClusterTests {
+    /// Push-pull gossip carries heartbeats to every node well within `suspect`, so a quiet
+    /// cluster of 150 nodes holds no live member down.
+    @Test func largeClusterHasNoFalseSuspicion() throws {
+        let c = Cluster(seed: 4)
+        try c.add((1...150).map { "n\($0)" })
+        for _ in 0..<6 {
+            c.advance(by: 5_000_000)
+            #expect(c.convergence().unmet == [])
+        }
+    }
+}

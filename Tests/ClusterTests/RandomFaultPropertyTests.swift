@@ -34,8 +34,11 @@ import Testing
         let c = Cluster(seed: seed)
         var views: [StreamView] = []
         var notices: [String] = []
-        c.onEvent = {
-            if case .delivery(let v) = $0 { views.append(v) }
+        c.onEvent = { [unowned c] in
+            if case .delivery(let v) = $0 {
+                views.append(v)
+                if ProcessInfo.processInfo.environment["KVREPL_DEBUG"] != nil { print("VIEW \(v.sequence) \(v.fields.map { "\($0.field)=\($0.value)" }) at \(c.now)") }
+            }
             if case .notice(let n) = $0 { notices.append(n) }
             if case .trace(let t) = $0, ProcessInfo.processInfo.environment["KVREPL_TRACE"] != nil { print(t) }
         }
@@ -62,6 +65,7 @@ import Testing
         }
         guard opened else { return ["stream never opened"] }
         var writes: [Write] = []
+        var connected = true
         /// A remove dropped after its handoff timed out may lose writes acknowledged before it.
         var lossAllowedBefore: Micros = 0
         var counter = 0
@@ -88,8 +92,17 @@ import Testing
                 _ = try c.submit(.delete(key: key, fields: whole ? [] : [field], via: nil)) { [c] r in
                     if r.succeeded { writes[index].acked = c.now }
                 }
-            } else if roll < 70 {
+            } else if roll < 66 {
                 _ = try c.submit(.get(key: key, fields: [], via: nil))
+            } else if roll < 70 {
+                if ProcessInfo.processInfo.environment["KVREPL_DEBUG"] != nil { print("TOGGLE connected=\(!connected) at \(c.now)") }
+                if connected {
+                    try c.disconnectStream("s")
+                    connected = false
+                } else {
+                    _ = try c.reconnectStream("s")
+                    connected = true
+                }
             } else {
                 let node = nodes[Int(rng.below(5))]
                 let state = c.state(of: node)
@@ -117,6 +130,10 @@ import Testing
             if c.state(of: n) == .paused { try c.resume(n) }
         }
         var failures: [String] = []
+        if !connected {
+            let r = try c.reconnectStream("s")
+            if ProcessInfo.processInfo.environment["KVREPL_DEBUG"] != nil { print("FINAL RECONNECT \(r) at \(c.now) \(c.nodeNames.map { "\($0):\(c.state(of: $0)!)" })") }
+        }
         if !c.waitConverged(limit: 60_000_000) {
             failures.append("not converged: \(c.convergence().unmet.prefix(5))")
             if ProcessInfo.processInfo.environment["KVREPL_DEBUG"] != nil { print(c.showNodes().rows) }
@@ -171,7 +188,9 @@ import Testing
             failures.append("stream repeated view \(a.fields)")
         }
         let expected = c.replica(c.owners(of: "k1").first ?? "", "k1").filter { $0.field == "f1" || $0.field == "f2" }
-        if let last = mine.last, last.fields != expected {
+        // A node dropped after a failed handoff may take a delivered value with it (data loss,
+        // like a wiped disk): a stream never goes back, so guarantee 3 is exempt then.
+        if let last = mine.last, last.fields != expected, lossAllowedBefore == 0 {
             failures.append("stream last view \(last.fields) ≠ converged \(expected)")
         }
         if !failures.isEmpty && ProcessInfo.processInfo.environment["KVREPL_DEBUG"] != nil {

@@ -23,6 +23,10 @@ extension Simulation {
         let registration = Registration(stream: instance, fields: selection, closed: false)
         let stored = try performInternal(.register(key: keyID, registration: registration))
         guard stored.result.succeeded else {
+            // It may be stored on some replicas all the same: close it there.
+            var closed = registration
+            closed.closed = true
+            _ = try? submitInternal(.register(key: keyID, registration: closed), completion: nil)
             forget(name)
             return stored.result
         }
@@ -46,7 +50,7 @@ extension Simulation {
 
     func closeStream(_ name: String) throws(ClusterError) {
         let s = try stream(name)
-        let closed = Registration(stream: s.instance, fields: s.fields, closed: true)
+        let closed = Registration(stream: s.instance, fields: s.fields, closed: true, epoch: s.epoch)
         logStreamAway(s, closed: true)
         forget(name)
         if !members.isEmpty { _ = try? submitInternal(.register(key: s.key, registration: closed), completion: nil) }
@@ -68,11 +72,20 @@ extension Simulation {
             throw ClusterError(.streamConnected, subject: name, "stream \(name) is connected")
         }
         s.connected = true
+        s.epoch &+= 1
+        s.holding = true
         streams[name] = s
         logStreamBack(s)
+        defer { streams[name]?.holding = false }
+        // Re-register with a higher epoch: every replica that learns it (now, or later through
+        // repair and anti-entropy) reports its current state again, reliably; so a change whose
+        // report was dropped while away still reaches the stream.
+        let renewed = Registration(stream: s.instance, fields: s.fields, closed: false, epoch: s.epoch)
+        _ = try performInternal(.register(key: s.key, registration: renewed))
         let read = try performInternal(.get(key: s.key, fields: []))
+        streams[name]?.holding = false
+        if let object = read.object { mergeIntoStream(name, object) } else { mergeIntoStream(name, ObjectRecord()) }
         guard case .read(_, let replies, let coordinator) = read.result else { return read.result }
-        if let object = read.object { mergeIntoStream(name, object) }
         let current = streams[name].map { $0.values(order) } ?? []
         return .read(fields: viewFields(s.fields, current), replies: replies, coordinator: coordinator)
     }
@@ -94,9 +107,9 @@ extension Simulation {
 
     private func mergeIntoStream(_ name: String, _ object: ObjectRecord) {
         guard var s = streams[name] else { return }
-        let change = s.state.merge(object.restricted(to: s.fields), order)
+        _ = s.state.merge(object.restricted(to: s.fields), order)
         streams[name] = s
-        guard change.dataChanged, let last = s.lastValues else { return }
+        guard !s.holding, let last = s.lastValues else { return }
         let values = s.values(order)
         if values != last { deliver(name, values) }
     }

@@ -13,6 +13,10 @@ struct StreamClient {
     var lastValues: [UInt32?]?
     var sequence = 0
     var connected = true
+    /// The registration's epoch (raised by each reconnect).
+    var epoch: UInt32 = 0
+    /// While `reconnect` runs: merge what arrives, deliver at most one view at its end.
+    var holding = false
 
     /// The visible value of each selected field, in selection order.
     func values(_ order: StampOrder) -> [UInt32?] {

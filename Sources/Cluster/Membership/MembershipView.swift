@@ -83,6 +83,30 @@ struct MembershipView {
         return fx
     }
 
+    /// The entries this view knows newer than `incoming` (or that `incoming` lacks).
+    /// Gossip lists entries in ascending node order (as `entries` builds them), so this is one
+    /// merge-walk over both lists, with no table.
+    func newer(than incoming: [MemberEntry]) -> [MemberEntry] {
+        var result: [MemberEntry] = []
+        var j = 0
+        var previous: Int32 = -1
+        for case let mine? in slots {
+            let m = mine.entry
+            while j < incoming.count && incoming[j].node < m.node {
+                if incoming[j].node < previous { return entries }  // not sorted: send everything
+                previous = incoming[j].node
+                j += 1
+            }
+            guard j < incoming.count, incoming[j].node == m.node else { result.append(m); continue }
+            let t = incoming[j]
+            if t.removed { continue }
+            if m.removed || m.beat > t.beat || (m.beat == t.beat && m.isDown && (!t.isDown || m.downAt < t.downAt)) {
+                result.append(m)
+            }
+        }
+        return result
+    }
+
     /// Failure detection and rehash exclusion at a node's tick: a node silent for `suspect` is held
     /// down from when its heartbeat last grew. Returns whether any node's exclusion changed.
     mutating func detect(me: Int32, now: Micros, suspect: Micros, rehash: Micros) -> Bool {

@@ -53,14 +53,16 @@ extension Simulation {
         send(from: node.index, to: peer, .gossip(node.view.entries))
     }
 
-    /// Merges gossip from `from`; when it taught this node something about membership (a node
-    /// learned, back up, or out), answers with its own view (push-pull), so joins and heals
-    /// spread in one round trip instead of waiting for random peer choice.
-    func receiveGossip(_ node: Node, from: Int32, _ entries: [MemberEntry]) {
-        let fx = node.view.merge(entries, me: node.index, now: now, rehash: settings.rehash)
-        if (fx.ringChanged || !fx.cameUp.isEmpty) && from >= 0 && from != node.index {
-            send(from: node.index, to: from, .gossip(node.view.entries))
+    /// Merges gossip from `from`. A push is answered with what this node knows newer
+    /// (push-pull): heartbeats then reach every node in few enough rounds that clusters of
+    /// hundreds of nodes do not suspect live members, and joins and heals spread in one round trip.
+    func receiveGossip(_ node: Node, from: Int32, _ entries: [MemberEntry], isReply: Bool) {
+        if !isReply && from >= 0 && from != node.index {
+            beat(node)
+            let newer = node.view.newer(than: entries)
+            if !newer.isEmpty { send(from: node.index, to: from, .gossipReply(newer)) }
         }
+        let fx = node.view.merge(entries, me: node.index, now: now, rehash: settings.rehash)
         if fx.ringChanged || !fx.cameUp.isEmpty { antiEntropyRound(node) }
         if !fx.cameUp.isEmpty { deliverHints(node) }
     }

@@ -29,6 +29,8 @@ enum Payload {
     /// Read repair: merge this.
     case repair(key: UInt32, object: ObjectRecord)
     case gossip([MemberEntry])
+    /// The answer to a gossip push: the entries the answering node knows newer (push-pull).
+    case gossipReply([MemberEntry])
     /// Anti-entropy, step 1: my digests of keys you replicate with me.
     case digest([KeyDigest])
     /// Step 2: these keys differ; here are my versions (empty when I have none).
@@ -56,6 +58,7 @@ enum Payload {
         case .readReply: .readReply
         case .repair: .repair
         case .gossip: .gossip
+        case .gossipReply: .gossipReply
         case .digest: .digest
         case .pull: .pull
         case .push: .push
@@ -78,7 +81,7 @@ struct Message {
 
 /// Message kinds, for traces and per-kind counters (an array index: no hashing per message).
 enum MessageKind: Int, CaseIterable {
-    case request, reply, write, writeAck, read, readReply, repair, gossip, digest, pull, push, hint, hintAck, handoff, handoffAck, report, reportAck, removed
+    case request, reply, write, writeAck, read, readReply, repair, gossip, gossipReply, digest, pull, push, hint, hintAck, handoff, handoffAck, report, reportAck, removed
 
     var name: String {
         switch self {
@@ -90,6 +93,7 @@ enum MessageKind: Int, CaseIterable {
         case .readReply: "read-reply"
         case .repair: "repair"
         case .gossip: "gossip"
+        case .gossipReply: "gossip-reply"
         case .digest: "ae-digest"
         case .pull: "ae-pull"
         case .push: "ae-push"

@@ -7,6 +7,18 @@ extension Simulation {
         let plan = placement(node, key)
         let needed = request.isRead ? settings.read : settings.write
         if plan.targets.count < needed {
+            // Too few replicas to answer the client; a write is still stored where it can be
+            // (as a timed-out one would be), so it spreads by anti-entropy like any other.
+            if !request.isRead {
+                let object = writeObject(node, request)
+                for (t, hint) in zip(plan.targets, plan.hintFor) {
+                    if t == node.index {
+                        applyWrite(node, key, object, hintFor: hint)
+                    } else {
+                        send(from: node.index, to: t, .write(op: -1, key: key, object: object, hintFor: hint))
+                    }
+                }
+            }
             send(from: node.index, to: clientEndpoint, .reply(op: clientOp, outcome: .failed(
                 "only \(plan.targets.count) of \(needed) needed replicas reachable from \(node.name)")))
             return

@@ -11,7 +11,8 @@ extension Simulation {
             send(from: node.index, to: m.from, .readReply(op: op, object: localObject(node, key)))
         case .readReply(let op, let object): acknowledgeRead(node, op, from: m.from, object)
         case .repair(let key, let object): mergeData(node, key, object)
-        case .gossip(let entries): receiveGossip(node, from: m.from, entries)
+        case .gossip(let entries): receiveGossip(node, from: m.from, entries, isReply: false)
+        case .gossipReply(let entries): receiveGossip(node, from: m.from, entries, isReply: true)
         case .digest(let digests): receiveDigest(node, from: m.from, digests)
         case .pull(let keys, let objects): receivePull(node, from: m.from, keys, objects)
         case .push(let keys, let objects):

@@ -16,4 +16,7 @@ struct Registration: Equatable {
     /// Selected field ids, in selection order.
     var fields: [UInt32]
     var closed: Bool
+    /// Raised by `reconnect`: a replica that sees a higher epoch reports its current state again,
+    /// so what the client dropped while away is re-sent reliably by every replica.
+    var epoch: UInt32 = 0
 }

@@ -70,6 +70,11 @@ struct ObjectRecord: Equatable {
                     registrations[i].closed = true
                     change.registrationsChanged = true
                 }
+                if reg.epoch > registrations[i].epoch {
+                    registrations[i].epoch = reg.epoch
+                    change.registrationsChanged = true
+                    if !registrations[i].closed { change.newRegistrations.append(reg.stream) }
+                }
             } else {
                 let at = registrations.firstIndex { $0.stream > reg.stream } ?? registrations.count
                 registrations.insert(reg, at: at)
@@ -97,6 +102,7 @@ struct ObjectRecord: Equatable {
         }
         for r in registrations {
             h.add(UInt64(r.stream) | (r.closed ? 1 << 40 : 0))
+            h.add(UInt64(r.epoch))
             for f in r.fields { h.add(UInt64(f)) }
         }
         return h.value
@@ -108,7 +114,7 @@ struct MergeChange {
     var tomb = false
     var fields: [UInt32] = []
     var registrationsChanged = false
-    /// Open registrations this replica had not held before.
+    /// Open registrations this replica had not held before, or whose epoch rose.
     var newRegistrations: [UInt32] = []
 
     var dataChanged: Bool { tomb || !fields.isEmpty }
