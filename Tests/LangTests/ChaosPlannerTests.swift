@@ -5,14 +5,14 @@ import Cluster
 @Suite struct ChaosPlannerTests {
     func plan(seed: UInt64, ops: Int = 200, keys: Int = 20, streams: Int = 3,
               nodes: [(String, NodeState)] = [("n1", .running), ("n2", .running), ("n3", .running), ("n4", .running)]) -> ChaosPlan {
-        var random = SplitMix64.chaos(seed: seed)
+        let cluster = Cluster(seed: seed)
         var options = ChaosOptions(duration: 30_000_000)
         options.ops = ops
         options.keys = keys
         options.streams = streams
         var planner = ChaosPlanner(options: options, nodes: nodes.map { (name: $0.0, state: $0.1) },
                                    origin: SourceRange(file: SourceFile(path: "t", text: "chaos 30s"), line: 1, column: 1, length: 5),
-                                   random: { random.next() })
+                                   random: { cluster.chaosDraw(below: $0) })
         return planner.plan()
     }
 

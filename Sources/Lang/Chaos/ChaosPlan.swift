@@ -33,7 +33,8 @@ struct ChaosPlanner {
     var nodes: [(name: String, state: NodeState)]
     /// Where the planned commands point in diagnostics: the `chaos` line.
     var origin: SourceRange
-    var random: () -> UInt64
+    /// A uniform draw in 0..<n (the cluster's `chaos` stream).
+    var random: (UInt64) -> UInt64
 
     static let fields = ["f1", "f2", "f3"]
 
@@ -155,15 +156,9 @@ struct ChaosPlanner {
         return Self.fields.indices.filter { mask & (1 << $0) != 0 }.map { Self.fields[$0] }
     }
 
-    /// A uniform draw in 0..<n (n ≥ 1), by rejection so no value is favoured.
+    /// A uniform draw in 0..<n (n ≥ 1).
     private mutating func draw(_ n: Int) -> Int {
-        guard n > 1 else { return 0 }
-        let bound = UInt64(n)
-        let limit = UInt64.max - UInt64.max % bound
-        while true {
-            let x = random()
-            if x < limit { return Int(x % bound) }
-        }
+        n > 1 ? Int(random(UInt64(n))) : 0
     }
 
     private func word(_ text: String) -> Word { Word(text, at: origin) }

@@ -11,7 +11,7 @@ extension Interpreter {
         var planner = ChaosPlanner(options: options,
                                    nodes: names.map { ($0, cluster.state(of: $0) ?? .running) },
                                    origin: command.range,
-                                   random: { [unowned self] in self.chaosRandom.next() })
+                                   random: { [unowned self] in self.cluster.chaosDraw(below: $0) })
         let plan = planner.plan()
         for stream in plan.streams { try openChaosStream(stream) }
         let start = cluster.now

@@ -27,12 +27,9 @@ final class Interpreter {
     var recording: [String] = []
     /// Inside an `at` block the block itself was recorded, so its commands are not recorded again.
     var recordingSuspended = false
-    /// The `chaos` draws (see SplitMix64.chaos); `seed N` derives it again.
-    var chaosRandom: SplitMix64
 
     init(session: Session) {
         self.session = session
-        chaosRandom = .chaos(seed: session.options.seed)
         let cluster = session.cluster
         cluster.onEvent = { [unowned self] event in self.handle(event) }
         cluster.interruptRequested = { [unowned self] in self.shouldStop() }
@@ -80,9 +77,7 @@ final class Interpreter {
         recordSource(command)
         switch command.kind {
         case .config(let assignments): try configure(assignments, command)
-        case .seed(let seed):
-            cluster.reseed(seed)
-            chaosRandom = .chaos(seed: seed)
+        case .seed(let seed): cluster.reseed(seed)
         case .add, .remove, .kill, .restart, .pause, .resume, .partition, .isolate, .heal:
             try membership(command)
         case .put, .get, .delete:
