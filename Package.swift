@@ -30,6 +30,7 @@ let package = Package(
             dependencies: [
                 "Cluster", "Lang",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
         .testTarget(

@@ -9,7 +9,7 @@ struct KVBench: ParsableCommand {
         commandName: "kvbench",
         abstract: "Benchmarks of the kvrepl simulation against plain baselines measured in the same run.")
 
-    static let workloadNames = ["puts", "puts-scale", "streams", "gossip", "join", "memory", "parse", "start", "ring", "membership"]
+    static let workloadNames = ["puts", "puts-scale", "streams", "events", "gossip", "join", "memory", "parse", "sweep", "start", "ring", "membership"]
 
     @Flag(help: "Run every workload at a small size.")
     var quick = false
@@ -35,10 +35,12 @@ struct KVBench: ParsableCommand {
         case "puts-scale": try PutWorkloads.scale(quick: quick)
         case "streams": try PutWorkloads.streams(quick: quick)
         case "memory": try PutWorkloads.memory(quick: quick)
+        case "events": try EventWorkloads.run(quick: quick)
         case "gossip": try ClusterWorkloads.gossip(quick: quick)
         case "join": try ClusterWorkloads.join(quick: quick)
         case "parse": try ToolWorkloads.parse(quick: quick)
         case "start": try ToolWorkloads.start(quick: quick)
+        case "sweep": try ToolWorkloads.sweep(quick: quick)
         case "ring": try FigureWorkloads.ring(quick: quick)
         case "membership": try FigureWorkloads.membership(quick: quick)
         default: []

@@ -60,3 +60,37 @@ enum ToolWorkloads {
         return [r]
     }
 }
+
+extension ToolWorkloads {
+    /// A `chaos` campaign over 200 seeds with `kvrepl --seeds`, pinned to one core and then on all:
+    /// seeds per second and the speed-up.
+    static func sweep(quick: Bool) throws -> [BenchRecord] {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let kvrepl = directory.appendingPathComponent("kvrepl").path
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("kvbench-sweep.kvs")
+        try Data("add n1 n2 n3 n4 n5\nchaos 60s ops=200 keys=20 streams=5\ncheck\n".utf8).write(to: script)
+        let seeds = quick ? 20 : 200
+        func time(_ executable: String, _ arguments: [String]) throws -> (Double, Int32) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            let wall = try Measure.seconds {
+                try process.run()
+                process.waitUntilExit()
+            }
+            return (wall, process.terminationStatus)
+        }
+        let arguments = ["--quiet", "--seeds", "1..\(seeds)", script.path]
+        let (one, oneStatus) = try time("/usr/bin/taskset", ["-c", "0", kvrepl] + arguments)
+        let (all, allStatus) = try time(kvrepl, arguments)
+        var r = BenchRecord(name: "sweep", nodes: 5, keys: 20, ops: seeds)
+        r["wall_s"] = .double(all)
+        r["ops_per_s"] = .double(Double(seeds) / all)
+        r["one_core_seeds_per_s"] = .double(Double(seeds) / one)
+        r["cores"] = .int(ProcessInfo.processInfo.activeProcessorCount)
+        r["speedup"] = .double(one / all)
+        r["all_passed"] = .int(oneStatus == 0 && allStatus == 0 ? 1 : 0)
+        return [r]
+    }
+}
