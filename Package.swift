@@ -39,7 +39,7 @@ let package = Package(
         ),
         .testTarget(name: "LangTests", dependencies: ["Lang"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["REPL"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["REPL", "kvbench"]),
     ],
     swiftLanguageModes: [.v6]
 )

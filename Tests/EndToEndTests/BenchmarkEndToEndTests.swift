@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// `kvbench --quick` keeps working: every workload runs and verifies its own result.
+/// No timing is asserted (CI machines are noisy); figures come from release runs (BENCHMARKS.md).
+@Suite struct BenchmarkEndToEndTests {
+    @Test func quickRunCoversEveryWorkloadAndVerifies() throws {
+        let kvbench = try kvreplBinary().deletingLastPathComponent().appendingPathComponent("kvbench")
+        let json = FileManager.default.temporaryDirectory.appendingPathComponent("kvbench-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: json) }
+        let process = Process()
+        process.executableURL = kvbench
+        process.arguments = ["--quick", "--json", json.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let lines = try String(contentsOf: json, encoding: .utf8).split(separator: "\n").map(String.init)
+        let names = Set(lines.compactMap { line in
+            line.range(of: "\"name\": \"").map { String(line[$0.upperBound...].prefix { $0 != "\"" }) }
+        })
+        for workload in ["puts", "puts-scale", "streams", "events", "gossip", "join", "memory", "parse", "sweep", "start"] {
+            #expect(names.contains(workload), "no \(workload) result")
+        }
+        #expect(!lines.contains { $0.contains("\"verified\": 0") || $0.contains("\"error\"") })
+        #expect(!lines.contains { $0.contains("\"same_order\": 0") || $0.contains("\"all_passed\": 0") })
+    }
+}
