@@ -49,13 +49,15 @@ extension Simulation {
                 }
             }
         }
-        // (3) Hints.
+        // (3) Hints: for a running node; and data a running node holds for a key it is not an
+        // owner of (stored, or hinted for a node now out) that the owners lack is pending for them.
         for n in cluster where n.state != .killed {
             for h in n.hints.hints where Int(h.target) < nodes.count && nodes[Int(h.target)].state == .running
                 && !nodes[Int(h.target)].removed {
                 if note("hint pending on \(n.name) for \(nodes[Int(h.target)].name) (key \(keys[h.key]))") { return unmet }
             }
         }
+        for line in dataHeldForOwners(cluster) where note(line) { return unmet }
         // (4) Stream reports.
         for instance in inFlightReports.keys.sorted() {
             let name = streamNames[instance] ?? "a closed stream"
@@ -63,6 +65,35 @@ extension Simulation {
         }
         if more > 0 { unmet.append("… and \(more) more") }
         return unmet
+    }
+
+    /// Running nodes that hold data of a key (in their store, or as hints) that the key's
+    /// owners do not hold yet: "n2 still holds chaos-k1 for n1 (field f1)".
+    private func dataHeldForOwners(_ cluster: [Node]) -> [String] {
+        var result: [String] = []
+        var lists: [UInt32: [Int32]] = [:]
+        func owners(of key: UInt32) -> [Int32] {
+            if let l = lists[key] { return l }
+            let l = self.owners(key)
+            lists[key] = l
+            return l
+        }
+        func check(_ n: Node, _ key: UInt32, _ object: ObjectRecord) {
+            let list = owners(of: key)
+            guard let first = list.first, nodes[Int(first)].state == .running else { return }
+            let reference = nodes[Int(first)].store[key] ?? ObjectRecord()
+            guard !object.isCovered(by: reference, order) else { return }
+            let what = difference(reference, { var r = reference; _ = r.merge(object, order); return r }())
+            let whom = list.map { nodes[Int($0)].name }.joined(separator: ",")
+            result.append("\(n.name) still holds \(keys[key]) for \(whom) (\(what))")
+        }
+        for n in cluster where n.state == .running {
+            for key in n.store.sortedKeys where !owners(of: key).contains(n.index) {
+                if let object = n.store[key] { check(n, key, object) }
+            }
+            for h in n.hints.hints { check(n, h.key, h.object) }
+        }
+        return result
     }
 
     private func difference(_ a: ObjectRecord, _ b: ObjectRecord) -> String {
