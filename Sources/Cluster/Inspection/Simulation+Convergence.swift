@@ -68,9 +68,9 @@ extension Simulation {
     }
 
     /// Running nodes that hold data of a key (in their store, or as hints) that the key's
-    /// owners do not hold yet: "n2 still holds chaos-k1 for n1 (field f1)".
+    /// owners do not hold yet: "n2 still holds chaos-k1 for n1 (field f1)". Stores are scanned
+    /// in dictionary order; what is found is sorted (node, key) before it is worded.
     private func dataHeldForOwners(_ cluster: [Node]) -> [String] {
-        var result: [String] = []
         var lists: [UInt32: [Int32]] = [:]
         func owners(of key: UInt32) -> [Int32] {
             if let l = lists[key] { return l }
@@ -78,20 +78,27 @@ extension Simulation {
             lists[key] = l
             return l
         }
-        func check(_ n: Node, _ key: UInt32, _ object: ObjectRecord) {
-            let list = owners(of: key)
-            guard let first = list.first, nodes[Int(first)].state == .running else { return }
-            let reference = nodes[Int(first)].store[key] ?? ObjectRecord()
-            guard !object.isCovered(by: reference, order) else { return }
-            let what = difference(reference, { var r = reference; _ = r.merge(object, order); return r }())
-            let whom = list.map { nodes[Int($0)].name }.joined(separator: ",")
-            result.append("\(n.name) still holds \(keys[key]) for \(whom) (\(what))")
+        func reference(_ key: UInt32) -> ObjectRecord? {
+            guard let first = owners(of: key).first, nodes[Int(first)].state == .running else { return nil }
+            return nodes[Int(first)].store[key] ?? ObjectRecord()
         }
+        var found: [(node: Int32, key: UInt32, object: ObjectRecord)] = []
         for n in cluster where n.state == .running {
-            for key in n.store.sortedKeys where !owners(of: key).contains(n.index) {
-                if let object = n.store[key] { check(n, key, object) }
+            for (key, object) in n.store.objects where !owners(of: key).contains(n.index) {
+                if let r = reference(key), !object.isCovered(by: r, order) { found.append((n.index, key, object)) }
             }
-            for h in n.hints.hints { check(n, h.key, h.object) }
+            for h in n.hints.hints {
+                if let r = reference(h.key), !h.object.isCovered(by: r, order) { found.append((n.index, h.key, h.object)) }
+            }
+        }
+        found.sort { ($0.node, $0.key) < ($1.node, $1.key) }
+        var result: [String] = []
+        for (i, f) in found.enumerated() where i == 0 || (found[i - 1].node, found[i - 1].key) != (f.node, f.key) {
+            guard let r = reference(f.key) else { continue }
+            var merged = r
+            _ = merged.merge(f.object, order)
+            let whom = owners(of: f.key).map { nodes[Int($0)].name }.joined(separator: ",")
+            result.append("\(nodes[Int(f.node)].name) still holds \(keys[f.key]) for \(whom) (\(difference(r, merged)))")
         }
         return result
     }

@@ -17,7 +17,8 @@
 ///   registrations stored with the data. Merge is a join, so exchanged replicas are equal.
 /// - Replication/: coordinators with R/W quorums and timeouts, sloppy quorum with hints, read
 ///   repair, per-key-digest anti-entropy (periodic, and at once on ring change or a peer coming
-///   back), graceful-leave handoff.
+///   back), graceful-leave handoff; data of keys a node no longer owns (by its view) goes to the
+///   owners as hints (rehoming), pending for *converged* until they hold it.
 /// - LiveQuery/: replicas report changes of selected fields, retransmitted until acknowledged;
 ///   the client's delivery point merges by stamp and delivers on a change of values.
 /// - Inspection/: the four clauses of *converged*, and `show` tables (ground truth, read-only).
