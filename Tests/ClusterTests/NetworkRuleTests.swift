@@ -65,7 +65,7 @@ import Testing
     @Test func killedSendersMessagesStillArrive() throws {
         let c = Cluster()
         try c.add(["a", "b"])
-        c.sim.send(from: 0, to: 1, .handoffAck(key: 0))
+        c.sim.send(from: 0, to: 1, .handoffAck(key: 0, version: 0))
         try c.kill("a", wipe: false)
         let lines = traced(c)
         c.advance(by: 20_000)

@@ -59,6 +59,12 @@ public final class Cluster {
     public func remove(_ name: String) throws(ClusterError) -> RemoveOutcome {
         try sim.remove(sim.node(named: name))
     }
+    /// Starts a graceful leave and returns at once (same errors as `remove`); `completion` runs
+    /// (inside the simulation) when the handoff finishes, after 60s without it, or at once when
+    /// the node is not running (or is killed or paused while leaving).
+    public func beginRemove(_ name: String, completion: @escaping (RemoveOutcome) -> Void) throws(ClusterError) {
+        try sim.beginRemove(sim.node(named: name), completion: completion)
+    }
     public func kill(_ name: String, wipe: Bool) throws(ClusterError) { try sim.kill(sim.node(named: name), wipe: wipe) }
     public func restart(_ name: String) throws(ClusterError) { try sim.restart(sim.node(named: name)) }
     public func pause(_ name: String) throws(ClusterError) { try sim.pause(sim.node(named: name)) }

@@ -8,6 +8,7 @@ public struct ClusterError: Error, Equatable, Sendable {
         case notRunning            // pause of a node that is not running
         case notPaused             // resume of a node that is not paused
         case lastRunningNode       // remove of the last running node
+        case alreadyLeaving        // remove of a node whose graceful leave is under way
         case noNodes               // a client operation on a cluster with no node
         case streamAlreadyOpen
         case streamNotOpen

@@ -49,13 +49,15 @@ extension Simulation {
                 }
             }
         }
-        // (3) Hints.
+        // (3) Hints: for a running node; and data a running node holds for a key it is not an
+        // owner of (stored, or hinted for a node now out) that the owners lack is pending for them.
         for n in cluster where n.state != .killed {
             for h in n.hints.hints where Int(h.target) < nodes.count && nodes[Int(h.target)].state == .running
                 && !nodes[Int(h.target)].removed {
                 if note("hint pending on \(n.name) for \(nodes[Int(h.target)].name) (key \(keys[h.key]))") { return unmet }
             }
         }
+        for line in dataHeldForOwners(cluster) where note(line) { return unmet }
         // (4) Stream reports.
         for instance in inFlightReports.keys.sorted() {
             let name = streamNames[instance] ?? "a closed stream"
@@ -63,6 +65,42 @@ extension Simulation {
         }
         if more > 0 { unmet.append("… and \(more) more") }
         return unmet
+    }
+
+    /// Running nodes that hold data of a key (in their store, or as hints) that the key's
+    /// owners do not hold yet: "n2 still holds chaos-k1 for n1 (field f1)". Stores are scanned
+    /// in dictionary order; what is found is sorted (node, key) before it is worded.
+    private func dataHeldForOwners(_ cluster: [Node]) -> [String] {
+        var lists: [UInt32: [Int32]] = [:]
+        func owners(of key: UInt32) -> [Int32] {
+            if let l = lists[key] { return l }
+            let l = self.owners(key)
+            lists[key] = l
+            return l
+        }
+        func reference(_ key: UInt32) -> ObjectRecord? {
+            guard let first = owners(of: key).first, nodes[Int(first)].state == .running else { return nil }
+            return nodes[Int(first)].store[key] ?? ObjectRecord()
+        }
+        var found: [(node: Int32, key: UInt32, object: ObjectRecord)] = []
+        for n in cluster where n.state == .running {
+            for (key, object) in n.store.objects where !owners(of: key).contains(n.index) {
+                if let r = reference(key), !object.isCovered(by: r, order) { found.append((n.index, key, object)) }
+            }
+            for h in n.hints.hints {
+                if let r = reference(h.key), !h.object.isCovered(by: r, order) { found.append((n.index, h.key, h.object)) }
+            }
+        }
+        found.sort { ($0.node, $0.key) < ($1.node, $1.key) }
+        var result: [String] = []
+        for (i, f) in found.enumerated() where i == 0 || (found[i - 1].node, found[i - 1].key) != (f.node, f.key) {
+            guard let r = reference(f.key) else { continue }
+            var merged = r
+            _ = merged.merge(f.object, order)
+            let whom = owners(of: f.key).map { nodes[Int($0)].name }.joined(separator: ",")
+            result.append("\(nodes[Int(f.node)].name) still holds \(keys[f.key]) for \(whom) (\(difference(r, merged)))")
+        }
+        return result
     }
 
     private func difference(_ a: ObjectRecord, _ b: ObjectRecord) -> String {

@@ -34,8 +34,8 @@ extension Simulation {
         }
         let entries = node.view.entries
         for peer in chosen { send(from: node.index, to: peer, .gossip(entries)) }
-        deliverHints(node)
         if ringChanged { antiEntropyRound(node) }
+        deliverHints(node)
     }
 
     /// Raises the node's own heartbeat to now.
@@ -64,7 +64,9 @@ extension Simulation {
         }
         let fx = node.view.merge(entries, me: node.index, now: now, rehash: settings.rehash)
         if fx.ringChanged || !fx.cameUp.isEmpty { antiEntropyRound(node) }
-        if !fx.cameUp.isEmpty { deliverHints(node) }
+        // A node back up takes its hints; a ring change may send hints for a node now out to
+        // the key's new owners (or back into this node's store).
+        if fx.ringChanged || !fx.cameUp.isEmpty { deliverHints(node) }
     }
 
     /// Admin notice that `removed` left the cluster.

@@ -40,8 +40,10 @@ enum Payload {
     case hint(target: Int32, key: UInt32, version: UInt32, object: ObjectRecord)
     case hintAck(target: Int32, key: UInt32, version: UInt32)
     /// Graceful leave: take over this key.
-    case handoff(key: UInt32, object: ObjectRecord)
-    case handoffAck(key: UInt32)
+    /// `version` rises when more data of the key reaches the leaving node, so an acknowledgement
+    /// of an older version does not count for the newer one.
+    case handoff(key: UInt32, version: UInt32, object: ObjectRecord)
+    case handoffAck(key: UInt32, version: UInt32)
     /// Replica → client: the selected fields of `key` changed for stream instance `stream`.
     case report(id: Int32, stream: UInt32, key: UInt32, object: ObjectRecord)
     case reportAck(id: Int32)

@@ -102,7 +102,7 @@ extension Simulation {
         case .pull(let k, _): return "ae-pull \(k.count) keys"
         case .push(let k, _): return "ae-push \(k.count) keys"
         case .hint(let t, let k, _, _): return "hint \(keys[k]) for \(endpointName(t))"
-        case .handoff(let k, _): return "handoff \(keys[k])"
+        case .handoff(let k, _, _): return "handoff \(keys[k])"
         case .report(_, let s, let k, _): return "report \(streamNames[s] ?? "stream") \(keys[k])"
         case .removed(let n): return "removed \(endpointName(n))"
         default: return p.kind.name

@@ -5,6 +5,8 @@ struct HandoffState {
         var object: ObjectRecord
         var targets: [Int32]
         var acked: [Int32]
+        /// Raised when more data of the key reaches the leaving node (acks name the version).
+        var version: UInt32 = 0
     }
     var pending: [Item] = []
 }

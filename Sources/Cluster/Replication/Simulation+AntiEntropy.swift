@@ -1,5 +1,6 @@
 /// Anti-entropy: per peer, digests of the keys both replicate (by the sender's view); the peer
-/// pulls what differs and both end with the merge. Runs every `antientropy`, and at once when the
+/// pulls what differs (if it replicates the key by its own view) and both end with the merge.
+/// A round first rehomes keys the node no longer owns (Simulation+Rehoming.swift). Runs every `antientropy`, and at once when the
 /// ring changes (join, leave, rehash) or a peer comes back up (restart, resume, heal).
 extension Simulation {
     func antiEntropyTick(_ node: Node) {
@@ -10,6 +11,7 @@ extension Simulation {
 
     func antiEntropyRound(_ node: Node) {
         guard node.state == .running, !node.store.objects.isEmpty else { return }
+        rehomeForeignKeys(node)
         var byPeer: [Int32: [KeyDigest]] = [:]
         for key in node.store.sortedKeys {
             guard let object = node.store[key], !object.isEmpty else { continue }
@@ -26,7 +28,9 @@ extension Simulation {
     func receiveDigest(_ node: Node, from: Int32, _ digests: [KeyDigest]) {
         var keys: [UInt32] = []
         var objects: [ObjectRecord] = []
-        for d in digests {
+        // Only keys this node replicates by its own view: a sender with an older view would
+        // otherwise hand it copies it must hand on again.
+        for d in digests where ownsKey(node, d.key) {
             let mine = node.store[d.key] ?? ObjectRecord()
             if mine.digest != d.digest {
                 keys.append(d.key)

@@ -24,19 +24,38 @@ extension Simulation {
         handoffTick(node)
     }
 
+    /// Data that reaches a leaving node after its handoff started is handed off too.
+    func addToHandoff(_ node: Node, _ key: UInt32, _ object: ObjectRecord) {
+        guard var state = node.handoff else { return }
+        if let i = state.pending.firstIndex(where: { $0.key == key }) {
+            guard state.pending[i].object.merge(object, order).any else { return }
+            state.pending[i].acked = []
+            state.pending[i].version &+= 1
+        } else {
+            var fresh = ObjectRecord()
+            _ = fresh.merge(object, order)
+            state.pending.append(HandoffState.Item(key: key, object: fresh, targets: preference(node, key), acked: []))
+        }
+        node.handoff = state
+        if let item = state.pending.first(where: { $0.key == key }) {
+            for t in item.targets { send(from: node.index, to: t, .handoff(key: key, version: item.version, object: item.object)) }
+        }
+    }
+
     func handoffTick(_ node: Node) {
         guard let state = node.handoff, !isHandoffDone(node) else { return }
         for item in state.pending {
             for t in item.targets where !item.acked.contains(t) {
-                send(from: node.index, to: t, .handoff(key: item.key, object: item.object))
+                send(from: node.index, to: t, .handoff(key: item.key, version: item.version, object: item.object))
             }
         }
         schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .handoff),
                  at: now &+ 2 &* settings.latencyMax &+ 1000)
     }
 
-    func acknowledgeHandoff(_ node: Node, _ key: UInt32, from: Int32) {
-        guard var state = node.handoff, let i = state.pending.firstIndex(where: { $0.key == key }) else { return }
+    func acknowledgeHandoff(_ node: Node, _ key: UInt32, version: UInt32, from: Int32) {
+        guard var state = node.handoff, let i = state.pending.firstIndex(where: { $0.key == key }),
+              state.pending[i].version == version else { return }
         if !state.pending[i].acked.contains(from) { state.pending[i].acked.append(from) }
         node.handoff = state
     }

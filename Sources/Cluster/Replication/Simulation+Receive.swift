@@ -22,10 +22,10 @@ extension Simulation {
             send(from: node.index, to: m.from, .hintAck(target: target, key: key, version: version))
         case .hintAck(let target, let key, let version):
             node.hints.acknowledge(target: target, key: key, version: version)
-        case .handoff(let key, let object):
+        case .handoff(let key, let version, let object):
             mergeData(node, key, object)
-            send(from: node.index, to: m.from, .handoffAck(key: key))
-        case .handoffAck(let key): acknowledgeHandoff(node, key, from: m.from)
+            send(from: node.index, to: m.from, .handoffAck(key: key, version: version))
+        case .handoffAck(let key, let version): acknowledgeHandoff(node, key, version: version, from: m.from)
         case .reportAck(let id): acknowledgeReport(node, id)
         case .removed(let n): receiveRemoved(node, n)
         case .reply, .report: break  // client-bound
@@ -44,7 +44,9 @@ extension Simulation {
     /// Stores a write (as a hint when standing in for another node).
     func applyWrite(_ node: Node, _ key: UInt32, _ object: ObjectRecord, hintFor: Int32) {
         node.observe(object)
-        if hintFor >= 0 && hintFor != node.index {
+        if node.handoff != nil {
+            addToHandoff(node, key, object)  // leaving: the write goes on with the handoff
+        } else if hintFor >= 0 && hintFor != node.index {
             node.hints.add(target: hintFor, key: key, object, order)
         } else {
             mergeData(node, key, object)
@@ -53,8 +55,13 @@ extension Simulation {
 
     /// Merges data into a replica's store, whatever brought it (write, repair, anti-entropy,
     /// hint, handoff), and reports changes to open streams on the key.
+    /// Data of a key the node does not own by its view goes on to the owners (rehome).
     func mergeData(_ node: Node, _ key: UInt32, _ object: ObjectRecord) {
         node.observe(object)
+        guard ownsKey(node, key) else {
+            rehome(node, key, object)
+            return
+        }
         let change = node.store.merge(key, object, order)
         guard change.any, let stored = node.store[key], !stored.registrations.isEmpty else { return }
         for reg in stored.registrations where !reg.closed {

@@ -72,14 +72,17 @@ extension Simulation {
     }
 
     /// The client's choice of coordinator: the first running node of the preference list, then
-    /// of the nodes after it clockwise.
+    /// of the nodes after it clockwise; a node leaving (`beginRemove`) only when no other runs.
     func defaultCoordinator(for key: UInt32) -> Int32? {
-        for n in owners(key) where nodes[Int(n)].state == .running { return n }
+        for n in owners(key) where nodes[Int(n)].state == .running && leaving[n] == nil { return n }
         var found: Int32?
+        var fallback: Int32?
         groundTruthRing().walk(from: position(of: key)) { n in
-            if nodes[Int(n)].state == .running { found = n; return false }
+            guard nodes[Int(n)].state == .running else { return true }
+            if leaving[n] == nil { found = n; return false }
+            if fallback == nil { fallback = n }
             return true
         }
-        return found
+        return found ?? fallback
     }
 }

@@ -1,5 +1,5 @@
-/// Cluster commands on nodes: add, kill, restart, pause, resume, remove; and the network's
-/// partition, isolate and heal. Each checks that it can apply and says why not.
+/// Cluster commands on nodes: add, kill, restart, pause, resume (remove: Simulation+Leave.swift);
+/// and the network's partition, isolate and heal. Each checks that it can apply and says why not.
 extension Simulation {
     func add(_ newNames: [String]) throws(ClusterError) {
         var seen: Set<String> = []
@@ -67,6 +67,7 @@ extension Simulation {
             node.view = MembershipView()
         }
         count(wipe ? "kills (wipe)" : "kills")
+        endLeaveAtOnce(node)
     }
 
     func restart(_ node: Node) throws(ClusterError) {
@@ -95,6 +96,7 @@ extension Simulation {
         node.incarnation &+= 1
         node.downSince = now
         count("pauses")
+        endLeaveAtOnce(node)
     }
 
     func resume(_ node: Node) throws(ClusterError) {
@@ -112,45 +114,6 @@ extension Simulation {
         drainInbox(node)
         antiEntropyRound(node)
         count("resumes")
-    }
-
-    func remove(_ node: Node) throws(ClusterError) -> RemoveOutcome {
-        if node.state == .running && !members.contains(where: { $0 !== node && $0.state == .running }) {
-            throw ClusterError(.lastRunningNode, subject: node.name, "node \(node.name) is the last running node")
-        }
-        count("removes")
-        guard node.state == .running else {
-            drop(node)
-            return .dropped
-        }
-        startHandoff(node)
-        let deadline = now &+ 60_000_000
-        if !isHandoffDone(node) {
-            run(until: deadline) { [unowned self] in self.isHandoffDone(node) }
-        }
-        let finished = isHandoffDone(node)
-        drop(node)
-        if !finished {
-            emit(.notice("remove \(node.name): handoff did not finish within 60s; dropped as a killed node"))
-            return .droppedAfterTimeout
-        }
-        return .handedOff
-    }
-
-    /// Takes a node out of the cluster for good; the admin tells every other node.
-    private func drop(_ node: Node) {
-        if node.state != .killed { dropReports(node) }
-        node.removed = true
-        node.state = .killed
-        node.incarnation &+= 1
-        node.handoff = nil
-        for slot in node.inbox { _ = network.take(slot) }
-        node.inbox = []
-        nameIndex[node.name] = nil
-        network.group[node.index] = nil
-        network.isolated.remove(node.index)
-        truthRingDirty = true
-        for other in members { send(from: clientEndpoint, to: other.index, .removed(node: node.index)) }
     }
 
     func partition(_ groups: [[String]]) throws(ClusterError) {

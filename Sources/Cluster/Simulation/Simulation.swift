@@ -17,7 +17,8 @@
 ///   registrations stored with the data. Merge is a join, so exchanged replicas are equal.
 /// - Replication/: coordinators with R/W quorums and timeouts, sloppy quorum with hints, read
 ///   repair, per-key-digest anti-entropy (periodic, and at once on ring change or a peer coming
-///   back), graceful-leave handoff.
+///   back), graceful-leave handoff; data of keys a node no longer owns (by its view) goes to the
+///   owners as hints (rehoming), pending for *converged* until they hold it.
 /// - LiveQuery/: replicas report changes of selected fields, retransmitted until acknowledged;
 ///   the client's delivery point merges by stamp and delivers on a change of values.
 /// - Inspection/: the four clauses of *converged*, and `show` tables (ground truth, read-only).
@@ -49,6 +50,9 @@ final class Simulation {
     var ops: [ClientOp] = []
     var actions: [Int32: () -> Void] = [:]
     var nextAction: Int32 = 0
+
+    /// Nodes leaving gracefully (`beginRemove`), with what to call when each leave ends.
+    var leaving: [Int32: (completion: (RemoveOutcome) -> Void, deadline: Int32)] = [:]
 
     var streams: [String: StreamClient] = [:]
     /// Every stream instance's views, for `check` (see Checking/StreamLog.swift).
@@ -131,6 +135,7 @@ final class Simulation {
             guard let event = queue.pop() else { break }
             if event.time > now { now = event.time }
             dispatch(event)
+            if !leaving.isEmpty { settleLeaves() }
             if let stop, stop() { return true }
             steps &+= 1
             if steps & 0x3FFF == 0, let interrupt = interruptRequested, interrupt() { return true }
@@ -167,13 +172,18 @@ final class Simulation {
         }
     }
 
-    /// Runs `action` at `time` (now or later).
-    func scheduleAction(at time: Micros, _ action: @escaping () -> Void) {
+    /// Runs `action` at `time` (now or later); returns its id, for `cancelAction`.
+    @discardableResult
+    func scheduleAction(at time: Micros, _ action: @escaping () -> Void) -> Int32 {
         let id = nextAction
         nextAction &+= 1
         actions[id] = action
         schedule(.action(id: id), at: time)
+        return id
     }
+
+    /// A scheduled action that has not run yet will not run.
+    func cancelAction(_ id: Int32) { actions[id] = nil }
 
     func emit(_ event: ClusterEvent) { onEvent?(event) }
 }

@@ -85,6 +85,12 @@ struct ObjectRecord: Equatable {
         return change
     }
 
+    /// Whether merging this record into `other` would change nothing (`other` holds all of it).
+    func isCovered(by other: ObjectRecord, _ order: StampOrder) -> Bool {
+        var copy = other
+        return !copy.merge(self, order).any
+    }
+
     /// The part a stream sees: the tombstone and the selected fields' records (no registrations).
     func restricted(to selection: [UInt32]) -> ObjectRecord {
         var r = ObjectRecord(tomb: tomb)

@@ -9,7 +9,8 @@ struct ScheduledBlock {
     var started = false
 }
 
-/// `at TIME { … }`: commands that start at a virtual time without waiting for one another.
+/// `at TIME { … }`: commands that start at a virtual time without waiting for one another
+/// (client operations and `remove` print their outcome when they complete).
 extension Interpreter {
     func schedule(_ command: Command, at time: Micros, _ body: [Command]) throws(ScriptError) {
         guard time >= cluster.now else {
@@ -48,6 +49,18 @@ extension Interpreter {
                     _ = try cluster.submit(request) { [unowned self] result in
                         self.operationsInFlight -= 1
                         self.session.emit(.normal, "[\(Formatting.duration(self.cluster.now))] " + self.describe(request, result))
+                    }
+                }
+            } else if case .remove(let node) = command.kind {
+                // A graceful leave runs alongside the block's other commands; its outcome prints
+                // when it ends.
+                session.emit(.normal, prefix + command.source(text))
+                operationsInFlight += 1
+                let name = text(node)
+                try attempt(command, [node]) { () throws(ClusterError) in
+                    try cluster.beginRemove(name) { [unowned self] outcome in
+                        self.operationsInFlight -= 1
+                        self.session.emit(.normal, "[\(Formatting.duration(self.cluster.now))] " + self.describeRemove(name, outcome))
                     }
                 }
             } else {

@@ -8,12 +8,7 @@ extension Interpreter {
             try attempt(command, nodes) { () throws(ClusterError) in try cluster.add(nodes.map(text)) }
         case .remove(let node):
             let outcome = try attempt(command, [node]) { () throws(ClusterError) in try cluster.remove(text(node)) }
-            switch outcome {
-            case .handedOff: session.emit(.normal, "remove \(text(node)): handed off its ranges and streams, stopped")
-            case .droppedAfterTimeout:
-                session.emit(.normal, "remove \(text(node)): handoff did not finish within 60s; dropped as a killed node would be")
-            case .dropped: session.emit(.normal, "remove \(text(node)): dropped at once (it was not running)")
-            }
+            session.emit(.normal, describeRemove(text(node), outcome))
         case .kill(let node, let wipe):
             try attempt(command, [node]) { () throws(ClusterError) in try cluster.kill(text(node), wipe: wipe) }
         case .restart(let node):
@@ -32,6 +27,15 @@ extension Interpreter {
             cluster.heal()
         default:
             break
+        }
+    }
+
+    /// What a `remove` did, in words (a plain `remove` and one in an `at` block alike).
+    func describeRemove(_ node: String, _ outcome: RemoveOutcome) -> String {
+        switch outcome {
+        case .handedOff: "remove \(node): handed off its ranges and streams, stopped"
+        case .droppedAfterTimeout: "remove \(node): handoff did not finish within 60s; dropped as a killed node would be"
+        case .dropped: "remove \(node): dropped at once (it was not running)"
         }
     }
 

@@ -1,0 +1,77 @@
+/// `remove`: a graceful leave. `beginRemove` starts it and returns; the leave ends when the
+/// handoff finishes (checked after every event), after `leaveLimit` without it, or at once when
+/// the leaving node is killed or paused. `remove` is `beginRemove` plus running until it ends.
+extension Simulation {
+    static let leaveLimit: Micros = 60_000_000
+
+    func beginRemove(_ node: Node, completion: @escaping (RemoveOutcome) -> Void) throws(ClusterError) {
+        if leaving[node.index] != nil {
+            throw ClusterError(.alreadyLeaving, subject: node.name, "node \(node.name) is already leaving the cluster")
+        }
+        if node.state == .running && !members.contains(where: { $0 !== node && $0.state == .running }) {
+            throw ClusterError(.lastRunningNode, subject: node.name, "node \(node.name) is the last running node")
+        }
+        count("removes")
+        guard node.state == .running else {
+            drop(node)
+            completion(.dropped)
+            return
+        }
+        let index = node.index
+        let deadline = scheduleAction(at: now &+ Self.leaveLimit) { [unowned self] in
+            self.endLeave(self.nodes[Int(index)], .droppedAfterTimeout)
+        }
+        leaving[index] = (completion, deadline)
+        startHandoff(node)
+        settleLeaves()
+    }
+
+    func remove(_ node: Node) throws(ClusterError) -> RemoveOutcome {
+        var outcome: RemoveOutcome?
+        try beginRemove(node) { outcome = $0 }
+        if outcome == nil {
+            run(until: now &+ Self.leaveLimit) { outcome != nil }
+        }
+        if outcome == nil { endLeave(node, .droppedAfterTimeout) }  // the run was interrupted
+        return outcome ?? .droppedAfterTimeout
+    }
+
+    /// Ends every leave whose handoff has finished (in node order).
+    func settleLeaves() {
+        for index in leaving.keys.sorted() {
+            let node = nodes[Int(index)]
+            if node.handoff != nil && isHandoffDone(node) { endLeave(node, .handedOff) }
+        }
+    }
+
+    /// A leaving node killed or paused cannot finish its handoff: it is dropped at once.
+    func endLeaveAtOnce(_ node: Node) {
+        if leaving[node.index] != nil { endLeave(node, .dropped) }
+    }
+
+    private func endLeave(_ node: Node, _ outcome: RemoveOutcome) {
+        guard let (completion, deadline) = leaving.removeValue(forKey: node.index) else { return }
+        cancelAction(deadline)
+        drop(node)
+        if outcome == .droppedAfterTimeout {
+            emit(.notice("remove \(node.name): handoff did not finish within 60s; dropped as a killed node"))
+        }
+        completion(outcome)
+    }
+
+    /// Takes a node out of the cluster for good; the admin tells every other node.
+    private func drop(_ node: Node) {
+        if node.state != .killed { dropReports(node) }
+        node.removed = true
+        node.state = .killed
+        node.incarnation &+= 1
+        node.handoff = nil
+        for slot in node.inbox { _ = network.take(slot) }
+        node.inbox = []
+        nameIndex[node.name] = nil
+        network.group[node.index] = nil
+        network.isolated.remove(node.index)
+        truthRingDirty = true
+        for other in members { send(from: clientEndpoint, to: other.index, .removed(node: node.index)) }
+    }
+}

@@ -1,0 +1,65 @@
+import Testing
+@testable import Cluster
+
+/// Data a node holds for a key it no longer owns must reach the key's owners before the cluster
+/// counts as converged: when a node comes back after `rehash` and when a node joins.
+@Suite struct OwnershipMoveTests {
+    private func cluster() throws -> Cluster {
+        var s = Settings()
+        s.replicas = 1
+        s.read = 1
+        s.write = 1
+        let c = Cluster(seed: 1, settings: s)
+        try c.add(["n1", "n2", "n3"])
+        return c
+    }
+
+    /// A key whose preference list is `owner` now.
+    private func key(ownedBy owner: String, in c: Cluster) -> String {
+        (0..<1000).map { "k\($0)" }.first { c.owners(of: $0) == [owner] }!
+    }
+
+    @Test func writesOfAnInterimOwnerReachTheOwnerComingBack() throws {
+        let c = try cluster()
+        let k = key(ownedBy: "n1", in: c)
+        #expect(try c.put(k, [("a", "1")]).succeeded)
+        try c.kill("n1", wipe: false)
+        c.advance(by: 15_000_000)
+        let interim = c.owners(of: k)
+        #expect(interim != ["n1"] && interim.count == 1)
+        #expect(try c.put(k, [("a", "2")]).succeeded)
+        // The interim owner cannot reach n1 directly (gossip still flows through the third node).
+        try c.partition([["n1"], interim])
+        try c.restart("n1")
+        #expect(c.owners(of: k) == ["n1"])
+        #expect(!c.waitConverged(limit: 10_000_000))
+        #expect(c.convergence().unmet.contains { $0.contains(interim[0]) && $0.contains(k) },
+                "\(c.convergence().unmet)")
+        c.heal()
+        let report = c.check(limit: 60_000_000)
+        #expect(report.passed, "\(report)")
+        #expect(try c.get(k) == fv(("a", "2")))
+        #expect(c.replica("n1", k) == fv(("a", "2")))
+    }
+
+    @Test func dataOfTheOldOwnerReachesAJoiningOwner() throws {
+        let c = try cluster()
+        // A key that n4 takes over from a node other than the join contact (n1).
+        let keys = (0..<1000).map { "k\($0)" }
+        let ring = Cluster(seed: 1, settings: c.settings)
+        try ring.add(["n1", "n2", "n3", "n4"])
+        let k = keys.first { c.owners(of: $0) != ["n1"] && ring.owners(of: $0) == ["n4"] }!
+        let old = c.owners(of: k)[0]
+        #expect(try c.put(k, [("a", "1")]).succeeded)
+        try c.add(["n4"])
+        // The old owner cannot reach n4 directly (gossip still flows through the others).
+        try c.partition([["n4"], [old]])
+        #expect(!c.waitConverged(limit: 10_000_000))
+        #expect(c.convergence().unmet.contains { $0.contains(old) && $0.contains(k) }, "\(c.convergence().unmet)")
+        c.heal()
+        let report = c.check(limit: 60_000_000)
+        #expect(report.passed, "\(report)")
+        #expect(c.owners(of: k) == ["n4"])
+        #expect(c.replica("n4", k) == fv(("a", "1")))
+    }
+}
