@@ -42,9 +42,9 @@ extension Simulation {
         var objects: [ObjectRecord] = []
         // Only keys this node replicates by its own view: a sender with an older view would
         // otherwise hand it copies it must hand on again.
-        for d in digests where ownsKey(node, d.key) {
+        for d in digests {
             let mine = node.store[d.key] ?? ObjectRecord()
-            if mine.digest != d.digest {
+            if mine.digest != d.digest && ownsKey(node, d.key) {
                 keys.append(d.key)
                 objects.append(mine)
             }
