@@ -60,6 +60,58 @@ import Testing
         #expect(i.lookup("c") == nil)
     }
 
+    @Test func internerKeepsIdsThroughGrowthAndNeverFindsTheReservedZero() {
+        let i = Interner(reserveZero: true)
+        let ids = (0..<10_000).map { i.intern("key-\($0)") }
+        #expect(ids == (1...10_000).map { UInt32($0) })
+        for n in stride(from: 0, to: 10_000, by: 97) {
+            #expect(i.intern("key-\(n)") == UInt32(n + 1))
+            #expect(i.lookup("key-\(n)") == UInt32(n + 1))
+            #expect(i[UInt32(n + 1)] == "key-\(n)")
+        }
+        #expect(i.lookup("") == nil)
+        #expect(i.intern("") == 10_001)
+        #expect(i.intern("é") != i.intern("e\u{301}") || "é" == "e\u{301}")
+    }
+
+    @Test func deadlinesInterleaveWithEventsInTimeThenSequenceOrder() {
+        var q = EventQueue()
+        q.pushDeadline(at: 100, .action(id: 1))
+        q.push(at: 50, .action(id: 2))
+        q.push(at: 100, .action(id: 3))
+        q.pushDeadline(at: 100, .action(id: 4))
+        q.pushDeadline(at: 90, .action(id: 5))  // earlier than the lane's last: goes to the heap
+        q.pushDeadline(at: 200, .action(id: 6))
+        q.push(at: 150, .action(id: 7))
+        var order: [Int32] = []
+        while let e = q.pop() {
+            if case .action(let id) = e.kind { order.append(id) }
+        }
+        #expect(order == [2, 5, 1, 3, 4, 7, 6])
+        #expect(q.isEmpty)
+    }
+
+    @Test func coordinatorTableFindsLiveRequestsOnlyAndNeverReusesIds() {
+        var t = CoordinatorTable()
+        func op(_ n: Int32) -> CoordinatorOp {
+            CoordinatorOp(clientOp: n, kind: .write, key: 0, needed: 1, targets: [], preference: [])
+        }
+        let a = t.insert(op(10)), b = t.insert(op(11)), c = t.insert(op(12))
+        #expect([a, b, c] == [0, 1, 2])
+        #expect(t.remove(b)?.clientOp == 11)
+        #expect(t[b] == nil)
+        #expect(t.ids == [0, 2])
+        t[a] = nil
+        #expect(t.ids == [2])
+        #expect(t[a] == nil && t[c]?.clientOp == 12)
+        let d = t.insert(op(13))
+        #expect(d == 3 && t.count == 2)
+        t.removeAll()
+        #expect(t.isEmpty && t[c] == nil)
+        #expect(t.insert(op(14)) == 4)
+        #expect(t[-5] == nil && t[99] == nil)
+    }
+
     @Test func scheduleInThePastIsAnError() throws {
         let c = Cluster()
         c.advance(by: 1_000_000)

@@ -40,11 +40,28 @@ import Testing
     @Test func fieldMergeKeepsHighestStampPerField() {
         var a = record([(1, 10, 5), (2, 20, 9)])
         let b = record([(1, 11, 7), (2, 21, 3), (3, 30, 1)])
+        var watched = a
+        watched.registrations = [Registration(stream: 1, fields: [1], closed: false)]
         let change = a.merge(b, order)
-        #expect(change.fields.sorted() == [1, 3])
+        #expect(change.fieldsChanged && change.fields.isEmpty)  // no registration: not listed
         #expect(a.visibleValue(1, order) == 11)
         #expect(a.visibleValue(2, order) == 20)
         #expect(a.visibleValue(3, order) == 30)
+        let listed = watched.merge(b, order)
+        #expect(listed.fields.sorted() == [1, 3])
+        #expect(watched.fields == a.fields)
+        #expect(!a.merge(b, order).dataChanged)
+    }
+
+    @Test func mergeIntoAnEmptyRecordTakesTheIncomingWhole() {
+        var empty = ObjectRecord()
+        let b = record([(1, 11, 7), (3, 30, 1)], tomb: 4)
+        let change = empty.merge(b, order)
+        #expect(empty == b && change.tomb && change.fieldsChanged)
+        var slow = ObjectRecord()
+        slow.registrations = [Registration(stream: 1, fields: [3], closed: true)]
+        let listed = slow.merge(b, order)
+        #expect(slow.fields == b.fields && slow.tomb == b.tomb && listed.fields.sorted() == [1, 3])
     }
 
     @Test func mergeIsCommutativeAndIdempotent() {

@@ -74,8 +74,8 @@ extension Simulation {
             rows.append(["message \(k.name)", String(stats.sent[i]), String(stats.delivered[i]), String(stats.dropped[i])])
         }
         rows.append(["messages (all)", String(stats.totalSent), String(stats.totalDelivered), String(stats.totalDropped)])
-        for k in operationCounts.keys.sorted() {
-            rows.append([k, String(operationCounts[k] ?? 0), "", ""])
+        for k in OperationCounter.allCases.sorted(by: { $0.label < $1.label }) where operationCounts[k.rawValue] > 0 {
+            rows.append([k.label, String(operationCounts[k.rawValue]), "", ""])
         }
         return Table(title: "stats", headers: ["what", "sent / count", "delivered", "dropped"], rows: rows)
     }

@@ -8,7 +8,7 @@ extension Simulation {
         node.nextReport &+= 1
         node.reports[id] = PendingReport(stream: reg.stream, key: key, object: object)
         inFlightReports[reg.stream, default: 0] += 1
-        count("stream reports")
+        count(.streamReports)
         send(from: node.index, to: clientEndpoint, .report(id: id, stream: reg.stream, key: key, object: object))
         schedule(.reportRetransmit(node: node.index, incarnation: node.incarnation, report: id),
                  at: now &+ reportRetransmitDelay)

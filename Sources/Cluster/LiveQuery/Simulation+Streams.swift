@@ -19,7 +19,7 @@ extension Simulation {
         nextStreamInstance &+= 1
         streams[name] = StreamClient(name: name, instance: instance, key: keyID, fields: selection)
         streamNames[instance] = name
-        count("streams opened")
+        count(.streamsOpened)
         let registration = Registration(stream: instance, fields: selection, closed: false)
         let stored = try performInternal(.register(key: keyID, registration: registration))
         guard stored.result.succeeded else {
@@ -120,7 +120,7 @@ extension Simulation {
         s.lastValues = values
         streams[name] = s
         logDelivery(s, values: values)
-        count("views delivered")
+        count(.viewsDelivered)
         emit(.delivery(StreamView(stream: name, sequence: s.sequence, key: keys[s.key],
                                   fields: viewFields(s.fields, values))))
     }

@@ -3,8 +3,10 @@
 struct NetworkState {
     private var slab: [Message?] = []
     private var free: [Int32] = []
-    /// Last delivery time per ordered pair (from, to), for FIFO links.
-    var linkTimes: [UInt64: Micros] = [:]
+    /// Last delivery time per ordered pair (from, to), for FIFO links: a square matrix over
+    /// endpoints (the client, then nodes by index), grown as nodes are added.
+    private var linkTimes: [Micros] = []
+    private var endpoints = 0
     /// Partition group per node index (0: not named, reaches everyone).
     var group: [Int32: Int] = [:]
     var isolated: Set<Int32> = []
@@ -26,8 +28,25 @@ struct NetworkState {
         return m
     }
 
-    static func linkKey(_ from: Int32, _ to: Int32) -> UInt64 {
-        (UInt64(UInt32(bitPattern: from)) << 32) | UInt64(UInt32(bitPattern: to))
+    /// The delivery time of a message sent now to arrive at `at`, kept no earlier than the last
+    /// one on the same link (FIFO, like TCP).
+    mutating func fifoArrival(from: Int32, to: Int32, at: Micros) -> Micros {
+        let a = Int(from) + 1, b = Int(to) + 1
+        if a >= endpoints || b >= endpoints { growLinks(to: max(a, b) + 1) }
+        let i = a * endpoints + b
+        let time = max(at, linkTimes[i])
+        linkTimes[i] = time
+        return time
+    }
+
+    private mutating func growLinks(to size: Int) {
+        let newSize = max(size, endpoints + endpoints / 2, 8)
+        var grown = [Micros](repeating: 0, count: newSize * newSize)
+        for a in 0..<endpoints {
+            for b in 0..<endpoints { grown[a * newSize + b] = linkTimes[a * endpoints + b] }
+        }
+        linkTimes = grown
+        endpoints = newSize
     }
 
     /// Whether partitions or isolation cut the link between two endpoints (nodes only).

@@ -12,10 +12,7 @@ extension Simulation {
             return
         }
         let delay = random.network.between(settings.latencyMin, settings.latencyMax)
-        let link = NetworkState.linkKey(from, to)
-        var at = now &+ delay
-        if let last = network.linkTimes[link], last > at { at = last }
-        network.linkTimes[link] = at
+        let at = network.fifoArrival(from: from, to: to, at: now &+ delay)
         let slot = network.store(Message(from: from, to: to, payload: payload))
         if tracing { trace("send", from, to, payload, why: nil) }
         schedule(.deliver(slot: slot), at: at)

@@ -6,8 +6,8 @@ struct CoordinatorOp {
     var key: UInt32
     var needed: Int
     var targets: [Int32]
-    /// Targets inside the coordinator's preference list (read repair goes to these only).
-    var preferred: [Int32]
+    /// The coordinator's preference list (read repair goes to responders in it only).
+    var preference: [Int32]
     var acks = 0
     var replied = false
     /// Reads: merged replies so far, and each responder's digest.

@@ -25,8 +25,7 @@ final class Node {
     var ringVersion = -1
     /// Hybrid logical clock: highest stamp time issued or seen.
     var hlc: Int64 = 0
-    var coordinatorOps: [Int32: CoordinatorOp] = [:]
-    var nextCoordinatorOp: Int32 = 0
+    var coordinatorOps = CoordinatorTable()
     var reports: [Int32: PendingReport] = [:]
     var nextReport: Int32 = 0
     /// Messages that arrived while paused, in arrival order.

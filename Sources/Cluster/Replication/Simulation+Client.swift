@@ -24,13 +24,13 @@ extension Simulation {
         let id = Int32(ops.count)
         ops.append(ClientOp(request: request, coordinator: coordinator, result: nil, object: nil, completion: completion))
         switch request {
-        case .put: count("puts")
-        case .get: count("gets")
-        case .delete: count("deletes")
-        case .register: count("registrations")
+        case .put: count(.puts)
+        case .get: count(.gets)
+        case .delete: count(.deletes)
+        case .register: count(.registrations)
         }
         if coordinator >= 0 { send(from: clientEndpoint, to: coordinator, .request(op: id)) }
-        schedule(.clientTimeout(op: id), at: now &+ settings.timeout)
+        scheduleDeadline(.clientTimeout(op: id))
         return id
     }
 
@@ -86,7 +86,7 @@ extension Simulation {
         guard Int(op) < ops.count, ops[Int(op)].result == nil else { return }
         ops[Int(op)].result = result
         ops[Int(op)].object = object
-        if !result.succeeded { count("failed operations") }
+        if !result.succeeded { count(.failedOperations) }
         if let completion = ops[Int(op)].completion {
             ops[Int(op)].completion = nil
             completion(result)

@@ -11,7 +11,8 @@ extension Simulation {
             // (as a timed-out one would be), so it spreads by anti-entropy like any other.
             if !request.isRead {
                 let object = writeObject(node, request)
-                for (t, hint) in zip(plan.targets, plan.hintFor) {
+                for (i, t) in plan.targets.enumerated() {
+                    let hint = plan.hint(at: i)
                     if t == node.index {
                         applyWrite(node, key, object, hintFor: hint)
                     } else {
@@ -23,30 +24,28 @@ extension Simulation {
                 "only \(plan.targets.count) of \(needed) needed replicas reachable from \(node.name)")))
             return
         }
-        let id = node.nextCoordinatorOp
-        node.nextCoordinatorOp &+= 1
         var op = CoordinatorOp(clientOp: clientOp, kind: request.isRead ? .read : .write, key: key,
                                needed: needed, targets: plan.targets,
-                               preferred: plan.targets.filter { plan.preference.contains($0) })
+                               preference: plan.preference)
+        let id: Int32
         if request.isRead {
-            node.coordinatorOps[id] = op
+            id = node.coordinatorOps.insert(op)
             for t in plan.targets where t != node.index { send(from: node.index, to: t, .read(op: id, key: key)) }
             if plan.targets.contains(node.index) { acknowledgeRead(node, id, from: node.index, localObject(node, key)) }
         } else {
             let object = writeObject(node, request)
             op.merged = object
-            node.coordinatorOps[id] = op
-            for (t, hint) in zip(plan.targets, plan.hintFor) where t != node.index {
-                send(from: node.index, to: t, .write(op: id, key: key, object: object, hintFor: hint))
+            id = node.coordinatorOps.insert(op)
+            for (i, t) in plan.targets.enumerated() where t != node.index {
+                send(from: node.index, to: t, .write(op: id, key: key, object: object, hintFor: plan.hint(at: i)))
             }
             if let i = plan.targets.firstIndex(of: node.index) {
-                applyWrite(node, key, object, hintFor: plan.hintFor[i])
+                applyWrite(node, key, object, hintFor: plan.hint(at: i))
                 acknowledgeWrite(node, id)
             }
         }
         if node.coordinatorOps[id] != nil {
-            schedule(.coordinatorTimeout(node: node.index, incarnation: node.incarnation, op: id),
-                     at: now &+ settings.timeout)
+            scheduleDeadline(.coordinatorTimeout(node: node.index, incarnation: node.incarnation, op: id))
         }
     }
 
@@ -101,7 +100,7 @@ extension Simulation {
 
     /// Ends a coordinator's request: fails it if unanswered, and repairs stale replicas of a read.
     func finishCoordinatorOp(_ node: Node, _ id: Int32, timedOut: Bool) {
-        guard let op = node.coordinatorOps.removeValue(forKey: id) else { return }
+        guard let op = node.coordinatorOps.remove(id) else { return }
         if !op.replied {
             let got = op.kind == .write ? op.acks : op.responses.count
             let what = op.kind == .write ? "acks" : "replies"
@@ -110,11 +109,11 @@ extension Simulation {
         }
         guard op.kind == .read, !op.merged.isEmpty else { return }
         let digest = op.merged.digest
-        for r in op.responses where r.digest != digest && op.preferred.contains(r.node) {
+        for r in op.responses where r.digest != digest && op.preference.contains(r.node) {
             if r.node == node.index {
                 mergeData(node, op.key, op.merged)
             } else {
-                count("read repairs")
+                count(.readRepairs)
                 send(from: node.index, to: r.node, .repair(key: op.key, object: op.merged))
             }
         }
@@ -122,6 +121,6 @@ extension Simulation {
 
     /// A paused coordinator's requests are long past their deadlines when it resumes.
     func failCoordinatorOps(_ node: Node) {
-        for id in node.coordinatorOps.keys.sorted() { finishCoordinatorOp(node, id, timedOut: true) }
+        for id in node.coordinatorOps.ids { finishCoordinatorOp(node, id, timedOut: true) }
     }
 }

@@ -15,7 +15,7 @@ extension Simulation {
                 if recipients.contains(node.index) {
                     mergeData(node, h.key, h.object)
                     node.hints.hints.remove(at: i)
-                    count("hints delivered")
+                    count(.hintsDelivered)
                     continue
                 }
                 for r in recipients {

@@ -9,8 +9,12 @@ extension Simulation {
     /// Whether `node` is in the key's preference list by its own view. A node whose view leaves
     /// no one else to own the key (every other node out) keeps what it has.
     func ownsKey(_ node: Node, _ key: UInt32) -> Bool {
-        let list = preference(node, key)
-        return list.isEmpty || list.contains(node.index)
+        guard settings.replicas > 0 else { return true }
+        let view = node.view
+        return ring(of: node).isAmong(node.index, from: position(of: key), count: settings.replicas) { n in
+            guard let e = view[n] else { return false }
+            return !e.excluded
+        }
     }
 
     /// Hands `object` (data of a key `node` does not own) to the key's owners; with `deliver`,
@@ -22,7 +26,7 @@ extension Simulation {
             return
         }
         for owner in preference(node, key) { node.hints.add(target: owner, key: key, object, order) }
-        count("keys rehomed")
+        count(.keysRehomed)
         if deliver { deliverHints(node) }
     }
 }

@@ -3,6 +3,8 @@
 struct Ring {
     private(set) var tokens: [UInt64] = []
     private(set) var owners: [Int32] = []
+    /// Distinct nodes on the ring.
+    private(set) var nodeCount = 0
 
     init() {}
 
@@ -13,6 +15,7 @@ struct Ring {
         pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         tokens = pairs.map(\.0)
         owners = pairs.map(\.1)
+        nodeCount = members.filter { !$0.tokens.isEmpty }.count
     }
 
     var isEmpty: Bool { tokens.isEmpty }
@@ -28,19 +31,45 @@ struct Ring {
     }
 
     /// Visits distinct nodes clockwise from `position` until `visit` returns false or all are seen.
+    /// Runs per request on every node, so it allocates nothing: the nodes seen so far are kept
+    /// on the stack.
     func walk(from position: UInt64, _ visit: (Int32) -> Bool) {
         if tokens.isEmpty { return }
-        var seen: [Int32] = []
-        var i = firstIndex(atOrAfter: position)
-        for _ in 0..<tokens.count {
-            let node = owners[i]
-            if !seen.contains(node) {
-                seen.append(node)
-                if !visit(node) { return }
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(nodeCount, 1)) { seen in
+            var seenCount = 0
+            var i = firstIndex(atOrAfter: position)
+            for _ in 0..<tokens.count {
+                let node = owners[i]
+                var already = false
+                for j in 0..<seenCount where seen[j] == node {
+                    already = true
+                    break
+                }
+                if !already {
+                    if seenCount < seen.count {
+                        seen[seenCount] = node
+                        seenCount += 1
+                    }
+                    if !visit(node) { return }
+                    if seenCount == nodeCount { return }
+                }
+                i += 1
+                if i == tokens.count { i = 0 }
             }
-            i += 1
-            if i == tokens.count { i = 0 }
         }
+    }
+
+    /// Whether `node` is among the first `count` distinct nodes clockwise from `position`
+    /// accepted by `include`; also true when `include` accepts none (no one else could own it).
+    func isAmong(_ node: Int32, from position: UInt64, count: Int, include: (Int32) -> Bool) -> Bool {
+        var found = false, accepted = 0
+        walk(from: position) { n in
+            guard include(n) else { return true }
+            accepted += 1
+            if n == node { found = true; return false }
+            return accepted < count
+        }
+        return found || accepted == 0
     }
 
     /// The first `count` distinct nodes clockwise from `position` accepted by `include`.

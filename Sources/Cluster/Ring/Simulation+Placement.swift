@@ -5,7 +5,10 @@ extension Simulation {
     struct Placement {
         var preference: [Int32] = []
         var targets: [Int32] = []
+        /// Empty when no target stands in for another (the common case: no allocation).
         var hintFor: [Int32] = []
+
+        func hint(at i: Int) -> Int32 { hintFor.isEmpty ? -1 : hintFor[i] }
     }
 
     func ring(of node: Node) -> Ring {
@@ -29,20 +32,47 @@ extension Simulation {
         }
     }
 
+    /// Runs for every request, so while every node walked is up and not excluded (the lists are
+    /// the same) it builds one array, shared by `preference` and `targets`.
     func placement(_ node: Node, _ key: UInt32) -> Placement {
         var p = Placement()
         let n = settings.replicas
         let view = node.view
+        var diverged = false
+        var preferenceCount = 0
+        p.targets.reserveCapacity(n)
         ring(of: node).walk(from: position(of: key)) { candidate in
             guard let e = view[candidate] else { return true }
-            if p.preference.count < n && !e.excluded { p.preference.append(candidate) }
-            if p.targets.count < n && e.isUp { p.targets.append(candidate) }
-            return p.preference.count < n || p.targets.count < n
+            let inPreference = preferenceCount < n && !e.excluded
+            let inTargets = p.targets.count < n && e.isUp
+            if !diverged && inPreference == inTargets {
+                if inPreference {
+                    p.targets.append(candidate)
+                    preferenceCount += 1
+                }
+            } else {
+                if !diverged {
+                    diverged = true
+                    p.preference = p.targets
+                }
+                if inPreference {
+                    p.preference.append(candidate)
+                    preferenceCount += 1
+                }
+                if inTargets { p.targets.append(candidate) }
+            }
+            return preferenceCount < n || p.targets.count < n
+        }
+        guard diverged else {
+            p.preference = p.targets
+            return p
         }
         var skipped = p.preference.filter { !view.isUp($0) }
-        p.hintFor = p.targets.map { t in
-            if p.preference.contains(t) || skipped.isEmpty { return -1 }
-            return skipped.removeFirst()
+        if !skipped.isEmpty {
+            p.hintFor = p.targets.map { t in
+                if p.preference.contains(t) || skipped.isEmpty { return -1 }
+                return skipped.removeFirst()
+            }
         }
         return p
     }

@@ -1,13 +1,36 @@
+import DequeModule
+
 /// The kernel's priority queue: a hand-written 4-ary min-heap of value-type events ordered by
 /// (time, insertion sequence), so events due at the same time run in the order they were scheduled.
+///
+/// Deadlines set a constant delay ahead (operation timeouts) arrive in time order, so they go to a
+/// FIFO lane beside the heap (`pushDeadline`): O(1) in and out, and the heap stays as small as the
+/// messages in flight. A deadline earlier than the lane's last (the delay was changed) goes to the
+/// heap. `pop` takes the earlier of the two heads by (time, sequence): the order is exactly the
+/// one a single heap would give.
 struct EventQueue {
     private var items: [Event] = []
+    private var lane = Deque<Event>()
     private var nextSeq: UInt64 = 0
 
-    var count: Int { items.count }
-    var isEmpty: Bool { items.isEmpty }
+    var count: Int { items.count + lane.count }
+    var isEmpty: Bool { items.isEmpty && lane.isEmpty }
     /// Time of the earliest event, if any.
-    var nextTime: Micros? { items.first?.time }
+    var nextTime: Micros? {
+        guard let l = lane.first else { return items.first?.time }
+        guard let h = items.first else { return l.time }
+        return min(l.time, h.time)
+    }
+
+    /// Schedules an event whose time is usually no earlier than the last deadline's.
+    mutating func pushDeadline(at time: Micros, _ kind: EventKind) {
+        if let last = lane.last, time < last.time {
+            push(at: time, kind)
+            return
+        }
+        lane.append(Event(time: time, seq: nextSeq, kind: kind))
+        nextSeq &+= 1
+    }
 
     @inline(__always)
     private static func before(_ a: Event, _ b: Event) -> Bool {
@@ -29,6 +52,13 @@ struct EventQueue {
     }
 
     mutating func pop() -> Event? {
+        if let l = lane.first, items.isEmpty || Self.before(l, items[0]) {
+            return lane.removeFirst()
+        }
+        return popHeap()
+    }
+
+    private mutating func popHeap() -> Event? {
         guard let first = items.first else { return nil }
         let last = items.removeLast()
         if items.isEmpty { return first }

@@ -11,7 +11,7 @@ extension Simulation {
         if node.state == .running && !members.contains(where: { $0 !== node && $0.state == .running }) {
             throw ClusterError(.lastRunningNode, subject: node.name, "node \(node.name) is the last running node")
         }
-        count("removes")
+        count(.removes)
         guard node.state == .running else {
             drop(node)
             completion(.dropped)

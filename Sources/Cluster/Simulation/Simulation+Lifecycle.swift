@@ -17,7 +17,7 @@ extension Simulation {
             nodes.append(node)
             nameIndex[name] = node.index
             added.append(node)
-            count("nodes added")
+            count(.nodesAdded)
         }
         truthRingDirty = true
         let everyone = members.map(\.name)
@@ -56,7 +56,7 @@ extension Simulation {
         node.state = .killed
         node.incarnation &+= 1
         if node.downSince == nil { node.downSince = now }
-        node.coordinatorOps = [:]
+        node.coordinatorOps.removeAll()
         dropReports(node)
         for slot in node.inbox { _ = network.take(slot) }
         node.inbox = []
@@ -66,7 +66,7 @@ extension Simulation {
             node.hints = HintStore()
             node.view = MembershipView()
         }
-        count(wipe ? "kills (wipe)" : "kills")
+        count(wipe ? .killsWipe : .kills)
         endLeaveAtOnce(node)
     }
 
@@ -85,7 +85,7 @@ extension Simulation {
             join(node, via: contact)
         }
         antiEntropyRound(node)
-        count("restarts")
+        count(.restarts)
     }
 
     func pause(_ node: Node) throws(ClusterError) {
@@ -95,7 +95,7 @@ extension Simulation {
         node.state = .paused
         node.incarnation &+= 1
         node.downSince = now
-        count("pauses")
+        count(.pauses)
         endLeaveAtOnce(node)
     }
 
@@ -113,7 +113,7 @@ extension Simulation {
         resendReports(node)
         drainInbox(node)
         antiEntropyRound(node)
-        count("resumes")
+        count(.resumes)
     }
 
     func partition(_ groups: [[String]]) throws(ClusterError) {
@@ -132,17 +132,17 @@ extension Simulation {
             }
         }
         network.group = assignment
-        count("partitions")
+        count(.partitions)
     }
 
     func isolate(_ node: Node) {
         network.isolated.insert(node.index)
-        count("isolations")
+        count(.isolations)
     }
 
     func heal() {
         network.group = [:]
         network.isolated = []
-        count("heals")
+        count(.heals)
     }
 }

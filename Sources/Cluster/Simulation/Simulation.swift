@@ -62,7 +62,7 @@ final class Simulation {
     var nextStreamInstance: UInt32 = 1
     /// Unacknowledged reports per stream instance, held by nodes not killed.
     var inFlightReports: [UInt32: Int] = [:]
-    var operationCounts: [String: Int] = [:]
+    var operationCounts = [Int](repeating: 0, count: OperationCounter.allCases.count)
 
     /// Ground-truth ring (all members), rebuilt when membership changes.
     var truthRing = Ring()
@@ -117,13 +117,18 @@ final class Simulation {
     /// Nodes in the cluster, in the order they were added.
     var members: [Node] { nodes.filter { !$0.removed } }
 
-    func count(_ operation: String) { operationCounts[operation, default: 0] += 1 }
+    func count(_ operation: OperationCounter) { operationCounts[operation.rawValue] += 1 }
 
     // MARK: The run loop
 
     /// Schedules `kind` at `time` (never before now).
     func schedule(_ kind: EventKind, at time: Micros) {
         queue.push(at: max(time, now), kind)
+    }
+
+    /// Schedules an operation's deadline, `settings.timeout` from now (see `EventQueue.pushDeadline`).
+    func scheduleDeadline(_ kind: EventKind) {
+        queue.pushDeadline(at: now &+ settings.timeout, kind)
     }
 
     /// Runs every event due at or before `time`, then sets the clock to `time` (if later).

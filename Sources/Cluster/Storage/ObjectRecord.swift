@@ -55,14 +55,25 @@ struct ObjectRecord: Equatable {
     }
 
     /// Merges `other` in; says what changed (for stream reports).
+    /// Which fields changed is listed only when registrations are involved (streams need it).
     mutating func merge(_ other: ObjectRecord, _ order: StampOrder) -> MergeChange {
         var change = MergeChange()
+        let listFields = !registrations.isEmpty || !other.registrations.isEmpty
+        if isEmpty && !listFields {
+            // A new key (the common case of a write): take the incoming record whole, sharing
+            // its storage instead of building a copy field by field.
+            self = other
+            change.tomb = !tomb.isZero
+            change.fieldsChanged = !fields.isEmpty
+            return change
+        }
         if order.less(tomb, other.tomb) {
             tomb = other.tomb
             change.tomb = true
         }
         for f in other.fields where apply(f, order) {
-            change.fields.append(f.field)
+            change.fieldsChanged = true
+            if listFields { change.fields.append(f.field) }
         }
         for reg in other.registrations {
             if let i = registrations.firstIndex(where: { $0.stream == reg.stream }) {
@@ -118,11 +129,13 @@ struct ObjectRecord: Equatable {
 /// What a merge changed.
 struct MergeChange {
     var tomb = false
+    var fieldsChanged = false
+    /// The changed fields, when either side had registrations (see `merge`).
     var fields: [UInt32] = []
     var registrationsChanged = false
     /// Open registrations this replica had not held before, or whose epoch rose.
     var newRegistrations: [UInt32] = []
 
-    var dataChanged: Bool { tomb || !fields.isEmpty }
+    var dataChanged: Bool { tomb || fieldsChanged }
     var any: Bool { dataChanged || registrationsChanged }
 }
