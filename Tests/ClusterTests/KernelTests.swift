@@ -99,9 +99,12 @@ import Testing
         let a = t.insert(op(10)), b = t.insert(op(11)), c = t.insert(op(12))
         #expect([a, b, c] == [0, 1, 2])
         #expect(t.remove(b)?.clientOp == 11)
+        #expect(t.remove(b) == nil)
+        #expect(t.update(c) { $0.acks += 1; return $0.acks } == 1)
+        #expect(t.update(b) { $0.acks } == nil)
         #expect(t[b] == nil)
         #expect(t.ids == [0, 2])
-        t[a] = nil
+        t.remove(a)
         #expect(t.ids == [2])
         #expect(t[a] == nil && t[c]?.clientOp == 12)
         let d = t.insert(op(13))

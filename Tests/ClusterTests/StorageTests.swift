@@ -88,3 +88,37 @@ import Testing
         #expect(o.visibleValue(1, order) == 12)
     }
 }
+
+/// The store's flat table against a Dictionary model, through growth and removals.
+@Suite struct StoreTableTests {
+    let order = StampOrder(names: Interner(reserveZero: true))
+
+    func object(_ value: UInt32) -> ObjectRecord {
+        var o = ObjectRecord()
+        o.fields = [FieldRecord(field: 1, value: value, stamp: Stamp(time: Int64(value), origin: 1))]
+        return o
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func storeAgreesWithADictionary(seed: UInt64) {
+        var random = Xoshiro256StarStar(seed: seed)
+        var store = Store()
+        var model: [UInt32: ObjectRecord] = [:]
+        for step in 0..<20_000 {
+            let key = UInt32(random.below(3_000))
+            if random.below(3) == 0 {
+                #expect(store.removeValue(forKey: key) == model.removeValue(forKey: key))
+            } else {
+                let o = object(UInt32(step + 1))
+                _ = store.merge(key, o, order)
+                var m = model[key] ?? ObjectRecord()
+                _ = m.merge(o, order)
+                model[key] = m
+            }
+        }
+        #expect(store.count == model.count)
+        #expect(store.sortedKeys == model.keys.sorted())
+        for key in 0..<UInt32(3_000) { #expect(store[key] == model[key]) }
+        for (k, o) in store.entries { #expect(model[k] == o) }
+    }
+}

@@ -153,7 +153,7 @@ public final class Cluster {
     /// Keys any node stores, sorted (for completion).
     public var knownKeys: [String] {
         var ids: Set<UInt32> = []
-        for n in sim.members { for k in n.store.objects.keys { ids.insert(k) } }
+        for n in sim.members { for k in n.store.keys { ids.insert(k) } }
         return ids.map { sim.keys[$0] }.sorted()
     }
     /// Fields ever written to `key`, sorted (for completion).

@@ -29,7 +29,7 @@ extension Simulation {
         }
         var keySet: Set<UInt32> = []
         for n in cluster {
-            for k in n.store.objects.keys { keySet.insert(k) }
+            for k in n.store.keys { keySet.insert(k) }
             for h in n.hints.hints { keySet.insert(h.key) }
         }
         for key in keySet.sorted() {
@@ -84,7 +84,7 @@ extension Simulation {
         }
         var found: [(node: Int32, key: UInt32, object: ObjectRecord)] = []
         for n in cluster where n.state == .running {
-            for (key, object) in n.store.objects where !owners(of: key).contains(n.index) {
+            for (key, object) in n.store.entries where !owners(of: key).contains(n.index) {
                 if let r = reference(key), !object.isCovered(by: r, order) { found.append((n.index, key, object)) }
             }
             for h in n.hints.hints {

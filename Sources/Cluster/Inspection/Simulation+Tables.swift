@@ -18,7 +18,7 @@ extension Simulation {
                 if e.entry.removed { return "\(o.name):gone" }
                 return "\(o.name):\(e.isUp ? "up" : "down")"
             }.joined(separator: " ")
-            let keysHeld = n.store.objects.values.filter { $0.exists(order) }.count
+            let keysHeld = n.store.records.filter { $0.exists(order) }.count
             rows.append([n.name, n.state.rawValue, String(keysHeld), String(n.hints.hints.count), view])
         }
         return Table(title: "nodes", headers: ["node", "state", "keys", "hints", "view"], rows: rows)

@@ -11,7 +11,7 @@ extension Simulation {
     }
 
     func antiEntropyRound(_ node: Node) {
-        guard node.state == .running, !node.store.objects.isEmpty else { return }
+        guard node.state == .running, !node.store.isEmpty else { return }
         let rehoming = node.handoff == nil
         var rehomed = false
         var byPeer: [Int32: [KeyDigest]] = [:]
@@ -19,7 +19,7 @@ extension Simulation {
             let list = preference(node, key)
             if rehoming && !list.isEmpty && !list.contains(node.index) {
                 // No longer an owner by this view: the owners get it as hints.
-                if let object = node.store.objects.removeValue(forKey: key) {
+                if let object = node.store.removeValue(forKey: key) {
                     rehome(node, key, object, deliver: false)
                     rehomed = true
                 }

@@ -44,7 +44,7 @@ extension Simulation {
                 acknowledgeWrite(node, id)
             }
         }
-        if node.coordinatorOps[id] != nil {
+        if node.coordinatorOps.contains(id) {
             scheduleDeadline(.coordinatorTimeout(node: node.index, incarnation: node.incarnation, op: id))
         }
     }
@@ -55,6 +55,7 @@ extension Simulation {
         switch request {
         case .put(_, let fs):
             let stamp = node.nextStamp(now: now)
+            object.fields.reserveCapacity(fs.count)
             for f in fs { object.apply(FieldRecord(field: f.field, value: f.value, stamp: stamp), order) }
         case .delete(_, let fs):
             let stamp = node.nextStamp(now: now)
@@ -72,30 +73,34 @@ extension Simulation {
     }
 
     func acknowledgeWrite(_ node: Node, _ id: Int32) {
-        guard var op = node.coordinatorOps[id], op.kind == .write else { return }
-        op.acks += 1
-        if !op.replied && op.acks >= op.needed {
-            op.replied = true
-            let stamp = Stamp(time: op.merged.maxStampTime, origin: op.merged.maxStampTime > 0 ? node.nameID : 0)
-            send(from: node.index, to: clientEndpoint, .reply(op: op.clientOp, outcome: .written(acks: op.acks, stamp: stamp)))
+        let done = node.coordinatorOps.update(id) { op -> Bool in
+            guard op.kind == .write else { return false }
+            op.acks += 1
+            if !op.replied && op.acks >= op.needed {
+                op.replied = true
+                let t = op.merged.maxStampTime
+                send(from: node.index, to: clientEndpoint,
+                     .reply(op: op.clientOp, outcome: .written(acks: op.acks, stamp: Stamp(time: t, origin: t > 0 ? node.nameID : 0))))
+            }
+            return op.acks >= op.targets.count
         }
-        node.coordinatorOps[id] = op
-        if op.acks >= op.targets.count { node.coordinatorOps[id] = nil }
+        if done == true { node.coordinatorOps.remove(id) }
     }
 
     func acknowledgeRead(_ node: Node, _ id: Int32, from: Int32, _ object: ObjectRecord) {
-        guard var op = node.coordinatorOps[id], op.kind == .read else { return }
-        guard !op.responses.contains(where: { $0.node == from }) else { return }
-        node.observe(object)
-        _ = op.merged.merge(object, order)
-        op.responses.append((from, object.digest))
-        if !op.replied && op.responses.count >= op.needed {
-            op.replied = true
-            send(from: node.index, to: clientEndpoint,
-                 .reply(op: op.clientOp, outcome: .read(object: op.merged, replies: op.responses.count)))
+        let done = node.coordinatorOps.update(id) { op -> Bool in
+            guard op.kind == .read, !op.responses.contains(where: { $0.node == from }) else { return false }
+            node.observe(object)
+            _ = op.merged.merge(object, order)
+            op.responses.append((from, object.digest))
+            if !op.replied && op.responses.count >= op.needed {
+                op.replied = true
+                send(from: node.index, to: clientEndpoint,
+                     .reply(op: op.clientOp, outcome: .read(object: op.merged, replies: op.responses.count)))
+            }
+            return op.responses.count >= op.targets.count
         }
-        node.coordinatorOps[id] = op
-        if op.responses.count >= op.targets.count { finishCoordinatorOp(node, id, timedOut: false) }
+        if done == true { finishCoordinatorOp(node, id, timedOut: false) }
     }
 
     /// Ends a coordinator's request: fails it if unanswered, and repairs stale replicas of a read.

@@ -9,7 +9,7 @@ extension Simulation {
             send(from: node.index, to: peer, .gossip(node.view.entries))
         }
         var state = HandoffState()
-        var objects: [UInt32: ObjectRecord] = node.store.objects
+        var objects = Dictionary(uniqueKeysWithValues: node.store.entries.map { ($0, $1) })
         for h in node.hints.hints {
             var o = objects[h.key] ?? ObjectRecord()
             _ = o.merge(h.object, order)

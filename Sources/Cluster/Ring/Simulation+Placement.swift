@@ -103,13 +103,14 @@ extension Simulation {
 
     /// The client's choice of coordinator: the first running node of the preference list, then
     /// of the nodes after it clockwise; a node leaving (`beginRemove`) only when no other runs.
+    /// One walk does it all: a running node is never out for `rehash`, so the first running
+    /// node clockwise, if within the preference list's span, is on the list.
     func defaultCoordinator(for key: UInt32) -> Int32? {
-        for n in owners(key) where nodes[Int(n)].state == .running && leaving[n] == nil { return n }
         var found: Int32?
         var fallback: Int32?
         groundTruthRing().walk(from: position(of: key)) { n in
             guard nodes[Int(n)].state == .running else { return true }
-            if leaving[n] == nil { found = n; return false }
+            if leaving.isEmpty || leaving[n] == nil { found = n; return false }
             if fallback == nil { fallback = n }
             return true
         }
