@@ -23,15 +23,21 @@ struct KVBench: ParsableCommand {
     @Option(help: .hidden)
     var child: String?
 
+    /// Sizes for `puts` other than the workload's own (for profiling, e.g. under callgrind).
+    @Option(help: ArgumentHelp("Nodes for the puts workload (profiling).", visibility: .hidden))
+    var nodes: Int?
+    @Option(help: ArgumentHelp("Keys for the puts workload (profiling).", visibility: .hidden))
+    var keys: Int?
+
     func validate() throws {
         for name in only + (child.map { [$0] } ?? []) where !Self.workloadNames.contains(name) {
             throw ValidationError("unknown workload \(name); workloads: \(Self.workloadNames.joined(separator: ", "))")
         }
     }
 
-    static func run(_ name: String, quick: Bool) throws -> [BenchRecord] {
+    static func run(_ name: String, quick: Bool, nodes: Int? = nil, keys: Int? = nil) throws -> [BenchRecord] {
         switch name {
-        case "puts": try PutWorkloads.puts(quick: quick)
+        case "puts": try PutWorkloads.puts(quick: quick, nodes: nodes, keys: keys)
         case "puts-scale": try PutWorkloads.scale(quick: quick)
         case "streams": try PutWorkloads.streams(quick: quick)
         case "memory": try PutWorkloads.memory(quick: quick)
@@ -49,7 +55,7 @@ struct KVBench: ParsableCommand {
 
     func run() throws {
         if let child {
-            for record in try Self.run(child, quick: quick) { print(record.json) }
+            for record in try Self.run(child, quick: quick, nodes: nodes, keys: keys) { print(record.json) }
             return
         }
         var records: [BenchRecord] = []
@@ -68,6 +74,7 @@ struct KVBench: ParsableCommand {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         process.arguments = ["--child", name] + (quick ? ["--quick"] : [])
+            + (nodes.map { ["--nodes", String($0)] } ?? []) + (keys.map { ["--keys", String($0)] } ?? [])
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

@@ -91,6 +91,61 @@ import Testing
         #expect(q.isEmpty)
     }
 
+    /// The queue (wheel, heap and deadline lane) against a plain sort by (time, sequence), with
+    /// events pushed as a simulation does: never before the last popped time, often at the same
+    /// time, some far beyond the wheel's window, deadlines a fixed delay ahead.
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func queueOrderIsTimeThenInsertion(seed: UInt64) {
+        var random = Xoshiro256StarStar(seed: seed)
+        var q = EventQueue()
+        var model: [(time: Micros, id: Int32)] = []
+        var now: Micros = 0
+        var next: Int32 = 0
+        var popped: [Int32] = [], expected: [Int32] = []
+        for _ in 0..<50_000 {
+            let roll = random.below(10)
+            if roll < 6 || model.isEmpty {
+                let delay: Micros = switch random.below(5) {
+                case 0: 0
+                case 1: Micros(random.below(50_000) + 16_000)  // beyond the wheel
+                default: Micros(random.below(10_000))
+                }
+                let time = random.below(8) == 0 ? now + 1_000_000 : now + delay
+                if time == now + 1_000_000 {
+                    q.pushDeadline(at: time, .action(id: next))
+                } else {
+                    q.push(at: time, .action(id: next))
+                }
+                // The model stays sorted by (time, id): ids rise, so a new event goes after
+                // every event at its time.
+                var lo = 0, hi = model.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if model[mid].time <= time { lo = mid + 1 } else { hi = mid }
+                }
+                model.insert((time, next), at: lo)
+                next += 1
+            } else {
+                guard let e = q.pop() else { Issue.record("queue empty early"); return }
+                now = e.time
+                if case .action(let id) = e.kind { popped.append(id) }
+                expected.append(model.removeFirst().id)
+            }
+        }
+        #expect(popped == expected)
+        #expect(q.count == model.count)
+    }
+
+    @Test func popNotAfterLeavesLaterEvents() {
+        var q = EventQueue()
+        q.push(at: 20_000, .action(id: 1))
+        q.push(at: 500, .action(id: 2))
+        #expect(q.pop(notAfter: 499) == nil)
+        #expect(q.nextTime == 500)
+        if case .action(let id)? = q.pop(notAfter: 500)?.kind { #expect(id == 2) } else { Issue.record("no event") }
+        #expect(q.pop(notAfter: 19_999) == nil && q.count == 1)
+    }
+
     @Test func coordinatorTableFindsLiveRequestsOnlyAndNeverReusesIds() {
         var t = CoordinatorTable()
         func op(_ n: Int32) -> CoordinatorOp {

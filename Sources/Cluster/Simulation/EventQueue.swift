@@ -1,25 +1,35 @@
 import DequeModule
 
-/// The kernel's priority queue: a hand-written 4-ary min-heap of value-type events ordered by
-/// (time, insertion sequence), so events due at the same time run in the order they were scheduled.
-///
-/// Deadlines set a constant delay ahead (operation timeouts) arrive in time order, so they go to a
-/// FIFO lane beside the heap (`pushDeadline`): O(1) in and out, and the heap stays as small as the
-/// messages in flight. A deadline earlier than the lane's last (the delay was changed) goes to the
-/// heap. `pop` takes the earlier of the two heads by (time, sequence): the order is exactly the
-/// one a single heap would give.
+/// The kernel's priority queue of value-type events, ordered by (time, insertion sequence), so
+/// events due at the same time run in the order they were scheduled. Three stores, one order:
+/// - a `TimingWheel` for events within its window (message deliveries): O(1);
+/// - a FIFO lane for deadlines set a constant delay ahead (`pushDeadline`, operation timeouts),
+///   which therefore arrive in time order: O(1); one earlier than the lane's last (the delay
+///   changed) goes to the heap;
+/// - an `EventHeap` for the rest (timers seconds ahead).
+/// `pop` takes the earliest of the three heads by (time, sequence): exactly the order one heap
+/// would give.
 struct EventQueue {
-    private var items: [Event] = []
+    private var wheel = TimingWheel()
+    private var heap = EventHeap()
     private var lane = Deque<Event>()
     private var nextSeq: UInt64 = 0
 
-    var count: Int { items.count + lane.count }
-    var isEmpty: Bool { items.isEmpty && lane.isEmpty }
+    var count: Int { wheel.count + heap.count + lane.count }
+    var isEmpty: Bool { count == 0 }
+
     /// Time of the earliest event, if any.
     var nextTime: Micros? {
-        guard let l = lane.first else { return items.first?.time }
-        guard let h = items.first else { return l.time }
-        return min(l.time, h.time)
+        var t = wheel.head()?.event.time
+        if let h = heap.first, t == nil || h.time < t! { t = h.time }
+        if let l = lane.first, t == nil || l.time < t! { t = l.time }
+        return t
+    }
+
+    mutating func push(at time: Micros, _ kind: EventKind) {
+        let event = Event(time: time, seq: nextSeq, kind: kind)
+        nextSeq &+= 1
+        if wheel.accepts(time) { wheel.push(event) } else { heap.push(event) }
     }
 
     /// Schedules an event whose time is usually no earlier than the last deadline's.
@@ -32,53 +42,30 @@ struct EventQueue {
         nextSeq &+= 1
     }
 
-    @inline(__always)
-    private static func before(_ a: Event, _ b: Event) -> Bool {
-        a.time != b.time ? a.time < b.time : a.seq < b.seq
-    }
+    mutating func pop() -> Event? { pop(notAfter: .max) }
 
-    mutating func push(at time: Micros, _ kind: EventKind) {
-        let event = Event(time: time, seq: nextSeq, kind: kind)
-        nextSeq &+= 1
-        items.append(event)
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) >> 2
-            if !Self.before(event, items[parent]) { break }
-            items[child] = items[parent]
-            child = parent
+    /// Removes and returns the earliest event if it is due at or before `time`.
+    mutating func pop(notAfter time: Micros) -> Event? {
+        enum Source { case wheel(Int), heap, lane }
+        var best: Event?
+        var source = Source.heap
+        if let (b, e) = wheel.head() {
+            best = e
+            source = .wheel(b)
         }
-        items[child] = event
-    }
-
-    mutating func pop() -> Event? {
-        if let l = lane.first, items.isEmpty || Self.before(l, items[0]) {
-            return lane.removeFirst()
+        if let h = heap.first, best == nil || EventHeap.before(h, best!) {
+            best = h
+            source = .heap
         }
-        return popHeap()
-    }
-
-    private mutating func popHeap() -> Event? {
-        guard let first = items.first else { return nil }
-        let last = items.removeLast()
-        if items.isEmpty { return first }
-        let n = items.count
-        var parent = 0
-        while true {
-            let firstChild = parent * 4 + 1
-            if firstChild >= n { break }
-            var best = firstChild
-            let end = min(firstChild + 4, n)
-            var c = firstChild + 1
-            while c < end {
-                if Self.before(items[c], items[best]) { best = c }
-                c += 1
-            }
-            if !Self.before(items[best], last) { break }
-            items[parent] = items[best]
-            parent = best
+        if let l = lane.first, best == nil || EventHeap.before(l, best!) {
+            best = l
+            source = .lane
         }
-        items[parent] = last
-        return first
+        guard let event = best, event.time <= time else { return nil }
+        switch source {
+        case .wheel(let b): return wheel.pop(bucket: b)
+        case .heap: return heap.pop()
+        case .lane: return lane.removeFirst()
+        }
     }
 }

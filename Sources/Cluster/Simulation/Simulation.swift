@@ -136,8 +136,7 @@ final class Simulation {
     @discardableResult
     func run(until time: Micros, stop: (() -> Bool)? = nil) -> Bool {
         var steps = 0
-        while let t = queue.nextTime, t <= time {
-            guard let event = queue.pop() else { break }
+        while let event = queue.pop(notAfter: time) {
             if event.time > now { now = event.time }
             dispatch(event)
             if !leaving.isEmpty { settleLeaves() }

@@ -2,9 +2,9 @@ import Cluster
 
 /// `puts`, `puts-scale`, `streams` and `memory`: the put path against the dictionary baseline.
 enum PutWorkloads {
-    static func puts(quick: Bool) throws -> [BenchRecord] {
-        let keys = quick ? 20_000 : 1_000_000
-        let nodes = quick ? 20 : 100
+    static func puts(quick: Bool, nodes: Int? = nil, keys: Int? = nil) throws -> [BenchRecord] {
+        let keys = keys ?? (quick ? 20_000 : 1_000_000)
+        let nodes = nodes ?? (quick ? 20 : 100)
         return [try record(name: "puts", nodes: nodes, keys: keys, clients: 1_000)]
     }
 
