@@ -20,12 +20,14 @@ struct MembershipView {
     /// Members (known, not removed), ascending.
     var members: [Int32] {
         var result: [Int32] = []
+        result.reserveCapacity(slots.count)
         for case let e? in slots where !e.entry.removed { result.append(e.entry.node) }
         return result
     }
 
     var entries: [MemberEntry] {
         var result: [MemberEntry] = []
+        result.reserveCapacity(slots.count)
         for case let e? in slots { result.append(e.entry) }
         return result
     }

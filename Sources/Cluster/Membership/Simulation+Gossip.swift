@@ -17,9 +17,12 @@ extension Simulation {
         // `fanout` peers among those held up, plus one held down (so a healed or returned node is
         // heard again): gossip spent on unreachable peers would starve a small partition's
         // members of each other's heartbeats and make them suspect one another.
-        let others = node.view.members.filter { $0 != node.index }
-        var upPeers = others.filter { node.view.isUp($0) }
-        let downPeers = others.filter { !node.view.isUp($0) }
+        var upPeers: [Int32] = [], downPeers: [Int32] = []
+        upPeers.reserveCapacity(node.view.slots.count)
+        for case let e? in node.view.slots where !e.entry.removed && e.entry.node != node.index {
+            if e.isUp { upPeers.append(e.entry.node) } else { downPeers.append(e.entry.node) }
+        }
+        let anyPeerUp = !upPeers.isEmpty
         var chosen: [Int32] = []
         while chosen.count < settings.fanout && !upPeers.isEmpty {
             let i = Int(random.timers.below(UInt64(upPeers.count)))
@@ -28,7 +31,7 @@ extension Simulation {
         if !downPeers.isEmpty {
             chosen.append(downPeers[Int(random.timers.below(UInt64(downPeers.count)))])
         }
-        if !node.view.members.contains(where: { $0 != node.index && node.view.isUp($0) }) {
+        if !anyPeerUp {
             let seeds = node.seeds.compactMap { nameIndex[$0] }.filter { $0 != node.index && !chosen.contains($0) }
             if !seeds.isEmpty { chosen.append(seeds[Int(random.timers.below(UInt64(seeds.count)))]) }
         }
