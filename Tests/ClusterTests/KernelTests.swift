@@ -204,3 +204,28 @@ import Testing
         #expect(c.chaosDraw(below: 0) == 0)
     }
 }
+
+/// `recordsHistory` off: operations with callbacks are forgotten once completed; the rest stay.
+@Suite struct ClientHistoryTests {
+    @Test func withoutHistoryCompletedCallbackOperationsAreForgotten() throws {
+        let c = Cluster(seed: 1)
+        try c.add(["n1", "n2", "n3"])
+        c.advance(by: 2_000_000)
+        c.recordsHistory = false
+        var done: [ClientResult] = []
+        let ids = try (0..<50).map { i in
+            try c.submit(.put(key: "k\(i)", fields: [FieldValue("f", "v\(i)")], via: nil)) { done.append($0) }
+        }
+        c.advance(by: 1_000_000)
+        #expect(done.count == 50 && done.allSatisfy(\.succeeded))
+        #expect(ids.allSatisfy { c.result(of: $0) == nil })
+        let waited = try c.submit(.get(key: "k7", fields: [], via: nil))
+        c.advance(by: 1_000_000)
+        #expect(c.result(of: waited)?.succeeded == true)
+        #expect(try c.perform(.get(key: "k7", fields: [], via: nil)) != .failed(reason: ""))
+        c.recordsHistory = true
+        let kept = try c.submit(.put(key: "k1", fields: [FieldValue("f", "w")], via: nil)) { _ in }
+        c.advance(by: 1_000_000)
+        #expect(c.result(of: kept)?.succeeded == true)
+    }
+}

@@ -18,7 +18,7 @@ extension Cluster {
     public func check(limit: Micros) -> CheckReport {
         let converged = sim.waitConverged(limit: limit)
         let unmet = converged ? [] : sim.convergence()
-        let writes = sim.ops.filter { $0.stamp != nil && $0.result?.succeeded == true }.count
+        let writes = sim.ops.history.filter { $0.op.stamp != nil && $0.op.result?.succeeded == true }.count
         return CheckReport(converged: converged, unmet: unmet,
                            violations: HistoryChecker(sim: sim, converged: converged).violations(),
                            writesChecked: writes, streamsChecked: sim.streamLogs.count)

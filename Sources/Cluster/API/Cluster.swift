@@ -16,6 +16,15 @@ public final class Cluster {
         set { sim.onEvent = newValue }
     }
     /// Message-level trace (send, deliver, drop) through `onEvent`.
+    /// Whether every client operation stays recorded after it completes (the default): `check`,
+    /// `result(of:)` and `stamp(of:)` read that history. A caller that needs none (the benchmark's
+    /// million puts) turns it off: an operation submitted with a completion callback is then
+    /// forgotten once its callback has run, and memory holds only operations in flight.
+    public var recordsHistory: Bool {
+        get { sim.ops.keepsHistory }
+        set { sim.ops.keepsHistory = newValue }
+    }
+
     public var tracing: Bool {
         get { sim.tracing }
         set { sim.tracing = newValue }
@@ -83,9 +92,10 @@ public final class Cluster {
         return OperationID(raw: Int(try sim.submitInternal(req, via: via, completion: completion)))
     }
 
-    /// The outcome of a submitted operation, once it has completed.
+    /// The outcome of a submitted operation, once it has completed (nil for one forgotten
+    /// because `recordsHistory` is off).
     public func result(of id: OperationID) -> ClientResult? {
-        id.raw >= 0 && id.raw < sim.ops.count ? sim.ops[id.raw].result : nil
+        id.raw >= 0 && id.raw <= Int(Int32.max) ? sim.ops[Int32(id.raw)]?.result : nil
     }
 
     /// Submits a request and runs the simulation until it completes or times out.

@@ -28,7 +28,7 @@ struct HistoryChecker {
 
     private func acknowledgedWrites() -> [String] {
         var result: [String] = []
-        for (index, op) in sim.ops.enumerated() {
+        for (index, op) in sim.ops.history {
             guard let stamp = op.stamp, op.result?.succeeded == true else { continue }
             let key = op.request.key
             let held = records(key)
@@ -60,7 +60,7 @@ struct HistoryChecker {
     /// Visible values that no client operation wrote.
     private func phantoms() -> [String] {
         var written = Set<[UInt32]>()
-        for op in sim.ops {
+        for (_, op) in sim.ops.history {
             if case .put(let key, let fields) = op.request {
                 for f in fields { written.insert([key, f.field, f.value]) }
             }
@@ -113,7 +113,7 @@ struct HistoryChecker {
     private func everyWriteSeen(_ log: StreamLog) -> [String] {
         var result: [String] = []
         for index in log.firstFollowedOp..<sim.ops.count {
-            let op = sim.ops[index]
+            guard let op = sim.ops[Int32(index)] else { continue }
             guard let stamp = op.stamp, op.result?.succeeded == true, op.request.key == log.key else { continue }
             var touched: [(field: UInt32, value: UInt32?)] = []
             switch op.request {
@@ -163,7 +163,7 @@ struct HistoryChecker {
     }
 
     private func describeOp(_ index: Int) -> String {
-        let op = sim.ops[index]
+        guard let op = sim.ops[Int32(index)] else { return "operation \(index)" }
         let key = sim.keys[op.request.key]
         let version = op.stamp.map { " (\(describe($0)))" } ?? ""
         switch op.request {

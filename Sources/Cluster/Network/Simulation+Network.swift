@@ -78,8 +78,8 @@ extension Simulation {
     private func describe(_ p: Payload) -> String {
         switch p {
         case .request(let op):
-            guard Int(op) < ops.count else { return "request" }
-            switch ops[Int(op)].request {
+            guard let request = ops[op]?.request else { return "request" }
+            switch request {
             case .put(let k, _): return "put \(keys[k])"
             case .get(let k, _): return "get \(keys[k])"
             case .delete(let k, _): return "delete \(keys[k])"

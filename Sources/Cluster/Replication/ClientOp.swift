@@ -22,4 +22,6 @@ struct ClientOp {
     /// For acknowledged puts and deletes: the version the coordinator stamped.
     var stamp: Stamp?
     var completion: ((ClientResult) -> Void)?
+    /// Submitted with a completion callback (kept after the callback is cleared).
+    var hadCallback = false
 }

@@ -21,8 +21,7 @@ extension Simulation {
         } else if let c = defaultCoordinator(for: request.key) {
             coordinator = c
         }
-        let id = Int32(ops.count)
-        ops.append(ClientOp(request: request, coordinator: coordinator, result: nil, object: nil, completion: completion))
+        let id = ops.append(ClientOp(request: request, coordinator: coordinator, result: nil, object: nil, completion: completion, hadCallback: completion != nil))
         switch request {
         case .put: count(.puts)
         case .get: count(.gets)
@@ -38,22 +37,22 @@ extension Simulation {
     func performInternal(_ request: ClientOp.Request, via: String? = nil) throws(ClusterError)
         -> (result: ClientResult, object: ObjectRecord?) {
         let id = try submitInternal(request, via: via, completion: nil)
-        while ops[Int(id)].result == nil {
+        while ops[id]?.result == nil {
             guard let t = queue.nextTime else { break }
-            run(until: t) { [unowned self] in self.ops[Int(id)].result != nil }
+            run(until: t) { [unowned self] in self.ops[id]?.result != nil }
         }
-        let op = ops[Int(id)]
-        return (op.result ?? .failed(reason: "did not complete"), op.object)
+        let op = ops[id]
+        return (op?.result ?? .failed(reason: "did not complete"), op?.object)
     }
 
     func clientReceive(_ m: Message) {
         switch m.payload {
         case .reply(let op, let outcome):
-            guard Int(op) < ops.count else { return }
+            guard ops[op] != nil else { return }
             let coordinator = endpointName(m.from)
             switch outcome {
             case .written(let acks, let stamp):
-                if ops[Int(op)].result == nil && !stamp.isZero { ops[Int(op)].stamp = stamp }
+                if ops[op]?.result == nil && !stamp.isZero { ops.update(op) { $0.stamp = stamp } }
                 completeClientOp(op, result: .written(acks: acks, coordinator: coordinator), object: nil)
             case .read(let object, let replies):
                 completeClientOp(op, result: .read(fields: readFields(op, object), replies: replies,
@@ -74,7 +73,7 @@ extension Simulation {
     private func readFields(_ op: Int32, _ object: ObjectRecord?) -> [FieldValue]? {
         guard let object, object.exists(order) else { return nil }
         var selection: [UInt32] = []
-        if case .get(_, let fs) = ops[Int(op)].request { selection = fs }
+        if case .get(_, let fs)? = ops[op]?.request { selection = fs }
         var result: [FieldValue] = []
         for f in object.fields where object.isVisible(f, order) && (selection.isEmpty || selection.contains(f.field)) {
             result.append(FieldValue(fields[f.field], values[f.value]))
@@ -83,13 +82,17 @@ extension Simulation {
     }
 
     func completeClientOp(_ op: Int32, result: ClientResult, object: ObjectRecord?) {
-        guard Int(op) < ops.count, ops[Int(op)].result == nil else { return }
-        ops[Int(op)].result = result
-        ops[Int(op)].object = object
-        if !result.succeeded { count(.failedOperations) }
-        if let completion = ops[Int(op)].completion {
-            ops[Int(op)].completion = nil
-            completion(result)
+        // nil: no such operation, or it had completed already.
+        let fresh = ops.update(op) { o -> ((ClientResult) -> Void)? in
+            guard o.result == nil else { return nil }
+            o.result = result
+            o.object = object
+            defer { o.completion = nil }
+            return o.completion ?? { _ in }
         }
+        guard let fresh, let callback = fresh else { return }
+        if !result.succeeded { count(.failedOperations) }
+        callback(result)
+        ops.completed(op)
     }
 }

@@ -1,8 +1,7 @@
 /// The coordinator's side of client operations: stamping, quorums, timeouts and read repair.
 extension Simulation {
     func coordinate(_ node: Node, clientOp: Int32) {
-        guard Int(clientOp) < ops.count else { return }
-        let request = ops[Int(clientOp)].request
+        guard let request = ops[clientOp]?.request else { return }
         let key = request.key
         let plan = placement(node, key)
         let needed = request.isRead ? settings.read : settings.write

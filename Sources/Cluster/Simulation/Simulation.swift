@@ -47,7 +47,7 @@ final class Simulation {
     var nameIndex: [String: Int32] = [:]
     var network = NetworkState()
 
-    var ops: [ClientOp] = []
+    var ops = ClientTable()
     var actions: [Int32: () -> Void] = [:]
     var nextAction: Int32 = 0
 
