@@ -29,6 +29,15 @@ extension Simulation {
         }
     }
 
+    /// The preference list of every key of `range` of `ring` (the node's), in `node`'s view.
+    func preference(_ node: Node, _ ring: Ring, range: Int) -> [Int32] {
+        let view = node.view
+        return ring.preferenceList(ofRange: range, count: settings.replicas) { n in
+            guard let e = view[n] else { return false }
+            return !e.excluded
+        }
+    }
+
     func placement(_ node: Node, _ key: UInt32) -> Placement {
         var p = Placement()
         let n = settings.replicas
