@@ -1,19 +1,26 @@
-/// A node's anti-entropy index: for each range of its ring, the keys it stores there and the
-/// root of their Merkle tree. Memory, not disk: lost with a kill and rebuilt from the store.
+/// A node's anti-entropy index: for each range of its ring, the keys it stores there with their
+/// item hashes (`MerkleTree.itemHash`), and the root of their tree. Memory, not disk: lost with a
+/// kill and rebuilt from the store.
 ///
 /// Writes only note their key (`touch`, an append); `refresh`, run before anti-entropy reads the
-/// index, files the noted keys under their ranges and re-hashes only those ranges. Too many notes
-/// to replay (more than the store holds keys) or a new ring rebuilds it from the whole store.
+/// index, files the noted keys under their ranges, hashes those keys again and re-sums only
+/// those ranges' trees. More notes than the store holds keys, or a new ring, rebuild it all.
 struct MerkleIndex {
+    /// One range's keys, ascending, with their item hashes.
+    struct Entries {
+        var keys: [UInt32] = []
+        var items: [UInt64] = []
+    }
+
     /// The ring the ranges are of.
     private(set) var ring = Ring()
-    /// Keys stored in each range, ascending (of ranges not `dirty`).
-    private var keys: [[UInt32]] = []
+    private var ranges: [Entries] = []
     private var roots: [UInt64] = []
-    /// Ranges with keys filed since they were last hashed.
+    /// Keys noted and filed per range since the range was last hashed (any order, repeats allowed).
+    private var filed: [[UInt32]] = []
+    /// Ranges with keys filed.
     private var dirty: [Int] = []
-    private var isDirty: [Bool] = []
-    /// Keys changed since the last refresh (in any order, repeats allowed).
+    /// Keys noted since the last refresh.
     private var touched: [UInt32] = []
     /// The index must be rebuilt from the whole store.
     private var stale = true
@@ -35,9 +42,9 @@ struct MerkleIndex {
     mutating func refresh(ring newRing: Ring, store: Store, positions: [UInt64]) {
         if stale || newRing.tokens != ring.tokens {
             ring = newRing
-            keys = [[UInt32]](repeating: [], count: ring.rangeCount)
+            ranges = [Entries](repeating: Entries(), count: ring.rangeCount)
             roots = [UInt64](repeating: 0, count: ring.rangeCount)
-            isDirty = [Bool](repeating: false, count: ring.rangeCount)
+            filed = [[UInt32]](repeating: [], count: ring.rangeCount)
             dirty = []
             touched = []
             stale = false
@@ -48,50 +55,55 @@ struct MerkleIndex {
             touched.removeAll(keepingCapacity: true)
         }
         for r in dirty {
-            // Sorted, once each, and only keys the store still holds.
-            var list = keys[r]
-            list.sort()
-            var kept: [UInt32] = []
-            kept.reserveCapacity(list.count)
-            for (i, k) in list.enumerated() where i == 0 || list[i - 1] != k {
-                if let o = store[k], !o.isEmpty { kept.append(k) }
-            }
-            keys[r] = kept
-            roots[r] = Self.tree(of: kept, store, positions).root
-            isDirty[r] = false
+            var changed = filed[r]
+            filed[r] = []
+            changed.sort()
+            ranges[r] = Self.merge(ranges[r], changed, store, positions)
+            roots[r] = Self.tree(of: ranges[r], positions).root
         }
         dirty.removeAll(keepingCapacity: true)
     }
 
     private mutating func file(_ key: UInt32, _ positions: [UInt64]) {
         let r = ring.range(of: positions[Int(key)])
-        keys[r].append(key)
-        if !isDirty[r] {
-            isDirty[r] = true
-            dirty.append(r)
+        if filed[r].isEmpty { dirty.append(r) }
+        filed[r].append(key)
+    }
+
+    /// `old` with the keys of `changed` (ascending, repeats allowed) hashed again from `store`,
+    /// added, or dropped when the store no longer holds them.
+    private static func merge(_ old: Entries, _ changed: [UInt32], _ store: Store, _ positions: [UInt64]) -> Entries {
+        var new = Entries()
+        new.keys.reserveCapacity(old.keys.count + changed.count)
+        new.items.reserveCapacity(old.keys.count + changed.count)
+        var i = 0, j = 0
+        while i < old.keys.count || j < changed.count {
+            if j == changed.count || (i < old.keys.count && old.keys[i] < changed[j]) {
+                new.keys.append(old.keys[i])
+                new.items.append(old.items[i])
+                i += 1
+                continue
+            }
+            let key = changed[j]
+            while j < changed.count && changed[j] == key { j += 1 }
+            if i < old.keys.count && old.keys[i] == key { i += 1 }
+            if let object = store[key], !object.isEmpty {
+                new.keys.append(key)
+                new.items.append(MerkleTree.itemHash(position: positions[Int(key)], digest: object.digest))
+            }
         }
+        return new
     }
 
     /// Keys stored in `range`, ascending.
-    func keys(ofRange range: Int) -> [UInt32] { keys[range] }
+    func keys(ofRange range: Int) -> [UInt32] { ranges[range].keys }
 
     func root(ofRange range: Int) -> UInt64 { roots[range] }
 
     /// The keys of `range` left the store (rehomed).
     mutating func clear(range: Int) {
-        keys[range] = []
+        ranges[range] = Entries()
         roots[range] = 0
-    }
-
-    /// Keys stored in `arc` (a range of another node's ring, which may cut across this one's), ascending.
-    func keys(in arc: RangeArc, _ positions: [UInt64]) -> [UInt32] {
-        if let r = ring.range(exactly: arc) { return keys[r] }
-        var result: [UInt32] = []
-        for r in ring.ranges(overlapping: arc) {
-            for k in keys[r] where arc.contains(positions[Int(k)]) { result.append(k) }
-        }
-        result.sort()
-        return result
     }
 
     /// The root of `arc` when it is a range of this index's ring (no tree to build).
@@ -99,11 +111,23 @@ struct MerkleIndex {
         ring.range(exactly: arc).map { roots[$0] }
     }
 
-    /// The tree of `keys` as `store` holds them.
-    static func tree(of keys: [UInt32], _ store: Store, _ positions: [UInt64]) -> MerkleTree {
-        MerkleTree(keys.lazy.compactMap { k in
-            guard let o = store[k], !o.isEmpty else { return nil }
-            return (position: positions[Int(k)], digest: o.digest)
+    /// Keys stored in `arc` (a range of another node's ring, which may cut across this one's),
+    /// ascending, with their item hashes.
+    func entries(in arc: RangeArc, _ positions: [UInt64]) -> Entries {
+        if let r = ring.range(exactly: arc) { return ranges[r] }
+        var found: [(UInt32, UInt64)] = []
+        for r in ring.ranges(overlapping: arc) {
+            let e = ranges[r]
+            for (k, item) in zip(e.keys, e.items) where arc.contains(positions[Int(k)]) { found.append((k, item)) }
+        }
+        found.sort { $0.0 < $1.0 }
+        return Entries(keys: found.map(\.0), items: found.map(\.1))
+    }
+
+    /// The tree of `entries`.
+    static func tree(of entries: Entries, _ positions: [UInt64]) -> MerkleTree {
+        MerkleTree(hashed: zip(entries.keys, entries.items).lazy.map { k, item in
+            (leaf: MerkleTree.leaf(ofPosition: positions[Int(k)]), hash: item)
         })
     }
 }

@@ -2,8 +2,8 @@
 /// `fanout`² leaves (16 and 256). A key's leaf is the low 8 bits of its ring position (positions
 /// are stable hashes, so keys spread evenly however narrow the range). A leaf's hash is the
 /// wrapping sum of its keys' item hashes, so it does not depend on the order keys are added in;
-/// a branch or the root hashes its children in order (FNV-1a + SplitMix64, `StableHash`), and a
-/// node with nothing under it hashes to 0 (an empty range's root is 0).
+/// a branch or the root hashes its children in order (SplitMix64's finaliser, word by word), and
+/// a node with nothing under it hashes to 0 (an empty range's root is 0).
 ///
 /// Two replicas with the same data in a range have the same root; where they differ, only the
 /// leaves holding differing keys differ, and the branches above them.
@@ -35,10 +35,15 @@ struct MerkleTree: Equatable {
 
     /// The tree of these keys (each with its ring position and object digest), in any order.
     init(_ items: some Sequence<(position: UInt64, digest: UInt64)>) {
+        self.init(hashed: items.lazy.map { item in
+            (leaf: Self.leaf(ofPosition: item.position), hash: Self.itemHash(position: item.position, digest: item.digest))
+        })
+    }
+
+    /// The tree of these item hashes (each with its key's leaf), in any order.
+    init(hashed items: some Sequence<(leaf: Int, hash: UInt64)>) {
         self.init()
-        for item in items {
-            levels[Self.leafLevel][Self.leaf(ofPosition: item.position)] &+= Self.itemHash(position: item.position, digest: item.digest)
-        }
+        for item in items { levels[Self.leafLevel][item.leaf] &+= item.hash }
         for level in stride(from: Self.leafLevel - 1, through: 0, by: -1) {
             for i in 0..<Self.width(ofLevel: level) {
                 levels[level][i] = Self.combine(levels[level + 1][i * Self.fanout..<(i + 1) * Self.fanout])
@@ -64,10 +69,12 @@ struct MerkleTree: Equatable {
         Array(levels[level + 1][index * Self.fanout..<(index + 1) * Self.fanout])
     }
 
+    /// A node's hash from its children's, in order: each folded in through the SplitMix64
+    /// finaliser (a word at a time: cheaper than FNV-1a's byte at a time, as stable).
     private static func combine(_ children: ArraySlice<UInt64>) -> UInt64 {
         guard children.contains(where: { $0 != 0 }) else { return 0 }
-        var h = StableHash()
-        for c in children { h.add(c) }
-        return h.value
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for c in children { h = SplitMix64.mix(h ^ c) &+ 0x9E37_79B9_7F4A_7C15 }
+        return h
     }
 }

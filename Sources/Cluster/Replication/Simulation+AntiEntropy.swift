@@ -71,8 +71,8 @@ extension Simulation {
         for t in theirs where Int(t.level) <= MerkleTree.leafLevel && replicates(node, t.range) {
             let level = Int(t.level)
             if level == 0, t.hashes.count == 1, node.merkle.cachedRoot(of: t.range) == t.hashes[0] { continue }
-            let keys = node.merkle.keys(in: t.range, keyPositions)
-            let mine = MerkleIndex.tree(of: keys, node.store, keyPositions)
+            let entries = node.merkle.entries(in: t.range, keyPositions)
+            let mine = MerkleIndex.tree(of: entries, keyPositions)
             for (i, hash) in t.hashes.enumerated() {
                 let index = Int(t.first) + i
                 guard let own = mine.hash(level: level, index: index), own != hash else { continue }
@@ -81,7 +81,7 @@ extension Simulation {
                                              hashes: mine.children(level: level, index: index)))
                 } else {
                     leaves.append(TreeLeaf(range: t.range, leaf: UInt16(index)))
-                    for k in keys where MerkleTree.leaf(ofPosition: position(of: k)) == index {
+                    for k in entries.keys where MerkleTree.leaf(ofPosition: position(of: k)) == index {
                         if let object = node.store[k] { digests.append(KeyDigest(key: k, digest: object.digest)) }
                     }
                 }
@@ -120,7 +120,7 @@ extension Simulation {
                 if Int(leaves[i].leaf) < wanted.count { wanted[Int(leaves[i].leaf)] = true }
                 i += 1
             }
-            for k in node.merkle.keys(in: arc, keyPositions)
+            for k in node.merkle.entries(in: arc, keyPositions).keys
             where wanted[MerkleTree.leaf(ofPosition: position(of: k))] && !listed.contains(k) && ownsKey(node, k) {
                 if let mine = node.store[k] {
                     keys.append(k)
