@@ -20,6 +20,15 @@ import Testing
         #expect(MerkleTree(items(1000, salt: 7)).root != a.root)
     }
 
+    @Test func rootWithoutTheTreeIsTheTreesRoot() {
+        for count in [0, 1, 2, 15, 300, 5000] {
+            let hashed = items(count).map { (leaf: MerkleTree.leaf(ofPosition: $0.position),
+                                            hash: MerkleTree.itemHash(position: $0.position, digest: $0.digest)) }
+            #expect(MerkleTree.root(hashed: hashed) == MerkleTree(items(count)).root)
+            #expect(MerkleTree.root(hashed: hashed.reversed()) == MerkleTree(items(count)).root)
+        }
+    }
+
     @Test func orderDoesNotMatter() {
         let forward = items(500)
         var shuffled = forward
@@ -146,7 +155,9 @@ import Testing
         for t in 0..<other.rangeCount {
             let arc = other.arc(t)
             let scanned = store.sortedKeys.filter { arc.contains(positions[Int($0)]) }
-            #expect(index.entries(in: arc, positions).keys == scanned)
+            let entries = index.entries(in: arc, positions)
+            #expect(entries.keys == scanned)
+            #expect(entries.root == MerkleTree(scanned.map { (position: positions[Int($0)], digest: store[$0]!.digest) }).root)
         }
     }
 }

@@ -51,6 +51,27 @@ struct MerkleTree: Equatable {
         }
     }
 
+    /// The root `MerkleTree(hashed: items)` would have; for a few keys without building the tree
+    /// (only the branches holding keys are hashed, the others are 0), so small ranges cost little.
+    static func root(hashed items: [(leaf: Int, hash: UInt64)]) -> UInt64 {
+        if items.isEmpty { return 0 }
+        if items.count >= leafCount / 8 { return MerkleTree(hashed: items).root }
+        let byLeaf = items.sorted { $0.leaf < $1.leaf }
+        var branches = [UInt64](repeating: 0, count: fanout)
+        var leaves = [UInt64](repeating: 0, count: fanout)
+        var i = 0
+        while i < byLeaf.count {
+            let branch = byLeaf[i].leaf / fanout
+            for l in leaves.indices { leaves[l] = 0 }
+            while i < byLeaf.count && byLeaf[i].leaf / fanout == branch {
+                leaves[byLeaf[i].leaf % fanout] &+= byLeaf[i].hash
+                i += 1
+            }
+            branches[branch] = combine(leaves[...])
+        }
+        return combine(branches[...])
+    }
+
     /// How many nodes `level` has.
     static func width(ofLevel level: Int) -> Int {
         var w = 1

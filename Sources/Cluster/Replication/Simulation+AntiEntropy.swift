@@ -68,10 +68,12 @@ extension Simulation {
         var deeper: [TreeHashes] = []
         var leaves: [TreeLeaf] = []
         var digests: [KeyDigest] = []
-        for t in theirs where Int(t.level) <= MerkleTree.leafLevel && replicates(node, t.range) {
+        for t in theirs where Int(t.level) <= MerkleTree.leafLevel {
             let level = Int(t.level)
             if level == 0, t.hashes.count == 1, node.merkle.cachedRoot(of: t.range) == t.hashes[0] { continue }
+            guard replicates(node, t.range) else { continue }
             let entries = node.merkle.entries(in: t.range, keyPositions)
+            if level == 0, t.hashes.count == 1, entries.root == t.hashes[0] { continue }
             let mine = MerkleIndex.tree(of: entries, keyPositions)
             for (i, hash) in t.hashes.enumerated() {
                 let index = Int(t.first) + i
