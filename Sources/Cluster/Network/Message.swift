@@ -15,6 +15,21 @@ struct KeyDigest {
     var digest: UInt64
 }
 
+/// Hashes of some nodes of one range's Merkle tree, as exchanged by anti-entropy: node
+/// `first + i` of `level` (0: the root, 1: branches, 2: leaves; see `MerkleTree`) has `hashes[i]`.
+struct TreeHashes {
+    var range: RangeArc
+    var level: UInt8
+    var first: UInt16
+    var hashes: [UInt64]
+}
+
+/// One leaf of one range's Merkle tree.
+struct TreeLeaf {
+    var range: RangeArc
+    var leaf: UInt16
+}
+
 /// Everything one endpoint can tell another. Values only; big parts (objects) are copy-on-write.
 enum Payload {
     /// Client → coordinator: the client operation `op` (its request is in the client's table).
@@ -31,11 +46,14 @@ enum Payload {
     case gossip([MemberEntry])
     /// The answer to a gossip push: the entries the answering node knows newer (push-pull).
     case gossipReply([MemberEntry])
-    /// Anti-entropy, step 1: my digests of keys you replicate with me.
-    case digest([KeyDigest])
-    /// Step 2: these keys differ; here are my versions (empty when I have none).
+    /// Anti-entropy, step 1: my tree roots of the ranges we both replicate. Then, answering
+    /// hashes that differ from mine, my hashes of their children (one level down each time).
+    case tree([TreeHashes])
+    /// At the leaves that differ: my digests of every key I hold in these leaves.
+    case digest(leaves: [TreeLeaf], digests: [KeyDigest])
+    /// Next: these keys differ (or you lack them); here are my versions (empty when I have none).
     case pull(keys: [UInt32], objects: [ObjectRecord])
-    /// Step 3: my merged versions.
+    /// Last: my merged versions.
     case push(keys: [UInt32], objects: [ObjectRecord])
     case hint(target: Int32, key: UInt32, version: UInt32, object: ObjectRecord)
     case hintAck(target: Int32, key: UInt32, version: UInt32)
@@ -61,6 +79,7 @@ enum Payload {
         case .repair: .repair
         case .gossip: .gossip
         case .gossipReply: .gossipReply
+        case .tree: .tree
         case .digest: .digest
         case .pull: .pull
         case .push: .push
@@ -83,7 +102,7 @@ struct Message {
 
 /// Message kinds, for traces and per-kind counters (an array index: no hashing per message).
 enum MessageKind: Int, CaseIterable {
-    case request, reply, write, writeAck, read, readReply, repair, gossip, gossipReply, digest, pull, push, hint, hintAck, handoff, handoffAck, report, reportAck, removed
+    case request, reply, write, writeAck, read, readReply, repair, gossip, gossipReply, tree, digest, pull, push, hint, hintAck, handoff, handoffAck, report, reportAck, removed
 
     var name: String {
         switch self {
@@ -96,6 +115,7 @@ enum MessageKind: Int, CaseIterable {
         case .repair: "repair"
         case .gossip: "gossip"
         case .gossipReply: "gossip-reply"
+        case .tree: "ae-tree"
         case .digest: "ae-digest"
         case .pull: "ae-pull"
         case .push: "ae-push"

@@ -95,7 +95,11 @@ extension Simulation {
             return hint >= 0 ? "write \(keys[k]) hint for \(endpointName(hint))" : "write \(keys[k])"
         case .read(_, let k): return "read \(keys[k])"
         case .repair(let k, _): return "repair \(keys[k])"
-        case .digest(let d): return "ae-digest \(d.count) keys"
+        case .tree(let t):
+            let level = t.first.map { Int($0.level) } ?? 0
+            let what = ["roots", "branches", "leaves"][min(level, MerkleTree.leafLevel)]
+            return "ae-tree \(t.reduce(0) { $0 + $1.hashes.count }) \(what) of \(t.count) ranges"
+        case .digest(let l, let d): return "ae-digest \(d.count) keys in \(l.count) leaves"
         case .pull(let k, _): return "ae-pull \(k.count) keys"
         case .push(let k, _): return "ae-push \(k.count) keys"
         case .hint(let t, let k, _, _): return "hint \(keys[k]) for \(endpointName(t))"

@@ -1,8 +1,25 @@
-/// Anti-entropy: per peer, digests of the keys both replicate (by the sender's view); the peer
-/// pulls what differs (if it replicates the key by its own view) and both end with the merge.
-/// A round rehomes the keys the node no longer owns (Simulation+Rehoming.swift). Runs every
-/// `antientropy`, and at once when the ring changes (join, leave, rehash) or a peer comes back up
-/// (restart, resume, heal).
+/// Anti-entropy by Merkle trees per range, as in Dynamo. A node keeps, per range of its ring (the
+/// arc between consecutive tokens: every key in it has the same preference list), a hash tree of
+/// the keys it stores there (`MerkleTree`, `MerkleIndex`). Writes only note their key; the trees
+/// of ranges that changed are re-hashed when anti-entropy next reads them.
+///
+/// Every `antientropy`, and at once when the ring changes (join, leave, rehash) or a peer comes
+/// back up (restart, resume, heal), a node sends each peer it holds up the roots of the ranges
+/// both replicate by its view: one hash a range. The peer compares each with its own tree of the
+/// same arc and answers only the hashes that differ, with their children's; the exchange
+/// descends a level a message, into differing subtrees only, down to the leaves:
+///
+///     A → B  ae-tree    A's roots of the ranges A and B share (by A's view)
+///     B → A  ae-tree    B's branch hashes under the roots that differ
+///     A → B  ae-tree    A's leaf hashes under the branches that differ
+///     B → A  ae-digest  B's digests of its keys in the leaves that differ
+///     A → B  ae-pull    A's versions of the keys whose digests differ or that B lacks
+///     B → A  ae-push    B's merged versions
+///
+/// So a range in sync costs one hash a round, and only keys in differing leaves are listed. Each
+/// side takes part only for ranges and keys it replicates by its own view. A lost message ends
+/// its exchange; the next round starts it again. A round also rehomes the ranges the node no
+/// longer replicates (Simulation+Rehoming.swift).
 extension Simulation {
     func antiEntropyTick(_ node: Node) {
         schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .antiEntropy),
@@ -12,41 +29,105 @@ extension Simulation {
 
     func antiEntropyRound(_ node: Node) {
         guard node.state == .running, !node.store.isEmpty else { return }
+        refreshMerkle(node)
+        let ring = node.merkle.ring
         let rehoming = node.handoff == nil
         var rehomed = false
-        var byPeer: [Int32: [KeyDigest]] = [:]
-        for key in node.store.sortedKeys {
-            let list = preference(node, key)
+        var byPeer: [Int32: [TreeHashes]] = [:]
+        for range in 0..<ring.rangeCount {
+            let keys = node.merkle.keys(ofRange: range)
+            if keys.isEmpty { continue }
+            let list = preference(node, ring, range: range)
             if rehoming && !list.isEmpty && !list.contains(node.index) {
-                // No longer an owner by this view: the owners get it as hints.
-                if let object = node.store.removeValue(forKey: key) {
-                    rehome(node, key, object, deliver: false)
-                    rehomed = true
+                // No longer an owner by this view: the owners get the range's keys as hints.
+                for key in keys {
+                    if let object = node.store.removeValue(forKey: key) {
+                        rehome(node, key, object, deliver: false)
+                        rehomed = true
+                    }
                 }
+                node.merkle.clear(range: range)
                 continue
             }
-            guard let object = node.store[key], !object.isEmpty else { continue }
-            let digest = object.digest
+            let root = TreeHashes(range: ring.arc(range), level: 0, first: 0,
+                                  hashes: [node.merkle.root(ofRange: range)])
             for peer in list where peer != node.index && node.view.isUp(peer) {
-                byPeer[peer, default: []].append(KeyDigest(key: key, digest: digest))
+                byPeer[peer, default: []].append(root)
             }
         }
         for peer in byPeer.keys.sorted() {
-            if let digests = byPeer[peer] { send(from: node.index, to: peer, .digest(digests)) }
+            if let roots = byPeer[peer] { sendTree(node, to: peer, roots) }
         }
         if rehomed { deliverHints(node) }
     }
 
-    func receiveDigest(_ node: Node, from: Int32, _ digests: [KeyDigest]) {
+    /// Hashes of a peer's trees: answers those that differ from this node's, one level down (or,
+    /// at the leaves, with the digests of its keys there).
+    func receiveTree(_ node: Node, from: Int32, _ theirs: [TreeHashes]) {
+        refreshMerkle(node)
+        var deeper: [TreeHashes] = []
+        var leaves: [TreeLeaf] = []
+        var digests: [KeyDigest] = []
+        for t in theirs where Int(t.level) <= MerkleTree.leafLevel {
+            let level = Int(t.level)
+            if level == 0, t.hashes.count == 1, node.merkle.cachedRoot(of: t.range) == t.hashes[0] { continue }
+            guard replicates(node, t.range) else { continue }
+            let entries = node.merkle.entries(in: t.range, keyPositions)
+            if level == 0, t.hashes.count == 1, entries.root == t.hashes[0] { continue }
+            let mine = MerkleIndex.tree(of: entries, keyPositions)
+            for (i, hash) in t.hashes.enumerated() {
+                let index = Int(t.first) + i
+                guard let own = mine.hash(level: level, index: index), own != hash else { continue }
+                if level < MerkleTree.leafLevel {
+                    deeper.append(TreeHashes(range: t.range, level: t.level + 1, first: UInt16(index * MerkleTree.fanout),
+                                             hashes: mine.children(level: level, index: index)))
+                } else {
+                    leaves.append(TreeLeaf(range: t.range, leaf: UInt16(index)))
+                    for k in entries.keys where MerkleTree.leaf(ofPosition: position(of: k)) == index {
+                        if let object = node.store[k] { digests.append(KeyDigest(key: k, digest: object.digest)) }
+                    }
+                }
+            }
+        }
+        if !deeper.isEmpty { sendTree(node, to: from, deeper) }
+        if !leaves.isEmpty {
+            count(.aeKeyDigestsSent, by: digests.count)
+            send(from: node.index, to: from, .digest(leaves: leaves, digests: digests))
+        }
+    }
+
+    /// The sender's keys in `leaves`: pulls those whose digest differs from this node's, and
+    /// those of the leaves that this node holds and the sender does not.
+    func receiveDigest(_ node: Node, from: Int32, leaves: [TreeLeaf], _ digests: [KeyDigest]) {
+        refreshMerkle(node)
         var keys: [UInt32] = []
         var objects: [ObjectRecord] = []
         // Only keys this node replicates by its own view: a sender with an older view would
         // otherwise hand it copies it must hand on again.
+        var listed = Set<UInt32>()
         for d in digests {
+            listed.insert(d.key)
             let mine = node.store[d.key] ?? ObjectRecord()
             if mine.digest != d.digest && ownsKey(node, d.key) {
                 keys.append(d.key)
                 objects.append(mine)
+            }
+        }
+        // Leaves come grouped by range.
+        var i = 0
+        while i < leaves.count {
+            let arc = leaves[i].range
+            var wanted = [Bool](repeating: false, count: MerkleTree.leafCount)
+            while i < leaves.count && leaves[i].range == arc {
+                if Int(leaves[i].leaf) < wanted.count { wanted[Int(leaves[i].leaf)] = true }
+                i += 1
+            }
+            for k in node.merkle.entries(in: arc, keyPositions).keys
+            where wanted[MerkleTree.leaf(ofPosition: position(of: k))] && !listed.contains(k) && ownsKey(node, k) {
+                if let mine = node.store[k] {
+                    keys.append(k)
+                    objects.append(mine)
+                }
             }
         }
         if !keys.isEmpty { send(from: node.index, to: from, .pull(keys: keys, objects: objects)) }
@@ -59,5 +140,24 @@ extension Simulation {
             merged.append(node.store[k] ?? ObjectRecord())
         }
         send(from: node.index, to: from, .push(keys: keys, objects: merged))
+    }
+
+    /// Brings the node's Merkle index up to date with its store and its view's ring.
+    func refreshMerkle(_ node: Node) {
+        node.merkle.refresh(ring: ring(of: node), store: node.store, positions: keyPositions)
+    }
+
+    /// Whether `node` replicates the keys of `arc` (a range of a peer's ring) by its own view,
+    /// judged at the arc's end.
+    func replicates(_ node: Node, _ arc: RangeArc) -> Bool {
+        let ring = node.merkle.ring
+        if ring.isEmpty { return true }
+        let list = preference(node, ring, range: ring.range(of: arc.hi))
+        return list.isEmpty || list.contains(node.index)
+    }
+
+    private func sendTree(_ node: Node, to peer: Int32, _ hashes: [TreeHashes]) {
+        count(.aeTreeHashesSent, by: hashes.reduce(0) { $0 + $1.hashes.count })
+        send(from: node.index, to: peer, .tree(hashes))
     }
 }

@@ -13,7 +13,8 @@ extension Simulation {
         case .repair(let key, let object): mergeData(node, key, object)
         case .gossip(let entries): receiveGossip(node, from: m.from, entries, isReply: false)
         case .gossipReply(let entries): receiveGossip(node, from: m.from, entries, isReply: true)
-        case .digest(let digests): receiveDigest(node, from: m.from, digests)
+        case .tree(let hashes): receiveTree(node, from: m.from, hashes)
+        case .digest(let leaves, let digests): receiveDigest(node, from: m.from, leaves: leaves, digests)
         case .pull(let keys, let objects): receivePull(node, from: m.from, keys, objects)
         case .push(let keys, let objects):
             for (k, o) in zip(keys, objects) { mergeData(node, k, o) }
@@ -63,6 +64,7 @@ extension Simulation {
             return
         }
         let change = node.store.merge(key, object, order)
+        if change.any { node.merkle.touch(key, storeCount: node.store.count) }
         guard change.any, let stored = node.store[key], !stored.registrations.isEmpty else { return }
         for reg in stored.registrations where !reg.closed {
             let touched = change.tomb || change.fields.contains { reg.fields.contains($0) }

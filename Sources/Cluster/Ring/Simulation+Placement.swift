@@ -32,6 +32,15 @@ extension Simulation {
         }
     }
 
+    /// The preference list of every key of `range` of `ring` (the node's), in `node`'s view.
+    func preference(_ node: Node, _ ring: Ring, range: Int) -> [Int32] {
+        let view = node.view
+        return ring.preferenceList(ofRange: range, count: settings.replicas) { n in
+            guard let e = view[n] else { return false }
+            return !e.excluded
+        }
+    }
+
     /// Runs for every request, so while every node walked is up and not excluded (the lists are
     /// the same) it builds one array, shared by `preference` and `targets`.
     func placement(_ node: Node, _ key: UInt32) -> Placement {

@@ -61,10 +61,13 @@ extension Simulation {
         for slot in node.inbox { _ = network.take(slot) }
         node.inbox = []
         node.handoff = nil
+        node.merkle.invalidate()
         if wipe {
             node.store = Store()
             node.hints = HintStore()
             node.view = MembershipView()
+            node.ring = Ring()
+            node.ringVersion = -1
         }
         count(wipe ? .killsWipe : .kills)
         endLeaveAtOnce(node)

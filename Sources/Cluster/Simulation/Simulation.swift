@@ -16,8 +16,8 @@
 /// - Storage/: interned ids; per field (field, value, HLC stamp); object tombstones; stream
 ///   registrations stored with the data. Merge is a join, so exchanged replicas are equal.
 /// - Replication/: coordinators with R/W quorums and timeouts, sloppy quorum with hints, read
-///   repair, per-key-digest anti-entropy (periodic, and at once on ring change or a peer coming
-///   back), graceful-leave handoff; data of keys a node no longer owns (by its view) goes to the
+///   repair, Merkle-tree anti-entropy per range (periodic, and at once on ring change or a peer
+///   coming back), graceful-leave handoff; data of keys a node no longer owns (by its view) goes to the
 ///   owners as hints (rehoming), pending for *converged* until they hold it.
 /// - LiveQuery/: replicas report changes of selected fields, retransmitted until acknowledged;
 ///   the client's delivery point merges by stamp and delivers on a change of values.
@@ -117,7 +117,7 @@ final class Simulation {
     /// Nodes in the cluster, in the order they were added.
     var members: [Node] { nodes.filter { !$0.removed } }
 
-    func count(_ operation: OperationCounter) { operationCounts[operation.rawValue] += 1 }
+    func count(_ operation: OperationCounter, by n: Int = 1) { operationCounts[operation.rawValue] += n }
 
     // MARK: The run loop
 

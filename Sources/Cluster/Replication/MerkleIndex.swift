@@ -1,0 +1,128 @@
+/// A node's anti-entropy index: for each range of its ring, the keys it stores there with their
+/// item hashes (`MerkleTree.itemHash`), and the root of their tree. Memory, not disk: lost with a
+/// kill and rebuilt from the store.
+///
+/// Writes only note their key (`touch`, an append); `refresh`, run before anti-entropy reads the
+/// index, hashes the noted keys again and re-sums only their ranges' roots. More notes than the
+/// store holds keys, or a new ring, rebuild it all.
+struct MerkleIndex {
+    /// One range's keys, ascending, with their item hashes, and the root of their tree.
+    struct Entries {
+        var keys: [UInt32] = []
+        var items: [UInt64] = []
+        var root: UInt64 = 0
+    }
+
+    /// The ring the ranges are of.
+    private(set) var ring = Ring()
+    private var ranges: [Entries] = []
+    /// Keys noted since the last refresh (any order, repeats allowed).
+    private var touched: [UInt32] = []
+    /// The index must be rebuilt from the whole store.
+    private var stale = true
+
+    /// Notes that `key` changed in a store holding `storeCount` keys.
+    mutating func touch(_ key: UInt32, storeCount: Int) {
+        if stale { return }
+        touched.append(key)
+        if touched.count > max(1024, storeCount) { invalidate() }
+    }
+
+    /// Forgets everything: the next refresh rebuilds from the store.
+    mutating func invalidate() {
+        stale = true
+        touched = []
+    }
+
+    /// Brings the index up to date with `store` for `ring` (`positions`: ring position per key id).
+    mutating func refresh(ring newRing: Ring, store: Store, positions: [UInt64]) {
+        var changed: [UInt32]
+        if stale || newRing.tokens != ring.tokens {
+            ring = newRing
+            ranges = [Entries](repeating: Entries(), count: ring.rangeCount)
+            stale = false
+            changed = store.keys
+        } else {
+            changed = touched
+        }
+        touched = []
+        if changed.isEmpty || ring.isEmpty { return }
+        // By range, then key: each changed range is merged once.
+        var filed = changed.map { (range: ring.range(of: positions[Int($0)]), key: $0) }
+        filed.sort { $0.range != $1.range ? $0.range < $1.range : $0.key < $1.key }
+        var i = 0
+        while i < filed.count {
+            let r = filed[i].range
+            var keys: [UInt32] = []
+            while i < filed.count && filed[i].range == r {
+                keys.append(filed[i].key)
+                i += 1
+            }
+            ranges[r] = Self.merge(ranges[r], keys, store, positions)
+        }
+    }
+
+    /// `old` with the keys of `changed` (ascending, repeats allowed) hashed again from `store`,
+    /// added, or dropped when the store no longer holds them; and its root summed again.
+    private static func merge(_ old: Entries, _ changed: [UInt32], _ store: Store, _ positions: [UInt64]) -> Entries {
+        var new = Entries()
+        new.keys.reserveCapacity(old.keys.count + changed.count)
+        new.items.reserveCapacity(old.keys.count + changed.count)
+        var i = 0, j = 0
+        while i < old.keys.count || j < changed.count {
+            if j == changed.count || (i < old.keys.count && old.keys[i] < changed[j]) {
+                new.keys.append(old.keys[i])
+                new.items.append(old.items[i])
+                i += 1
+                continue
+            }
+            let key = changed[j]
+            while j < changed.count && changed[j] == key { j += 1 }
+            if i < old.keys.count && old.keys[i] == key { i += 1 }
+            if let object = store[key], !object.isEmpty {
+                new.keys.append(key)
+                new.items.append(MerkleTree.itemHash(position: positions[Int(key)], digest: object.digest))
+            }
+        }
+        new.root = MerkleTree.root(hashed: hashed(new, positions))
+        return new
+    }
+
+    /// Keys stored in `range`, ascending.
+    func keys(ofRange range: Int) -> [UInt32] { ranges[range].keys }
+
+    func root(ofRange range: Int) -> UInt64 { ranges[range].root }
+
+    /// The keys of `range` left the store (rehomed).
+    mutating func clear(range: Int) { ranges[range] = Entries() }
+
+    /// The root of `arc` when it is a range of this index's ring (no tree to build).
+    func cachedRoot(of arc: RangeArc) -> UInt64? {
+        ring.range(exactly: arc).map { ranges[$0].root }
+    }
+
+    /// Keys stored in `arc` (a range of another node's ring, which may cut across this one's),
+    /// ascending, with their item hashes (and, of a range of this ring, its root).
+    func entries(in arc: RangeArc, _ positions: [UInt64]) -> Entries {
+        if let r = ring.range(exactly: arc) { return ranges[r] }
+        var found: [(UInt32, UInt64)] = []
+        for r in ring.ranges(overlapping: arc) {
+            let e = ranges[r]
+            for (k, item) in zip(e.keys, e.items) where arc.contains(positions[Int(k)]) { found.append((k, item)) }
+        }
+        found.sort { $0.0 < $1.0 }
+        var result = Entries(keys: found.map(\.0), items: found.map(\.1))
+        result.root = MerkleTree.root(hashed: Self.hashed(result, positions))
+        return result
+    }
+
+    /// The tree of `entries`.
+    static func tree(of entries: Entries, _ positions: [UInt64]) -> MerkleTree {
+        MerkleTree(hashed: hashed(entries, positions))
+    }
+
+    /// Each key's leaf and item hash.
+    private static func hashed(_ entries: Entries, _ positions: [UInt64]) -> [(leaf: Int, hash: UInt64)] {
+        zip(entries.keys, entries.items).map { k, item in (leaf: MerkleTree.leaf(ofPosition: positions[Int(k)]), hash: item) }
+    }
+}

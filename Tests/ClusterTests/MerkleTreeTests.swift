@@ -1,0 +1,163 @@
+import Testing
+@testable import Cluster
+
+/// The hash tree anti-entropy compares, and the ring ranges it is kept per.
+@Suite struct MerkleTreeTests {
+    /// `count` keys: ring positions of "k0"… and a digest each.
+    func items(_ count: Int, salt: UInt64 = 0) -> [(position: UInt64, digest: UInt64)] {
+        (0..<count).map { i in
+            (position: StableHash.position(ofKey: "k\(i)"), digest: SplitMix64.mix(UInt64(i) &+ salt))
+        }
+    }
+
+    @Test func equalKeysGiveEqualTrees() {
+        let a = MerkleTree(items(1000)), b = MerkleTree(items(1000))
+        #expect(a == b)
+        #expect(a.root == b.root)
+        #expect(a.root != 0)
+        #expect(MerkleTree().root == 0)
+        #expect(MerkleTree([]).root == 0)
+        #expect(MerkleTree(items(1000, salt: 7)).root != a.root)
+    }
+
+    @Test func rootWithoutTheTreeIsTheTreesRoot() {
+        for count in [0, 1, 2, 15, 300, 5000] {
+            let hashed = items(count).map { (leaf: MerkleTree.leaf(ofPosition: $0.position),
+                                            hash: MerkleTree.itemHash(position: $0.position, digest: $0.digest)) }
+            #expect(MerkleTree.root(hashed: hashed) == MerkleTree(items(count)).root)
+            #expect(MerkleTree.root(hashed: hashed.reversed()) == MerkleTree(items(count)).root)
+        }
+    }
+
+    @Test func orderDoesNotMatter() {
+        let forward = items(500)
+        var shuffled = forward
+        var rng = SplitMix64(state: 42)
+        for i in shuffled.indices.reversed() {
+            shuffled.swapAt(i, Int(rng.next() % UInt64(i + 1)))
+        }
+        #expect(MerkleTree(forward) == MerkleTree(shuffled))
+        #expect(MerkleTree(forward) == MerkleTree(forward.reversed()))
+    }
+
+    /// The leaves (and branches) whose hashes differ between two trees.
+    func differing(_ a: MerkleTree, _ b: MerkleTree, level: Int) -> [Int] {
+        (0..<MerkleTree.width(ofLevel: level)).filter { a.hash(level: level, index: $0) != b.hash(level: level, index: $0) }
+    }
+
+    @Test func oneDifferingKeyChangesExactlyItsLeaf() {
+        let base = items(1000)
+        for changed in [0, 17, 999] {
+            var other = base
+            other[changed].digest &+= 1
+            let a = MerkleTree(base), b = MerkleTree(other)
+            let leaf = MerkleTree.leaf(ofPosition: base[changed].position)
+            #expect(differing(a, b, level: MerkleTree.leafLevel) == [leaf])
+            #expect(differing(a, b, level: 1) == [leaf / MerkleTree.fanout])
+            #expect(a.root != b.root)
+            #expect(a.children(level: 1, index: leaf / MerkleTree.fanout)
+                    != b.children(level: 1, index: leaf / MerkleTree.fanout))
+        }
+    }
+
+    @Test func aMissingKeyChangesExactlyItsLeaf() {
+        let base = items(300)
+        let a = MerkleTree(base), b = MerkleTree(base.dropLast())
+        #expect(differing(a, b, level: MerkleTree.leafLevel) == [MerkleTree.leaf(ofPosition: base[299].position)])
+    }
+
+    @Test func treeShape() {
+        let t = MerkleTree(items(10))
+        #expect(MerkleTree.width(ofLevel: 0) == 1)
+        #expect(MerkleTree.width(ofLevel: MerkleTree.leafLevel) == MerkleTree.leafCount)
+        #expect(t.children(level: 0, index: 0).count == MerkleTree.fanout)
+        #expect(t.hash(level: 3, index: 0) == nil)
+        #expect(t.hash(level: 2, index: MerkleTree.leafCount) == nil)
+    }
+
+    func ring(_ names: [String], vnodes: Int) -> Ring {
+        Ring(members: names.enumerated().map { i, n in
+            (Int32(i), (0..<vnodes).map { StableHash.token(node: n, number: $0) })
+        })
+    }
+
+    @Test func rangesPartitionTheRing() {
+        let r = ring(["a", "b", "c"], vnodes: 4)
+        #expect(r.rangeCount == 12)
+        for i in 0..<200 {
+            let p = StableHash.position(ofKey: "k\(i)")
+            let range = r.range(of: p)
+            #expect(r.arc(range).contains(p))
+            #expect((0..<r.rangeCount).filter { r.arc($0).contains(p) } == [range])
+            #expect(r.range(exactly: r.arc(range)) == range)
+        }
+        let one = ring(["a"], vnodes: 1)
+        #expect(one.arc(0).contains(0) && one.arc(0).contains(.max))
+        #expect(one.range(exactly: one.arc(0)) == 0)
+    }
+
+    /// A range of one ring, seen from another (a peer whose view has more or fewer nodes): the
+    /// ranges overlapping it hold every position in it.
+    @Test func foreignArcsMapToOverlappingRanges() {
+        let small = ring(["a", "b"], vnodes: 3), big = ring(["a", "b", "c", "d"], vnodes: 3)
+        for (mine, theirs) in [(small, big), (big, small), (ring(["a"], vnodes: 1), big), (big, ring(["a"], vnodes: 1))] {
+            for t in 0..<theirs.rangeCount {
+                let arc = theirs.arc(t)
+                let overlapping = mine.ranges(overlapping: arc)
+                #expect(Set(overlapping).count == overlapping.count)
+                for i in 0..<300 {
+                    let p = StableHash.position(ofKey: "k\(i)")
+                    if arc.contains(p) { #expect(overlapping.contains(mine.range(of: p))) }
+                }
+            }
+        }
+        // An arc that wraps round past its own start range covers every range.
+        let r = ring(["a", "b"], vnodes: 2)
+        let inside = r.arc(1)
+        let wrapping = RangeArc(lo: inside.lo &+ 10, hi: inside.lo &+ 5)
+        #expect(r.ranges(overlapping: wrapping).count == r.rangeCount)
+        #expect(r.ranges(overlapping: RangeArc(lo: inside.lo &+ 5, hi: inside.lo &+ 10)) == [1])
+    }
+
+    /// The index after touches equals the index rebuilt from scratch, and answers foreign arcs as
+    /// a scan of the store would.
+    @Test func indexFollowsTheStore() {
+        let names = Interner(reserveZero: true)
+        let order = StampOrder(names: names)
+        let origin = names.intern("n1")
+        let positions = (0..<400).map { StableHash.position(ofKey: "k\($0)") }
+        let r = ring(["a", "b", "c"], vnodes: 4)
+        var store = Store()
+        func write(_ key: Int, _ value: UInt32, at time: Int64) {
+            var o = ObjectRecord()
+            o.fields = [FieldRecord(field: 1, value: value, stamp: Stamp(time: time, origin: origin))]
+            _ = store.merge(UInt32(key), o, order)
+        }
+        for k in 0..<200 { write(k, 1, at: 1) }
+        var index = MerkleIndex()
+        index.refresh(ring: r, store: store, positions: positions)
+        for k in 150..<300 {
+            write(k, 2, at: 2)
+            index.touch(UInt32(k), storeCount: store.count)
+        }
+        index.refresh(ring: r, store: store, positions: positions)
+        var fresh = MerkleIndex()
+        fresh.refresh(ring: r, store: store, positions: positions)
+        for range in 0..<r.rangeCount {
+            #expect(index.keys(ofRange: range) == fresh.keys(ofRange: range))
+            #expect(index.root(ofRange: range) == fresh.root(ofRange: range))
+            #expect(index.keys(ofRange: range) == index.keys(ofRange: range).sorted())
+            let direct = MerkleTree(index.keys(ofRange: range).map { (position: positions[Int($0)], digest: store[$0]!.digest) })
+            #expect(index.root(ofRange: range) == direct.root)
+        }
+        #expect((0..<r.rangeCount).reduce(0) { $0 + index.keys(ofRange: $1).count } == 300)
+        let other = ring(["a", "d"], vnodes: 5)
+        for t in 0..<other.rangeCount {
+            let arc = other.arc(t)
+            let scanned = store.sortedKeys.filter { arc.contains(positions[Int($0)]) }
+            let entries = index.entries(in: arc, positions)
+            #expect(entries.keys == scanned)
+            #expect(entries.root == MerkleTree(scanned.map { (position: positions[Int($0)], digest: store[$0]!.digest) }).root)
+        }
+    }
+}
