@@ -67,6 +67,11 @@ extension ToolWorkloads {
     static func sweep(quick: Bool) throws -> [BenchRecord] {
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let kvrepl = directory.appendingPathComponent("kvrepl").path
+        guard FileManager.default.isExecutableFile(atPath: kvrepl) else {
+            var r = BenchRecord(name: "sweep", nodes: nil, keys: nil, ops: 0)
+            r["error"] = .string("kvrepl not built next to kvbench (swift build -c release)")
+            return [r]
+        }
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("kvbench-sweep.kvs")
         try Data("add n1 n2 n3 n4 n5\nchaos 60s ops=200 keys=20 streams=5\ncheck\n".utf8).write(to: script)
         let seeds = quick ? 20 : 200
