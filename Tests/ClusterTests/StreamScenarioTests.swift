@@ -113,6 +113,32 @@ import Testing
         #expect(r.take("s") == [fv(("a", "4"))])
     }
 
+    /// A reconnect while every replica of the key is down stores its re-registration nowhere;
+    /// the client registers again until it succeeds, so the write the stream missed while away
+    /// still reaches it once the replicas are back (found by a property test, shrunk to this).
+    @Test(arguments: TestSeeds.list([1, 2, 3]), [1, 3])
+    func reconnectWhileEveryReplicaIsDownCatchesUp(seed: UInt64, replicas: Int) throws {
+        let c = Cluster(seed: seed)
+        var settings = c.settings
+        settings.replicas = replicas
+        settings.read = 1
+        settings.write = 1
+        try c.configure(settings)
+        let r = Recorder()
+        r.attach(c)
+        try c.add(["n1", "n2", "n3", "n4", "n5"])
+        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
+        try c.disconnectStream("s")
+        #expect(try c.put("k", [("a", "1")]).succeeded)
+        let owners = c.owners(of: "k")
+        for o in owners { try c.kill(o, wipe: false) }
+        #expect(try !c.reconnectStream("s").succeeded)
+        for o in owners { try c.restart(o) }
+        #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
+        #expect(r.take("s") == [fv(("a", "1"))])
+        #expect(c.check(limit: 0).violations == [])
+    }
+
     @Test(arguments: TestSeeds.list([1, 2, 3]))
     func registrationSurvivesReplicaFailure(seed: UInt64) throws {
         let (c, r) = try setup(seed: seed)

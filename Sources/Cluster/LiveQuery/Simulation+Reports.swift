@@ -37,7 +37,8 @@ extension Simulation {
         for id in node.reports.keys.sorted() { retransmitReport(node, id) }
     }
 
-    private func retire(_ stream: UInt32) {
+    /// One report (or pending re-registration) of `stream` is no longer in flight.
+    func retire(_ stream: UInt32) {
         let n = (inFlightReports[stream] ?? 1) - 1
         inFlightReports[stream] = n > 0 ? n : nil
     }

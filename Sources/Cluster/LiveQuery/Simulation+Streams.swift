@@ -61,6 +61,7 @@ extension Simulation {
         guard s.connected else {
             throw ClusterError(.streamDisconnected, subject: name, "stream \(name) is already disconnected")
         }
+        endResync(&s)
         s.connected = false
         streams[name] = s
         logStreamAway(s, closed: false)
@@ -81,13 +82,57 @@ extension Simulation {
         // repair and anti-entropy) reports its current state again, reliably; so a change whose
         // report was dropped while away still reaches the stream.
         let renewed = Registration(stream: s.instance, fields: s.fields, closed: false, epoch: s.epoch)
-        _ = try performInternal(.register(key: s.key, registration: renewed))
+        let registered = try performInternal(.register(key: s.key, registration: renewed))
         let read = try performInternal(.get(key: s.key, fields: []))
         streams[name]?.holding = false
         if let object = read.object { mergeIntoStream(name, object) } else { mergeIntoStream(name, ObjectRecord()) }
+        if !registered.result.succeeded { startResync(name) }
         guard case .read(_, let replies, let coordinator) = read.result else { return read.result }
         let current = streams[name].map { $0.values(order) } ?? []
         return .read(fields: viewFields(s.fields, current), replies: replies, coordinator: coordinator)
+    }
+
+    /// A reconnect whose re-registration failed may have stored it on no replica at all (the
+    /// key's replicas down, cut off from the coordinator, or the messages lost): then no replica
+    /// would re-report what the stream missed while away, and its last view could stay behind
+    /// the converged value for good (guarantee 3). So the client registers again every `timeout`
+    /// until a registration succeeds, or the stream is disconnected or closed. Meanwhile one
+    /// report counts as in flight for the stream, so `settle` and *converged* wait for it.
+    /// With fewer running nodes than `write`, no registration can succeed; a failed one is then
+    /// stored where it can be (as any write short of replicas), and the client stops.
+    private func startResync(_ name: String) {
+        guard var s = streams[name], s.connected, !s.resyncing else { return }
+        s.resyncing = true
+        streams[name] = s
+        inFlightReports[s.instance, default: 0] += 1
+        schedule(.streamResync(stream: s.instance, epoch: s.epoch), at: now &+ settings.timeout)
+    }
+
+    /// The resync timer of `stream` at `epoch` fires: register again.
+    func resync(stream instance: UInt32, epoch: UInt32) {
+        guard let name = streamNames[instance], var s = streams[name], s.resyncing, s.epoch == epoch else { return }
+        if members.isEmpty {  // nothing left to register with
+            endResync(&s)
+            streams[name] = s
+            return
+        }
+        let registration = Registration(stream: instance, fields: s.fields, closed: false, epoch: epoch)
+        _ = try? submitInternal(.register(key: s.key, registration: registration)) { [unowned self] result in
+            guard let name = self.streamNames[instance], var s = self.streams[name], s.resyncing, s.epoch == epoch else { return }
+            let running = self.members.count { $0.state == .running }
+            if result.succeeded || running < self.settings.write {
+                self.endResync(&s)
+                self.streams[name] = s
+            } else {
+                self.schedule(.streamResync(stream: instance, epoch: epoch), at: self.now &+ self.settings.timeout)
+            }
+        }
+    }
+
+    private func endResync(_ s: inout StreamClient) {
+        guard s.resyncing else { return }
+        s.resyncing = false
+        retire(s.instance)
     }
 
     /// Runs until no report for the stream is in flight, at most `timeout`.
@@ -134,6 +179,9 @@ extension Simulation {
     }
 
     private func forget(_ name: String) {
-        if let s = streams.removeValue(forKey: name) { streamNames[s.instance] = nil }
+        if var s = streams.removeValue(forKey: name) {
+            endResync(&s)
+            streamNames[s.instance] = nil
+        }
     }
 }

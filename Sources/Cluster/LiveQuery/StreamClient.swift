@@ -17,6 +17,9 @@ struct StreamClient {
     var epoch: UInt32 = 0
     /// While `reconnect` runs: merge what arrives, deliver at most one view at its end.
     var holding = false
+    /// A reconnect's re-registration failed: registering again every `timeout` until one
+    /// succeeds (see `startResync`).
+    var resyncing = false
 
     /// The visible value of each selected field, in selection order.
     func values(_ order: StampOrder) -> [UInt32?] {
