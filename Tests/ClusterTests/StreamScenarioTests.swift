@@ -139,6 +139,35 @@ import Testing
         #expect(c.check(limit: 0).violations == [])
     }
 
+    /// As above with every node paused or killed while the stream reconnects: the client keeps
+    /// registering until the nodes are back (a property test found it stopping at once).
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func reconnectWhileNoNodeRunsCatchesUp(seed: UInt64) throws {
+        let c = Cluster(seed: seed)
+        var settings = c.settings
+        settings.replicas = 1
+        settings.read = 1
+        settings.write = 1
+        try c.configure(settings)
+        let r = Recorder()
+        r.attach(c)
+        try c.add(["n1", "n2", "n3"])
+        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
+        try c.disconnectStream("s")
+        #expect(try c.put("k", [("a", "1")]).succeeded)
+        try c.kill("n3", wipe: false)
+        try c.pause("n1")
+        try c.pause("n2")
+        #expect(try !c.reconnectStream("s").succeeded)
+        c.advance(by: 3_000_000)
+        try c.resume("n1")
+        try c.resume("n2")
+        try c.restart("n3")
+        #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
+        #expect(r.take("s") == [fv(("a", "1"))])
+        #expect(c.check(limit: 0).violations == [])
+    }
+
     @Test(arguments: TestSeeds.list([1, 2, 3]))
     func registrationSurvivesReplicaFailure(seed: UInt64) throws {
         let (c, r) = try setup(seed: seed)

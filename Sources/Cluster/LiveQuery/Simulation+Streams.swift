@@ -98,8 +98,8 @@ extension Simulation {
     /// the converged value for good (guarantee 3). So the client registers again every `timeout`
     /// until a registration succeeds, or the stream is disconnected or closed. Meanwhile one
     /// report counts as in flight for the stream, so `settle` and *converged* wait for it.
-    /// With fewer running nodes than `write`, no registration can succeed; a failed one is then
-    /// stored where it can be (as any write short of replicas), and the client stops.
+    /// With fewer nodes in the cluster than `write`, no registration can ever succeed; a failed
+    /// one is then stored where it can be (as any write short of replicas), and the client stops.
     private func startResync(_ name: String) {
         guard var s = streams[name], s.connected, !s.resyncing else { return }
         s.resyncing = true
@@ -119,8 +119,7 @@ extension Simulation {
         let registration = Registration(stream: instance, fields: s.fields, closed: false, epoch: epoch)
         _ = try? submitInternal(.register(key: s.key, registration: registration)) { [unowned self] result in
             guard let name = self.streamNames[instance], var s = self.streams[name], s.resyncing, s.epoch == epoch else { return }
-            let running = self.members.count { $0.state == .running }
-            if result.succeeded || running < self.settings.write {
+            if result.succeeded || self.members.count < self.settings.write {
                 self.endResync(&s)
                 self.streams[name] = s
             } else {
