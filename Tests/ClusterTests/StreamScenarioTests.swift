@@ -168,6 +168,34 @@ import Testing
         #expect(c.check(limit: 0).violations == [])
     }
 
+    /// As above in a cluster left smaller than `write` (no registration can succeed): the
+    /// client keeps registering until the node is back and the re-registration stored where it
+    /// can be makes it report (a property test found the client stopping after one attempt).
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func reconnectInAClusterSmallerThanWriteCatchesUp(seed: UInt64) throws {
+        let c = Cluster(seed: seed)
+        var settings = c.settings
+        settings.replicas = 2
+        settings.read = 1
+        settings.write = 2
+        try c.configure(settings)
+        let r = Recorder()
+        r.attach(c)
+        try c.add(["n1", "n2", "n3"])
+        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
+        try c.disconnectStream("s")
+        #expect(try c.put("k", [("a", "1")]).succeeded)
+        _ = try c.remove("n1")
+        _ = try c.remove("n3")
+        try c.kill("n2", wipe: false)
+        #expect(try !c.reconnectStream("s").succeeded)
+        c.advance(by: 3_000_000)
+        try c.restart("n2")
+        #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
+        #expect(r.take("s") == [fv(("a", "1"))])
+        #expect(c.check(limit: 0).violations == [])
+    }
+
     @Test(arguments: TestSeeds.list([1, 2, 3]))
     func registrationSurvivesReplicaFailure(seed: UInt64) throws {
         let (c, r) = try setup(seed: seed)

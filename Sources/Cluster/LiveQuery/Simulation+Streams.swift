@@ -86,7 +86,7 @@ extension Simulation {
         let read = try performInternal(.get(key: s.key, fields: []))
         streams[name]?.holding = false
         if let object = read.object { mergeIntoStream(name, object) } else { mergeIntoStream(name, ObjectRecord()) }
-        if !registered.result.succeeded { startResync(name) }
+        if !registered.result.succeeded && (streams[name]?.reportedEpoch ?? 0) < s.epoch { startResync(name) }
         guard case .read(_, let replies, let coordinator) = read.result else { return read.result }
         let current = streams[name].map { $0.values(order) } ?? []
         return .read(fields: viewFields(s.fields, current), replies: replies, coordinator: coordinator)
@@ -96,10 +96,15 @@ extension Simulation {
     /// key's replicas down, cut off from the coordinator, or the messages lost): then no replica
     /// would re-report what the stream missed while away, and its last view could stay behind
     /// the converged value for good (guarantee 3). So the client registers again every `timeout`
-    /// until a registration succeeds, or the stream is disconnected or closed. Meanwhile one
-    /// report counts as in flight for the stream, so `settle` and *converged* wait for it.
-    /// With fewer nodes in the cluster than `write`, no registration can ever succeed; a failed
-    /// one is then stored where it can be (as any write short of replicas), and the client stops.
+    /// until a registration succeeds, or a report shows that a replica holds the registration at
+    /// the stream's current epoch, or the stream is disconnected or closed. Meanwhile one report
+    /// counts as in flight for the stream, so `settle` and *converged* wait for it.
+    ///
+    /// Such a report ends it because a replica that holds the new epoch has reported its whole
+    /// state of the selected fields since it learned it, and reports every later change: a write
+    /// the stream missed is in that state, or reaches the replica later and is reported then.
+    /// This also ends it where no registration can succeed (fewer nodes than `write`): a failed
+    /// one is still stored where it can be, and the replica that stores it reports.
     private func startResync(_ name: String) {
         guard var s = streams[name], s.connected, !s.resyncing else { return }
         s.resyncing = true
@@ -119,7 +124,7 @@ extension Simulation {
         let registration = Registration(stream: instance, fields: s.fields, closed: false, epoch: epoch)
         _ = try? submitInternal(.register(key: s.key, registration: registration)) { [unowned self] result in
             guard let name = self.streamNames[instance], var s = self.streams[name], s.resyncing, s.epoch == epoch else { return }
-            if result.succeeded || self.members.count < self.settings.write {
+            if result.succeeded {
                 self.endResync(&s)
                 self.streams[name] = s
             } else {
@@ -145,7 +150,12 @@ extension Simulation {
     /// A report reaches the client: always acknowledged; merged when its stream is open and connected.
     func receiveReport(from node: Int32, id: Int32, stream instance: UInt32, _ object: ObjectRecord) {
         send(from: clientEndpoint, to: node, .reportAck(id: id))
-        guard let name = streamNames[instance], let s = streams[name], s.connected else { return }
+        guard let name = streamNames[instance], var s = streams[name], s.connected else { return }
+        if let epoch = object.registrations.first(where: { $0.stream == instance })?.epoch, epoch > s.reportedEpoch {
+            s.reportedEpoch = epoch
+            if epoch >= s.epoch { endResync(&s) }
+            streams[name] = s
+        }
         mergeIntoStream(name, object)
     }
 
