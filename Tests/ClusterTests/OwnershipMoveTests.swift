@@ -62,4 +62,29 @@ import Testing
         #expect(c.owners(of: k) == ["n4"])
         #expect(c.replica("n4", k) == fv(("a", "1")))
     }
+
+    /// A node that has not heard of a graceful leave yet (the leaving node's gossip was cut off)
+    /// still gives the key to the leaving node: it must not take the handoff and hand it straight
+    /// back, or the leave ends "handed off" with the data gone (found by a property test).
+    @Test(arguments: TestSeeds.list([1, 2, 3, 4, 5]))
+    func handoffIsNotBouncedBackToTheLeavingNode(seed: UInt64) throws {
+        var s = Settings()
+        s.replicas = 1
+        s.read = 1
+        s.write = 1
+        let c = Cluster(seed: seed, settings: s)
+        try c.add(["n1", "n2", "n3", "n4"])
+        let k = key(ownedBy: "n4", in: c)
+        #expect(try c.put(k, [("a", "1")]).succeeded)
+        for n in ["n1", "n2", "n3"] { try c.isolate(n) }
+        var outcome: RemoveOutcome?
+        try c.beginRemove("n4") { outcome = $0 }
+        c.advance(by: 12_000)  // the leave's gossip to every peer is cut; the handoff is sent again
+        c.heal()
+        c.advance(by: 60_000_000)
+        #expect(outcome == .handedOff)
+        #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
+        #expect(try c.get(k) == fv(("a", "1")))
+        #expect(c.check(limit: 0).violations == [])
+    }
 }

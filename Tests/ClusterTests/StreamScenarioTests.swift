@@ -113,6 +113,89 @@ import Testing
         #expect(r.take("s") == [fv(("a", "4"))])
     }
 
+    /// A reconnect while every replica of the key is down stores its re-registration nowhere;
+    /// the client registers again until it succeeds, so the write the stream missed while away
+    /// still reaches it once the replicas are back (found by a property test, shrunk to this).
+    @Test(arguments: TestSeeds.list([1, 2, 3]), [1, 3])
+    func reconnectWhileEveryReplicaIsDownCatchesUp(seed: UInt64, replicas: Int) throws {
+        let c = Cluster(seed: seed)
+        var settings = c.settings
+        settings.replicas = replicas
+        settings.read = 1
+        settings.write = 1
+        try c.configure(settings)
+        let r = Recorder()
+        r.attach(c)
+        try c.add(["n1", "n2", "n3", "n4", "n5"])
+        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
+        try c.disconnectStream("s")
+        #expect(try c.put("k", [("a", "1")]).succeeded)
+        let owners = c.owners(of: "k")
+        for o in owners { try c.kill(o, wipe: false) }
+        #expect(try !c.reconnectStream("s").succeeded)
+        for o in owners { try c.restart(o) }
+        #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
+        #expect(r.take("s") == [fv(("a", "1"))])
+        #expect(c.check(limit: 0).violations == [])
+    }
+
+    /// As above with every node paused or killed while the stream reconnects: the client keeps
+    /// registering until the nodes are back (a property test found it stopping at once).
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func reconnectWhileNoNodeRunsCatchesUp(seed: UInt64) throws {
+        let c = Cluster(seed: seed)
+        var settings = c.settings
+        settings.replicas = 1
+        settings.read = 1
+        settings.write = 1
+        try c.configure(settings)
+        let r = Recorder()
+        r.attach(c)
+        try c.add(["n1", "n2", "n3"])
+        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
+        try c.disconnectStream("s")
+        #expect(try c.put("k", [("a", "1")]).succeeded)
+        try c.kill("n3", wipe: false)
+        try c.pause("n1")
+        try c.pause("n2")
+        #expect(try !c.reconnectStream("s").succeeded)
+        c.advance(by: 3_000_000)
+        try c.resume("n1")
+        try c.resume("n2")
+        try c.restart("n3")
+        #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
+        #expect(r.take("s") == [fv(("a", "1"))])
+        #expect(c.check(limit: 0).violations == [])
+    }
+
+    /// As above in a cluster left smaller than `write` (no registration can succeed): the
+    /// client keeps registering until the node is back and the re-registration stored where it
+    /// can be makes it report (a property test found the client stopping after one attempt).
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func reconnectInAClusterSmallerThanWriteCatchesUp(seed: UInt64) throws {
+        let c = Cluster(seed: seed)
+        var settings = c.settings
+        settings.replicas = 2
+        settings.read = 1
+        settings.write = 2
+        try c.configure(settings)
+        let r = Recorder()
+        r.attach(c)
+        try c.add(["n1", "n2", "n3"])
+        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
+        try c.disconnectStream("s")
+        #expect(try c.put("k", [("a", "1")]).succeeded)
+        _ = try c.remove("n1")
+        _ = try c.remove("n3")
+        try c.kill("n2", wipe: false)
+        #expect(try !c.reconnectStream("s").succeeded)
+        c.advance(by: 3_000_000)
+        try c.restart("n2")
+        #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
+        #expect(r.take("s") == [fv(("a", "1"))])
+        #expect(c.check(limit: 0).violations == [])
+    }
+
     @Test(arguments: TestSeeds.list([1, 2, 3]))
     func registrationSurvivesReplicaFailure(seed: UInt64) throws {
         let (c, r) = try setup(seed: seed)

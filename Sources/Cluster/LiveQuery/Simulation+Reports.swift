@@ -3,7 +3,12 @@
 extension Simulation {
     var reportRetransmitDelay: Micros { 2 &* settings.latencyMax &+ 1000 }
 
-    func sendReport(_ node: Node, _ reg: Registration, _ key: UInt32, _ object: ObjectRecord) {
+    /// The report carries the registration it answers, with the epoch this replica knows, so
+    /// that the client can tell a report made after its reconnect's re-registration reached the
+    /// replica from an older one still being retransmitted (see `startResync`).
+    func sendReport(_ node: Node, _ reg: Registration, _ key: UInt32, _ state: ObjectRecord) {
+        var object = state
+        object.registrations = [reg]
         let id = node.nextReport
         node.nextReport &+= 1
         node.reports[id] = PendingReport(stream: reg.stream, key: key, object: object)
@@ -37,7 +42,8 @@ extension Simulation {
         for id in node.reports.keys.sorted() { retransmitReport(node, id) }
     }
 
-    private func retire(_ stream: UInt32) {
+    /// One report (or pending re-registration) of `stream` is no longer in flight.
+    func retire(_ stream: UInt32) {
         let n = (inFlightReports[stream] ?? 1) - 1
         inFlightReports[stream] = n > 0 ? n : nil
     }

@@ -61,6 +61,7 @@ extension Simulation {
         guard s.connected else {
             throw ClusterError(.streamDisconnected, subject: name, "stream \(name) is already disconnected")
         }
+        endResync(&s)
         s.connected = false
         streams[name] = s
         logStreamAway(s, closed: false)
@@ -81,13 +82,61 @@ extension Simulation {
         // repair and anti-entropy) reports its current state again, reliably; so a change whose
         // report was dropped while away still reaches the stream.
         let renewed = Registration(stream: s.instance, fields: s.fields, closed: false, epoch: s.epoch)
-        _ = try performInternal(.register(key: s.key, registration: renewed))
+        let registered = try performInternal(.register(key: s.key, registration: renewed))
         let read = try performInternal(.get(key: s.key, fields: []))
         streams[name]?.holding = false
         if let object = read.object { mergeIntoStream(name, object) } else { mergeIntoStream(name, ObjectRecord()) }
+        if !registered.result.succeeded && (streams[name]?.reportedEpoch ?? 0) < s.epoch { startResync(name) }
         guard case .read(_, let replies, let coordinator) = read.result else { return read.result }
         let current = streams[name].map { $0.values(order) } ?? []
         return .read(fields: viewFields(s.fields, current), replies: replies, coordinator: coordinator)
+    }
+
+    /// A reconnect whose re-registration failed may have stored it on no replica at all (the
+    /// key's replicas down, cut off from the coordinator, or the messages lost): then no replica
+    /// would re-report what the stream missed while away, and its last view could stay behind
+    /// the converged value for good (guarantee 3). So the client registers again every `timeout`
+    /// until a registration succeeds, or a report shows that a replica holds the registration at
+    /// the stream's current epoch, or the stream is disconnected or closed. Meanwhile one report
+    /// counts as in flight for the stream, so `settle` and *converged* wait for it.
+    ///
+    /// Such a report ends it because a replica that holds the new epoch has reported its whole
+    /// state of the selected fields since it learned it, and reports every later change: a write
+    /// the stream missed is in that state, or reaches the replica later and is reported then.
+    /// This also ends it where no registration can succeed (fewer nodes than `write`): a failed
+    /// one is still stored where it can be, and the replica that stores it reports.
+    private func startResync(_ name: String) {
+        guard var s = streams[name], s.connected, !s.resyncing else { return }
+        s.resyncing = true
+        streams[name] = s
+        inFlightReports[s.instance, default: 0] += 1
+        schedule(.streamResync(stream: s.instance, epoch: s.epoch), at: now &+ settings.timeout)
+    }
+
+    /// The resync timer of `stream` at `epoch` fires: register again.
+    func resync(stream instance: UInt32, epoch: UInt32) {
+        guard let name = streamNames[instance], var s = streams[name], s.resyncing, s.epoch == epoch else { return }
+        if members.isEmpty {  // nothing left to register with
+            endResync(&s)
+            streams[name] = s
+            return
+        }
+        let registration = Registration(stream: instance, fields: s.fields, closed: false, epoch: epoch)
+        _ = try? submitInternal(.register(key: s.key, registration: registration)) { [unowned self] result in
+            guard let name = self.streamNames[instance], var s = self.streams[name], s.resyncing, s.epoch == epoch else { return }
+            if result.succeeded {
+                self.endResync(&s)
+                self.streams[name] = s
+            } else {
+                self.schedule(.streamResync(stream: instance, epoch: epoch), at: self.now &+ self.settings.timeout)
+            }
+        }
+    }
+
+    private func endResync(_ s: inout StreamClient) {
+        guard s.resyncing else { return }
+        s.resyncing = false
+        retire(s.instance)
     }
 
     /// Runs until no report for the stream is in flight, at most `timeout`.
@@ -101,7 +150,12 @@ extension Simulation {
     /// A report reaches the client: always acknowledged; merged when its stream is open and connected.
     func receiveReport(from node: Int32, id: Int32, stream instance: UInt32, _ object: ObjectRecord) {
         send(from: clientEndpoint, to: node, .reportAck(id: id))
-        guard let name = streamNames[instance], let s = streams[name], s.connected else { return }
+        guard let name = streamNames[instance], var s = streams[name], s.connected else { return }
+        if let epoch = object.registrations.first(where: { $0.stream == instance })?.epoch, epoch > s.reportedEpoch {
+            s.reportedEpoch = epoch
+            if epoch >= s.epoch { endResync(&s) }
+            streams[name] = s
+        }
         mergeIntoStream(name, object)
     }
 
@@ -134,6 +188,9 @@ extension Simulation {
     }
 
     private func forget(_ name: String) {
-        if let s = streams.removeValue(forKey: name) { streamNames[s.instance] = nil }
+        if var s = streams.removeValue(forKey: name) {
+            endResync(&s)
+            streamNames[s.instance] = nil
+        }
     }
 }

@@ -17,6 +17,11 @@ struct StreamClient {
     var epoch: UInt32 = 0
     /// While `reconnect` runs: merge what arrives, deliver at most one view at its end.
     var holding = false
+    /// A reconnect's re-registration failed: registering again every `timeout` until one
+    /// succeeds or a replica reports at the current epoch (see `startResync`).
+    var resyncing = false
+    /// The highest registration epoch a replica has reported holding.
+    var reportedEpoch: UInt32 = 0
 
     /// The visible value of each selected field, in selection order.
     func values(_ order: StampOrder) -> [UInt32?] {

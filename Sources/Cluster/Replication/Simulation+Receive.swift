@@ -24,6 +24,12 @@ extension Simulation {
         case .hintAck(let target, let key, let version):
             node.hints.acknowledge(target: target, key: key, version: version)
         case .handoff(let key, let version, let object):
+            // A node whose view does not give it the key but still gives it to the leaving
+            // sender (gossip has not told it of the leave yet) would hand the data straight back
+            // as a hint, which the leaving node acknowledges and then drops when its leave ends:
+            // it takes (and acknowledges) the handoff only once that is no longer so; until
+            // then the sender sends it again.
+            if !ownsKey(node, key) && preference(node, key).contains(m.from) { break }
             mergeData(node, key, object)
             send(from: node.index, to: m.from, .handoffAck(key: key, version: version))
         case .handoffAck(let key, let version): acknowledgeHandoff(node, key, version: version, from: m.from)

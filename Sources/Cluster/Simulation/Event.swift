@@ -21,6 +21,9 @@ enum EventKind {
     case coordinatorTimeout(node: Int32, incarnation: UInt32, op: Int32)
     /// A stream report not yet acknowledged is sent again.
     case reportRetransmit(node: Int32, incarnation: UInt32, report: Int32)
+    /// The client registers a reconnected stream again (its last re-registration failed);
+    /// ignored when the stream was closed, disconnected or reconnected since.
+    case streamResync(stream: UInt32, epoch: UInt32)
     /// A scheduled closure (`schedule(at:)`).
     case action(id: Int32)
 }

@@ -171,6 +171,8 @@ final class Simulation {
             let node = nodes[Int(n)]
             guard node.incarnation == incarnation, node.state == .running else { return }
             retransmitReport(node, report)
+        case .streamResync(let stream, let epoch):
+            resync(stream: stream, epoch: epoch)
         case .action(let id):
             if let action = actions.removeValue(forKey: id) { action() }
         }
