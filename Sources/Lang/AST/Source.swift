@@ -18,20 +18,14 @@ public final class SourceFile: Sendable {
         var lineRanges: [Range<Int>] = []
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         bytes.withUnsafeBufferPointer { bytes in
-            func appendLine(to end: Int) {
-                var end = end
+            while true {
+                let lineEnd = ByteScan.first(UInt8(ascii: "\n"), in: bytes, from: start)
+                var end = lineEnd
                 if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 lineRanges.append(start..<end)
+                if lineEnd == bytes.count { break }
+                start = lineEnd + 1
             }
-            var index = start
-            while index < bytes.count {
-                if bytes[index] == UInt8(ascii: "\n") {
-                    appendLine(to: index)
-                    start = index + 1
-                }
-                index += 1
-            }
-            appendLine(to: bytes.count)
         }
         if lineRanges.count > 1, let last = lineRanges.last, last.isEmpty { lineRanges.removeLast() }
         self.bytes = bytes
