@@ -129,7 +129,7 @@ public indirect enum CommandKind: Equatable, Sendable {
 }
 
 /// The `expect …` forms.
-public indirect enum Expectation: Equatable, Sendable {
+public enum Expectation: Equatable, Sendable {
     case get(key: Word, fields: [Assignment], only: Bool, via: Word?)
     case getAbsent(key: Word, via: Word?)
     case streamNext(Word, [Assignment])
@@ -140,7 +140,7 @@ public indirect enum Expectation: Equatable, Sendable {
     case sees(Word, Word, up: Bool)
     case converged
     /// `expect ok COMMAND`: a `put`, `get`, `delete` or `stream` command.
-    case ok(Command)
+    indirect case ok(Command)
     /// `expect fail COMMAND`: a `put`, `get`, `delete` or `stream` command.
-    case fail(Command)
+    indirect case fail(Command)
 }

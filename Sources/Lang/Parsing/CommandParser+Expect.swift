@@ -11,6 +11,7 @@ extension CommandParser {
             case "owners":
                 let key = try sub.key()
                 var nodes: [Word] = []
+                nodes.reserveCapacity(sub.rest.count)
                 while let token = sub.next() { nodes.append(try sub.name(token, kind: .node)) }
                 if nodes.isEmpty { throw sub.missing("at least one node name") }
                 return .owners(key: key, nodes: nodes)
@@ -51,6 +52,7 @@ extension CommandParser {
             return .getAbsent(key: key, via: via)
         }
         var fields: [Assignment] = []
+        fields.reserveCapacity(args.rest.count)
         while let token = args.next() {
             if file.isKeyword(token, "absent") {
                 throw ScriptError("`absent` stands alone after the key: expect get KEY absent [via NODE]",
@@ -69,6 +71,7 @@ extension CommandParser {
         switch form {
         case "next", "last":
             var fields: [Assignment] = []
+            fields.reserveCapacity(args.rest.count)
             while let token = args.next() { fields.append(try args.assignment(token)) }
             return form == "next" ? .streamNext(name, fields) : .streamLast(name, fields)
         case "count":

@@ -81,6 +81,7 @@ struct CommandParser {
             return .seed(seed)
         case .add:
             var nodes: [Word] = []
+            nodes.reserveCapacity(args.rest.count)
             while let token = args.next() { nodes.append(try args.name(token, kind: .node)) }
             if nodes.isEmpty { throw args.missing("at least one node name") }
             return .add(nodes)
@@ -116,6 +117,7 @@ struct CommandParser {
             let via = try args.takeVia()
             let key = try args.key()
             var fields: [Word] = []
+            fields.reserveCapacity(args.rest.count)
             while let token = args.next() { fields.append(try args.field(token)) }
             return verb == .get ? .get(key: key, fields: fields, via: via) : .delete(key: key, fields: fields, via: via)
         case .stream:
@@ -123,6 +125,7 @@ struct CommandParser {
             let name = try args.stream()
             let key = try args.key()
             var fields: [Word] = []
+            fields.reserveCapacity(args.rest.count)
             while let token = args.next() { fields.append(try args.field(token)) }
             if fields.isEmpty { throw args.missing("at least one field name") }
             return .stream(name: name, key: key, fields: fields, initial: initial)
@@ -145,6 +148,7 @@ struct CommandParser {
         case .show: return .show(try show(&args))
         case .echo:
             var words: [Word] = []
+            words.reserveCapacity(args.rest.count)
             while let token = args.next() {
                 if token.kind == .assignment, let value = token.value {
                     words.append(Word("\(file.text(token.word))=\(file.text(value))", at: file.range(token),
@@ -183,6 +187,7 @@ struct CommandParser {
 
     private func assignments(_ args: inout Arguments, atLeastOne what: String) throws(ScriptError) -> [Assignment] {
         var fields: [Assignment] = []
+        fields.reserveCapacity(args.rest.count)
         while let token = args.next() { fields.append(try args.assignment(token)) }
         if fields.isEmpty { throw args.missing(what) }
         return fields

@@ -106,7 +106,7 @@ struct ScriptParser {
         return root
     }
 
-    private func append(_ command: Command, to stack: inout [Frame], root: inout [Command]) {
+    private func append(_ command: consuming Command, to stack: inout [Frame], root: inout [Command]) {
         if stack.isEmpty { root.append(command) } else { stack[stack.count - 1].body.append(command) }
     }
 
