@@ -63,6 +63,8 @@ private struct LineScanner {
     let file: SourceFile
     let line: Int
     var columns: ColumnMap
+    /// The line holds a `$`: only then can a token hold `$i`.
+    let holdsDollar: Bool
 
     init(bytes: UnsafeBufferPointer<UInt8>, offset: Int, file: SourceFile, line: Int) {
         self.bytes = bytes
@@ -70,6 +72,7 @@ private struct LineScanner {
         self.file = file
         self.line = line
         self.columns = ColumnMap(bytes)
+        self.holdsDollar = ByteScan.first(UInt8(ascii: "$"), in: bytes, from: 0) < bytes.count
     }
 
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), hash = UInt8(ascii: "#")
@@ -96,7 +99,7 @@ private struct LineScanner {
             case Self.equals:
                 throw error("`=` needs a field name before it, with no blanks: field=value", from: index, to: index + 1)
             default:
-                guard Lexer.isBare(byte) else { throw try badCharacter(at: index) }
+                guard Lexer.isBare(byte) else { throw badCharacter(at: index) }
                 let start = index
                 let end = bareEnd(from: index)
                 let field = lexeme(from: index, to: end)
@@ -110,7 +113,7 @@ private struct LineScanner {
                         value = lexeme(from: valueStart, to: valueEnd)
                         index = valueEnd
                     } else if valueStart < bytes.count && !isSeparator(bytes[valueStart]) && bytes[valueStart] != Self.equals {
-                        throw try badCharacter(at: valueStart)
+                        throw badCharacter(at: valueStart)
                     } else if valueStart < bytes.count && bytes[valueStart] == Self.equals {
                         let name = text(from: start, to: end)
                         throw error("a value cannot start with `=`: quote it (\(name)=\"=…\")",
@@ -133,27 +136,32 @@ private struct LineScanner {
     }
 
     /// After a word or value: the end, a blank, a comment or punctuation. Catches `abc"x"` and `"x"y`.
+    @inline(__always)
     private mutating func expectSeparator(at index: Int, after what: String) throws(ScriptError) {
-        guard index < bytes.count else { return }
+        guard index < bytes.count && !isSeparator(bytes[index]) else { return }
+        throw notSeparated(at: index, after: what)
+    }
+
+    /// The error for what follows a word or value without a separator.
+    private mutating func notSeparated(at index: Int, after what: String) -> ScriptError {
         switch bytes[index] {
-        case Self.space, Self.tab, Self.hash, UInt8(ascii: "|"), UInt8(ascii: "{"), UInt8(ascii: "}"):
-            return
         case Self.quote:
-            throw error("a quote cannot start right after \(what): put a blank before it", from: index, to: index + 1)
+            return error("a quote cannot start right after \(what): put a blank before it", from: index, to: index + 1)
         case Self.equals where what == "a value":
-            throw error("a value cannot hold `=`: quote it (\"…=…\")", from: index, to: index + 1)
+            return error("a value cannot hold `=`: quote it (\"…=…\")", from: index, to: index + 1)
         case Self.equals:
-            throw error("`=` must follow a bare field name: field=value, with no quotes around the field",
-                        from: index, to: index + 1)
+            return error("`=` must follow a bare field name: field=value, with no quotes around the field",
+                         from: index, to: index + 1)
         default:
             if Lexer.isBare(bytes[index]) {
-                throw error("a word cannot start right after \(what): put a blank before it", from: index, to: index + 1)
+                return error("a word cannot start right after \(what): put a blank before it", from: index, to: index + 1)
             }
-            throw try badCharacter(at: index)
+            return badCharacter(at: index)
         }
     }
 
     /// Blanks, `#` and punctuation: what may end a word.
+    @inline(__always)
     private func isSeparator(_ byte: UInt8) -> Bool {
         switch byte {
         case Self.space, Self.tab, Self.hash, UInt8(ascii: "|"), UInt8(ascii: "{"), UInt8(ascii: "}"): return true
@@ -162,7 +170,12 @@ private struct LineScanner {
     }
 
     /// The bytes hold `$i`.
+    @inline(__always)
     private func holdsIteration(from start: Int, to end: Int) -> Bool {
+        holdsDollar && findIteration(from: start, to: end)
+    }
+
+    private func findIteration(from start: Int, to end: Int) -> Bool {
         var index = start
         while index + 1 < end {
             if bytes[index] == UInt8(ascii: "$") && bytes[index + 1] == UInt8(ascii: "i") { return true }
@@ -215,7 +228,7 @@ private struct LineScanner {
     }
 
     /// The error for a byte that cannot appear outside quotes, saying what to do instead.
-    private mutating func badCharacter(at index: Int) throws(ScriptError) -> ScriptError {
+    private mutating func badCharacter(at index: Int) -> ScriptError {
         let byte = bytes[index]
         let shown = scalarText(at: index)
         let width = max(1, shown.utf8.count)
@@ -249,6 +262,7 @@ private struct LineScanner {
         Lexeme(bytes: offset + start ..< offset + end, span: span(from: start, to: end))
     }
 
+    @inline(__always)
     private mutating func span(from start: Int, to end: Int) -> Span {
         let column = columns.column(at: start)
         let endColumn = columns.column(at: end)
