@@ -331,21 +331,41 @@ enum Verb: String, CaseIterable {
     /// The verb that `lexeme` spells, matched on the file's bytes (every command line has one, so
     /// no `String` is made or hashed for it).
     init?(_ file: SourceFile, _ lexeme: Lexeme) {
-        let length = lexeme.bytes.count
-        guard length < Self.byLength.count else { return nil }
-        for (name, verb) in Self.byLength[length] where name.withUnsafeBufferPointer({ file.spells(lexeme, $0) }) {
-            self = verb
-            return
-        }
-        return nil
+        guard !lexeme.escaped, let verb = file.bytes.withUnsafeBufferPointer({ bytes in
+            Self.table.verb(spelt: UnsafeBufferPointer(rebasing: bytes[lexeme.bytes]))
+        }) else { return nil }
+        self = verb
     }
 
-    /// The verbs and their names' bytes, by the length of their names.
-    private static let byLength: [[(name: [UInt8], verb: Verb)]] = {
-        var table = [[(name: [UInt8], verb: Verb)]](repeating: [], count: 16)
-        for verb in allCases { table[verb.rawValue.utf8.count].append((Array(verb.rawValue.utf8), verb)) }
-        return table
-    }()
+    private static let table = VerbTable()
+
+    /// The verbs' names in one byte array, bucketed by first letter: a look-up compares a few
+    /// names of the same initial, without hashing and without touching reference counts.
+    private struct VerbTable {
+        private var letters: [UInt8] = []
+        /// By initial (`a` ... `z`): each name's start in `letters`, length and verb.
+        private var buckets = [[(start: Int, count: Int, verb: Verb)]](repeating: [], count: 26)
+
+        init() {
+            for verb in Verb.allCases {
+                let name = Array(verb.rawValue.utf8)
+                buckets[Int(name[0] - UInt8(ascii: "a"))].append((letters.count, name.count, verb))
+                letters += name
+            }
+        }
+
+        func verb(spelt word: UnsafeBufferPointer<UInt8>) -> Verb? {
+            guard let initial = word.first, initial >= UInt8(ascii: "a"), initial <= UInt8(ascii: "z") else {
+                return nil
+            }
+            for entry in buckets[Int(initial - UInt8(ascii: "a"))] where entry.count == word.count {
+                var index = 1
+                while index < word.count && letters[entry.start + index] == word[index] { index += 1 }
+                if index == word.count { return entry.verb }
+            }
+            return nil
+        }
+    }
 
     /// May stand in an `at` block: cluster commands and client operations.
     var runsInAtBlock: Bool {
