@@ -47,6 +47,12 @@ public final class SourceFile: Sendable {
     func text(_ range: Range<Int>) -> String {
         bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
+
+    /// The text of a word's bytes; `escaped`: a quoted word's, with its escapes still to resolve.
+    func text(_ range: Range<Int>, escaped: Bool) -> String {
+        guard escaped else { return text(range) }
+        return bytes.withUnsafeBufferPointer { Lexer.unescape(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
 }
 
 /// A span of one line: 1-based line and column (columns count Characters), and its length.

@@ -28,7 +28,10 @@ public struct NameChecker {
     private mutating func check(_ command: Command) throws(ScriptError) {
         switch command.kind {
         case .add(let words):
-            for word in words where !word.text.holdsIteration { nodes.insert(word.text) }
+            for word in words {
+                let name = word.text
+                if !name.holdsIteration { nodes.insert(name) }
+            }
         case .remove(let node), .kill(let node, _), .restart(let node), .pause(let node), .resume(let node),
              .isolate(let node):
             try knownNode(node)
@@ -37,7 +40,8 @@ public struct NameChecker {
         case .put(_, _, let via), .get(_, _, let via), .delete(_, _, let via):
             if let via { try knownNode(via) }
         case .stream(let name, _, _, _):
-            if !name.text.holdsIteration { streams.insert(name.text) }
+            let text = name.text
+            if !text.holdsIteration { streams.insert(text) }
         case .close(let name):
             try openStream(name)
             streams.remove(name.text)
@@ -81,15 +85,17 @@ public struct NameChecker {
     }
 
     private func knownNode(_ word: Word) throws(ScriptError) {
-        guard !word.text.holdsIteration, !nodes.contains(word.text) else { return }
-        throw ScriptError("unknown node `\(word.text)` (no `add \(word.text)` before this line)", at: word.range,
-                          suggestion: Suggest.nearest(word.text, in: nodes.sorted()))
+        let name = word.text
+        guard !name.holdsIteration, !nodes.contains(name) else { return }
+        throw ScriptError("unknown node `\(name)` (no `add \(name)` before this line)", at: word.range,
+                          suggestion: Suggest.nearest(name, in: nodes.sorted()))
     }
 
     private func openStream(_ word: Word) throws(ScriptError) {
-        guard !word.text.holdsIteration, !streams.contains(word.text), !isChaosStream(word.text) else { return }
-        throw ScriptError("unknown stream `\(word.text)` (no `stream \(word.text) …` open before this line)",
-                          at: word.range, suggestion: Suggest.nearest(word.text, in: streams.sorted()))
+        let name = word.text
+        guard !name.holdsIteration, !streams.contains(name), !isChaosStream(name) else { return }
+        throw ScriptError("unknown stream `\(name)` (no `stream \(name) …` open before this line)",
+                          at: word.range, suggestion: Suggest.nearest(name, in: streams.sorted()))
     }
 
     private func isChaosStream(_ name: String) -> Bool {

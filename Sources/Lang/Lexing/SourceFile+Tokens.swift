@@ -2,14 +2,11 @@
 /// Only here does a lexeme become a `String` or a `SourceRange`.
 extension SourceFile {
     /// The text of `lexeme`, escapes resolved.
-    func text(_ lexeme: Lexeme) -> String {
-        guard lexeme.escaped else { return text(lexeme.bytes) }
-        return bytes.withUnsafeBufferPointer { Lexer.unescape(UnsafeBufferPointer(rebasing: $0[lexeme.bytes])) }
-    }
+    func text(_ lexeme: Lexeme) -> String { text(lexeme.bytes, escaped: lexeme.escaped) }
 
-    /// `lexeme` as the AST keeps it.
+    /// `lexeme` as the AST keeps it: its text stays in the file until it is read.
     func word(_ lexeme: Lexeme) -> Word {
-        Word(text(lexeme), at: range(lexeme.span), quoted: lexeme.quoted)
+        Word(source: lexeme.bytes, escaped: lexeme.escaped, at: range(lexeme.span), quoted: lexeme.quoted)
     }
 
     func range(_ span: Span) -> SourceRange {

@@ -65,7 +65,8 @@ struct Arguments {
     /// A node or stream name: `[A-Za-z_][A-Za-z0-9_-]*`, not reserved (`$i` counts as a digit).
     func name(_ token: Token, kind: NameKind) throws(ScriptError) -> Word {
         guard token.kind == .word else { throw unexpected(token, expected: "a \(kind.rawValue) name") }
-        let word = file.word(token.word)
+        // The name's text is made to check it: the word keeps it (names are read again, by the checker).
+        let word = Word(file.text(token.word), at: file.range(token.word.span), quoted: token.word.quoted)
         guard let problem = NameRules.problem(with: word.text, naming: kind.rawValue) else { return word }
         throw ScriptError(problem, at: word.range)
     }
