@@ -53,6 +53,9 @@ public struct NameChecker {
             try check(body)
         case .include(_, let script):
             try check(script.commands)
+        case .expect(.get(_, _, _, let via)), .expect(.getAbsent(_, let via)):
+            // Matched here, not in check(_: Expectation): binding the whole expectation would copy it.
+            if let via { try knownNode(via) }
         case .expect(let expectation):
             try check(expectation)
         case .chaos(let options):

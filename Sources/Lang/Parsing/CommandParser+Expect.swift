@@ -4,11 +4,17 @@ extension CommandParser {
         let form = try args.required("what to expect")
         let formText = file.text(form.word)
         if form.isBare, Vocabulary.expectForms.contains(formText) {
-            var sub = Arguments("expect \(formText)", anchor: form, rest: args.rest, file: file)
+            // The form's words after `expect`, named as their usage is looked up ("expect get").
+            func arguments(_ name: String) -> Arguments { Arguments(name, anchor: form, rest: args.rest, file: file) }
             switch formText {
-            case "get": return try expectGet(&sub)
-            case "stream": return try expectStream(&sub)
+            case "get":
+                var sub = arguments("expect get")
+                return try expectGet(&sub)
+            case "stream":
+                var sub = arguments("expect stream")
+                return try expectStream(&sub)
             case "owners":
+                var sub = arguments("expect owners")
                 let key = try sub.key()
                 var nodes: [Word] = []
                 nodes.reserveCapacity(sub.rest.count)
@@ -16,10 +22,14 @@ extension CommandParser {
                 if nodes.isEmpty { throw sub.missing("at least one node name") }
                 return .owners(key: key, nodes: nodes)
             case "converged":
-                try sub.end()
+                try arguments("expect converged").end()
                 return .converged
+            case "ok":
+                var sub = arguments("expect ok")
+                return try expectOutcome(true, &sub)
             default:
-                return try expectOutcome(formText == "ok", &sub)
+                var sub = arguments("expect fail")
+                return try expectOutcome(false, &sub)
             }
         }
         // `expect NODE sees OTHER up|down`
