@@ -22,11 +22,11 @@ public struct NameChecker {
     }
 
     private mutating func check(_ commands: [Command]) throws(ScriptError) {
-        for command in commands { try check(command) }
+        for index in commands.indices { try check(commands[index].kind) }
     }
 
-    private mutating func check(_ command: Command) throws(ScriptError) {
-        switch command.kind {
+    private mutating func check(_ kind: CommandKind) throws(ScriptError) {
+        switch kind {
         case .add(let words):
             for word in words {
                 let name = word.text
@@ -79,11 +79,11 @@ public struct NameChecker {
         case .converged:
             break
         case .ok(let command):
-            try check(command)
+            try check(command.kind)
         case .fail(let command):
             // A stream expected to fail opens nothing; its `via` is still a node use.
             if case .stream = command.kind { return }
-            try check(command)
+            try check(command.kind)
         }
     }
 
