@@ -2,10 +2,23 @@ import Testing
 @testable import Lang
 
 @Suite struct LexingTests {
-    func tokens(_ line: String) throws(ScriptError) -> [Token] {
+    /// A token read back through its file, as the parser reads it.
+    struct ReadToken {
+        var kind: Token.Kind
+        var display: String
+        var word: Word
+        var value: Word?
+        var range: SourceRange
+    }
+
+    func tokens(_ line: String) throws(ScriptError) -> [ReadToken] {
+        let file = SourceFile(path: "t.kvs", text: line)
         var tokens: [Token] = []
-        try Lexer.lex(1, of: SourceFile(path: "t.kvs", text: line), into: &tokens)
-        return tokens
+        try Lexer.lex(1, of: file, into: &tokens)
+        return tokens.map { token in
+            ReadToken(kind: token.kind, display: file.display(token), word: file.word(token.word),
+                      value: token.value.map(file.word), range: file.range(token))
+        }
     }
 
     @Test func commentsAndBlanks() throws {

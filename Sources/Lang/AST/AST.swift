@@ -2,15 +2,57 @@ import Cluster
 
 /// A word as written: bare or quoted (escapes already resolved), with where it stands.
 /// Words may hold `$i`, substituted by the interpreter inside `repeat`.
+///
+/// A word the parser read from a file keeps only where its text is in the file's bytes, and
+/// `text` makes the `String` when asked: most words of a large script are not read before it runs,
+/// and a `String` for each would cost more than the rest of the parse.
 public struct Word: Equatable, Sendable {
-    public var text: String
-    public var range: SourceRange
+    public var text: String {
+        get {
+            switch storage {
+            case .text(let text): return text
+            case .source(let bytes, let escaped): return location.file.text(bytes, escaped: escaped)
+            }
+        }
+        set { storage = .text(newValue) }
+    }
+
+    public var range: SourceRange {
+        get { location }
+        set {
+            // The text is read from `range.file`: keep it as a String before the range moves.
+            if case .source = storage { storage = .text(text) }
+            location = newValue
+        }
+    }
+
     public var quoted: Bool
 
+    private enum Storage: Sendable {
+        case text(String)
+        /// The bytes of `location.file` that hold the text (between the quotes, escapes unresolved).
+        case source(Range<Int>, escaped: Bool)
+    }
+
+    // In this order, a Word takes 56 bytes: the storage's tag shares a word with `quoted`.
+    private var storage: Storage
+    private var location: SourceRange
+
     public init(_ text: String, at range: SourceRange, quoted: Bool = false) {
-        self.text = text
-        self.range = range
+        self.storage = .text(text)
         self.quoted = quoted
+        self.location = range
+    }
+
+    /// A word whose text is `bytes` of `range.file` (with escapes to resolve when `escaped`).
+    init(source bytes: Range<Int>, escaped: Bool, at range: SourceRange, quoted: Bool) {
+        self.storage = .source(bytes, escaped: escaped)
+        self.quoted = quoted
+        self.location = range
+    }
+
+    public static func == (a: Word, b: Word) -> Bool {
+        a.quoted == b.quoted && a.location == b.location && a.text == b.text
     }
 }
 
@@ -129,7 +171,7 @@ public indirect enum CommandKind: Equatable, Sendable {
 }
 
 /// The `expect …` forms.
-public indirect enum Expectation: Equatable, Sendable {
+public enum Expectation: Equatable, Sendable {
     case get(key: Word, fields: [Assignment], only: Bool, via: Word?)
     case getAbsent(key: Word, via: Word?)
     case streamNext(Word, [Assignment])
@@ -140,7 +182,7 @@ public indirect enum Expectation: Equatable, Sendable {
     case sees(Word, Word, up: Bool)
     case converged
     /// `expect ok COMMAND`: a `put`, `get`, `delete` or `stream` command.
-    case ok(Command)
+    indirect case ok(Command)
     /// `expect fail COMMAND`: a `put`, `get`, `delete` or `stream` command.
-    case fail(Command)
+    indirect case fail(Command)
 }

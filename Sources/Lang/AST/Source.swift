@@ -1,39 +1,57 @@
 /// A script's text, split into lines, with the path it is shown as in diagnostics.
+///
+/// Keeps the text once, as UTF-8 bytes, with the byte range of each line: the lexer reads the
+/// bytes in place, and a line becomes a `String` only when a diagnostic shows it.
 public final class SourceFile: Sendable {
     /// The path as the user wrote it (or `<stdin>`, `<repl>`), used in `file:line:column`.
     public let path: String
-    /// Lines without their line ends; a leading BOM is already removed.
-    public let lines: [String]
+    /// The text's UTF-8 bytes, line ends and any leading BOM included.
+    let bytes: [UInt8]
+    /// The bytes of each line without its line end (and, for the first, without a leading BOM).
+    let lineRanges: [Range<Int>]
 
     public init(path: String, text: String) {
         self.path = path
+        let bytes = Array(text.utf8)
         // Split on bytes, not Characters: "\r\n" is one Character, so splitting on the Character
         // "\n" would miss CRLF line ends (and bytes are much faster).
-        var text = text
-        var lines: [String] = []
-        text.withUTF8 { bytes in
-            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            func appendLine(to end: Int) {
-                var end = end
+        var lineRanges: [Range<Int>] = []
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        bytes.withUnsafeBufferPointer { bytes in
+            while true {
+                let lineEnd = ByteScan.first(UInt8(ascii: "\n"), in: bytes, from: start)
+                var end = lineEnd
                 if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                lineRanges.append(start..<end)
+                if lineEnd == bytes.count { break }
+                start = lineEnd + 1
             }
-            var index = start
-            while index < bytes.count {
-                if bytes[index] == UInt8(ascii: "\n") {
-                    appendLine(to: index)
-                    start = index + 1
-                }
-                index += 1
-            }
-            appendLine(to: bytes.count)
         }
-        if lines.last == "" && lines.count > 1 { lines.removeLast() }
-        self.lines = lines
+        if lineRanges.count > 1, let last = lineRanges.last, last.isEmpty { lineRanges.removeLast() }
+        self.bytes = bytes
+        self.lineRanges = lineRanges
     }
 
+    /// Lines without their line ends; a leading BOM is already removed.
+    public var lines: [String] { lineRanges.map(text) }
+
+    /// How many lines there are (at least 1: an empty text is one empty line).
+    public var lineCount: Int { lineRanges.count }
+
+    /// Line `number` (1-based), or "" when there is no such line.
     public func line(_ number: Int) -> String {
-        number >= 1 && number <= lines.count ? lines[number - 1] : ""
+        number >= 1 && number <= lineRanges.count ? text(lineRanges[number - 1]) : ""
+    }
+
+    /// The text of some of the bytes (lines are valid UTF-8 or repaired, as `String(decoding:)` does).
+    func text(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// The text of a word's bytes; `escaped`: a quoted word's, with its escapes still to resolve.
+    func text(_ range: Range<Int>, escaped: Bool) -> String {
+        guard escaped else { return text(range) }
+        return bytes.withUnsafeBufferPointer { Lexer.unescape(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 }
 

@@ -28,9 +28,22 @@ public enum Vocabulary {
 
     /// True when `name` matches `[A-Za-z_][A-Za-z0-9_-]*` and is not reserved.
     public static func isValidName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, !reserved.contains(name) else { return false }
-        func letter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) || c == "_" }
-        guard letter(first) else { return false }
-        return name.unicodeScalars.allSatisfy { letter($0) || ("0"..."9").contains($0) || $0 == "-" }
+        guard let first = name.utf8.first, first != UInt8(ascii: "-") && !isDigit(first) else { return false }
+        var lowercaseOnly = true
+        for byte in name.utf8 {
+            let lowercase = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+            guard lowercase || byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") || isDigit(byte)
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") else { return false }
+            lowercaseOnly = lowercaseOnly && lowercase
+        }
+        // Hashing the name is the costly part: only a name that could be a reserved word pays for it.
+        return !((lowercaseOnly || !reservedAreLowercase) && reserved.contains(name))
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// Every reserved word is lowercase letters only (so a name with anything else is not one).
+    private static let reservedAreLowercase = reserved.allSatisfy {
+        $0.utf8.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
     }
 }

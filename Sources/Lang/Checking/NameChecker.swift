@@ -22,13 +22,16 @@ public struct NameChecker {
     }
 
     private mutating func check(_ commands: [Command]) throws(ScriptError) {
-        for command in commands { try check(command) }
+        for index in commands.indices { try check(commands[index].kind) }
     }
 
-    private mutating func check(_ command: Command) throws(ScriptError) {
-        switch command.kind {
+    private mutating func check(_ kind: CommandKind) throws(ScriptError) {
+        switch kind {
         case .add(let words):
-            for word in words where !word.text.holdsIteration { nodes.insert(word.text) }
+            for word in words {
+                let name = word.text
+                if !name.holdsIteration { nodes.insert(name) }
+            }
         case .remove(let node), .kill(let node, _), .restart(let node), .pause(let node), .resume(let node),
              .isolate(let node):
             try knownNode(node)
@@ -37,7 +40,8 @@ public struct NameChecker {
         case .put(_, _, let via), .get(_, _, let via), .delete(_, _, let via):
             if let via { try knownNode(via) }
         case .stream(let name, _, _, _):
-            if !name.text.holdsIteration { streams.insert(name.text) }
+            let text = name.text
+            if !text.holdsIteration { streams.insert(text) }
         case .close(let name):
             try openStream(name)
             streams.remove(name.text)
@@ -49,6 +53,9 @@ public struct NameChecker {
             try check(body)
         case .include(_, let script):
             try check(script.commands)
+        case .expect(.get(_, _, _, let via)), .expect(.getAbsent(_, let via)):
+            // Matched here, not in check(_: Expectation): binding the whole expectation would copy it.
+            if let via { try knownNode(via) }
         case .expect(let expectation):
             try check(expectation)
         case .chaos(let options):
@@ -72,24 +79,26 @@ public struct NameChecker {
         case .converged:
             break
         case .ok(let command):
-            try check(command)
+            try check(command.kind)
         case .fail(let command):
             // A stream expected to fail opens nothing; its `via` is still a node use.
             if case .stream = command.kind { return }
-            try check(command)
+            try check(command.kind)
         }
     }
 
     private func knownNode(_ word: Word) throws(ScriptError) {
-        guard !word.text.holdsIteration, !nodes.contains(word.text) else { return }
-        throw ScriptError("unknown node `\(word.text)` (no `add \(word.text)` before this line)", at: word.range,
-                          suggestion: Suggest.nearest(word.text, in: nodes.sorted()))
+        let name = word.text
+        guard !name.holdsIteration, !nodes.contains(name) else { return }
+        throw ScriptError("unknown node `\(name)` (no `add \(name)` before this line)", at: word.range,
+                          suggestion: Suggest.nearest(name, in: nodes.sorted()))
     }
 
     private func openStream(_ word: Word) throws(ScriptError) {
-        guard !word.text.holdsIteration, !streams.contains(word.text), !isChaosStream(word.text) else { return }
-        throw ScriptError("unknown stream `\(word.text)` (no `stream \(word.text) …` open before this line)",
-                          at: word.range, suggestion: Suggest.nearest(word.text, in: streams.sorted()))
+        let name = word.text
+        guard !name.holdsIteration, !streams.contains(name), !isChaosStream(name) else { return }
+        throw ScriptError("unknown stream `\(name)` (no `stream \(name) …` open before this line)",
+                          at: word.range, suggestion: Suggest.nearest(name, in: streams.sorted()))
     }
 
     private func isChaosStream(_ name: String) -> Bool {

@@ -147,8 +147,9 @@ final class Interpreter {
 
     /// A word's text with `$i` replaced by the innermost `repeat` iteration.
     func text(_ word: Word) -> String {
-        guard let i = iterations.last, word.text.contains("$i") else { return word.text }
-        return word.text.replacingAll("$i", with: String(i))
+        let text = word.text
+        guard let i = iterations.last, text.contains("$i") else { return text }
+        return text.replacingAll("$i", with: String(i))
     }
 
     /// `file:line`, with the iteration when inside a `repeat`.

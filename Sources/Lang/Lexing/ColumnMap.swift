@@ -1,7 +1,7 @@
 /// Turns byte offsets in one line into 1-based Character columns.
 ///
 /// The lexer works on UTF-8 bytes; diagnostics count Characters. Up to the first non-ASCII byte
-/// the two agree, so the common all-ASCII line costs nothing. Past it, columns are counted
+/// the two agree, so the common all-ASCII line costs one quick scan. Past it, columns are counted
 /// incrementally between the (increasing) offsets asked for.
 struct ColumnMap {
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -11,22 +11,25 @@ struct ColumnMap {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        var index = 0
-        while index < bytes.count && bytes[index] < 0x80 { index += 1 }
-        firstNonASCII = index
-        lastOffset = index
-        lastColumn = index + 1
+        firstNonASCII = ByteScan.firstNonASCII(in: bytes, from: 0, to: bytes.count)
+        lastOffset = firstNonASCII
+        lastColumn = firstNonASCII + 1
     }
 
     /// The column of the byte at `offset` (`offset` may equal the line's length: one past the end).
+    @inline(__always)
     mutating func column(at offset: Int) -> Int {
         let offset = min(max(0, offset), bytes.count)
         if offset <= firstNonASCII { return offset + 1 }
+        return columnPastASCII(at: offset)
+    }
+
+    private mutating func columnPastASCII(at offset: Int) -> Int {
         if offset < lastOffset {
             lastOffset = firstNonASCII
             lastColumn = firstNonASCII + 1
         }
-        let segment = UnsafeBufferPointer(rebasing: bytes[lastOffset..<min(offset, bytes.count)])
+        let segment = UnsafeBufferPointer(rebasing: bytes[lastOffset..<offset])
         lastColumn += String(decoding: segment, as: UTF8.self).count
         lastOffset = offset
         return lastColumn

@@ -1,21 +1,41 @@
 /// Splits one line of a script into tokens (LANGUAGE.md, "Lexical rules").
 ///
-/// Works on the line's UTF-8 bytes: bare words, `=`, punctuation, blanks and `#` are all ASCII,
-/// so only quoted strings ever hold other bytes.
+/// Works on the UTF-8 bytes of the file, in place: bare words, `=`, punctuation, blanks and `#` are
+/// all ASCII, so only quoted strings ever hold other bytes. Tokens record where their words are;
+/// no `String` is made here.
 enum Lexer {
     /// Appends the tokens of line `number` of `file` to `tokens`; throws at the first bad character.
     static func lex(_ number: Int, of file: SourceFile, into tokens: inout [Token]) throws(ScriptError) {
-        var line = file.line(number)
-        let failure: ScriptError? = line.withUTF8 { bytes in
-            var scanner = LineScanner(bytes: bytes, file: file, line: number)
-            do throws(ScriptError) {
-                try scanner.scan(into: &tokens)
-                return nil
-            } catch {
-                return error
+        guard number >= 1 && number <= file.lineRanges.count else { return }
+        let line = file.lineRanges[number - 1]
+        try file.bytes.withUnsafeBufferPointer { bytes throws(ScriptError) in
+            var scanner = LineScanner(bytes: UnsafeBufferPointer(rebasing: bytes[line]), offset: line.lowerBound,
+                                      file: file, line: number)
+            try scanner.scan(into: &tokens)
+        }
+    }
+
+    /// The text of a quoted string's bytes (between its quotes) with its escapes resolved
+    /// (`\"`, `\\`, `\n`, `\t`: the lexer has rejected any other).
+    static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\") && index + 1 < bytes.count {
+                switch bytes[index + 1] {
+                case UInt8(ascii: "n"): text.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): text.append(UInt8(ascii: "\t"))
+                case let escaped: text.append(escaped)
+                }
+                index += 2
+            } else {
+                text.append(byte)
+                index += 1
             }
         }
-        if let failure { throw failure }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Letters, digits and `. _ - : / @ + $ * %`.
@@ -36,16 +56,23 @@ enum Lexer {
 
 /// The scanning state for one line.
 private struct LineScanner {
+    /// The line's bytes.
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Where the line starts in the file's bytes.
+    let offset: Int
     let file: SourceFile
     let line: Int
     var columns: ColumnMap
+    /// The line holds a `$`: only then can a token hold `$i`.
+    let holdsDollar: Bool
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: SourceFile, line: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, offset: Int, file: SourceFile, line: Int) {
         self.bytes = bytes
+        self.offset = offset
         self.file = file
         self.line = line
         self.columns = ColumnMap(bytes)
+        self.holdsDollar = ByteScan.first(UInt8(ascii: "$"), in: bytes, from: 0) < bytes.count
     }
 
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), hash = UInt8(ascii: "#")
@@ -62,40 +89,39 @@ private struct LineScanner {
                 return
             case UInt8(ascii: "|"), UInt8(ascii: "{"), UInt8(ascii: "}"):
                 let kind: Token.Kind = byte == UInt8(ascii: "|") ? .pipe : byte == UInt8(ascii: "{") ? .openBrace : .closeBrace
-                tokens.append(Token(kind, word(from: index, to: index + 1, text: String(UnicodeScalar(byte)))))
+                tokens.append(Token(kind, lexeme(from: index, to: index + 1)))
                 index += 1
             case Self.quote:
                 let (text, end) = try quoted(at: index)
-                tokens.append(Token(.word, word(from: index, to: end, text: text, quoted: true),
-                                    holdsIteration: holdsIteration(from: index, to: end)))
+                tokens.append(Token(.word, text, holdsIteration: holdsIteration(from: index, to: end)))
                 index = end
                 try expectSeparator(at: index, after: "a quoted string")
             case Self.equals:
                 throw error("`=` needs a field name before it, with no blanks: field=value", from: index, to: index + 1)
             default:
-                guard Lexer.isBare(byte) else { throw try badCharacter(at: index) }
+                guard Lexer.isBare(byte) else { throw badCharacter(at: index) }
                 let start = index
                 let end = bareEnd(from: index)
-                let field = word(from: index, to: end, text: text(from: index, to: end))
+                let field = lexeme(from: index, to: end)
                 if end < bytes.count && bytes[end] == Self.equals {
                     let valueStart = end + 1
-                    let value: Word
+                    let value: Lexeme
                     if valueStart < bytes.count && bytes[valueStart] == Self.quote {
-                        let (text, valueEnd) = try quoted(at: valueStart)
-                        value = word(from: valueStart, to: valueEnd, text: text, quoted: true)
-                        index = valueEnd
+                        (value, index) = try quoted(at: valueStart)
                     } else if valueStart < bytes.count && Lexer.isBare(bytes[valueStart]) {
                         let valueEnd = bareEnd(from: valueStart)
-                        value = word(from: valueStart, to: valueEnd, text: text(from: valueStart, to: valueEnd))
+                        value = lexeme(from: valueStart, to: valueEnd)
                         index = valueEnd
                     } else if valueStart < bytes.count && !isSeparator(bytes[valueStart]) && bytes[valueStart] != Self.equals {
-                        throw try badCharacter(at: valueStart)
+                        throw badCharacter(at: valueStart)
                     } else if valueStart < bytes.count && bytes[valueStart] == Self.equals {
-                        throw error("a value cannot start with `=`: quote it (\(field.text)=\"=…\")",
+                        let name = text(from: start, to: end)
+                        throw error("a value cannot start with `=`: quote it (\(name)=\"=…\")",
                                     from: valueStart, to: valueStart + 1)
                     } else {
-                        throw error("`\(field.text)=` has no value: write a value with no blank after `=`, "
-                                    + "or \(field.text)=\"\" for an empty one", from: index, to: valueStart)
+                        let name = text(from: start, to: end)
+                        throw error("`\(name)=` has no value: write a value with no blank after `=`, "
+                                    + "or \(name)=\"\" for an empty one", from: index, to: valueStart)
                     }
                     tokens.append(Token(.assignment, field, value: value,
                                         holdsIteration: holdsIteration(from: start, to: index)))
@@ -110,27 +136,32 @@ private struct LineScanner {
     }
 
     /// After a word or value: the end, a blank, a comment or punctuation. Catches `abc"x"` and `"x"y`.
+    @inline(__always)
     private mutating func expectSeparator(at index: Int, after what: String) throws(ScriptError) {
-        guard index < bytes.count else { return }
+        guard index < bytes.count && !isSeparator(bytes[index]) else { return }
+        throw notSeparated(at: index, after: what)
+    }
+
+    /// The error for what follows a word or value without a separator.
+    private mutating func notSeparated(at index: Int, after what: String) -> ScriptError {
         switch bytes[index] {
-        case Self.space, Self.tab, Self.hash, UInt8(ascii: "|"), UInt8(ascii: "{"), UInt8(ascii: "}"):
-            return
         case Self.quote:
-            throw error("a quote cannot start right after \(what): put a blank before it", from: index, to: index + 1)
+            return error("a quote cannot start right after \(what): put a blank before it", from: index, to: index + 1)
         case Self.equals where what == "a value":
-            throw error("a value cannot hold `=`: quote it (\"…=…\")", from: index, to: index + 1)
+            return error("a value cannot hold `=`: quote it (\"…=…\")", from: index, to: index + 1)
         case Self.equals:
-            throw error("`=` must follow a bare field name: field=value, with no quotes around the field",
-                        from: index, to: index + 1)
+            return error("`=` must follow a bare field name: field=value, with no quotes around the field",
+                         from: index, to: index + 1)
         default:
             if Lexer.isBare(bytes[index]) {
-                throw error("a word cannot start right after \(what): put a blank before it", from: index, to: index + 1)
+                return error("a word cannot start right after \(what): put a blank before it", from: index, to: index + 1)
             }
-            throw try badCharacter(at: index)
+            return badCharacter(at: index)
         }
     }
 
     /// Blanks, `#` and punctuation: what may end a word.
+    @inline(__always)
     private func isSeparator(_ byte: UInt8) -> Bool {
         switch byte {
         case Self.space, Self.tab, Self.hash, UInt8(ascii: "|"), UInt8(ascii: "{"), UInt8(ascii: "}"): return true
@@ -139,7 +170,12 @@ private struct LineScanner {
     }
 
     /// The bytes hold `$i`.
+    @inline(__always)
     private func holdsIteration(from start: Int, to end: Int) -> Bool {
+        holdsDollar && findIteration(from: start, to: end)
+    }
+
+    private func findIteration(from start: Int, to end: Int) -> Bool {
         var index = start
         while index + 1 < end {
             if bytes[index] == UInt8(ascii: "$") && bytes[index + 1] == UInt8(ascii: "i") { return true }
@@ -154,41 +190,36 @@ private struct LineScanner {
         return end
     }
 
+    /// Text for messages.
     private func text(from start: Int, to end: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
-    /// A quoted string starting at the quote at `start`: its text (escapes resolved) and the index after it.
-    private mutating func quoted(at start: Int) throws(ScriptError) -> (String, Int) {
+    /// A quoted string starting at the quote at `start`: its lexeme and the index after it.
+    /// Checks its escapes; the parser resolves them when it needs the text.
+    private mutating func quoted(at start: Int) throws(ScriptError) -> (Lexeme, Int) {
         var index = start + 1
-        var runStart = index
-        var text: [UInt8] = []
         var escaped = false
         while index < bytes.count {
             let byte = bytes[index]
             if byte == Self.quote {
-                if !escaped { return (self.text(from: runStart, to: index), index + 1) }
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                return (String(decoding: text, as: UTF8.self), index + 1)
+                let end = index + 1
+                let lexeme = Lexeme(bytes: offset + start + 1 ..< offset + index, span: span(from: start, to: end),
+                                    quoted: true, escaped: escaped)
+                return (lexeme, end)
             }
             if byte == Self.backslash {
                 guard index + 1 < bytes.count else { break }
-                let replacement: UInt8
                 switch bytes[index + 1] {
-                case Self.quote: replacement = Self.quote
-                case Self.backslash: replacement = Self.backslash
-                case UInt8(ascii: "n"): replacement = UInt8(ascii: "\n")
-                case UInt8(ascii: "t"): replacement = UInt8(ascii: "\t")
+                case Self.quote, Self.backslash, UInt8(ascii: "n"), UInt8(ascii: "t"):
+                    break
                 default:
                     let next = scalarText(at: index + 1)
                     throw error("unknown escape `\\\(next)`: quoted strings allow \\\" \\\\ \\n and \\t "
                                 + "(write \\\\ for a backslash)", from: index, to: index + 1)
                 }
                 escaped = true
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                text.append(replacement)
                 index += 2
-                runStart = index
                 continue
             }
             index += 1
@@ -197,7 +228,7 @@ private struct LineScanner {
     }
 
     /// The error for a byte that cannot appear outside quotes, saying what to do instead.
-    private mutating func badCharacter(at index: Int) throws(ScriptError) -> ScriptError {
+    private mutating func badCharacter(at index: Int) -> ScriptError {
         let byte = bytes[index]
         let shown = scalarText(at: index)
         let width = max(1, shown.utf8.count)
@@ -226,17 +257,19 @@ private struct LineScanner {
         return text(from: index, to: min(bytes.count, index + length))
     }
 
-    private mutating func word(from start: Int, to end: Int, text: String, quoted: Bool = false) -> Word {
-        Word(text, at: range(from: start, to: end), quoted: quoted)
+    /// A bare word (or a punctuation mark) from `start` to `end`.
+    private mutating func lexeme(from start: Int, to end: Int) -> Lexeme {
+        Lexeme(bytes: offset + start ..< offset + end, span: span(from: start, to: end))
     }
 
-    private mutating func range(from start: Int, to end: Int) -> SourceRange {
+    @inline(__always)
+    private mutating func span(from start: Int, to end: Int) -> Span {
         let column = columns.column(at: start)
         let endColumn = columns.column(at: end)
-        return SourceRange(file: file, line: line, column: column, length: max(1, endColumn - column))
+        return Span(line: line, column: column, length: max(1, endColumn - column))
     }
 
     private mutating func error(_ message: String, from start: Int, to end: Int) -> ScriptError {
-        ScriptError(message, at: range(from: start, to: end))
+        ScriptError(message, at: file.range(span(from: start, to: end)))
     }
 }

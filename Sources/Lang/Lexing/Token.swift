@@ -1,4 +1,8 @@
 /// One lexical unit of a line: a word, a `field=value` assignment, or a punctuation mark.
+///
+/// A token holds no text and no reference to its file: only where its words are (`Lexeme`). The
+/// parser reads them through the `SourceFile` (`SourceFile+Tokens.swift`) and makes a `Word`, with
+/// its `String`, only of the words a command keeps.
 struct Token {
     enum Kind: Equatable {
         /// A bare or quoted word.
@@ -15,14 +19,14 @@ struct Token {
 
     var kind: Kind
     /// The word; for an assignment its field; for punctuation the mark itself.
-    var word: Word
+    var word: Lexeme
     /// The value of an assignment.
-    var value: Word?
+    var value: Lexeme?
 
     /// The word (or the value) holds `$i`.
     var holdsIteration: Bool
 
-    init(_ kind: Kind, _ word: Word, value: Word? = nil, holdsIteration: Bool = false) {
+    init(_ kind: Kind, _ word: Lexeme, value: Lexeme? = nil, holdsIteration: Bool = false) {
         self.kind = kind
         self.word = word
         self.value = value
@@ -32,25 +36,41 @@ struct Token {
     /// An unquoted word: the only kind that can be a keyword or an option (`via`, `only`, …).
     var isBare: Bool { kind == .word && !word.quoted }
 
-    /// True when this is the bare word `keyword`.
-    func isKeyword(_ keyword: String) -> Bool { isBare && word.text == keyword }
-
-    /// The range covering the whole token (for an assignment, field through value).
-    var range: SourceRange {
-        guard let value else { return word.range }
-        var range = word.range
-        range.length = value.range.column + value.range.length - word.range.column
-        return range
+    /// Where the whole token stands (for an assignment, field through value).
+    var span: Span {
+        guard let value else { return word.span }
+        var span = word.span
+        span.length = value.span.column + value.span.length - word.span.column
+        return span
     }
+}
 
-    /// The token as written, for messages: `a=1`, `"x y"`, `|`.
-    var display: String {
-        switch kind {
-        case .assignment: return "\(word.text)=\(value.map { $0.quoted ? quote($0.text) : $0.text } ?? "")"
-        case .word: return word.quoted ? quote(word.text) : word.text
-        default: return word.text
-        }
+/// A word as the lexer found it: where its text is in the file's bytes, and where it stands.
+struct Lexeme {
+    /// The bytes of its text in `SourceFile.bytes`; for a quoted word, those between the quotes.
+    var bytes: Range<Int>
+    /// Where it stands, quotes included.
+    var span: Span
+    var quoted: Bool
+    /// A quoted word whose text holds escapes (`\"`, `\\`, `\n`, `\t`) still to resolve.
+    var escaped: Bool
+
+    init(bytes: Range<Int>, span: Span, quoted: Bool = false, escaped: Bool = false) {
+        self.bytes = bytes
+        self.span = span
+        self.quoted = quoted
+        self.escaped = escaped
     }
+}
+
+/// A span of one line, as `SourceRange` has it but without the file: the lexer and parser carry
+/// these, and a `SourceRange` is made only for what the AST or a diagnostic keeps.
+struct Span: Equatable {
+    var line: Int
+    /// 1-based, counting Characters.
+    var column: Int
+    /// In Characters, at least 1.
+    var length: Int
 }
 
 /// `text` in double quotes with `\"`, `\\`, `\n` and `\t` escaped back.

@@ -8,11 +8,14 @@ struct Arguments {
     /// The command as its usage is looked up: `kill`, `expect get`.
     let name: String
     var rest: ArraySlice<Token>
+    /// The file the tokens are from.
+    let file: SourceFile
 
-    init(_ name: String, anchor: Token, rest: ArraySlice<Token>) {
+    init(_ name: String, anchor: Token, rest: ArraySlice<Token>, file: SourceFile) {
         self.name = name
         self.anchor = anchor
         self.rest = rest
+        self.file = file
     }
 
     var usage: String { Usage.of(name) ?? name }
@@ -31,10 +34,10 @@ struct Arguments {
     /// A trailing `via NODE`, removed from the end.
     mutating func takeVia() throws(ScriptError) -> Word? {
         guard let last = rest.last else { return nil }
-        if last.isKeyword("via") {
-            throw ScriptError("`via` needs a node name after it: \(usage)", at: last.word.range)
+        if file.isKeyword(last, "via") {
+            throw ScriptError("`via` needs a node name after it: \(usage)", at: file.range(last.word.span))
         }
-        guard rest.count >= 2, last.kind == .word, rest[rest.endIndex - 2].isKeyword("via") else { return nil }
+        guard rest.count >= 2, last.kind == .word, file.isKeyword(rest[rest.endIndex - 2], "via") else { return nil }
         let node = try name(last, kind: .node)
         rest.removeLast(2)
         return node
@@ -42,7 +45,7 @@ struct Arguments {
 
     /// A trailing bare `flag` (`initial`, `only`, `wipe`), removed from the end.
     mutating func takeFlag(_ flag: String) -> Token? {
-        guard let last = rest.last, last.isKeyword(flag) else { return nil }
+        guard let last = rest.last, file.isKeyword(last, flag) else { return nil }
         rest.removeLast()
         return last
     }
@@ -62,72 +65,71 @@ struct Arguments {
     /// A node or stream name: `[A-Za-z_][A-Za-z0-9_-]*`, not reserved (`$i` counts as a digit).
     func name(_ token: Token, kind: NameKind) throws(ScriptError) -> Word {
         guard token.kind == .word else { throw unexpected(token, expected: "a \(kind.rawValue) name") }
-        guard let problem = NameRules.problem(with: token.word.text, naming: kind.rawValue) else { return token.word }
-        throw ScriptError(problem, at: token.word.range)
+        // The name's text is made to check it: the word keeps it (names are read again, by the checker).
+        let word = Word(file.text(token.word), at: file.range(token.word.span), quoted: token.word.quoted)
+        guard let problem = NameRules.problem(with: word.text, naming: kind.rawValue) else { return word }
+        throw ScriptError(problem, at: word.range)
     }
 
     /// A key: any bare or quoted word.
     mutating func key() throws(ScriptError) -> Word {
         let token = try required("a key")
         guard token.kind == .word else { throw unexpected(token, expected: "a key") }
-        return token.word
+        return file.word(token.word)
     }
 
     /// A field name: a bare word.
     func field(_ token: Token) throws(ScriptError) -> Word {
         if token.kind == .assignment {
-            throw ScriptError("`\(name)` takes field names, not field=value: \(usage)", at: token.range)
+            throw ScriptError("`\(name)` takes field names, not field=value: \(usage)", at: file.range(token))
         }
         guard token.kind == .word else { throw unexpected(token, expected: "a field name") }
         guard !token.word.quoted else {
-            throw ScriptError("a field name is a bare word: write it without quotes", at: token.word.range)
+            throw ScriptError("a field name is a bare word: write it without quotes", at: file.range(token.word.span))
         }
-        return token.word
+        return file.word(token.word)
     }
 
     /// `field=value`.
     func assignment(_ token: Token) throws(ScriptError) -> Assignment {
         guard token.kind == .assignment, let value = token.value else {
             if token.kind == .word && !isOption(token) {
-                throw ScriptError("expected field=value, not `\(token.display)` (no blanks around `=`): \(usage)",
-                                  at: token.range)
+                throw ScriptError("expected field=value, not `\(file.display(token))` (no blanks around `=`): \(usage)",
+                                  at: file.range(token))
             }
             throw unexpected(token, expected: "field=value")
         }
-        return Assignment(field: token.word, value: value)
+        return Assignment(field: file.word(token.word), value: file.word(value))
     }
 
     mutating func duration(_ what: String = "a duration") throws(ScriptError) -> Micros {
         let token = try required(what)
-        return try Self.duration(of: token, usage: usage)
-    }
-
-    static func duration(of token: Token, usage: String) throws(ScriptError) -> Micros {
         guard token.kind == .word else {
-            throw ScriptError("expected a duration, not `\(token.display)`: \(usage)", at: token.range)
+            throw ScriptError("expected a duration, not `\(file.display(token))`: \(usage)", at: file.range(token))
         }
-        guard let value = Values.duration(token.word.text) else { throw badValue(token, Values.durationForm) }
+        guard let value = Values.duration(file.text(token.word)) else { throw badValue(token, Values.durationForm) }
         return value
     }
 
     mutating func count(_ what: String) throws(ScriptError) -> Int {
         let token = try required(what)
         guard token.kind == .word else { throw unexpected(token, expected: what) }
-        guard let value = Values.count(token.word.text) else { throw Self.badValue(token, Values.countForm) }
+        guard let value = Values.count(file.text(token.word)) else { throw badValue(token, Values.countForm) }
         return value
     }
 
     /// The next word, which must be one of `choices` (with a suggestion when it is close to one).
     mutating func choice(_ what: String, _ choices: [String]) throws(ScriptError) -> (String, Token) {
         let token = try required(what)
-        guard token.isBare, choices.contains(token.word.text) else {
+        let text = file.text(token.word)
+        guard token.isBare, choices.contains(text) else {
             let quoted = choices.map { "`\($0)`" }
             let list = quoted.count < 2 ? quoted.joined()
                 : quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "")
-            throw ScriptError("unknown word `\(token.display)`: expected \(list): \(usage)", at: token.range,
-                              suggestion: token.isBare ? Suggest.nearest(token.word.text, in: choices) : nil)
+            throw ScriptError("unknown word `\(file.display(token))`: expected \(list): \(usage)", at: file.range(token),
+                              suggestion: token.isBare ? Suggest.nearest(text, in: choices) : nil)
         }
-        return (token.word.text, token)
+        return (text, token)
     }
 
     /// An optional trailing `within DURATION`.
@@ -143,37 +145,40 @@ struct Arguments {
 
     /// "`kill` needs a node name: kill NODE [wipe]", at the command word.
     func missing(_ what: String) -> ScriptError {
-        ScriptError("`\(name)` needs \(what): \(usage)", at: anchor.range)
+        ScriptError("`\(name)` needs \(what): \(usage)", at: file.range(anchor))
     }
 
     func tooMany(_ token: Token) -> ScriptError {
         if isOption(token) || token.kind == .pipe { return unexpected(token, expected: "") }
-        return ScriptError("too many words for `\(name)`: \(usage)", at: token.range)
+        return ScriptError("too many words for `\(name)`: \(usage)", at: file.range(token))
     }
 
     /// An option word out of place, a stray `|`, or just the wrong kind of word.
     func unexpected(_ token: Token, expected: String) -> ScriptError {
-        if token.isKeyword("via") {
-            return ScriptError("`via NODE` is an option only as the last words of a line: \(usage)", at: token.range)
+        let range = file.range(token)
+        if file.isKeyword(token, "via") {
+            return ScriptError("`via NODE` is an option only as the last words of a line: \(usage)", at: range)
         }
         if isOption(token) {
-            return ScriptError("`\(token.word.text)` is an option only as the last word of a line: \(usage)",
-                               at: token.range)
+            return ScriptError("`\(file.text(token.word))` is an option only as the last word of a line: \(usage)",
+                               at: range)
         }
         if token.kind == .pipe {
-            return ScriptError("`|` only separates the groups of a partition: \(usage)", at: token.range)
+            return ScriptError("`|` only separates the groups of a partition: \(usage)", at: range)
         }
-        return ScriptError("expected \(expected), not `\(token.display)`: \(usage)", at: token.range)
+        return ScriptError("expected \(expected), not `\(file.display(token))`: \(usage)", at: range)
     }
 
     private func isOption(_ token: Token) -> Bool {
-        token.isKeyword("via") || token.isKeyword("only") || token.isKeyword("initial")
+        file.isKeyword(token, "via") || file.isKeyword(token, "only") || file.isKeyword(token, "initial")
     }
 
-    static func badValue(_ token: Token, _ form: String, for key: String? = nil) -> ScriptError {
+    /// "bad value `x` for `key`: expected …", at the value of an assignment or at the word.
+    func badValue(_ token: Token, _ form: String, for key: String? = nil) -> ScriptError {
         let word = token.kind == .assignment ? token.value ?? token.word : token.word
-        let display = word.quoted ? quote(word.text) : word.text
+        let text = file.text(word)
+        let display = word.quoted ? quote(text) : text
         let subject = key.map { " for `\($0)`" } ?? ""
-        return ScriptError("bad value `\(display)`\(subject): expected \(form)", at: word.range)
+        return ScriptError("bad value `\(display)`\(subject): expected \(form)", at: file.range(word.span))
     }
 }

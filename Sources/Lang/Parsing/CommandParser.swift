@@ -3,12 +3,15 @@ import Cluster
 /// Parses the tokens of one command (a line, or the part of a line between braces) into a `Command`.
 /// Blocks are the business of `ScriptParser`: here `repeat` and `at` are only headers.
 struct CommandParser {
+    /// The file the tokens are from: their text and ranges are read through it.
+    let file: SourceFile
     /// Parses and resolves the script named by an `include`'s path word, at `includeDepth`.
     let resolveInclude: (Word, Int) throws(ScriptError) -> Script
     /// The block and include levels an included file starts at.
     var includeDepth = 1
 
-    init(resolveInclude: @escaping (Word, Int) throws(ScriptError) -> Script) {
+    init(file: SourceFile, resolveInclude: @escaping (Word, Int) throws(ScriptError) -> Script) {
+        self.file = file
         self.resolveInclude = resolveInclude
     }
 
@@ -20,52 +23,49 @@ struct CommandParser {
                                                                line: 1, column: 1, length: 1))
         }
         let verb = try commandWord(first)
-        var args = Arguments(verb.rawValue, anchor: first, rest: tokens.dropFirst())
-        return Command(try kind(verb, &args), at: first.word.range)
+        var args = Arguments(verb.rawValue, anchor: first, rest: tokens.dropFirst(), file: file)
+        return Command(try kind(verb, &args), at: file.range(first.word.span))
     }
 
     /// The header of a block, `repeat N` or `at TIME`, from the tokens before its `{`.
     func header(_ tokens: ArraySlice<Token>, brace: Token) throws(ScriptError) -> BlockHeader {
         guard let first = tokens.first else {
-            throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`", at: brace.range)
+            throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`", at: file.range(brace))
         }
         let verb = try commandWord(first)
-        var args = Arguments(verb.rawValue, anchor: first, rest: tokens.dropFirst())
+        var args = Arguments(verb.rawValue, anchor: first, rest: tokens.dropFirst(), file: file)
         switch verb {
         case .repeat:
             let count = try args.count("a count")
             try args.end()
-            return BlockHeader(kind: .repeat(count), word: first.word, brace: brace.word.range)
+            return BlockHeader(kind: .repeat(count), word: first.word.span, brace: brace.word.span)
         case .at:
             let time = try args.duration("a time")
             try args.end()
-            return BlockHeader(kind: .at(time), word: first.word, brace: brace.word.range)
+            return BlockHeader(kind: .at(time), word: first.word.span, brace: brace.word.span)
         default:
             throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`, not after `\(verb.rawValue)`",
-                              at: brace.range)
+                              at: file.range(brace))
         }
     }
-
-    /// The command words, by name: one hash instead of a string comparison per `case`.
-    private static let verbs = Dictionary(uniqueKeysWithValues: Verb.allCases.map { ($0.rawValue, $0) })
 
     /// The command word: a known bare word, or an error with a suggestion.
     private func commandWord(_ token: Token) throws(ScriptError) -> Verb {
         switch token.kind {
         case .assignment:
-            throw ScriptError("a line starts with a command, not field=value", at: token.range)
+            throw ScriptError("a line starts with a command, not field=value", at: file.range(token))
         case .pipe:
-            throw ScriptError("`|` only separates the groups of a partition", at: token.range)
+            throw ScriptError("`|` only separates the groups of a partition", at: file.range(token))
         case .openBrace, .closeBrace:
             // ScriptParser never passes braces here; an error rather than a trap all the same.
-            throw ScriptError("unexpected `\(token.word.text)`", at: token.range)
+            throw ScriptError("unexpected `\(file.text(token.word))`", at: file.range(token))
         case .word:
-            let text = token.word.text
-            if !token.word.quoted, let verb = Self.verbs[text] { return verb }
-            let lowered = text.lowercased()
+            if !token.word.quoted, let verb = Verb(file, token.word) { return verb }
+            let lowered = file.text(token.word).lowercased()
             let suggestion = Vocabulary.commands.contains(lowered) ? lowered
                 : Suggest.nearest(lowered, in: Vocabulary.commands)
-            throw ScriptError("unknown command `\(token.display)`", at: token.range, suggestion: suggestion)
+            throw ScriptError("unknown command `\(file.display(token))`", at: file.range(token),
+                              suggestion: suggestion)
         }
     }
 
@@ -74,13 +74,14 @@ struct CommandParser {
         case .config: return .config(try config(&args))
         case .seed:
             let token = try args.required("a seed number")
-            guard token.kind == .word, let seed = Values.seed(token.word.text) else {
-                throw Arguments.badValue(token, Values.seedForm)
+            guard token.kind == .word, let seed = Values.seed(file.text(token.word)) else {
+                throw args.badValue(token, Values.seedForm)
             }
             try args.end()
             return .seed(seed)
         case .add:
             var nodes: [Word] = []
+            nodes.reserveCapacity(args.rest.count)
             while let token = args.next() { nodes.append(try args.name(token, kind: .node)) }
             if nodes.isEmpty { throw args.missing("at least one node name") }
             return .add(nodes)
@@ -116,6 +117,7 @@ struct CommandParser {
             let via = try args.takeVia()
             let key = try args.key()
             var fields: [Word] = []
+            fields.reserveCapacity(args.rest.count)
             while let token = args.next() { fields.append(try args.field(token)) }
             return verb == .get ? .get(key: key, fields: fields, via: via) : .delete(key: key, fields: fields, via: via)
         case .stream:
@@ -123,6 +125,7 @@ struct CommandParser {
             let name = try args.stream()
             let key = try args.key()
             var fields: [Word] = []
+            fields.reserveCapacity(args.rest.count)
             while let token = args.next() { fields.append(try args.field(token)) }
             if fields.isEmpty { throw args.missing("at least one field name") }
             return .stream(name: name, key: key, fields: fields, initial: initial)
@@ -138,19 +141,21 @@ struct CommandParser {
             _ = try args.choice("`converged`", ["converged"])
             return .waitConverged(within: try args.within())
         case .at, .repeat:
-            throw ScriptError("`\(verb.rawValue)` needs a block: \(args.usage)", at: args.anchor.range)
+            throw ScriptError("`\(verb.rawValue)` needs a block: \(args.usage)", at: file.range(args.anchor))
         case .expect: return .expect(try expectation(&args))
         case .chaos: return .chaos(try chaos(&args))
         case .check: return .check(within: try args.within())
         case .show: return .show(try show(&args))
         case .echo:
             var words: [Word] = []
+            words.reserveCapacity(args.rest.count)
             while let token = args.next() {
-                var word = token.word
                 if token.kind == .assignment, let value = token.value {
-                    word = Word("\(token.word.text)=\(value.text)", at: token.range, quoted: value.quoted)
+                    words.append(Word("\(file.text(token.word))=\(file.text(value))", at: file.range(token),
+                                      quoted: value.quoted))
+                } else {
+                    words.append(file.word(token.word))
                 }
-                words.append(word)
             }
             return .echo(words)
         case .trace:
@@ -161,16 +166,17 @@ struct CommandParser {
             let token = try args.required("a file")
             guard token.kind == .word else { throw args.unexpected(token, expected: "a file") }
             try args.end()
-            if token.word.text.holdsIteration {
+            let path = file.word(token.word)
+            if path.text.holdsIteration {
                 throw ScriptError("an include path cannot hold `$i`: includes are resolved before the script runs",
-                                  at: token.range)
+                                  at: file.range(token))
             }
-            return .include(path: token.word, script: try resolveInclude(token.word, includeDepth))
+            return .include(path: path, script: try resolveInclude(path, includeDepth))
         case .help:
             var topic: Word?
             if let token = args.next() {
                 guard token.kind == .word else { throw args.unexpected(token, expected: "a command") }
-                topic = token.word
+                topic = file.word(token.word)
             }
             try args.end()
             return .help(topic)
@@ -181,6 +187,7 @@ struct CommandParser {
 
     private func assignments(_ args: inout Arguments, atLeastOne what: String) throws(ScriptError) -> [Assignment] {
         var fields: [Assignment] = []
+        fields.reserveCapacity(args.rest.count)
         while let token = args.next() { fields.append(try args.assignment(token)) }
         if fields.isEmpty { throw args.missing(what) }
         return fields
@@ -192,48 +199,50 @@ struct CommandParser {
             guard token.kind == .assignment, let valueWord = token.value else {
                 throw args.unexpected(token, expected: "KEY=VALUE")
             }
-            guard let key = SettingKey(rawValue: token.word.text) else {
-                throw ScriptError("unknown setting `\(token.word.text)`: the settings are "
-                                  + Vocabulary.configKeys.joined(separator: ", "), at: token.word.range,
-                                  suggestion: Suggest.nearest(token.word.text, in: Vocabulary.configKeys))
+            let keyText = file.text(token.word)
+            guard let key = SettingKey(rawValue: keyText) else {
+                throw ScriptError("unknown setting `\(keyText)`: the settings are "
+                                  + Vocabulary.configKeys.joined(separator: ", "), at: file.range(token.word.span),
+                                  suggestion: Suggest.nearest(keyText, in: Vocabulary.configKeys))
             }
-            let text = valueWord.text
+            let text = file.text(valueWord)
             let value: ConfigValue
             switch key {
             case .replicas, .read, .write, .vnodes, .fanout:
                 guard let count = Values.count(text) else {
-                    throw Arguments.badValue(token, Values.countForm, for: key.rawValue)
+                    throw args.badValue(token, Values.countForm, for: key.rawValue)
                 }
                 value = .count(count)
             case .gossip, .suspect, .rehash, .antientropy, .timeout:
                 guard let duration = Values.duration(text) else {
-                    throw Arguments.badValue(token, Values.durationForm, for: key.rawValue)
+                    throw args.badValue(token, Values.durationForm, for: key.rawValue)
                 }
                 value = .duration(duration)
             case .latency:
-                value = try latency(token)
+                value = try latency(token, args)
             case .loss:
                 guard let ppm = Values.percent(text) else {
-                    throw Arguments.badValue(token, Values.percentForm, for: key.rawValue)
+                    throw args.badValue(token, Values.percentForm, for: key.rawValue)
                 }
                 value = .percent(ppm: ppm)
             }
-            result.append(ConfigAssignment(key: key, keyWord: token.word, value: value, valueWord: valueWord))
+            result.append(ConfigAssignment(key: key, keyWord: file.word(token.word), value: value,
+                                           valueWord: file.word(valueWord)))
         }
         return result
     }
 
     /// `latency=5ms` (fixed) or `latency=1ms..10ms`.
-    private func latency(_ token: Token) throws(ScriptError) -> ConfigValue {
+    private func latency(_ token: Token, _ args: Arguments) throws(ScriptError) -> ConfigValue {
         let form = "a duration (a fixed delay) or a range A..B of durations with A ≤ B, such as 1ms..10ms"
-        let text = token.value?.text ?? ""
+        let text = token.value.map(file.text) ?? ""
         guard let dots = text.firstRange(of: "..") else {
-            guard let fixed = Values.duration(text) else { throw Arguments.badValue(token, form, for: "latency") }
+            guard let fixed = Values.duration(text) else { throw args.badValue(token, form, for: "latency") }
             return .latency(fixed, fixed)
         }
         guard let low = Values.duration(String(text[..<dots.lowerBound])),
               let high = Values.duration(String(text[dots.upperBound...])), low <= high else {
-            throw Arguments.badValue(token, form, for: "latency")
+            throw args.badValue(token, form, for: "latency")
         }
         return .latency(low, high)
     }
@@ -248,7 +257,7 @@ struct CommandParser {
                 if groups[groups.count - 1].isEmpty {
                     let side = pipes.isEmpty ? "before this `|`" : "between this `|` and the one before it"
                     throw ScriptError("empty group \(side): every group of a partition needs a node: \(args.usage)",
-                                      at: token.range)
+                                      at: file.range(token))
                 }
                 groups.append([])
                 pipes.append(token)
@@ -267,7 +276,7 @@ struct CommandParser {
         }
         if groups[groups.count - 1].isEmpty {
             throw ScriptError("empty group after this `|`: every group of a partition needs a node: \(args.usage)",
-                              at: lastPipe.range)
+                              at: file.range(lastPipe))
         }
         return groups
     }
@@ -278,14 +287,15 @@ struct CommandParser {
             guard token.kind == .assignment, let value = token.value else {
                 throw args.unexpected(token, expected: "ops=N, keys=K or streams=S")
             }
-            let option = token.word.text
+            let option = file.text(token.word)
             guard Vocabulary.chaosOptions.contains(option) else {
                 throw ScriptError("unknown chaos option `\(option)`: expected ops=N, keys=K or streams=S",
-                                  at: token.word.range, suggestion: Suggest.nearest(option, in: Vocabulary.chaosOptions))
+                                  at: file.range(token.word.span),
+                                  suggestion: Suggest.nearest(option, in: Vocabulary.chaosOptions))
             }
-            guard let count = Values.count(value.text), option != "keys" || count >= 1 else {
+            guard let count = Values.count(file.text(value)), option != "keys" || count >= 1 else {
                 let form = option == "keys" ? "a count from 1 to 1000000000 (keys ≥ 1)" : Values.countForm
-                throw Arguments.badValue(token, form, for: option)
+                throw args.badValue(token, form, for: option)
             }
             switch option {
             case "ops": options.ops = count
@@ -317,6 +327,56 @@ enum Verb: String, CaseIterable {
     case config, seed, add, remove, kill, restart, pause, resume, partition, isolate, heal
     case put, get, delete, stream, close, disconnect, reconnect, advance, wait, at
     case expect, chaos, check, show, echo, trace, `repeat`, include, help, quit
+
+    /// The verb that `lexeme` spells, matched on the file's bytes (every command line has one, so
+    /// no `String` is made or hashed for it).
+    init?(_ file: SourceFile, _ lexeme: Lexeme) {
+        guard !lexeme.escaped, let verb = file.bytes.withUnsafeBufferPointer({ bytes in
+            Self.table.verb(spelt: UnsafeBufferPointer(rebasing: bytes[lexeme.bytes]))
+        }) else { return nil }
+        self = verb
+    }
+
+    private static let table = VerbTable()
+
+    /// The verbs' names in one byte array, bucketed by first letter: a look-up compares a few
+    /// names of the same initial, without hashing and without touching reference counts.
+    private struct VerbTable {
+        private var letters: [UInt8] = []
+        /// By initial (`a` ... `z`): each name's start in `letters`, length and verb.
+        private var buckets = [[(start: Int, count: Int, verb: Verb)]](repeating: [], count: 26)
+
+        init() {
+            for verb in Verb.allCases {
+                let name = Array(verb.rawValue.utf8)
+                buckets[Int(name[0] - UInt8(ascii: "a"))].append((letters.count, name.count, verb))
+                letters += name
+            }
+        }
+
+        func verb(spelt word: UnsafeBufferPointer<UInt8>) -> Verb? {
+            guard let initial = word.first, initial >= UInt8(ascii: "a"), initial <= UInt8(ascii: "z") else {
+                return nil
+            }
+            for entry in buckets[Int(initial - UInt8(ascii: "a"))] where entry.count == word.count {
+                var index = 1
+                while index < word.count && letters[entry.start + index] == word[index] { index += 1 }
+                if index == word.count { return entry.verb }
+            }
+            return nil
+        }
+    }
+
+    /// May stand in an `at` block: cluster commands and client operations.
+    var runsInAtBlock: Bool {
+        switch self {
+        case .put, .get, .delete, .add, .remove, .kill, .restart, .pause, .resume, .partition, .isolate, .heal,
+             .config:
+            return true
+        default:
+            return false
+        }
+    }
 }
 
 /// `repeat N` or `at TIME`, before a `{`.
@@ -327,7 +387,7 @@ struct BlockHeader {
     }
     var kind: Kind
     /// The command word (`repeat`, `at`): the command's range.
-    var word: Word
+    var word: Span
     /// The `{`, where "unclosed" errors point.
-    var brace: SourceRange
+    var brace: Span
 }

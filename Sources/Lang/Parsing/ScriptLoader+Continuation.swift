@@ -6,7 +6,7 @@ extension ScriptLoader {
         let file = SourceFile(path: "<repl>", text: text)
         var tokens: [Token] = []
         var depth = 0
-        for number in 1...max(1, file.lines.count) {
+        for number in 1...file.lineCount {
             tokens.removeAll(keepingCapacity: true)
             do {
                 try Lexer.lex(number, of: file, into: &tokens)

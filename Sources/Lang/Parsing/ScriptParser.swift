@@ -24,18 +24,13 @@ struct ScriptParser {
         var isAt: Bool { !isRepeat }
     }
 
-    private static let atCommands: Set<String> = [
-        "put", "get", "delete", "add", "remove", "kill", "restart", "pause", "resume", "partition",
-        "isolate", "heal", "config",
-    ]
-
     func parse() throws(ScriptError) -> [Command] {
         var root: [Command] = []
         var stack: [Frame] = []
         var tokens: [Token] = []
         var repeats = 0
-        var parser = CommandParser(resolveInclude: resolveInclude)
-        for number in 1...max(1, file.lines.count) {
+        var parser = CommandParser(file: file, resolveInclude: resolveInclude)
+        for number in 1...file.lineCount {
             tokens.removeAll(keepingCapacity: true)
             try Lexer.lex(number, of: file, into: &tokens)
             var index = 0
@@ -45,27 +40,28 @@ struct ScriptParser {
                 let token = tokens[index]
                 if token.kind == .closeBrace {
                     guard let frame = stack.popLast() else {
-                        throw ScriptError("`}` closes no block: there is no open `{` before it", at: token.range)
+                        throw ScriptError("`}` closes no block: there is no open `{` before it", at: file.range(token))
                     }
                     if frame.line != number && index > 0 && tokens[index - 1].kind != .closeBrace {
                         throw ScriptError("`}` of a block that spans lines must be on its own line",
-                                          at: token.range)
+                                          at: file.range(token))
                     }
                     if frame.isRepeat { repeats -= 1 }
                     let kind: CommandKind = switch frame.header.kind {
                     case .repeat(let count): .repeat(count: count, body: frame.body)
                     case .at(let time): .at(time: time, block: frame.body)
                     }
-                    append(Command(kind, at: frame.header.word.range), to: &stack, root: &root)
+                    append(Command(kind, at: file.range(frame.header.word)), to: &stack, root: &root)
                     index += 1
                     lineDone = true
                     continue
                 }
                 if token.kind == .openBrace {
-                    throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`", at: token.range)
+                    throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`", at: file.range(token))
                 }
                 if lineDone {
-                    throw ScriptError("one command per line: start `\(token.display)` on a new line", at: token.range)
+                    throw ScriptError("one command per line: start `\(file.display(token))` on a new line",
+                                      at: file.range(token))
                 }
                 var end = index
                 while end < tokens.count && tokens[end].kind != .openBrace && tokens[end].kind != .closeBrace {
@@ -73,13 +69,13 @@ struct ScriptParser {
                 }
                 let words = tokens[index..<end]
                 if repeats == 0, let loose = words.first(where: { $0.holdsIteration }) {
-                    throw ScriptError("`$i` is only defined inside a `repeat` block", at: loose.range)
+                    throw ScriptError("`$i` is only defined inside a `repeat` block", at: file.range(loose))
                 }
                 if let top = stack.last, top.isAt, let first = words.first,
-                   !(first.isBare && Self.atCommands.contains(first.word.text)) {
-                    throw ScriptError("`\(first.display)` cannot run in an `at` block: it holds put, get, delete, add, "
-                                      + "remove, kill, restart, pause, resume, partition, isolate, heal and config",
-                                      at: first.range)
+                   !(first.isBare && Verb(file, first.word)?.runsInAtBlock == true) {
+                    throw ScriptError("`\(file.display(first))` cannot run in an `at` block: it holds put, get, delete, "
+                                      + "add, remove, kill, restart, pause, resume, partition, isolate, heal and config",
+                                      at: file.range(first))
                 }
                 if !stack.isEmpty && stack[stack.count - 1].line == number { stack[stack.count - 1].inline = true }
                 parser.includeDepth = baseDepth + stack.count + 1
@@ -87,7 +83,7 @@ struct ScriptParser {
                     let header = try parser.header(words, brace: tokens[end])
                     if baseDepth + stack.count + 1 > Self.maxDepth {
                         throw ScriptError("blocks and includes nest more than \(Self.maxDepth) levels deep",
-                                          at: tokens[end].range)
+                                          at: file.range(tokens[end]))
                     }
                     let frame = Frame(header: header, line: number)
                     if frame.isRepeat { repeats += 1 }
@@ -101,16 +97,16 @@ struct ScriptParser {
             }
             if !stack.isEmpty, let open = stack.first(where: { $0.line == number && $0.inline }) {
                 throw ScriptError("a block with a command on its `{` line must end with `}` on that line",
-                                  at: open.header.brace)
+                                  at: file.range(open.header.brace))
             }
         }
         if let open = stack.first {
-            throw ScriptError("unclosed `{`: this block has no `}`", at: open.header.brace)
+            throw ScriptError("unclosed `{`: this block has no `}`", at: file.range(open.header.brace))
         }
         return root
     }
 
-    private func append(_ command: Command, to stack: inout [Frame], root: inout [Command]) {
+    private func append(_ command: consuming Command, to stack: inout [Frame], root: inout [Command]) {
         if stack.isEmpty { root.append(command) } else { stack[stack.count - 1].body.append(command) }
     }
 

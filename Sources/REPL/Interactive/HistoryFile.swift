@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where the REPL keeps its history: `$XDG_STATE_HOME/kvrepl/history` when XDG_STATE_HOME is set,
 /// else `~/.kvrepl_history`; nil when neither can be found (history then lives only in memory).
@@ -15,15 +19,18 @@ enum HistoryFile {
         return nil
     }
 
-    /// Creates the directory that holds `path`; false when that is not possible.
+    /// Creates the directory that holds `path` (and those above it); false when that is not possible.
     static func prepareDirectory(for path: String) -> Bool {
-        let directory = (path as NSString).deletingLastPathComponent
+        guard let slash = path.lastIndex(of: "/") else { return true }
+        let directory = String(path[..<slash])
         guard !directory.isEmpty else { return true }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            return true
-        } catch {
-            return false
+        var prefix = directory.hasPrefix("/") ? "/" : ""
+        for component in directory.split(separator: "/") {
+            prefix += component
+            if mkdir(prefix, 0o777) != 0 && errno != EEXIST { return false }
+            prefix += "/"
         }
+        var info = stat()
+        return stat(directory, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Cluster
 import Lang
 
@@ -21,7 +20,7 @@ final class InteractiveREPL {
     /// The REPL on the terminal: libedit if it loads (history in `HistoryFile`), else plain input
     /// with a one-line notice.
     static func onTerminal(options: SessionOptions, output: TerminalOutput,
-                           environment: [String: String] = ProcessInfo.processInfo.environment) -> InteractiveREPL {
+                           environment: [String: String] = ProcessEnvironment.current()) -> InteractiveREPL {
         let session = Session(options: options, output: output.write)
         let reader: LineReader
         if let api = LibEdit.load() {

@@ -1,4 +1,3 @@
-import Foundation
 import Lang
 
 /// The process's own output: `.error` lines go to stderr, everything else to stdout, each coloured
@@ -10,7 +9,7 @@ struct TerminalOutput: Sendable {
     let colourErr: Bool
 
     init(out: FileDescriptorWriter = .standardOutput, err: FileDescriptorWriter = .standardError,
-         environment: [String: String] = ProcessInfo.processInfo.environment) {
+         environment: [String: String] = ProcessEnvironment.current()) {
         self.out = out
         self.err = err
         colourOut = Colour.enabled(isTerminal: out.isTerminal, environment: environment)
