@@ -85,6 +85,7 @@ extension Simulation {
             join(node, via: contact)
         }
         antiEntropyRound(node)
+        reportAfterRestart(node)
         count("restarts")
     }
 
