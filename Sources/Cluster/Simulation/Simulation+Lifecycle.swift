@@ -67,7 +67,7 @@ extension Simulation {
         node.handoff = nil
         if wipe {
             node.store = Store()
-            node.hints = HintStore()
+            node.hints = HintStore(lastVersion: node.hints.lastVersion)  // versions still never repeat
             node.view = MembershipView()
         }
         count(wipe ? "kills (wipe)" : "kills")
