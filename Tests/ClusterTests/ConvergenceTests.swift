@@ -25,6 +25,23 @@ import Testing
         #expect(try c.sees("n1", "n2") == false)
     }
 
+    /// Nodes added while every member is paused contact a paused one (it takes the join when it
+    /// resumes): else the new nodes find one another, stop gossiping to their seeds, and the old
+    /// members never hear of them (found by a property test).
+    @Test(arguments: TestSeeds.list([1, 2, 3]))
+    func nodesAddedWhileEveryMemberIsPausedAreKnownAfterResume(seed: UInt64) throws {
+        let c = Cluster(seed: seed)
+        try c.add(["n1", "n2"])
+        try c.pause("n1")
+        try c.pause("n2")
+        try c.add(["n3"])
+        try c.add(["n4"])
+        try c.resume("n1")
+        try c.resume("n2")
+        #expect(c.waitConverged(limit: 60_000_000), "\(c.convergence().unmet)")
+        #expect(try c.sees("n1", "n4") && c.sees("n2", "n3"))
+    }
+
     @Test func differingReplicasAndHintsAreNamed() throws {
         let c = Cluster()
         try c.add(["n1", "n2", "n3", "n4", "n5"])

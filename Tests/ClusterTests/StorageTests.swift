@@ -87,6 +87,24 @@ import Testing
         _ = o.merge(record([(1, 12, 11)]), order)  // a later put revives the object
         #expect(o.visibleValue(1, order) == 12)
     }
+
+    /// A hint made again for a target and key after the earlier one was retired gets a new
+    /// version, so a late acknowledgement of the earlier one (from a target that was paused)
+    /// leaves it pending (found by a property test: the acknowledged write it carried was lost).
+    @Test func lateAcknowledgementDoesNotRetireAHintMadeAgain() {
+        var store = HintStore()
+        store.add(target: 4, key: 1, record([(0, 1, 10)]), order)
+        let first = store.hints[0].version
+        store.hints.removeAll()  // retired without an acknowledgement (taken in by the node itself)
+        store.add(target: 4, key: 1, record([(0, 1, 10), (1, 2, 20)]), order)
+        #expect(store.hints[0].version != first)
+        store.acknowledge(target: 4, key: 1, version: first)
+        #expect(store.hints.count == 1)
+        store.add(target: 4, key: 1, record([(2, 3, 30)]), order)
+        let current = store.hints[0].version
+        store.acknowledge(target: 4, key: 1, version: current)
+        #expect(store.isEmpty)
+    }
 }
 
 /// The store's flat table against a Dictionary model, through growth and removals.

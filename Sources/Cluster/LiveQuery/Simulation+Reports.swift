@@ -37,6 +37,20 @@ extension Simulation {
         node.reports = [:]
     }
 
+    /// After a restart: the reports the node had not had acknowledged went with its memory at
+    /// the kill, but what they said is on its disk. So it reports the current state of every
+    /// key it stores to each open registration there (the client merges by stamp: a report of
+    /// what it already has gives no view; one of a write it never heard of gives that write's).
+    func reportAfterRestart(_ node: Node) {
+        let registered = node.store.entries.compactMap { key, object in object.registrations.isEmpty ? nil : key }
+        for key in registered.sorted() {
+            guard let stored = node.store[key] else { continue }
+            for reg in stored.registrations where !reg.closed {
+                sendReport(node, reg, key, stored.restricted(to: reg.fields))
+            }
+        }
+    }
+
     /// After a resume: everything still unacknowledged goes again, on fresh timers.
     func resendReports(_ node: Node) {
         for id in node.reports.keys.sorted() { retransmitReport(node, id) }

@@ -9,7 +9,11 @@ extension Simulation {
             }
         }
         let bootstrap = members.isEmpty
-        let contact = members.first { $0.state == .running }
+        // A running node; with none running, a paused one (it takes the join when it resumes, as
+        // it takes every message that waited for it). Without a contact, a node gossips to its
+        // seeds only until it holds some peer up, so new nodes that found one another but no
+        // old member would never be heard of by the old members.
+        let contact = members.first { $0.state == .running } ?? members.first { $0.state == .paused }
         var added: [Node] = []
         for name in newNames {
             let node = Node(index: Int32(nodes.count), name: name, nameID: names.intern(name),
@@ -64,7 +68,7 @@ extension Simulation {
         node.merkle.invalidate()
         if wipe {
             node.store = Store()
-            node.hints = HintStore()
+            node.hints = HintStore(lastVersion: node.hints.lastVersion)  // versions still never repeat
             node.view = MembershipView()
             node.ring = Ring()
             node.ringVersion = -1
@@ -88,6 +92,7 @@ extension Simulation {
             join(node, via: contact)
         }
         antiEntropyRound(node)
+        reportAfterRestart(node)
         count(.restarts)
     }
 

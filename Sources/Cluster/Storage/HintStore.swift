@@ -12,6 +12,11 @@ struct Hint {
 /// A node's hints (durable with its disk).
 struct HintStore {
     var hints: [Hint] = []
+    /// The last version given to a hint. Versions never repeat on a node: a hint made again for
+    /// a target and key after the earlier one was retired (delivered to the node itself when the
+    /// target was out, say) gets a higher version than the earlier one had, so a late
+    /// acknowledgement of the earlier one (from a target that was paused) cannot retire it.
+    var lastVersion: UInt32 = 0
 
     var isEmpty: Bool { hints.isEmpty }
 
@@ -19,13 +24,15 @@ struct HintStore {
         if let i = hints.firstIndex(where: { $0.target == target && $0.key == key }) {
             let change = hints[i].object.merge(object, order)
             if change.any {
-                hints[i].version &+= 1
+                lastVersion &+= 1
+                hints[i].version = lastVersion
                 hints[i].lastSent = nil
             }
         } else {
             var fresh = ObjectRecord()
             _ = fresh.merge(object, order)
-            hints.append(Hint(target: target, key: key, object: fresh, version: 1, lastSent: nil))
+            lastVersion &+= 1
+            hints.append(Hint(target: target, key: key, object: fresh, version: lastVersion, lastSent: nil))
         }
     }
 
