@@ -34,6 +34,19 @@ import Testing
         #expect(run.failed == 0)
     }
 
+    /// A campaign started while an `at` block's `remove` is pending (or under way) leaves that
+    /// node alone: it would be gone before the campaign's faults reached it.
+    @Test(arguments: ["at 1s { remove n2 }", "at 0s { remove n2 }"])
+    func chaosLeavesANodeBeingRemovedAlone(block: String) {
+        let run = runScript("add n1 n2 n3 n4 n5\n\(block)\nchaos 30s\ncheck\n")
+        #expect(run.errors.isEmpty, "\(run.errors)")
+        #expect(run.failed == 0 && run.passed >= 1, "\(run.output)")
+        let faultsOnN2 = run.output.split(separator: "\n").filter { line in
+            line.hasPrefix("[") && !line.contains("remove n2") && line.split(separator: " ").contains { $0 == "n2" }
+        }
+        #expect(faultsOnN2.isEmpty, "\(faultsOnN2)")
+    }
+
     @Test func removeOutcomePrintsWithItsTime() {
         let run = runScript("add n1 n2 n3\nrepeat 5 { put k$i a=$i }\nat 1s { remove n3 }\nadvance 5s\n")
         let line = run.output.split(separator: "\n").first { $0.contains("remove n3: handed off") }

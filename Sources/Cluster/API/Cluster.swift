@@ -74,6 +74,12 @@ public final class Cluster {
     public func beginRemove(_ name: String, completion: @escaping (RemoveOutcome) -> Void) throws(ClusterError) {
         try sim.beginRemove(sim.node(named: name), completion: completion)
     }
+
+    /// Whether the node is leaving gracefully (`beginRemove` under way): it is still a member,
+    /// and leaves the cluster when its handoff ends.
+    public func isLeaving(_ name: String) -> Bool {
+        sim.nameIndex[name].map { sim.leaving[$0] != nil } ?? false
+    }
     public func kill(_ name: String, wipe: Bool) throws(ClusterError) { try sim.kill(sim.node(named: name), wipe: wipe) }
     public func restart(_ name: String) throws(ClusterError) { try sim.restart(sim.node(named: name)) }
     public func pause(_ name: String) throws(ClusterError) { try sim.pause(sim.node(named: name)) }

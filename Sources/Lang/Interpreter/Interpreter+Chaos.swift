@@ -4,7 +4,13 @@ import Cluster
 /// so that `--record` writes it back as the explicit operations and faults it drew.
 extension Interpreter {
     func runChaos(_ options: ChaosOptions, _ command: Command) throws(ScriptError) {
-        let names = cluster.nodeNames
+        // A node leaving (a `remove` under way, or one an `at` block has yet to run) may be gone
+        // before the campaign's faults would reach it: the campaign leaves it alone.
+        let removing = Set(blocks.filter { !$0.started }.flatMap { $0.body }.compactMap { command -> String? in
+            if case .remove(let node) = command.kind { return text(node) }
+            return nil
+        })
+        let names = cluster.nodeNames.filter { !cluster.isLeaving($0) && !removing.contains($0) }
         guard !names.isEmpty else {
             throw ScriptError("`chaos` needs nodes: add some first", at: command.range)
         }
