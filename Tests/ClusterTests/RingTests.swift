@@ -8,6 +8,24 @@ import Testing
         })
     }
 
+    /// A ring grown a node at a time (in any order, with colliding tokens) equals one built whole.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func ringGrownByMergingEqualsRingBuiltWhole(seed: UInt64) {
+        var random = Xoshiro256StarStar(seed: seed)
+        let members: [(node: Int32, tokens: [UInt64])] = (0..<40).map { n in
+            // Small token values so that different nodes share some tokens.
+            (Int32(n), (0..<8).map { _ in random.below(200) })
+        }
+        var order = Array(members.indices)
+        for i in order.indices.reversed() { order.swapAt(i, Int(random.below(UInt64(i + 1)))) }
+        var grown = Ring()
+        for (k, i) in order.enumerated() {
+            grown = grown.adding(members[i].node, tokens: members[i].tokens)
+            let whole = Ring(members: order[...k].map { members[$0] }.sorted { $0.node < $1.node })
+            #expect(grown.tokens == whole.tokens && grown.owners == whole.owners && grown.nodeCount == whole.nodeCount)
+        }
+    }
+
     @Test func tokensAreStable() {
         // Fixed by the documented hash (FNV-1a 64 + SplitMix64 finaliser), never by the seed.
         #expect(StableHash.token(node: "n1", number: 0) == StableHash.token(node: "n1", number: 0))

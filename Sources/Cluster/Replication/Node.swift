@@ -23,6 +23,8 @@ final class Node {
     var view = MembershipView()
     var ring = Ring()
     var ringVersion = -1
+    /// The members `ring` was built from, ascending.
+    var ringMembers: [Int32] = []
     /// Per range of the ring, the keys stored there and their Merkle root (anti-entropy).
     var merkle = MerkleIndex()
     /// Hybrid logical clock: highest stamp time issued or seen.

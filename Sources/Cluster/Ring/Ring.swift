@@ -18,6 +18,32 @@ struct Ring {
         nodeCount = members.filter { !$0.tokens.isEmpty }.count
     }
 
+    /// This ring with `node`'s tokens added: the same ring as one built with `node` among the
+    /// members, in O(tokens) (a merge of sorted runs) instead of a sort of every token. Nodes
+    /// learn of members one gossip at a time, so a thousand-node cluster rebuilds rings often.
+    func adding(_ node: Int32, tokens added: [UInt64]) -> Ring {
+        let extra = added.sorted()
+        var r = Ring()
+        r.tokens.reserveCapacity(tokens.count + extra.count)
+        r.owners.reserveCapacity(tokens.count + extra.count)
+        var i = 0, j = 0
+        while i < tokens.count || j < extra.count {
+            let takeOld = j == extra.count
+                || (i < tokens.count && (tokens[i] != extra[j] ? tokens[i] < extra[j] : owners[i] < node))
+            if takeOld {
+                r.tokens.append(tokens[i])
+                r.owners.append(owners[i])
+                i += 1
+            } else {
+                r.tokens.append(extra[j])
+                r.owners.append(node)
+                j += 1
+            }
+        }
+        r.nodeCount = nodeCount + (extra.isEmpty ? 0 : 1)
+        return r
+    }
+
     var isEmpty: Bool { tokens.isEmpty }
 
     /// Index of the first token at or after `position` (wrapping to 0).

@@ -72,6 +72,7 @@ extension Simulation {
             node.view = MembershipView()
             node.ring = Ring()
             node.ringVersion = -1
+            node.ringMembers = []
         }
         count(wipe ? .killsWipe : .kills)
         endLeaveAtOnce(node)
