@@ -154,7 +154,7 @@ import Testing
         let other = ring(["a", "d"], vnodes: 5)
         for t in 0..<other.rangeCount {
             let arc = other.arc(t)
-            let scanned = store.sortedKeys.filter { arc.contains(positions[Int($0)]) }
+            let scanned = store.keys.sorted().filter { arc.contains(positions[Int($0)]) }
             let entries = index.entries(in: arc, positions)
             #expect(entries.keys == scanned)
             #expect(entries.root == MerkleTree(scanned.map { (position: positions[Int($0)], digest: store[$0]!.digest) }).root)

@@ -135,7 +135,7 @@ import Testing
             }
         }
         #expect(store.count == model.count)
-        #expect(store.sortedKeys == model.keys.sorted())
+        #expect(store.keys.sorted() == model.keys.sorted())
         for key in 0..<UInt32(3_000) { #expect(store[key] == model[key]) }
         for (k, o) in store.entries { #expect(model[k] == o) }
     }

@@ -113,23 +113,31 @@ import Testing
         #expect(r.take("s") == [fv(("a", "4"))])
     }
 
+    /// A cluster of `nodes` with stream `s` on `k` [a], disconnected while `k` a=1 is written:
+    /// the start of every reconnect-catches-up scenario below.
+    private func streamAwayWhileKeyIsWritten(seed: UInt64, replicas: Int, write: Int,
+                                             nodes: [String]) throws -> (Cluster, Recorder) {
+        let c = Cluster(seed: seed)
+        var settings = c.settings
+        settings.replicas = replicas
+        settings.read = 1
+        settings.write = write
+        try c.configure(settings)
+        let r = Recorder()
+        r.attach(c)
+        try c.add(nodes)
+        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
+        try c.disconnectStream("s")
+        #expect(try c.put("k", [("a", "1")]).succeeded)
+        return (c, r)
+    }
+
     /// A reconnect while every replica of the key is down stores its re-registration nowhere;
     /// the client registers again until it succeeds, so the write the stream missed while away
     /// still reaches it once the replicas are back (found by a property test, shrunk to this).
     @Test(arguments: TestSeeds.list([1, 2, 3]), [1, 3])
     func reconnectWhileEveryReplicaIsDownCatchesUp(seed: UInt64, replicas: Int) throws {
-        let c = Cluster(seed: seed)
-        var settings = c.settings
-        settings.replicas = replicas
-        settings.read = 1
-        settings.write = 1
-        try c.configure(settings)
-        let r = Recorder()
-        r.attach(c)
-        try c.add(["n1", "n2", "n3", "n4", "n5"])
-        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
-        try c.disconnectStream("s")
-        #expect(try c.put("k", [("a", "1")]).succeeded)
+        let (c, r) = try streamAwayWhileKeyIsWritten(seed: seed, replicas: replicas, write: 1, nodes: ["n1", "n2", "n3", "n4", "n5"])
         let owners = c.owners(of: "k")
         for o in owners { try c.kill(o, wipe: false) }
         #expect(try !c.reconnectStream("s").succeeded)
@@ -143,18 +151,7 @@ import Testing
     /// registering until the nodes are back (a property test found it stopping at once).
     @Test(arguments: TestSeeds.list([1, 2, 3]))
     func reconnectWhileNoNodeRunsCatchesUp(seed: UInt64) throws {
-        let c = Cluster(seed: seed)
-        var settings = c.settings
-        settings.replicas = 1
-        settings.read = 1
-        settings.write = 1
-        try c.configure(settings)
-        let r = Recorder()
-        r.attach(c)
-        try c.add(["n1", "n2", "n3"])
-        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
-        try c.disconnectStream("s")
-        #expect(try c.put("k", [("a", "1")]).succeeded)
+        let (c, r) = try streamAwayWhileKeyIsWritten(seed: seed, replicas: 1, write: 1, nodes: ["n1", "n2", "n3"])
         try c.kill("n3", wipe: false)
         try c.pause("n1")
         try c.pause("n2")
@@ -173,18 +170,7 @@ import Testing
     /// can be makes it report (a property test found the client stopping after one attempt).
     @Test(arguments: TestSeeds.list([1, 2, 3]))
     func reconnectInAClusterSmallerThanWriteCatchesUp(seed: UInt64) throws {
-        let c = Cluster(seed: seed)
-        var settings = c.settings
-        settings.replicas = 2
-        settings.read = 1
-        settings.write = 2
-        try c.configure(settings)
-        let r = Recorder()
-        r.attach(c)
-        try c.add(["n1", "n2", "n3"])
-        _ = try c.openStream("s", key: "k", fields: ["a"], initial: false)
-        try c.disconnectStream("s")
-        #expect(try c.put("k", [("a", "1")]).succeeded)
+        let (c, r) = try streamAwayWhileKeyIsWritten(seed: seed, replicas: 2, write: 2, nodes: ["n1", "n2", "n3"])
         _ = try c.remove("n1")
         _ = try c.remove("n3")
         try c.kill("n2", wipe: false)

@@ -8,6 +8,8 @@ import DequeModule
 /// copying it out and back would retain and release each of them.
 struct CoordinatorTable {
     private var slots = Deque<CoordinatorOp>()
+    /// Which slots hold unfinished requests. Derivable from the slots, but reading a slot of
+    /// a Deque copies the request out (retaining its arrays): every lookup checks this instead.
     private var live = Deque<Bool>()
     /// Id of `slots[0]`.
     private var base: Int32 = 0

@@ -48,12 +48,11 @@ extension Simulation {
     func clientReceive(_ m: Message) {
         switch m.payload {
         case .reply(let op, let outcome):
-            guard ops[op] != nil else { return }
             let coordinator = endpointName(m.from)
             switch outcome {
             case .written(let acks, let stamp):
-                if ops[op]?.result == nil && !stamp.isZero { ops.update(op) { $0.stamp = stamp } }
-                completeClientOp(op, result: .written(acks: acks, coordinator: coordinator), object: nil)
+                completeClientOp(op, result: .written(acks: acks, coordinator: coordinator), object: nil,
+                                 stamp: stamp.isZero ? nil : stamp)
             case .read(let object, let replies):
                 completeClientOp(op, result: .read(fields: readFields(op, object), replies: replies,
                                                   coordinator: coordinator), object: object)
@@ -81,12 +80,14 @@ extension Simulation {
         return result.sorted { $0.field < $1.field }
     }
 
-    func completeClientOp(_ op: Int32, result: ClientResult, object: ObjectRecord?) {
+    /// `stamp`: the version an acknowledged write was given (kept for `check` and `stamp(of:)`).
+    func completeClientOp(_ op: Int32, result: ClientResult, object: ObjectRecord?, stamp: Stamp? = nil) {
         // nil: no such operation, or it had completed already.
         let fresh = ops.update(op) { o -> ((ClientResult) -> Void)? in
             guard o.result == nil else { return nil }
             o.result = result
             o.object = object
+            if let stamp { o.stamp = stamp }
             defer { o.completion = nil }
             return o.completion ?? { _ in }
         }

@@ -4,7 +4,7 @@
 /// keys and records in dense arrays, found through an open-addressing index (linear probing,
 /// Fibonacci hashing of the key id, at most half full). No `Hasher`, and a record costs its
 /// 4-byte key, its 32-byte `ObjectRecord` and 8 bytes of index. The dense order is not
-/// meaningful: anything observable goes through `sortedKeys`.
+/// meaningful: anything observable sorts first.
 struct Store {
     private(set) var keys: [UInt32] = []
     private(set) var records: [ObjectRecord] = []
@@ -14,9 +14,6 @@ struct Store {
 
     var count: Int { keys.count }
     var isEmpty: Bool { keys.isEmpty }
-
-    /// Key ids in ascending order (never use the dense order for anything observable).
-    var sortedKeys: [UInt32] { keys.sorted() }
 
     /// Keys and records, in no meaningful order.
     var entries: Zip2Sequence<[UInt32], [ObjectRecord]> { zip(keys, records) }
