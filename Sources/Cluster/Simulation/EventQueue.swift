@@ -64,8 +64,15 @@ struct EventQueue {
         guard let event = best, event.time <= time else { return nil }
         switch source {
         case .wheel(let b): return wheel.pop(bucket: b)
-        case .heap: return heap.pop()
-        case .lane: return lane.removeFirst()
+        case .heap:
+            wheel.advance(to: event.time)
+            return heap.pop()
+        case .lane:
+            wheel.advance(to: event.time)
+            return lane.removeFirst()
         }
     }
+
+    /// Nothing is due before `time` (the clock was set to it).
+    mutating func advance(to time: Micros) { wheel.advance(to: time) }
 }

@@ -144,7 +144,10 @@ final class Simulation {
             steps &+= 1
             if steps & 0x3FFF == 0, let interrupt = interruptRequested, interrupt() { return true }
         }
-        if time > now { now = time }
+        if time > now {
+            now = time
+            queue.advance(to: time)
+        }
         return false
     }
 

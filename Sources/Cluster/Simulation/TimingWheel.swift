@@ -80,4 +80,11 @@ struct TimingWheel {
         count -= 1
         return event
     }
+
+    /// Moves the window's start to `time`, which no event in the wheel is earlier than (the
+    /// queue popped an event at `time` from elsewhere, or ran to `time`), so later deliveries
+    /// still fit in the window when the wheel has been idle.
+    mutating func advance(to time: Micros) {
+        if time > base { base = time }
+    }
 }
