@@ -119,13 +119,15 @@ import Testing
         #expect(r.ranges(overlapping: RangeArc(lo: inside.lo &+ 5, hi: inside.lo &+ 10)) == [1])
     }
 
-    /// The index after touches equals the index rebuilt from scratch, and answers foreign arcs as
-    /// a scan of the store would.
-    @Test func indexFollowsTheStore() {
+    /// The index after touches (rewrites, new keys, removals) equals the index rebuilt from
+    /// scratch, and answers foreign arcs as a scan of the store would. With 4,000 keys the ranges
+    /// hold enough keys to keep leaf sums, which touches move.
+    @Test(arguments: [400, 4_000])
+    func indexFollowsTheStore(keyCount n: Int) {
         let names = Interner(reserveZero: true)
         let order = StampOrder(names: names)
         let origin = names.intern("n1")
-        let positions = (0..<400).map { StableHash.position(ofKey: "k\($0)") }
+        let positions = (0..<n).map { StableHash.position(ofKey: "k\($0)") }
         let r = ring(["a", "b", "c"], vnodes: 4)
         var store = Store()
         func write(_ key: Int, _ value: UInt32, at time: Int64) {
@@ -133,12 +135,17 @@ import Testing
             o.fields = [FieldRecord(field: 1, value: value, stamp: Stamp(time: time, origin: origin))]
             _ = store.merge(UInt32(key), o, order)
         }
-        for k in 0..<200 { write(k, 1, at: 1) }
+        for k in 0..<n / 2 { write(k, 1, at: 1) }
         var index = MerkleIndex()
         index.refresh(ring: r, store: store, positions: positions)
-        for k in 150..<300 {
+        for k in n * 3 / 8..<n * 3 / 4 {
             write(k, 2, at: 2)
             index.touch(UInt32(k), storeCount: store.count)
+        }
+        let removed = stride(from: 0, to: n * 3 / 4, by: 7).map { UInt32($0) }
+        for k in removed {
+            store.removeValue(forKey: k)
+            index.touch(k, storeCount: store.count)
         }
         index.refresh(ring: r, store: store, positions: positions)
         var fresh = MerkleIndex()
@@ -149,8 +156,9 @@ import Testing
             #expect(index.keys(ofRange: range) == index.keys(ofRange: range).sorted())
             let direct = MerkleTree(index.keys(ofRange: range).map { (position: positions[Int($0)], digest: store[$0]!.digest) })
             #expect(index.root(ofRange: range) == direct.root)
+            #expect(MerkleIndex.tree(of: index.entries(in: r.arc(range), positions), positions) == direct)
         }
-        #expect((0..<r.rangeCount).reduce(0) { $0 + index.keys(ofRange: $1).count } == 300)
+        #expect((0..<r.rangeCount).reduce(0) { $0 + index.keys(ofRange: $1).count } == n * 3 / 4 - removed.count)
         let other = ring(["a", "d"], vnodes: 5)
         for t in 0..<other.rangeCount {
             let arc = other.arc(t)

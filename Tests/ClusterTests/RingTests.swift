@@ -8,7 +8,8 @@ import Testing
         })
     }
 
-    /// A ring grown a node at a time (in any order, with colliding tokens) equals one built whole.
+    /// A ring grown a few nodes at a time (in any order, with colliding tokens) equals one built
+    /// whole.
     @Test(arguments: [1, 2, 3] as [UInt64])
     func ringGrownByMergingEqualsRingBuiltWhole(seed: UInt64) {
         var random = Xoshiro256StarStar(seed: seed)
@@ -19,10 +20,45 @@ import Testing
         var order = Array(members.indices)
         for i in order.indices.reversed() { order.swapAt(i, Int(random.below(UInt64(i + 1)))) }
         var grown = Ring()
-        for (k, i) in order.enumerated() {
-            grown = grown.adding(members[i].node, tokens: members[i].tokens)
-            let whole = Ring(members: order[...k].map { members[$0] }.sorted { $0.node < $1.node })
+        var k = 0
+        while k < order.count {
+            let batch = min(order.count - k, 1 + Int(random.below(4)))
+            grown = grown.adding(order[k..<k + batch].map { members[$0] })
+            k += batch
+            let whole = Ring(members: order[..<k].map { members[$0] }.sorted { $0.node < $1.node })
             #expect(grown.tokens == whole.tokens && grown.owners == whole.owners && grown.nodeCount == whole.nodeCount)
+        }
+    }
+
+    /// Rings from the cache, as nodes' views gain and lose members in any order, equal rings
+    /// built whole; nodes with the same members share one ring's storage.
+    @Test(arguments: [1, 2] as [UInt64])
+    func cachedRingsEqualRingsBuiltWhole(seed: UInt64) {
+        var random = Xoshiro256StarStar(seed: seed)
+        let tokens: [[UInt64]] = (0..<30).map { _ in (0..<4).map { _ in random.below(500) } }
+        var cache = RingCache()
+        var views: [(members: [Int32], ring: Ring)] = Array(repeating: ([], Ring()), count: 5)
+        for _ in 0..<300 {
+            let v = Int(random.below(UInt64(views.count)))
+            var members = Set(views[v].members)
+            if random.below(4) == 0, !members.isEmpty {
+                let listed = members.sorted()
+                members.remove(listed[Int(random.below(UInt64(listed.count)))])
+            } else {
+                members.insert(Int32(random.below(30)))
+            }
+            let sorted = members.sorted()
+            let ring = cache.ring(of: sorted, previous: views[v]) { tokens[Int($0)] }
+            let whole = Ring(members: sorted.map { ($0, tokens[Int($0)]) })
+            #expect(ring.tokens == whole.tokens && ring.owners == whole.owners && ring.nodeCount == whole.nodeCount)
+            views[v] = (sorted, ring)
+        }
+        let everyone = (0..<30).map { Int32($0) }
+        let a = cache.ring(of: everyone, previous: ([], Ring())) { tokens[Int($0)] }
+        let b = cache.ring(of: everyone, previous: ([], Ring())) { _ in [] }  // served from the cache
+        #expect(a.tokens == b.tokens)
+        a.tokens.withUnsafeBufferPointer { pa in
+            b.tokens.withUnsafeBufferPointer { pb in #expect(pa.baseAddress == pb.baseAddress) }
         }
     }
 

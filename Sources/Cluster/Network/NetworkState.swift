@@ -22,8 +22,9 @@ struct NetworkState {
     }
 
     mutating func take(_ slot: Int32) -> Message? {
-        guard slot >= 0, Int(slot) < slab.count, let m = slab[Int(slot)] else { return nil }
-        slab[Int(slot)] = nil
+        guard slot >= 0, Int(slot) < slab.count, slab[Int(slot)] != nil else { return nil }
+        var m: Message?
+        swap(&m, &slab[Int(slot)])  // moved out: no retain of the payload, no release
         free.append(slot)
         return m
     }

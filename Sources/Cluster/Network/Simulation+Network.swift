@@ -78,7 +78,7 @@ extension Simulation {
     private func describe(_ p: Payload) -> String {
         switch p {
         case .request(let op):
-            guard let request = ops[op]?.request else { return "request" }
+            guard let request = ops.request(of: op) else { return "request" }
             switch request {
             case .put(let k, _): return "put \(keys[k])"
             case .get(let k, _): return "get \(keys[k])"

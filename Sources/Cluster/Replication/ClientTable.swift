@@ -1,60 +1,40 @@
-import DequeModule
-
 /// The client's operations by id (0, 1, 2, … in submission order): the recorded history that
 /// `check`, `result(of:)` and versions read. With `keepsHistory` off (a caller that needs none,
 /// such as the benchmark's million puts) an operation submitted with a completion callback is
 /// dropped once it has completed and its callback ran, so memory holds only the operations in
-/// flight: the table is a window from the oldest one kept, and the window moves past dropped
-/// operations at its front.
+/// flight (an `IDWindow` from the oldest one kept).
 struct ClientTable {
-    private var slots = Deque<ClientOp?>()
-    /// Which slots hold an operation. Derivable, but reading a slot of a Deque copies the
-    /// operation out (its closure and arrays retained): the per-reply lookups check this instead.
-    private var present = Deque<Bool>()
-    /// Id of `slots[0]`.
-    private var base = 0
-    /// Ids issued so far (the next id).
-    private(set) var count = 0
+    private var window = IDWindow(filler: ClientOp(request: .get(key: 0, fields: []), coordinator: -1))
     var keepsHistory = true
 
-    mutating func append(_ op: ClientOp) -> Int32 {
-        slots.append(op)
-        present.append(true)
-        count += 1
-        return Int32(count - 1)
-    }
+    /// Ids issued so far (the next id).
+    var count: Int { window.nextID }
 
-    private func slot(_ id: Int32) -> Int? {
-        let i = Int(id) - base
-        return i >= 0 && i < slots.count && present[i] ? i : nil
-    }
+    mutating func append(_ op: ClientOp) -> Int32 { Int32(truncatingIfNeeded: window.append(op)) }
 
     /// The operation, unless its id was never issued or it was dropped.
-    subscript(id: Int32) -> ClientOp? {
-        slot(id).flatMap { slots[$0] }
-    }
+    subscript(id: Int32) -> ClientOp? { window[Int(id)] }
+
+    /// The operation's request, read in place.
+    func request(of id: Int32) -> ClientOp.Request? { window.read(Int(id)) { $0.request } }
+
+    /// Whether the operation has completed (false when there is none).
+    func isComplete(_ id: Int32) -> Bool { window.read(Int(id)) { $0.result != nil } ?? false }
 
     /// Runs `body` on the operation in place; nil when there is none.
     mutating func update<R>(_ id: Int32, _ body: (inout ClientOp) -> R) -> R? {
-        guard let i = slot(id) else { return nil }
-        return body(&slots[i]!)
+        window.update(Int(id), body)
     }
 
     /// An operation completed and its callback ran: without history, one submitted with a
     /// callback is dropped (one without is still to be read by whoever waits for it).
     mutating func completed(_ id: Int32) {
-        guard !keepsHistory, let i = slot(id), slots[i]!.hadCallback else { return }
-        slots[i] = nil
-        present[i] = false
-        while let first = present.first, !first {
-            present.removeFirst()
-            slots.removeFirst()
-            base += 1
-        }
+        guard !keepsHistory, window.read(Int(id), { $0.hadCallback }) == true else { return }
+        window.discard(Int(id))
     }
 
     /// Every operation kept, with its id, in id order.
     var history: [(id: Int, op: ClientOp)] {
-        slots.indices.compactMap { i in slots[i].map { (base + i, $0) } }
+        window.elements.map { (id: $0.id, op: $0.element) }
     }
 }

@@ -1,16 +1,26 @@
-/// A request a coordinator is working on.
+/// A request a coordinator is working on. A write holds no arrays, so keeping, updating and
+/// dropping one involves no reference counting; a read's replies are in `read`.
 struct CoordinatorOp {
     enum Kind { case write, read }
     var clientOp: Int32
     var kind: Kind
     var key: UInt32
     var needed: Int
-    var targets: [Int32]
-    /// The coordinator's preference list (read repair goes to responders in it only).
-    var preference: [Int32]
+    /// Replicas asked.
+    var targetCount: Int
     var acks = 0
     var replied = false
-    /// Reads: merged replies so far, and each responder's digest.
+    /// Writes: the highest stamp time of the written object (the version the reply names).
+    var stampTime: Int64 = 0
+    /// Reads: the replies so far (nil for writes).
+    var read: ReadProgress?
+}
+
+/// A read's replies, merged, and what read repair needs.
+struct ReadProgress {
+    /// The coordinator's preference list (read repair goes to responders in it only).
+    var preference: [Int32]
     var merged = ObjectRecord()
+    /// Each responder and the digest of what it sent.
     var responses: [(node: Int32, digest: UInt64)] = []
 }

@@ -11,6 +11,11 @@ struct MerkleIndex {
         var keys: [UInt32] = []
         var items: [UInt64] = []
         var root: UInt64 = 0
+        /// The tree's leaf sums, kept once the range holds `leavesFrom` keys (empty below that,
+        /// where hashing the few keys again is cheaper than 2 KB of sums a range).
+        var leaves: [UInt64] = []
+
+        static let leavesFrom = 64
     }
 
     /// The ring the ranges are of.
@@ -63,11 +68,15 @@ struct MerkleIndex {
     }
 
     /// `old` with the keys of `changed` (ascending, repeats allowed) hashed again from `store`,
-    /// added, or dropped when the store no longer holds them; and its root summed again.
+    /// added, or dropped when the store no longer holds them; and its root summed again. Only
+    /// changed keys are hashed: a range with many keys keeps its leaf sums, moved by the
+    /// difference of each changed key's item hash.
     private static func merge(_ old: Entries, _ changed: [UInt32], _ store: Store, _ positions: [UInt64]) -> Entries {
         var new = Entries()
         new.keys.reserveCapacity(old.keys.count + changed.count)
         new.items.reserveCapacity(old.keys.count + changed.count)
+        new.leaves = old.leaves
+        let keepsLeaves = !new.leaves.isEmpty
         var i = 0, j = 0
         while i < old.keys.count || j < changed.count {
             if j == changed.count || (i < old.keys.count && old.keys[i] < changed[j]) {
@@ -77,14 +86,26 @@ struct MerkleIndex {
                 continue
             }
             let key = changed[j]
+            let leaf = MerkleTree.leaf(ofPosition: positions[Int(key)])
             while j < changed.count && changed[j] == key { j += 1 }
-            if i < old.keys.count && old.keys[i] == key { i += 1 }
+            if i < old.keys.count && old.keys[i] == key {
+                if keepsLeaves { new.leaves[leaf] &-= old.items[i] }
+                i += 1
+            }
             if let object = store[key], !object.isEmpty {
+                let item = MerkleTree.itemHash(position: positions[Int(key)], digest: object.digest)
                 new.keys.append(key)
-                new.items.append(MerkleTree.itemHash(position: positions[Int(key)], digest: object.digest))
+                new.items.append(item)
+                if keepsLeaves { new.leaves[leaf] &+= item }
             }
         }
-        new.root = MerkleTree.root(hashed: hashed(new, positions))
+        if new.keys.isEmpty {
+            new.leaves = []
+        } else if !keepsLeaves && new.keys.count >= Entries.leavesFrom {
+            new.leaves = MerkleTree(hashed: hashed(new, positions)).leaves
+        }
+        new.root = new.leaves.isEmpty ? MerkleTree.root(hashed: hashed(new, positions))
+                                      : MerkleTree(leaves: new.leaves).root
         return new
     }
 
@@ -118,7 +139,7 @@ struct MerkleIndex {
 
     /// The tree of `entries`.
     static func tree(of entries: Entries, _ positions: [UInt64]) -> MerkleTree {
-        MerkleTree(hashed: hashed(entries, positions))
+        entries.leaves.isEmpty ? MerkleTree(hashed: hashed(entries, positions)) : MerkleTree(leaves: entries.leaves)
     }
 
     /// Each key's leaf and item hash.

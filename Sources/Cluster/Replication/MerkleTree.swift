@@ -44,6 +44,18 @@ struct MerkleTree: Equatable {
     init(hashed items: some Sequence<(leaf: Int, hash: UInt64)>) {
         self.init()
         for item in items { levels[Self.leafLevel][item.leaf] &+= item.hash }
+        hashBranches()
+    }
+
+    /// The tree over these leaf hashes (`leafCount` of them: each the sum of its keys' item hashes).
+    init(leaves: [UInt64]) {
+        self.init()
+        levels[Self.leafLevel] = leaves
+        hashBranches()
+    }
+
+    /// Hashes every level above the leaves from the one below.
+    private mutating func hashBranches() {
         for level in stride(from: Self.leafLevel - 1, through: 0, by: -1) {
             for i in 0..<Self.width(ofLevel: level) {
                 levels[level][i] = Self.combine(levels[level + 1][i * Self.fanout..<(i + 1) * Self.fanout])

@@ -37,9 +37,9 @@ extension Simulation {
     func performInternal(_ request: ClientOp.Request, via: String? = nil) throws(ClusterError)
         -> (result: ClientResult, object: ObjectRecord?) {
         let id = try submitInternal(request, via: via, completion: nil)
-        while ops[id]?.result == nil {
+        while !ops.isComplete(id) {
             guard let t = queue.nextTime else { break }
-            run(until: t) { [unowned self] in self.ops[id]?.result != nil }
+            run(until: t) { [unowned self] in self.ops.isComplete(id) }
         }
         let op = ops[id]
         return (op?.result ?? .failed(reason: "did not complete"), op?.object)
@@ -72,7 +72,7 @@ extension Simulation {
     private func readFields(_ op: Int32, _ object: ObjectRecord?) -> [FieldValue]? {
         guard let object, object.exists(order) else { return nil }
         var selection: [UInt32] = []
-        if case .get(_, let fs)? = ops[op]?.request { selection = fs }
+        if case .get(_, let fs)? = ops.request(of: op) { selection = fs }
         var result: [FieldValue] = []
         for f in object.fields where object.isVisible(f, order) && (selection.isEmpty || selection.contains(f.field)) {
             result.append(FieldValue(fields[f.field], values[f.value]))

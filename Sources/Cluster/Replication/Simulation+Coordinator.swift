@@ -1,7 +1,7 @@
 /// The coordinator's side of client operations: stamping, quorums, timeouts and read repair.
 extension Simulation {
     func coordinate(_ node: Node, clientOp: Int32) {
-        guard let request = ops[clientOp]?.request else { return }
+        guard let request = ops.request(of: clientOp) else { return }
         let key = request.key
         let plan = placement(node, key)
         let needed = request.isRead ? settings.read : settings.write
@@ -24,16 +24,16 @@ extension Simulation {
             return
         }
         var op = CoordinatorOp(clientOp: clientOp, kind: request.isRead ? .read : .write, key: key,
-                               needed: needed, targets: plan.targets,
-                               preference: plan.preference)
+                               needed: needed, targetCount: plan.targets.count)
         let id: Int32
         if request.isRead {
+            op.read = ReadProgress(preference: plan.preference)
             id = node.coordinatorOps.insert(op)
             for t in plan.targets where t != node.index { send(from: node.index, to: t, .read(op: id, key: key)) }
             if plan.targets.contains(node.index) { acknowledgeRead(node, id, from: node.index, localObject(node, key)) }
         } else {
             let object = writeObject(node, request)
-            op.merged = object
+            op.stampTime = object.maxStampTime
             id = node.coordinatorOps.insert(op)
             for (i, t) in plan.targets.enumerated() where t != node.index {
                 send(from: node.index, to: t, .write(op: id, key: key, object: object, hintFor: plan.hint(at: i)))
@@ -77,27 +77,28 @@ extension Simulation {
             op.acks += 1
             if !op.replied && op.acks >= op.needed {
                 op.replied = true
-                let t = op.merged.maxStampTime
+                let t = op.stampTime
                 send(from: node.index, to: clientEndpoint,
                      .reply(op: op.clientOp, outcome: .written(acks: op.acks, stamp: Stamp(time: t, origin: t > 0 ? node.nameID : 0))))
             }
-            return op.acks >= op.targets.count
+            return op.acks >= op.targetCount
         }
-        if done == true { node.coordinatorOps.remove(id) }
+        if done == true { node.coordinatorOps.discard(id) }
     }
 
     func acknowledgeRead(_ node: Node, _ id: Int32, from: Int32, _ object: ObjectRecord) {
         let done = node.coordinatorOps.update(id) { op -> Bool in
-            guard op.kind == .read, !op.responses.contains(where: { $0.node == from }) else { return false }
+            guard op.read != nil, !op.read!.responses.contains(where: { $0.node == from }) else { return false }
             node.observe(object)
-            _ = op.merged.merge(object, order)
-            op.responses.append((from, object.digest))
-            if !op.replied && op.responses.count >= op.needed {
+            _ = op.read!.merged.merge(object, order)
+            op.read!.responses.append((from, object.digest))
+            let replies = op.read!.responses.count
+            if !op.replied && replies >= op.needed {
                 op.replied = true
                 send(from: node.index, to: clientEndpoint,
-                     .reply(op: op.clientOp, outcome: .read(object: op.merged, replies: op.responses.count)))
+                     .reply(op: op.clientOp, outcome: .read(object: op.read!.merged, replies: replies)))
             }
-            return op.responses.count >= op.targets.count
+            return replies >= op.targetCount
         }
         if done == true { finishCoordinatorOp(node, id, timedOut: false) }
     }
@@ -106,19 +107,19 @@ extension Simulation {
     func finishCoordinatorOp(_ node: Node, _ id: Int32, timedOut: Bool) {
         guard let op = node.coordinatorOps.remove(id) else { return }
         if !op.replied {
-            let got = op.kind == .write ? op.acks : op.responses.count
+            let got = op.read?.responses.count ?? op.acks
             let what = op.kind == .write ? "acks" : "replies"
             send(from: node.index, to: clientEndpoint,
                  .reply(op: op.clientOp, outcome: .failed("timed out with \(got) of \(op.needed) \(what)")))
         }
-        guard op.kind == .read, !op.merged.isEmpty else { return }
-        let digest = op.merged.digest
-        for r in op.responses where r.digest != digest && op.preference.contains(r.node) {
+        guard let read = op.read, !read.merged.isEmpty else { return }
+        let digest = read.merged.digest
+        for r in read.responses where r.digest != digest && read.preference.contains(r.node) {
             if r.node == node.index {
-                mergeData(node, op.key, op.merged)
+                mergeData(node, op.key, read.merged)
             } else {
                 count(.readRepairs)
-                send(from: node.index, to: r.node, .repair(key: op.key, object: op.merged))
+                send(from: node.index, to: r.node, .repair(key: op.key, object: read.merged))
             }
         }
     }

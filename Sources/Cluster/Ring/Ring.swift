@@ -10,37 +10,41 @@ struct Ring {
 
     /// `members`: each node with its tokens.
     init(members: [(node: Int32, tokens: [UInt64])]) {
-        var pairs: [(UInt64, Int32)] = []
-        for m in members { for t in m.tokens { pairs.append((t, m.node)) } }
-        pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        tokens = pairs.map(\.0)
-        owners = pairs.map(\.1)
+        var pairs: [TokenOwner] = []
+        pairs.reserveCapacity(members.reduce(0) { $0 + $1.tokens.count })
+        for m in members { for t in m.tokens { pairs.append(TokenOwner(token: t, owner: m.node)) } }
+        pairs.sort()
+        tokens = pairs.map(\.token)
+        owners = pairs.map(\.owner)
         nodeCount = members.filter { !$0.tokens.isEmpty }.count
     }
 
-    /// This ring with `node`'s tokens added: the same ring as one built with `node` among the
-    /// members, in O(tokens) (a merge of sorted runs) instead of a sort of every token. Nodes
-    /// learn of members one gossip at a time, so a thousand-node cluster rebuilds rings often.
-    func adding(_ node: Int32, tokens added: [UInt64]) -> Ring {
-        let extra = added.sorted()
+    /// This ring with `added` members' tokens merged in: the same ring as one built with them
+    /// among the members, in O(tokens) (a merge with the new tokens, sorted) instead of a sort of
+    /// every token. Nodes learn of members a gossip at a time, so a thousand-node cluster's
+    /// nodes rebuild their rings often.
+    func adding(_ added: [(node: Int32, tokens: [UInt64])]) -> Ring {
+        var extra: [TokenOwner] = []
+        for m in added { for t in m.tokens { extra.append(TokenOwner(token: t, owner: m.node)) } }
+        extra.sort()
         var r = Ring()
         r.tokens.reserveCapacity(tokens.count + extra.count)
         r.owners.reserveCapacity(tokens.count + extra.count)
         var i = 0, j = 0
         while i < tokens.count || j < extra.count {
             let takeOld = j == extra.count
-                || (i < tokens.count && (tokens[i] != extra[j] ? tokens[i] < extra[j] : owners[i] < node))
+                || (i < tokens.count && (tokens[i] != extra[j].token ? tokens[i] < extra[j].token : owners[i] < extra[j].owner))
             if takeOld {
                 r.tokens.append(tokens[i])
                 r.owners.append(owners[i])
                 i += 1
             } else {
-                r.tokens.append(extra[j])
-                r.owners.append(node)
+                r.tokens.append(extra[j].token)
+                r.owners.append(extra[j].owner)
                 j += 1
             }
         }
-        r.nodeCount = nodeCount + (extra.isEmpty ? 0 : 1)
+        r.nodeCount = nodeCount + added.filter { !$0.tokens.isEmpty }.count
         return r
     }
 
@@ -107,5 +111,15 @@ struct Ring {
             return list.count < count
         }
         return list
+    }
+}
+
+/// A token and its node, ordered by token, then node (two nodes may draw the same token).
+private struct TokenOwner: Comparable {
+    var token: UInt64
+    var owner: Int32
+
+    static func < (a: TokenOwner, b: TokenOwner) -> Bool {
+        a.token != b.token ? a.token < b.token : a.owner < b.owner
     }
 }

@@ -14,20 +14,10 @@ extension Simulation {
     func ring(of node: Node) -> Ring {
         if node.ringVersion != node.view.membershipVersion || node.ring.isEmpty {
             let members = node.view.members.filter { Int($0) < nodes.count }
-            // Members only added since the last build (a node learning of others): merge their
-            // tokens in. Anything else (a removal): build afresh.
-            let old = node.ringMembers
-            var added: [Int32] = []
-            var i = 0
-            for m in members {
-                if i < old.count && old[i] == m { i += 1 } else { added.append(m) }
+            if members != node.ringMembers || node.ring.isEmpty {
+                node.ring = rings.ring(of: members, previous: (node.ringMembers, node.ring)) { self.nodes[Int($0)].tokens }
+                node.ringMembers = members
             }
-            if !node.ring.isEmpty && i == old.count && added.count <= 32 {
-                for m in added { node.ring = node.ring.adding(m, tokens: nodes[Int(m)].tokens) }
-            } else {
-                node.ring = Ring(members: members.map { ($0, nodes[Int($0)].tokens) })
-            }
-            node.ringMembers = members
             node.ringVersion = node.view.membershipVersion
         }
         return node.ring

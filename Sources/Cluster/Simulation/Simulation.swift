@@ -48,6 +48,8 @@ final class Simulation {
     var network = NetworkState()
 
     var ops = ClientTable()
+    /// Rings shared between nodes whose views hold the same members.
+    var rings = RingCache()
     var actions: [Int32: () -> Void] = [:]
     var nextAction: Int32 = 0
 

@@ -23,6 +23,8 @@ struct PutDriver {
     }
 
     /// Puts keys 0..<keys, `clients` in flight, and runs until all complete: (completed, failed).
+    /// Not inlined, so that a profiler can collect this function alone (`--toggle-collect`).
+    @inline(never)
     static func load(_ cluster: Cluster, keys: Int, clients: Int) -> (completed: Int, failed: Int) {
         var next = 0, completed = 0, failed = 0
         var issue: () -> Void = {}
