@@ -52,15 +52,16 @@ struct MerkleIndex {
         }
         touched = []
         if changed.isEmpty || ring.isEmpty { return }
-        // By range, then key: each changed range is merged once.
-        var filed = changed.map { (range: ring.range(of: positions[Int($0)]), key: $0) }
-        filed.sort { $0.range != $1.range ? $0.range < $1.range : $0.key < $1.key }
+        // By range, then key (range in the high word: one integer sort): each changed range is
+        // merged once.
+        var filed = changed.map { UInt64(ring.range(of: positions[Int($0)])) << 32 | UInt64($0) }
+        filed.sort()
         var i = 0
         while i < filed.count {
-            let r = filed[i].range
+            let r = Int(filed[i] >> 32)
             var keys: [UInt32] = []
-            while i < filed.count && filed[i].range == r {
-                keys.append(filed[i].key)
+            while i < filed.count && Int(filed[i] >> 32) == r {
+                keys.append(UInt32(truncatingIfNeeded: filed[i]))
                 i += 1
             }
             ranges[r] = Self.merge(ranges[r], keys, store, positions)

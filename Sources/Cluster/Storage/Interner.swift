@@ -22,12 +22,15 @@ final class Interner {
     var count: Int { strings.count }
 
     private static func hash(_ string: String) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in string.utf8 {
-            h ^= UInt64(b)
-            h &*= 0x0000_0100_0000_01B3
+        var s = string
+        return s.withUTF8 { bytes in  // contiguous bytes: no per-character decoding
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for b in bytes {
+                h ^= UInt64(b)
+                h &*= 0x0000_0100_0000_01B3
+            }
+            return h ^ (h >> 29)
         }
-        return h ^ (h >> 29)
     }
 
     /// The slot holding `string`, or the empty slot where it would go.
