@@ -140,16 +140,19 @@ import Testing
         index.refresh(ring: r, store: store, positions: positions)
         for k in n * 3 / 8..<n * 3 / 4 {
             write(k, 2, at: 2)
-            index.touch(UInt32(k), storeCount: store.count)
+            index.touch(UInt32(k), position: positions[k], storeCount: store.count)
         }
         let removed = stride(from: 0, to: n * 3 / 4, by: 7).map { UInt32($0) }
         for k in removed {
             store.removeValue(forKey: k)
-            index.touch(k, storeCount: store.count)
+            index.touch(k, position: positions[Int(k)], storeCount: store.count)
         }
-        index.refresh(ring: r, store: store, positions: positions)
         var fresh = MerkleIndex()
         fresh.refresh(ring: r, store: store, positions: positions)
+        // One range brought up to date alone, then the rest.
+        index.refresh(ring: r, store: store, positions: positions, overlapping: [r.arc(1)])
+        #expect(index.keys(ofRange: 1) == fresh.keys(ofRange: 1) && index.root(ofRange: 1) == fresh.root(ofRange: 1))
+        index.refresh(ring: r, store: store, positions: positions)
         for range in 0..<r.rangeCount {
             #expect(index.keys(ofRange: range) == fresh.keys(ofRange: range))
             #expect(index.root(ofRange: range) == fresh.root(ofRange: range))

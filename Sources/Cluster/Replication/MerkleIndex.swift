@@ -2,9 +2,10 @@
 /// item hashes (`MerkleTree.itemHash`), and the root of their tree. Memory, not disk: lost with a
 /// kill and rebuilt from the store.
 ///
-/// Writes only note their key (`touch`, an append); `refresh`, run before anti-entropy reads the
-/// index, hashes the noted keys again and re-sums only their ranges' roots. More notes than the
-/// store holds keys, or a new ring, rebuild it all.
+/// Writes only note their key under its range (`touch`, an append); `refresh`, run before
+/// anti-entropy reads the index, hashes the noted keys again and re-sums only their ranges'
+/// roots, and only of the ranges it is asked about (an exchange with one peer reads the few
+/// ranges the two share). More notes than the store holds keys, or a new ring, rebuild it all.
 struct MerkleIndex {
     /// One range's keys, ascending, with their item hashes, and the root of their tree.
     struct Entries {
@@ -21,51 +22,66 @@ struct MerkleIndex {
     /// The ring the ranges are of.
     private(set) var ring = Ring()
     private var ranges: [Entries] = []
-    /// Keys noted since the last refresh (any order, repeats allowed).
-    private var touched: [UInt32] = []
+    /// Keys noted since their range's last refresh, by range (any order, repeats allowed).
+    private var touched: [[UInt32]] = []
+    private var touchedCount = 0
     /// The index must be rebuilt from the whole store.
     private var stale = true
 
-    /// Notes that `key` changed in a store holding `storeCount` keys.
-    mutating func touch(_ key: UInt32, storeCount: Int) {
-        if stale { return }
-        touched.append(key)
-        if touched.count > max(1024, storeCount) { invalidate() }
+    /// Notes that `key` (at ring `position`) changed in a store holding `storeCount` keys.
+    mutating func touch(_ key: UInt32, position: UInt64, storeCount: Int) {
+        if stale || ring.isEmpty { return }
+        touched[ring.range(of: position)].append(key)
+        touchedCount += 1
+        if touchedCount > max(1024, storeCount) { invalidate() }
     }
 
     /// Forgets everything: the next refresh rebuilds from the store.
     mutating func invalidate() {
         stale = true
         touched = []
+        touchedCount = 0
     }
 
-    /// Brings the index up to date with `store` for `ring` (`positions`: ring position per key id).
+    /// Brings every range up to date with `store` for `ring` (`positions`: ring position per key).
     mutating func refresh(ring newRing: Ring, store: Store, positions: [UInt64]) {
-        var changed: [UInt32]
-        if stale || newRing.tokens != ring.tokens {
-            ring = newRing
-            ranges = [Entries](repeating: Entries(), count: ring.rangeCount)
-            stale = false
-            changed = store.keys
-        } else {
-            changed = touched
-        }
-        touched = []
-        if changed.isEmpty || ring.isEmpty { return }
-        // By range, then key (range in the high word: one integer sort): each changed range is
-        // merged once.
-        var filed = changed.map { UInt64(ring.range(of: positions[Int($0)])) << 32 | UInt64($0) }
-        filed.sort()
-        var i = 0
-        while i < filed.count {
-            let r = Int(filed[i] >> 32)
-            var keys: [UInt32] = []
-            while i < filed.count && Int(filed[i] >> 32) == r {
-                keys.append(UInt32(truncatingIfNeeded: filed[i]))
-                i += 1
+        guard sync(ring: newRing, store: store, positions: positions) else { return }
+        for r in touched.indices where !touched[r].isEmpty { refresh(range: r, store, positions) }
+    }
+
+    /// Brings the ranges that `arcs` (ranges of this ring or another) overlap up to date.
+    mutating func refresh(ring newRing: Ring, store: Store, positions: [UInt64], overlapping arcs: [RangeArc]) {
+        guard sync(ring: newRing, store: store, positions: positions) else { return }
+        for arc in arcs {
+            if let r = ring.range(exactly: arc) {
+                if !touched[r].isEmpty { refresh(range: r, store, positions) }
+            } else {
+                for r in ring.ranges(overlapping: arc) where !touched[r].isEmpty { refresh(range: r, store, positions) }
             }
-            ranges[r] = Self.merge(ranges[r], keys, store, positions)
         }
+    }
+
+    /// Takes `newRing`, rebuilding the index from the whole store when it is stale or the ring
+    /// changed; false when nothing is left to refresh.
+    private mutating func sync(ring newRing: Ring, store: Store, positions: [UInt64]) -> Bool {
+        guard stale || newRing.tokens != ring.tokens else { return touchedCount > 0 }
+        ring = newRing
+        ranges = [Entries](repeating: Entries(), count: ring.rangeCount)
+        touched = [[UInt32]](repeating: [], count: ring.rangeCount)
+        touchedCount = 0
+        stale = false
+        if ring.isEmpty { return false }
+        for key in store.keys { touched[ring.range(of: positions[Int(key)])].append(key) }
+        touchedCount = store.count
+        return true
+    }
+
+    private mutating func refresh(range r: Int, _ store: Store, _ positions: [UInt64]) {
+        var keys = touched[r]
+        touched[r] = []
+        touchedCount -= keys.count
+        keys.sort()
+        ranges[r] = Self.merge(ranges[r], keys, store, positions)
     }
 
     /// `old` with the keys of `changed` (ascending, repeats allowed) hashed again from `store`,
@@ -116,7 +132,11 @@ struct MerkleIndex {
     func root(ofRange range: Int) -> UInt64 { ranges[range].root }
 
     /// The keys of `range` left the store (rehomed).
-    mutating func clear(range: Int) { ranges[range] = Entries() }
+    mutating func clear(range: Int) {
+        ranges[range] = Entries()
+        touchedCount -= touched[range].count
+        touched[range] = []
+    }
 
     /// The root of `arc` when it is a range of this index's ring (no tree to build).
     func cachedRoot(of arc: RangeArc) -> UInt64? {

@@ -64,7 +64,7 @@ extension Simulation {
     /// Hashes of a peer's trees: answers those that differ from this node's, one level down (or,
     /// at the leaves, with the digests of its keys there).
     func receiveTree(_ node: Node, from: Int32, _ theirs: [TreeHashes]) {
-        refreshMerkle(node)
+        refreshMerkle(node, overlapping: theirs.map(\.range))
         var deeper: [TreeHashes] = []
         var leaves: [TreeLeaf] = []
         var digests: [KeyDigest] = []
@@ -99,7 +99,7 @@ extension Simulation {
     /// The sender's keys in `leaves`: pulls those whose digest differs from this node's, and
     /// those of the leaves that this node holds and the sender does not.
     func receiveDigest(_ node: Node, from: Int32, leaves: [TreeLeaf], _ digests: [KeyDigest]) {
-        refreshMerkle(node)
+        refreshMerkle(node, overlapping: leaves.map(\.range))
         var keys: [UInt32] = []
         var objects: [ObjectRecord] = []
         // Only keys this node replicates by its own view: a sender with an older view would
@@ -145,6 +145,11 @@ extension Simulation {
     /// Brings the node's Merkle index up to date with its store and its view's ring.
     func refreshMerkle(_ node: Node) {
         node.merkle.refresh(ring: ring(of: node), store: node.store, positions: keyPositions)
+    }
+
+    /// Brings the ranges of the node's Merkle index that `arcs` overlap up to date.
+    func refreshMerkle(_ node: Node, overlapping arcs: [RangeArc]) {
+        node.merkle.refresh(ring: ring(of: node), store: node.store, positions: keyPositions, overlapping: arcs)
     }
 
     /// Whether `node` replicates the keys of `arc` (a range of a peer's ring) by its own view,

@@ -70,7 +70,7 @@ extension Simulation {
             return
         }
         let change = node.store.merge(key, object, order)
-        if change.any { node.merkle.touch(key, storeCount: node.store.count) }
+        if change.any { node.merkle.touch(key, position: position(of: key), storeCount: node.store.count) }
         guard change.any, let stored = node.store[key], !stored.registrations.isEmpty else { return }
         for reg in stored.registrations where !reg.closed {
             let touched = change.tomb || change.fields.contains { reg.fields.contains($0) }
