@@ -37,19 +37,14 @@ enum Lexer {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Letters, digits and `. _ - : / @ + $ * %`.
+    /// Letters, digits and `. _ - : / @ + $ * %`: bit `b` of `bareBelow64` (or bit `b - 64` of
+    /// `bareBelow128`) is set for each such byte `b` (this runs on nearly every byte of a script).
     @inline(__always)
     static func isBare(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        case UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "/"),
-             UInt8(ascii: "@"), UInt8(ascii: "+"), UInt8(ascii: "$"), UInt8(ascii: "*"), UInt8(ascii: "%"):
-            return true
-        default:
-            return false
-        }
+        let bareBelow64: UInt64 = 0x07FF_EC30_0000_0000     // $ % * + - . / 0-9 :
+        let bareBelow128: UInt64 = 0x07FF_FFFE_87FF_FFFF    // @ A-Z _ a-z
+        if byte < 64 { return bareBelow64 >> byte & 1 != 0 }
+        return byte < 128 && bareBelow128 >> (byte & 63) & 1 != 0
     }
 }
 
@@ -186,7 +181,7 @@ private struct LineScanner {
 
     private func bareEnd(from first: Int) -> Int {
         var index = first
-        while index < end && Lexer.isBare(bytes[index]) { index += 1 }
+        while index < end && Lexer.isBare(bytes[index]) { index &+= 1 }
         return index
     }
 

@@ -34,6 +34,16 @@ extension SourceFile {
         return text.withUTF8 { spells(lexeme, $0) }
     }
 
+    /// True when the text of `lexeme` is the literal `text`.
+    func spells(_ lexeme: Lexeme, _ text: StaticString) -> Bool {
+        text.withUTF8Buffer { spells(lexeme, $0) }
+    }
+
+    /// The UTF-8 text of `lexeme`, which holds no escapes, read in place.
+    func withText<R>(of lexeme: Lexeme, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lexeme.textBytes])) }
+    }
+
     /// True when the text of `lexeme` is the UTF-8 `expected`.
     func spells(_ lexeme: Lexeme, _ expected: UnsafeBufferPointer<UInt8>) -> Bool {
         let textBytes = lexeme.textBytes
@@ -51,12 +61,10 @@ extension SourceFile {
     }
 
     /// True when `lexeme`'s bytes surely make a valid node or stream name (`Vocabulary.isSurelyValidName`).
-    func isSurelyValidName(_ lexeme: Lexeme) -> Bool {
-        bytes.withUnsafeBufferPointer { Vocabulary.isSurelyValidName(UnsafeBufferPointer(rebasing: $0[lexeme.textBytes])) }
-    }
+    func isSurelyValidName(_ lexeme: Lexeme) -> Bool { withText(of: lexeme, Vocabulary.isSurelyValidName) }
 
     /// True when `token` is the bare word `keyword`.
-    func isKeyword(_ token: Token, _ keyword: String) -> Bool { token.isBare && spells(token.word, keyword) }
+    func isKeyword(_ token: Token, _ keyword: StaticString) -> Bool { token.isBare && spells(token.word, keyword) }
 
     /// The token as written, for messages: `a=1`, `"x y"`, `|`.
     func display(_ token: Token) -> String {

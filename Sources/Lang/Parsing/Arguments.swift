@@ -44,7 +44,7 @@ struct Arguments {
     }
 
     /// A trailing bare `flag` (`initial`, `only`, `wipe`), removed from the end.
-    mutating func takeFlag(_ flag: String) -> Token? {
+    mutating func takeFlag(_ flag: StaticString) -> Token? {
         guard let last = rest.last, file.isKeyword(last, flag) else { return nil }
         rest.removeLast()
         return last
@@ -116,7 +116,8 @@ struct Arguments {
     mutating func count(_ what: String) throws(ScriptError) -> Int {
         let token = try required(what)
         guard token.kind == .word else { throw unexpected(token, expected: what) }
-        guard let value = Values.count(file.text(token.word)) else { throw badValue(token, Values.countForm) }
+        let value = token.word.escaped ? Values.count(file.text(token.word)) : file.withText(of: token.word, Values.count)
+        guard let value else { throw badValue(token, Values.countForm) }
         return value
     }
 

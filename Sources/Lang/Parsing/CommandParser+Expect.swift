@@ -4,8 +4,8 @@ extension CommandParser {
         let anchor = args.anchor.word
         let firstWord = table.nextWord
         let form = try args.required("what to expect")
-        let formText = file.text(form.word)
-        if form.isBare, Vocabulary.expectForms.contains(formText) {
+        // Matched on the bytes: the form's text is made only for an error.
+        if form.isBare, let formText = Vocabulary.expectForms.first(where: { file.spells(form.word, $0) }) {
             // The form's words after `expect`, named as their usage is looked up ("expect get").
             func arguments(_ name: String) -> Arguments { Arguments(name, anchor: form, rest: args.rest, file: file) }
             switch formText {
@@ -46,7 +46,7 @@ extension CommandParser {
             return table.append(.expectSees, at: anchor, wordsFrom: firstWord, flags: state == "up" ? .up : [])
         }
         throw ScriptError("unknown expectation `\(file.display(form))`: \(args.usage)", at: file.range(form),
-                          suggestion: form.isBare ? Suggest.nearest(formText, in: Vocabulary.expectForms) : nil)
+                          suggestion: form.isBare ? Suggest.nearest(file.text(form.word), in: Vocabulary.expectForms) : nil)
     }
 
     /// `expect get KEY field=value… [only] [via NODE]` or `expect get KEY absent [via NODE]`: the
