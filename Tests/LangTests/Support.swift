@@ -86,7 +86,7 @@ func describe(_ command: Command) -> String {
     case .echo(let items): return "echo" + list(items)
     case .trace(let on): return "trace \(on ? "on" : "off")"
     case .repeat(let count, let body): return "repeat \(count) " + describe(block: body)
-    case .include(let path, let script): return "include \(word(path)) " + describe(block: script.commands)
+    case .include(let path, let script): return "include \(word(path)) " + describe(block: Array(script.commands))
     case .help(let topic): return "help" + (topic.map { " " + word($0) } ?? "")
     case .quit: return "quit"
     }

@@ -67,15 +67,32 @@ public struct Assignment: Equatable, Sendable {
 }
 
 /// A parsed script: its commands in order, with `include`s resolved.
+///
+/// The commands are kept flat (`CommandTable`); `commands` builds each `Command` as it is read.
 public struct Script: Equatable, Sendable {
-    public var file: SourceFile
-    public var commands: [Command]
-    public init(file: SourceFile, commands: [Command]) {
+    public let file: SourceFile
+    let table: CommandTable
+
+    init(file: SourceFile, table: CommandTable) {
         self.file = file
-        self.commands = commands
+        self.table = table
     }
 
-    public static func == (a: Script, b: Script) -> Bool { a.file === b.file && a.commands == b.commands }
+    /// The top-level commands, in file order.
+    public var commands: Commands { Commands(file: file, table: table) }
+
+    public struct Commands: RandomAccessCollection, Sendable {
+        let file: SourceFile
+        let table: CommandTable
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { table.roots.count }
+        public subscript(position: Int) -> Command { table.command(at: Int(table.roots[position]), in: file) }
+    }
+
+    public static func == (a: Script, b: Script) -> Bool {
+        a.file === b.file && a.commands.elementsEqual(b.commands)
+    }
 }
 
 /// One command with the range of its first word (its line, for diagnostics and `file:line`).

@@ -7,40 +7,50 @@ public final class SourceFile: Sendable {
     public let path: String
     /// The text's UTF-8 bytes, line ends and any leading BOM included.
     let bytes: [UInt8]
-    /// The bytes of each line without its line end (and, for the first, without a leading BOM).
-    let lineRanges: [Range<Int>]
+    /// Each line's bytes without its line end (and, for the first, without a leading BOM).
+    let lineBounds: [LineBounds]
+
+    /// Where a line's bytes are, 32-bit like `Lexeme`'s offsets.
+    struct LineBounds {
+        let start: UInt32
+        let end: UInt32
+        /// Its first non-ASCII byte, or `end`: before it, columns are byte offsets.
+        let asciiEnd: UInt32
+
+        var bytes: Range<Int> { Int(start) ..< Int(end) }
+    }
 
     public init(path: String, text: String) {
         self.path = path
         let bytes = Array(text.utf8)
         // Split on bytes, not Characters: "\r\n" is one Character, so splitting on the Character
         // "\n" would miss CRLF line ends (and bytes are much faster).
-        var lineRanges: [Range<Int>] = []
+        var lineBounds: [LineBounds] = []
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         bytes.withUnsafeBufferPointer { bytes in
             while true {
-                let lineEnd = ByteScan.first(UInt8(ascii: "\n"), in: bytes, from: start)
+                let (lineEnd, asciiEnd) = ByteScan.lineEnd(in: bytes, from: start)
                 var end = lineEnd
                 if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                lineRanges.append(start..<end)
+                lineBounds.append(LineBounds(start: UInt32(start), end: UInt32(end), asciiEnd: UInt32(min(asciiEnd, end))))
                 if lineEnd == bytes.count { break }
                 start = lineEnd + 1
             }
         }
-        if lineRanges.count > 1, let last = lineRanges.last, last.isEmpty { lineRanges.removeLast() }
+        if lineBounds.count > 1, let last = lineBounds.last, last.start == last.end { lineBounds.removeLast() }
         self.bytes = bytes
-        self.lineRanges = lineRanges
+        self.lineBounds = lineBounds
     }
 
     /// Lines without their line ends; a leading BOM is already removed.
-    public var lines: [String] { lineRanges.map(text) }
+    public var lines: [String] { lineBounds.map { text($0.bytes) } }
 
     /// How many lines there are (at least 1: an empty text is one empty line).
-    public var lineCount: Int { lineRanges.count }
+    public var lineCount: Int { lineBounds.count }
 
     /// Line `number` (1-based), or "" when there is no such line.
     public func line(_ number: Int) -> String {
-        number >= 1 && number <= lineRanges.count ? text(lineRanges[number - 1]) : ""
+        number >= 1 && number <= lineBounds.count ? text(lineBounds[number - 1].bytes) : ""
     }
 
     /// The text of some of the bytes (lines are valid UTF-8 or repaired, as `String(decoding:)` does).

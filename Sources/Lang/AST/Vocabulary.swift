@@ -28,16 +28,40 @@ public enum Vocabulary {
 
     /// True when `name` matches `[A-Za-z_][A-Za-z0-9_-]*` and is not reserved.
     public static func isValidName(_ name: String) -> Bool {
-        guard let first = name.utf8.first, first != UInt8(ascii: "-") && !isDigit(first) else { return false }
+        var name = name
+        let shape = name.withUTF8 { nameShape($0, iterationIsDigit: false) }
+        // Hashing the name is the costly part: only a name that could be a reserved word pays for it.
+        return shape.valid && !((shape.lowercaseOnly || !reservedAreLowercase) && reserved.contains(name))
+    }
+
+    /// True when the UTF-8 `name`, with `$i` counting as a digit, is a valid name that cannot be a
+    /// reserved word, told without making a String. False says only "not surely": ask `NameRules`.
+    static func isSurelyValidName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        let shape = nameShape(name, iterationIsDigit: true)
+        return shape.valid && !shape.lowercaseOnly && reservedAreLowercase
+    }
+
+    /// Whether `name` matches `[A-Za-z_][A-Za-z0-9_-]*`, and whether it holds lowercase letters only.
+    private static func nameShape(_ name: UnsafeBufferPointer<UInt8>,
+                                  iterationIsDigit: Bool) -> (valid: Bool, lowercaseOnly: Bool) {
+        guard let first = name.first, first != UInt8(ascii: "-") && !isDigit(first),
+              !(iterationIsDigit && first == UInt8(ascii: "$")) else { return (false, false) }
         var lowercaseOnly = true
-        for byte in name.utf8 {
+        var index = 0
+        while index < name.count {
+            let byte = name[index]
+            index += 1
+            if iterationIsDigit && byte == UInt8(ascii: "$") && index < name.count && name[index] == UInt8(ascii: "i") {
+                index += 1
+                lowercaseOnly = false
+                continue
+            }
             let lowercase = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
             guard lowercase || byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") || isDigit(byte)
-                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") else { return false }
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") else { return (false, false) }
             lowercaseOnly = lowercaseOnly && lowercase
         }
-        // Hashing the name is the costly part: only a name that could be a reserved word pays for it.
-        return !((lowercaseOnly || !reservedAreLowercase) && reserved.contains(name))
+        return (true, lowercaseOnly)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

@@ -18,87 +18,80 @@ public struct NameChecker {
     }
 
     public mutating func check(_ script: Script) throws(ScriptError) {
-        try check(script.commands)
+        let table = script.table
+        for root in table.roots { try check(Int(root), of: table, in: script.file) }
     }
 
-    private mutating func check(_ commands: [Command]) throws(ScriptError) {
-        for index in commands.indices { try check(commands[index].kind) }
-    }
-
-    private mutating func check(_ kind: CommandKind) throws(ScriptError) {
-        switch kind {
-        case .add(let words):
-            for word in words {
-                let name = word.text
+    /// Entry `index` of `table` (and what it holds), whose words are in `file`.
+    private mutating func check(_ index: Int, of table: CommandTable, in file: SourceFile) throws(ScriptError) {
+        let entry = table.entries[index]
+        let words = table.words(of: entry)
+        func knownNode(_ lexeme: Lexeme) throws(ScriptError) { try self.knownNode(file.text(lexeme), at: file.range(lexeme)) }
+        func openStream(_ lexeme: Lexeme) throws(ScriptError) { try self.openStream(file.text(lexeme), at: file.range(lexeme)) }
+        switch entry.kind {
+        case .built:
+            try check(built: table.built[Int(entry.value)].kind)
+        case .add:
+            for lexeme in words {
+                let name = file.text(lexeme)
                 if !name.holdsIteration { nodes.insert(name) }
             }
-        case .remove(let node), .kill(let node, _), .restart(let node), .pause(let node), .resume(let node),
-             .isolate(let node):
-            try knownNode(node)
+        case .remove, .kill, .restart, .pause, .resume, .isolate, .expectOwners, .expectSees:
+            // `expect owners`: the key comes first.
+            for lexeme in words.dropFirst(entry.kind == .expectOwners ? 1 : 0) { try knownNode(lexeme) }
+        case .put, .get, .delete, .expectGet, .expectGetAbsent:
+            if entry.flags.contains(.via), let via = words.last { try knownNode(via) }
+        case .stream:
+            if let lexeme = words.first {
+                let name = file.text(lexeme)
+                if !name.holdsIteration { streams.insert(name) }
+            }
+        case .close:
+            if let name = words.first {
+                try openStream(name)
+                streams.remove(file.text(name))
+            }
+        case .disconnect, .reconnect, .expectStreamNext, .expectStreamLast, .expectStreamCount, .expectStreamEmpty:
+            if let name = words.first { try openStream(name) }
+        case .at, .repeat:
+            for child in table.children(of: index) { try check(child, of: table, in: file) }
+        case .expectOk:
+            try check(index + 1, of: table, in: file)
+        case .expectFail:
+            // A stream expected to fail opens nothing; its `via` is still a node use.
+            if table.entries[index + 1].kind != .stream { try check(index + 1, of: table, in: file) }
+        case .seed, .heal, .quit, .advance, .waitConverged, .check, .expectConverged:
+            break
+        }
+    }
+
+    /// The commands kept whole in a table (`CommandTable`).
+    private mutating func check(built kind: CommandKind) throws(ScriptError) {
+        switch kind {
         case .partition(let groups):
             for group in groups { for word in group { try knownNode(word) } }
-        case .put(_, _, let via), .get(_, _, let via), .delete(_, _, let via):
-            if let via { try knownNode(via) }
-        case .stream(let name, _, _, _):
-            let text = name.text
-            if !text.holdsIteration { streams.insert(text) }
-        case .close(let name):
-            try openStream(name)
-            streams.remove(name.text)
-        case .disconnect(let name), .reconnect(let name):
-            try openStream(name)
-        case .at(_, let block):
-            try check(block)
-        case .repeat(_, let body):
-            try check(body)
         case .include(_, let script):
-            try check(script.commands)
-        case .expect(.get(_, _, _, let via)), .expect(.getAbsent(_, let via)):
-            // Matched here, not in check(_: Expectation): binding the whole expectation would copy it.
-            if let via { try knownNode(via) }
-        case .expect(let expectation):
-            try check(expectation)
+            try check(script)
         case .chaos(let options):
             chaosStreams = max(chaosStreams, options.streams)
-        case .config, .seed, .heal, .advance, .waitConverged, .check, .show, .echo, .trace, .help, .quit:
+        default:
             break
         }
     }
 
-    private mutating func check(_ expectation: Expectation) throws(ScriptError) {
-        switch expectation {
-        case .get(_, _, _, let via), .getAbsent(_, let via):
-            if let via { try knownNode(via) }
-        case .streamNext(let name, _), .streamLast(let name, _), .streamCount(let name, _), .streamEmpty(let name):
-            try openStream(name)
-        case .owners(_, let nodes):
-            for word in nodes { try knownNode(word) }
-        case .sees(let observer, let other, _):
-            try knownNode(observer)
-            try knownNode(other)
-        case .converged:
-            break
-        case .ok(let command):
-            try check(command.kind)
-        case .fail(let command):
-            // A stream expected to fail opens nothing; its `via` is still a node use.
-            if case .stream = command.kind { return }
-            try check(command.kind)
-        }
-    }
+    private func knownNode(_ word: Word) throws(ScriptError) { try knownNode(word.text, at: word.range) }
 
-    private func knownNode(_ word: Word) throws(ScriptError) {
-        let name = word.text
+    /// `range` is made only for the error.
+    private func knownNode(_ name: String, at range: @autoclosure () -> SourceRange) throws(ScriptError) {
         guard !name.holdsIteration, !nodes.contains(name) else { return }
-        throw ScriptError("unknown node `\(name)` (no `add \(name)` before this line)", at: word.range,
+        throw ScriptError("unknown node `\(name)` (no `add \(name)` before this line)", at: range(),
                           suggestion: Suggest.nearest(name, in: nodes.sorted()))
     }
 
-    private func openStream(_ word: Word) throws(ScriptError) {
-        let name = word.text
+    private func openStream(_ name: String, at range: @autoclosure () -> SourceRange) throws(ScriptError) {
         guard !name.holdsIteration, !streams.contains(name), !isChaosStream(name) else { return }
         throw ScriptError("unknown stream `\(name)` (no `stream \(name) …` open before this line)",
-                          at: word.range, suggestion: Suggest.nearest(name, in: streams.sorted()))
+                          at: range(), suggestion: Suggest.nearest(name, in: streams.sorted()))
     }
 
     private func isChaosStream(_ name: String) -> Bool {

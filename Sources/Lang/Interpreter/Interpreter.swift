@@ -65,7 +65,7 @@ final class Interpreter {
 
     // MARK: Execution
 
-    func execute(_ commands: [Command]) throws(ScriptError) -> Flow {
+    func execute(_ commands: some Sequence<Command>) throws(ScriptError) -> Flow {
         for command in commands where try execute(command) == .quit {
             return .quit
         }

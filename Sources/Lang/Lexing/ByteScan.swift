@@ -1,5 +1,5 @@
 /// Byte searches that read eight bytes at a time (SWAR): the scans that touch every byte of a
-/// script (finding line ends, and whether a line is all ASCII) stay cheap on large files.
+/// script (finding line ends and each line's first non-ASCII byte) stay cheap on large files.
 enum ByteScan {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
@@ -22,18 +22,32 @@ enum ByteScan {
         return index
     }
 
-    /// The index of the first byte of `bytes[start..<end]` that is not ASCII, or `end`.
-    static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+    /// The end of the line starting at `start` (the index of its "\n", or `bytes.count`) and the
+    /// index of its first non-ASCII byte (or that end): both found in one pass.
+    static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, asciiEnd: Int) {
+        let newline = UInt8(ascii: "\n")
         var index = start
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
-            while index + 8 <= end {
-                let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) & highBits
-                if high != 0 { return index + high.trailingZeroBitCount / 8 }
+            let pattern = ones &* UInt64(newline)
+            while index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let high = word & highBits
+                let newlines = ((word ^ pattern) &- ones) & ~(word ^ pattern) & highBits
+                if high | newlines != 0 {
+                    // The lowest flagged byte of each is exact.
+                    let newlineAt = newlines != 0 ? index + newlines.trailingZeroBitCount / 8 : Int.max
+                    let highAt = high != 0 ? index + high.trailingZeroBitCount / 8 : Int.max
+                    if newlineAt < highAt { return (newlineAt, newlineAt) }
+                    return (first(newline, in: bytes, from: highAt), highAt)
+                }
                 index += 8
             }
         }
-        while index < end && bytes[index] < 0x80 { index += 1 }
-        return index
+        while index < bytes.count && bytes[index] != newline {
+            if bytes[index] >= 0x80 { return (first(newline, in: bytes, from: index), index) }
+            index += 1
+        }
+        return (index, index)
     }
 }

@@ -6,11 +6,10 @@
 enum Lexer {
     /// Appends the tokens of line `number` of `file` to `tokens`; throws at the first bad character.
     static func lex(_ number: Int, of file: SourceFile, into tokens: inout [Token]) throws(ScriptError) {
-        guard number >= 1 && number <= file.lineRanges.count else { return }
-        let line = file.lineRanges[number - 1]
+        guard number >= 1 && number <= file.lineBounds.count else { return }
+        let line = file.lineBounds[number - 1].bytes
         try file.bytes.withUnsafeBufferPointer { bytes throws(ScriptError) in
-            var scanner = LineScanner(bytes: UnsafeBufferPointer(rebasing: bytes[line]), offset: line.lowerBound,
-                                      file: file, line: number)
+            let scanner = LineScanner(bytes: bytes, start: line.lowerBound, end: line.upperBound, file: file, line: number)
             try scanner.scan(into: &tokens)
         }
     }
@@ -38,49 +37,45 @@ enum Lexer {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Letters, digits and `. _ - : / @ + $ * %`.
+    /// Letters, digits and `. _ - : / @ + $ * %`: bit `b` of `bareBelow64` (or bit `b - 64` of
+    /// `bareBelow128`) is set for each such byte `b` (this runs on nearly every byte of a script).
     @inline(__always)
     static func isBare(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        case UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "/"),
-             UInt8(ascii: "@"), UInt8(ascii: "+"), UInt8(ascii: "$"), UInt8(ascii: "*"), UInt8(ascii: "%"):
-            return true
-        default:
-            return false
-        }
+        let bareBelow64: UInt64 = 0x07FF_EC30_0000_0000     // $ % * + - . / 0-9 :
+        let bareBelow128: UInt64 = 0x07FF_FFFE_87FF_FFFF    // @ A-Z _ a-z
+        if byte < 64 { return bareBelow64 >> byte & 1 != 0 }
+        return byte < 128 && bareBelow128 >> (byte & 63) & 1 != 0
     }
 }
 
-/// The scanning state for one line.
+/// The scanning state for one line. Indices are offsets in the whole file's bytes.
 private struct LineScanner {
-    /// The line's bytes.
+    /// The file's bytes.
     let bytes: UnsafeBufferPointer<UInt8>
-    /// Where the line starts in the file's bytes.
-    let offset: Int
+    /// The line's bytes are `start..<end`.
+    let start: Int
+    let end: Int
     let file: SourceFile
     let line: Int
-    var columns: ColumnMap
     /// The line holds a `$`: only then can a token hold `$i`.
     let holdsDollar: Bool
 
-    init(bytes: UnsafeBufferPointer<UInt8>, offset: Int, file: SourceFile, line: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, file: SourceFile, line: Int) {
         self.bytes = bytes
-        self.offset = offset
+        self.start = start
+        self.end = end
         self.file = file
         self.line = line
-        self.columns = ColumnMap(bytes)
-        self.holdsDollar = ByteScan.first(UInt8(ascii: "$"), in: bytes, from: 0) < bytes.count
+        let dollar = ByteScan.first(UInt8(ascii: "$"), in: UnsafeBufferPointer(rebasing: bytes[start..<end]), from: 0)
+        self.holdsDollar = dollar < end - start
     }
 
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), hash = UInt8(ascii: "#")
     private static let quote = UInt8(ascii: "\""), equals = UInt8(ascii: "="), backslash = UInt8(ascii: "\\")
 
-    mutating func scan(into tokens: inout [Token]) throws(ScriptError) {
-        var index = 0
-        while index < bytes.count {
+    func scan(into tokens: inout [Token]) throws(ScriptError) {
+        var index = start
+        while index < end {
             let byte = bytes[index]
             switch byte {
             case Self.space, Self.tab:
@@ -100,35 +95,35 @@ private struct LineScanner {
                 throw error("`=` needs a field name before it, with no blanks: field=value", from: index, to: index + 1)
             default:
                 guard Lexer.isBare(byte) else { throw badCharacter(at: index) }
-                let start = index
-                let end = bareEnd(from: index)
-                let field = lexeme(from: index, to: end)
-                if end < bytes.count && bytes[end] == Self.equals {
-                    let valueStart = end + 1
+                let fieldStart = index
+                let fieldEnd = bareEnd(from: index)
+                let field = lexeme(from: index, to: fieldEnd)
+                if fieldEnd < end && bytes[fieldEnd] == Self.equals {
+                    let valueStart = fieldEnd + 1
                     let value: Lexeme
-                    if valueStart < bytes.count && bytes[valueStart] == Self.quote {
+                    if valueStart < end && bytes[valueStart] == Self.quote {
                         (value, index) = try quoted(at: valueStart)
-                    } else if valueStart < bytes.count && Lexer.isBare(bytes[valueStart]) {
+                    } else if valueStart < end && Lexer.isBare(bytes[valueStart]) {
                         let valueEnd = bareEnd(from: valueStart)
                         value = lexeme(from: valueStart, to: valueEnd)
                         index = valueEnd
-                    } else if valueStart < bytes.count && !isSeparator(bytes[valueStart]) && bytes[valueStart] != Self.equals {
+                    } else if valueStart < end && !isSeparator(bytes[valueStart]) && bytes[valueStart] != Self.equals {
                         throw badCharacter(at: valueStart)
-                    } else if valueStart < bytes.count && bytes[valueStart] == Self.equals {
-                        let name = text(from: start, to: end)
+                    } else if valueStart < end && bytes[valueStart] == Self.equals {
+                        let name = text(from: fieldStart, to: fieldEnd)
                         throw error("a value cannot start with `=`: quote it (\(name)=\"=…\")",
                                     from: valueStart, to: valueStart + 1)
                     } else {
-                        let name = text(from: start, to: end)
+                        let name = text(from: fieldStart, to: fieldEnd)
                         throw error("`\(name)=` has no value: write a value with no blank after `=`, "
                                     + "or \(name)=\"\" for an empty one", from: index, to: valueStart)
                     }
                     tokens.append(Token(.assignment, field, value: value,
-                                        holdsIteration: holdsIteration(from: start, to: index)))
+                                        holdsIteration: holdsIteration(from: fieldStart, to: index)))
                     try expectSeparator(at: index, after: "a value")
                 } else {
-                    tokens.append(Token(.word, field, holdsIteration: holdsIteration(from: index, to: end)))
-                    index = end
+                    tokens.append(Token(.word, field, holdsIteration: holdsIteration(from: index, to: fieldEnd)))
+                    index = fieldEnd
                     try expectSeparator(at: index, after: "a word")
                 }
             }
@@ -137,13 +132,13 @@ private struct LineScanner {
 
     /// After a word or value: the end, a blank, a comment or punctuation. Catches `abc"x"` and `"x"y`.
     @inline(__always)
-    private mutating func expectSeparator(at index: Int, after what: String) throws(ScriptError) {
-        guard index < bytes.count && !isSeparator(bytes[index]) else { return }
+    private func expectSeparator(at index: Int, after what: String) throws(ScriptError) {
+        guard index < end && !isSeparator(bytes[index]) else { return }
         throw notSeparated(at: index, after: what)
     }
 
     /// The error for what follows a word or value without a separator.
-    private mutating func notSeparated(at index: Int, after what: String) -> ScriptError {
+    private func notSeparated(at index: Int, after what: String) -> ScriptError {
         switch bytes[index] {
         case Self.quote:
             return error("a quote cannot start right after \(what): put a blank before it", from: index, to: index + 1)
@@ -175,41 +170,39 @@ private struct LineScanner {
         holdsDollar && findIteration(from: start, to: end)
     }
 
-    private func findIteration(from start: Int, to end: Int) -> Bool {
-        var index = start
-        while index + 1 < end {
+    private func findIteration(from first: Int, to last: Int) -> Bool {
+        var index = first
+        while index + 1 < last {
             if bytes[index] == UInt8(ascii: "$") && bytes[index + 1] == UInt8(ascii: "i") { return true }
             index += 1
         }
         return false
     }
 
-    private func bareEnd(from start: Int) -> Int {
-        var end = start
-        while end < bytes.count && Lexer.isBare(bytes[end]) { end += 1 }
-        return end
+    private func bareEnd(from first: Int) -> Int {
+        var index = first
+        while index < end && Lexer.isBare(bytes[index]) { index &+= 1 }
+        return index
     }
 
     /// Text for messages.
-    private func text(from start: Int, to end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    private func text(from first: Int, to last: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
     }
 
     /// A quoted string starting at the quote at `start`: its lexeme and the index after it.
     /// Checks its escapes; the parser resolves them when it needs the text.
-    private mutating func quoted(at start: Int) throws(ScriptError) -> (Lexeme, Int) {
-        var index = start + 1
+    private func quoted(at opening: Int) throws(ScriptError) -> (Lexeme, Int) {
+        var index = opening + 1
         var escaped = false
-        while index < bytes.count {
+        while index < end {
             let byte = bytes[index]
             if byte == Self.quote {
-                let end = index + 1
-                let lexeme = Lexeme(bytes: offset + start + 1 ..< offset + index, span: span(from: start, to: end),
-                                    quoted: true, escaped: escaped)
-                return (lexeme, end)
+                let after = index + 1
+                return (Lexeme(from: opening, to: after, line: line, quoted: true, escaped: escaped), after)
             }
             if byte == Self.backslash {
-                guard index + 1 < bytes.count else { break }
+                guard index + 1 < end else { break }
                 switch bytes[index + 1] {
                 case Self.quote, Self.backslash, UInt8(ascii: "n"), UInt8(ascii: "t"):
                     break
@@ -224,11 +217,11 @@ private struct LineScanner {
             }
             index += 1
         }
-        throw error("unclosed quote: a quoted string must end with `\"` on the same line", from: start, to: start + 1)
+        throw error("unclosed quote: a quoted string must end with `\"` on the same line", from: opening, to: opening + 1)
     }
 
     /// The error for a byte that cannot appear outside quotes, saying what to do instead.
-    private mutating func badCharacter(at index: Int) -> ScriptError {
+    private func badCharacter(at index: Int) -> ScriptError {
         let byte = bytes[index]
         let shown = scalarText(at: index)
         let width = max(1, shown.utf8.count)
@@ -251,25 +244,19 @@ private struct LineScanner {
 
     /// The Unicode scalar starting at byte `index`, as text.
     private func scalarText(at index: Int) -> String {
-        guard index < bytes.count else { return "" }
+        guard index < end else { return "" }
         let lead = bytes[index]
         let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-        return text(from: index, to: min(bytes.count, index + length))
+        return text(from: index, to: min(end, index + length))
     }
 
-    /// A bare word (or a punctuation mark) from `start` to `end`.
-    private mutating func lexeme(from start: Int, to end: Int) -> Lexeme {
-        Lexeme(bytes: offset + start ..< offset + end, span: span(from: start, to: end))
-    }
-
+    /// A bare word (or a punctuation mark) from `first` to `last`.
     @inline(__always)
-    private mutating func span(from start: Int, to end: Int) -> Span {
-        let column = columns.column(at: start)
-        let endColumn = columns.column(at: end)
-        return Span(line: line, column: column, length: max(1, endColumn - column))
+    private func lexeme(from first: Int, to last: Int) -> Lexeme {
+        Lexeme(from: first, to: last, line: line)
     }
 
-    private mutating func error(_ message: String, from start: Int, to end: Int) -> ScriptError {
-        ScriptError(message, at: file.range(span(from: start, to: end)))
+    private func error(_ message: String, from first: Int, to last: Int) -> ScriptError {
+        ScriptError(message, at: file.range(from: first, to: last, line: line))
     }
 }

@@ -1,10 +1,9 @@
 /// One lexical unit of a line: a word, a `field=value` assignment, or a punctuation mark.
 ///
 /// A token holds no text and no reference to its file: only where its words are (`Lexeme`). The
-/// parser reads them through the `SourceFile` (`SourceFile+Tokens.swift`) and makes a `Word`, with
-/// its `String`, only of the words a command keeps.
+/// parser reads them through the `SourceFile` (`SourceFile+Tokens.swift`).
 struct Token {
-    enum Kind: Equatable {
+    enum Kind: UInt8, Equatable {
         /// A bare or quoted word.
         case word
         /// `field=value`: `word` is the field, `value` the value.
@@ -18,59 +17,50 @@ struct Token {
     }
 
     var kind: Kind
+    /// The word (or the value) holds `$i`.
+    var holdsIteration: Bool
     /// The word; for an assignment its field; for punctuation the mark itself.
     var word: Lexeme
     /// The value of an assignment.
     var value: Lexeme?
 
-    /// The word (or the value) holds `$i`.
-    var holdsIteration: Bool
-
     init(_ kind: Kind, _ word: Lexeme, value: Lexeme? = nil, holdsIteration: Bool = false) {
         self.kind = kind
+        self.holdsIteration = holdsIteration
         self.word = word
         self.value = value
-        self.holdsIteration = holdsIteration
     }
 
     /// An unquoted word: the only kind that can be a keyword or an option (`via`, `only`, …).
     var isBare: Bool { kind == .word && !word.quoted }
-
-    /// Where the whole token stands (for an assignment, field through value).
-    var span: Span {
-        guard let value else { return word.span }
-        var span = word.span
-        span.length = value.span.column + value.span.length - word.span.column
-        return span
-    }
 }
 
-/// A word as the lexer found it: where its text is in the file's bytes, and where it stands.
-struct Lexeme {
-    /// The bytes of its text in `SourceFile.bytes`; for a quoted word, those between the quotes.
-    var bytes: Range<Int>
-    /// Where it stands, quotes included.
-    var span: Span
+/// A word as the lexer found it: the bytes it spans in its file and its line. Its column, and
+/// its text, are read from the file only when something shows them (`SourceFile+Tokens.swift`).
+///
+/// 16 bytes: the AST keeps one per word of a script (`CommandTable`), so offsets are 32-bit
+/// (scripts up to 4 GiB).
+struct Lexeme: Equatable {
+    /// The token's first byte in `SourceFile.bytes` (a quoted word's opening quote).
+    var start: UInt32
+    /// One past its last byte (a quoted word's closing quote).
+    var end: UInt32
+    /// 1-based.
+    var line: UInt32
     var quoted: Bool
     /// A quoted word whose text holds escapes (`\"`, `\\`, `\n`, `\t`) still to resolve.
     var escaped: Bool
 
-    init(bytes: Range<Int>, span: Span, quoted: Bool = false, escaped: Bool = false) {
-        self.bytes = bytes
-        self.span = span
+    init(from start: Int, to end: Int, line: Int, quoted: Bool = false, escaped: Bool = false) {
+        self.start = UInt32(start)
+        self.end = UInt32(end)
+        self.line = UInt32(line)
         self.quoted = quoted
         self.escaped = escaped
     }
-}
 
-/// A span of one line, as `SourceRange` has it but without the file: the lexer and parser carry
-/// these, and a `SourceRange` is made only for what the AST or a diagnostic keeps.
-struct Span: Equatable {
-    var line: Int
-    /// 1-based, counting Characters.
-    var column: Int
-    /// In Characters, at least 1.
-    var length: Int
+    /// The bytes of its text: for a quoted word, those between the quotes.
+    var textBytes: Range<Int> { quoted ? Int(start) + 1 ..< Int(end) - 1 : Int(start) ..< Int(end) }
 }
 
 /// `text` in double quotes with `\"`, `\\`, `\n` and `\t` escaped back.

@@ -31,11 +31,11 @@ struct Arguments {
         return token
     }
 
-    /// A trailing `via NODE`, removed from the end.
-    mutating func takeVia() throws(ScriptError) -> Word? {
+    /// A trailing `via NODE`, removed from the end: the node.
+    mutating func takeVia() throws(ScriptError) -> Lexeme? {
         guard let last = rest.last else { return nil }
         if file.isKeyword(last, "via") {
-            throw ScriptError("`via` needs a node name after it: \(usage)", at: file.range(last.word.span))
+            throw ScriptError("`via` needs a node name after it: \(usage)", at: file.range(last.word))
         }
         guard rest.count >= 2, last.kind == .word, file.isKeyword(rest[rest.endIndex - 2], "via") else { return nil }
         let node = try name(last, kind: .node)
@@ -44,7 +44,7 @@ struct Arguments {
     }
 
     /// A trailing bare `flag` (`initial`, `only`, `wipe`), removed from the end.
-    mutating func takeFlag(_ flag: String) -> Token? {
+    mutating func takeFlag(_ flag: StaticString) -> Token? {
         guard let last = rest.last, file.isKeyword(last, flag) else { return nil }
         rest.removeLast()
         return last
@@ -59,39 +59,41 @@ struct Arguments {
 
     enum NameKind: String { case node, stream }
 
-    mutating func node() throws(ScriptError) -> Word { try name(required("a node name"), kind: .node) }
-    mutating func stream() throws(ScriptError) -> Word { try name(required("a stream name"), kind: .stream) }
+    mutating func node() throws(ScriptError) -> Lexeme { try name(required("a node name"), kind: .node) }
+    mutating func stream() throws(ScriptError) -> Lexeme { try name(required("a stream name"), kind: .stream) }
 
     /// A node or stream name: `[A-Za-z_][A-Za-z0-9_-]*`, not reserved (`$i` counts as a digit).
-    func name(_ token: Token, kind: NameKind) throws(ScriptError) -> Word {
+    func name(_ token: Token, kind: NameKind) throws(ScriptError) -> Lexeme {
         guard token.kind == .word else { throw unexpected(token, expected: "a \(kind.rawValue) name") }
-        // The name's text is made to check it: the word keeps it (names are read again, by the checker).
-        let word = Word(file.text(token.word), at: file.range(token.word.span), quoted: token.word.quoted)
-        guard let problem = NameRules.problem(with: word.text, naming: kind.rawValue) else { return word }
-        throw ScriptError(problem, at: word.range)
+        // Most names are checked on their bytes; the others (and every invalid one) as a String.
+        if !token.word.quoted && file.isSurelyValidName(token.word) { return token.word }
+        guard let problem = NameRules.problem(with: file.text(token.word), naming: kind.rawValue) else {
+            return token.word
+        }
+        throw ScriptError(problem, at: file.range(token.word))
     }
 
     /// A key: any bare or quoted word.
-    mutating func key() throws(ScriptError) -> Word {
+    mutating func key() throws(ScriptError) -> Lexeme {
         let token = try required("a key")
         guard token.kind == .word else { throw unexpected(token, expected: "a key") }
-        return file.word(token.word)
+        return token.word
     }
 
     /// A field name: a bare word.
-    func field(_ token: Token) throws(ScriptError) -> Word {
+    func field(_ token: Token) throws(ScriptError) -> Lexeme {
         if token.kind == .assignment {
             throw ScriptError("`\(name)` takes field names, not field=value: \(usage)", at: file.range(token))
         }
         guard token.kind == .word else { throw unexpected(token, expected: "a field name") }
         guard !token.word.quoted else {
-            throw ScriptError("a field name is a bare word: write it without quotes", at: file.range(token.word.span))
+            throw ScriptError("a field name is a bare word: write it without quotes", at: file.range(token.word))
         }
-        return file.word(token.word)
+        return token.word
     }
 
-    /// `field=value`.
-    func assignment(_ token: Token) throws(ScriptError) -> Assignment {
+    /// `field=value`: the field and the value.
+    func assignment(_ token: Token) throws(ScriptError) -> (field: Lexeme, value: Lexeme) {
         guard token.kind == .assignment, let value = token.value else {
             if token.kind == .word && !isOption(token) {
                 throw ScriptError("expected field=value, not `\(file.display(token))` (no blanks around `=`): \(usage)",
@@ -99,7 +101,7 @@ struct Arguments {
             }
             throw unexpected(token, expected: "field=value")
         }
-        return Assignment(field: file.word(token.word), value: file.word(value))
+        return (token.word, value)
     }
 
     mutating func duration(_ what: String = "a duration") throws(ScriptError) -> Micros {
@@ -114,7 +116,8 @@ struct Arguments {
     mutating func count(_ what: String) throws(ScriptError) -> Int {
         let token = try required(what)
         guard token.kind == .word else { throw unexpected(token, expected: what) }
-        guard let value = Values.count(file.text(token.word)) else { throw badValue(token, Values.countForm) }
+        let value = token.word.escaped ? Values.count(file.text(token.word)) : file.withText(of: token.word, Values.count)
+        guard let value else { throw badValue(token, Values.countForm) }
         return value
     }
 
@@ -179,6 +182,6 @@ struct Arguments {
         let text = file.text(word)
         let display = word.quoted ? quote(text) : text
         let subject = key.map { " for `\($0)`" } ?? ""
-        return ScriptError("bad value `\(display)`\(subject): expected \(form)", at: file.range(word.span))
+        return ScriptError("bad value `\(display)`\(subject): expected \(form)", at: file.range(word))
     }
 }

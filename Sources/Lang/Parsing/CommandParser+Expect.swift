@@ -1,101 +1,110 @@
 /// The `expect …` forms (LANGUAGE.md, "Expectations").
 extension CommandParser {
-    func expectation(_ args: inout Arguments) throws(ScriptError) -> Expectation {
+    func expectation(_ args: inout Arguments, into table: inout CommandTable) throws(ScriptError) -> Int {
+        let anchor = args.anchor.word
+        let firstWord = table.nextWord
         let form = try args.required("what to expect")
-        let formText = file.text(form.word)
-        if form.isBare, Vocabulary.expectForms.contains(formText) {
+        // Matched on the bytes: the form's text is made only for an error.
+        if form.isBare, let formText = Vocabulary.expectForms.first(where: { file.spells(form.word, $0) }) {
             // The form's words after `expect`, named as their usage is looked up ("expect get").
             func arguments(_ name: String) -> Arguments { Arguments(name, anchor: form, rest: args.rest, file: file) }
             switch formText {
             case "get":
                 var sub = arguments("expect get")
-                return try expectGet(&sub)
+                let (kind, flags) = try expectGet(&sub, into: &table)
+                return table.append(kind, at: anchor, wordsFrom: firstWord, flags: flags)
             case "stream":
                 var sub = arguments("expect stream")
-                return try expectStream(&sub)
+                let (kind, count) = try expectStream(&sub, into: &table)
+                return table.append(kind, at: anchor, wordsFrom: firstWord, value: Int64(count))
             case "owners":
                 var sub = arguments("expect owners")
-                let key = try sub.key()
-                var nodes: [Word] = []
-                nodes.reserveCapacity(sub.rest.count)
-                while let token = sub.next() { nodes.append(try sub.name(token, kind: .node)) }
-                if nodes.isEmpty { throw sub.missing("at least one node name") }
-                return .owners(key: key, nodes: nodes)
+                table.append(word: try sub.key())
+                while let token = sub.next() { table.append(word: try sub.name(token, kind: .node)) }
+                if table.nextWord == firstWord + 1 { throw sub.missing("at least one node name") }
+                return table.append(.expectOwners, at: anchor, wordsFrom: firstWord)
             case "converged":
                 try arguments("expect converged").end()
-                return .converged
+                return table.append(.expectConverged, at: anchor, wordsFrom: firstWord)
             case "ok":
                 var sub = arguments("expect ok")
-                return try expectOutcome(true, &sub)
+                return try expectOutcome(true, &sub, at: anchor, into: &table)
             default:
                 var sub = arguments("expect fail")
-                return try expectOutcome(false, &sub)
+                return try expectOutcome(false, &sub, at: anchor, into: &table)
             }
         }
         // `expect NODE sees OTHER up|down`
         if let second = args.rest.first, second.isBare,
            file.spells(second.word, "sees") || Suggest.nearest(file.text(second.word), in: ["sees"]) != nil {
             var sub = Arguments("expect sees", anchor: form, rest: args.rest, file: file)
-            let node = try sub.name(form, kind: .node)
+            table.append(word: try sub.name(form, kind: .node))
             _ = try sub.choice("`sees`", ["sees"])
-            let other = try sub.node()
+            table.append(word: try sub.node())
             let (state, _) = try sub.choice("`up` or `down`", ["up", "down"])
             try sub.end()
-            return .sees(node, other, up: state == "up")
+            return table.append(.expectSees, at: anchor, wordsFrom: firstWord, flags: state == "up" ? .up : [])
         }
         throw ScriptError("unknown expectation `\(file.display(form))`: \(args.usage)", at: file.range(form),
-                          suggestion: form.isBare ? Suggest.nearest(formText, in: Vocabulary.expectForms) : nil)
+                          suggestion: form.isBare ? Suggest.nearest(file.text(form.word), in: Vocabulary.expectForms) : nil)
     }
 
-    /// `expect get KEY field=value… [only] [via NODE]` or `expect get KEY absent [via NODE]`.
-    private func expectGet(_ args: inout Arguments) throws(ScriptError) -> Expectation {
+    /// `expect get KEY field=value… [only] [via NODE]` or `expect get KEY absent [via NODE]`: the
+    /// words into `table`, key first and the `via` node last; the entry's kind and flags.
+    private func expectGet(_ args: inout Arguments,
+                           into table: inout CommandTable) throws(ScriptError) -> (CommandTable.Kind, CommandTable.Flags) {
         var via = try args.takeVia()
         let only = args.takeFlag("only")
         if via == nil && only != nil { via = try args.takeVia() }
-        let key = try args.key()
+        table.append(word: try args.key())
         if let first = args.rest.first, file.isKeyword(first, "absent") {
             _ = args.next()
             if let only {
                 throw ScriptError("`only` does not go with `absent`: \(args.usage)", at: file.range(only))
             }
             try args.end()
-            return .getAbsent(key: key, via: via)
+            return (.expectGetAbsent, append(via: via, into: &table))
         }
-        var fields: [Assignment] = []
-        fields.reserveCapacity(args.rest.count)
+        var count = 0
         while let token = args.next() {
             if file.isKeyword(token, "absent") {
                 throw ScriptError("`absent` stands alone after the key: expect get KEY absent [via NODE]",
                                   at: file.range(token))
             }
-            fields.append(try args.assignment(token))
+            let (field, value) = try args.assignment(token)
+            table.append(word: field)
+            table.append(word: value)
+            count += 1
         }
-        if fields.isEmpty { throw args.missing("field=value pairs or `absent`") }
-        return .get(key: key, fields: fields, only: only != nil, via: via)
+        if count == 0 { throw args.missing("field=value pairs or `absent`") }
+        let flags = append(via: via, into: &table)
+        return (.expectGet, only == nil ? flags : flags.union(.only))
     }
 
-    /// `expect stream NAME next|last [field=value…]`, `… count N`, `… empty`.
-    private func expectStream(_ args: inout Arguments) throws(ScriptError) -> Expectation {
-        let name = try args.stream()
+    /// `expect stream NAME next|last [field=value…]`, `… count N`, `… empty`: the words into `table`;
+    /// the entry's kind and its count.
+    private func expectStream(_ args: inout Arguments,
+                              into table: inout CommandTable) throws(ScriptError) -> (CommandTable.Kind, Int) {
+        table.append(word: try args.stream())
         let (form, _) = try args.choice("`next`, `last`, `count` or `empty`", ["next", "last", "count", "empty"])
         switch form {
         case "next", "last":
-            var fields: [Assignment] = []
-            fields.reserveCapacity(args.rest.count)
-            while let token = args.next() { fields.append(try args.assignment(token)) }
-            return form == "next" ? .streamNext(name, fields) : .streamLast(name, fields)
+            try assignments(&args, into: &table)
+            return (form == "next" ? .expectStreamNext : .expectStreamLast, 0)
         case "count":
             let count = try args.count("a count")
             try args.end()
-            return .streamCount(name, count)
+            return (.expectStreamCount, count)
         default:
             try args.end()
-            return .streamEmpty(name)
+            return (.expectStreamEmpty, 0)
         }
     }
 
-    /// `expect ok COMMAND` / `expect fail COMMAND`: COMMAND is a put, get, delete or stream.
-    private func expectOutcome(_ ok: Bool, _ args: inout Arguments) throws(ScriptError) -> Expectation {
+    /// `expect ok COMMAND` / `expect fail COMMAND`: COMMAND is a put, get, delete or stream, parsed
+    /// into the entry after this one.
+    private func expectOutcome(_ ok: Bool, _ args: inout Arguments, at anchor: Lexeme,
+                               into table: inout CommandTable) throws(ScriptError) -> Int {
         let allowed = ["put", "get", "delete", "stream"]
         guard let first = args.rest.first else { throw args.missing("a put, get, delete or stream command") }
         let text = file.text(first.word)
@@ -104,7 +113,9 @@ extension CommandParser {
                               + args.usage, at: file.range(first),
                               suggestion: first.isBare ? Suggest.nearest(text, in: allowed) : nil)
         }
-        let command = try parse(args.rest)
-        return ok ? .ok(command) : .fail(command)
+        let index = table.append(ok ? .expectOk : .expectFail, at: anchor, wordsFrom: table.nextWord)
+        _ = try parse(args.rest, into: &table)
+        table.close(index)
+        return index
     }
 }

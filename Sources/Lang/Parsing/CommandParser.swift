@@ -1,7 +1,7 @@
 import Cluster
 
-/// Parses the tokens of one command (a line, or the part of a line between braces) into a `Command`.
-/// Blocks are the business of `ScriptParser`: here `repeat` and `at` are only headers.
+/// Parses the tokens of one command (a line, or the part of a line between braces) into an entry of
+/// a `CommandTable`. Blocks are the business of `ScriptParser`: here `repeat` and `at` are only headers.
 struct CommandParser {
     /// The file the tokens are from: their text and ranges are read through it.
     let file: SourceFile
@@ -15,8 +15,8 @@ struct CommandParser {
         self.resolveInclude = resolveInclude
     }
 
-    /// `tokens` is non-empty and holds no braces.
-    func parse(_ tokens: ArraySlice<Token>) throws(ScriptError) -> Command {
+    /// Parses `tokens` (non-empty, without braces) into `table`; returns the command's entry.
+    func parse(_ tokens: ArraySlice<Token>, into table: inout CommandTable) throws(ScriptError) -> Int {
         guard let first = tokens.first else {
             // Callers never pass an empty command; an error rather than a trap all the same.
             throw ScriptError("empty command", at: SourceRange(file: SourceFile(path: "", text: ""),
@@ -24,7 +24,7 @@ struct CommandParser {
         }
         let verb = try commandWord(first)
         var args = Arguments(verb.rawValue, anchor: first, rest: tokens.dropFirst(), file: file)
-        return Command(try kind(verb, &args), at: file.range(first.word.span))
+        return try parse(verb, &args, into: &table)
     }
 
     /// The header of a block, `repeat N` or `at TIME`, from the tokens before its `{`.
@@ -38,11 +38,11 @@ struct CommandParser {
         case .repeat:
             let count = try args.count("a count")
             try args.end()
-            return BlockHeader(kind: .repeat(count), word: first.word.span, brace: brace.word.span)
+            return BlockHeader(kind: .repeat(count), word: first.word, brace: brace.word)
         case .at:
             let time = try args.duration("a time")
             try args.end()
-            return BlockHeader(kind: .at(time), word: first.word.span, brace: brace.word.span)
+            return BlockHeader(kind: .at(time), word: first.word, brace: brace.word)
         default:
             throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`, not after `\(verb.rawValue)`",
                               at: file.range(brace))
@@ -69,99 +69,105 @@ struct CommandParser {
         }
     }
 
-    private func kind(_ verb: Verb, _ args: inout Arguments) throws(ScriptError) -> CommandKind {
+    /// The command's arguments into `table`: its words, then its entry (or the built command).
+    private func parse(_ verb: Verb, _ args: inout Arguments, into table: inout CommandTable) throws(ScriptError) -> Int {
+        let anchor = args.anchor.word
+        let firstWord = table.nextWord
+        func built(_ kind: CommandKind) -> Int { table.append(built: Command(kind, at: file.range(anchor))) }
+        func entry(_ kind: CommandTable.Kind, _ flags: CommandTable.Flags = [], value: Int64 = 0) -> Int {
+            table.append(kind, at: anchor, wordsFrom: firstWord, flags: flags, value: value)
+        }
         switch verb {
-        case .config: return .config(try config(&args))
+        case .config: return built(.config(try config(&args)))
         case .seed:
             let token = try args.required("a seed number")
             guard token.kind == .word, let seed = Values.seed(file.text(token.word)) else {
                 throw args.badValue(token, Values.seedForm)
             }
             try args.end()
-            return .seed(seed)
+            return entry(.seed, value: Int64(bitPattern: seed))
         case .add:
-            var nodes: [Word] = []
-            nodes.reserveCapacity(args.rest.count)
-            while let token = args.next() { nodes.append(try args.name(token, kind: .node)) }
-            if nodes.isEmpty { throw args.missing("at least one node name") }
-            return .add(nodes)
+            while let token = args.next() { table.append(word: try args.name(token, kind: .node)) }
+            if table.nextWord == firstWord { throw args.missing("at least one node name") }
+            return entry(.add)
         case .remove, .restart, .pause, .resume, .isolate:
-            let node = try args.node()
+            table.append(word: try args.node())
             try args.end()
             switch verb {
-            case .remove: return .remove(node)
-            case .restart: return .restart(node)
-            case .pause: return .pause(node)
-            case .resume: return .resume(node)
-            default: return .isolate(node)
+            case .remove: return entry(.remove)
+            case .restart: return entry(.restart)
+            case .pause: return entry(.pause)
+            case .resume: return entry(.resume)
+            default: return entry(.isolate)
             }
         case .kill:
-            let node = try args.node()
+            table.append(word: try args.node())
             var wipe = false
             if !args.isEmpty {
                 _ = try args.choice("`wipe`", ["wipe"])
                 wipe = true
             }
             try args.end()
-            return .kill(node, wipe: wipe)
-        case .partition: return .partition(try partition(&args))
+            return entry(.kill, wipe ? .wipe : [])
+        case .partition: return built(.partition(try partition(&args)))
         case .heal, .quit:
             try args.end()
-            return verb == .heal ? .heal : .quit
+            return entry(verb == .heal ? .heal : .quit)
         case .put:
-            let via = try args.takeVia()
-            let key = try args.key()
-            let fields = try assignments(&args, atLeastOne: "at least one field=value")
-            return .put(key: key, fields: fields, via: via)
+            let node = try args.takeVia()
+            table.append(word: try args.key())
+            if try assignments(&args, into: &table) == 0 { throw args.missing("at least one field=value") }
+            let flags = append(via: node, into: &table)
+            return entry(.put, flags)
         case .get, .delete:
-            let via = try args.takeVia()
-            let key = try args.key()
-            var fields: [Word] = []
-            fields.reserveCapacity(args.rest.count)
-            while let token = args.next() { fields.append(try args.field(token)) }
-            return verb == .get ? .get(key: key, fields: fields, via: via) : .delete(key: key, fields: fields, via: via)
+            let node = try args.takeVia()
+            table.append(word: try args.key())
+            try fields(&args, into: &table)
+            let flags = append(via: node, into: &table)
+            return entry(verb == .get ? .get : .delete, flags)
         case .stream:
             let initial = args.takeFlag("initial") != nil
-            let name = try args.stream()
-            let key = try args.key()
-            var fields: [Word] = []
-            fields.reserveCapacity(args.rest.count)
-            while let token = args.next() { fields.append(try args.field(token)) }
-            if fields.isEmpty { throw args.missing("at least one field name") }
-            return .stream(name: name, key: key, fields: fields, initial: initial)
+            table.append(word: try args.stream())
+            table.append(word: try args.key())
+            if try fields(&args, into: &table) == 0 { throw args.missing("at least one field name") }
+            return entry(.stream, initial ? .initial : [])
         case .close, .disconnect, .reconnect:
-            let name = try args.stream()
+            table.append(word: try args.stream())
             try args.end()
-            return verb == .close ? .close(name) : verb == .disconnect ? .disconnect(name) : .reconnect(name)
+            return entry(verb == .close ? .close : verb == .disconnect ? .disconnect : .reconnect)
         case .advance:
             let duration = try args.duration()
             try args.end()
-            return .advance(duration)
+            return entry(.advance, value: duration)
         case .wait:
             _ = try args.choice("`converged`", ["converged"])
-            return .waitConverged(within: try args.within())
+            let limit = try args.within()
+            return entry(.waitConverged, limit == nil ? [] : .within, value: limit ?? 0)
         case .at, .repeat:
             throw ScriptError("`\(verb.rawValue)` needs a block: \(args.usage)", at: file.range(args.anchor))
-        case .expect: return .expect(try expectation(&args))
-        case .chaos: return .chaos(try chaos(&args))
-        case .check: return .check(within: try args.within())
-        case .show: return .show(try show(&args))
+        case .expect: return try expectation(&args, into: &table)
+        case .chaos: return built(.chaos(try chaos(&args)))
+        case .check:
+            let limit = try args.within()
+            return entry(.check, limit == nil ? [] : .within, value: limit ?? 0)
+        case .show: return built(.show(try show(&args)))
         case .echo:
             var words: [Word] = []
             words.reserveCapacity(args.rest.count)
+            var reader = SourceReader(file: file)
             while let token = args.next() {
                 if token.kind == .assignment, let value = token.value {
-                    words.append(Word("\(file.text(token.word))=\(file.text(value))", at: file.range(token),
+                    words.append(Word("\(file.text(token.word))=\(file.text(value))", at: reader.range(token),
                                       quoted: value.quoted))
                 } else {
-                    words.append(file.word(token.word))
+                    words.append(reader.word(token.word))
                 }
             }
-            return .echo(words)
+            return built(.echo(words))
         case .trace:
             let (state, _) = try args.choice("`on` or `off`", ["on", "off"])
             try args.end()
-            return .trace(state == "on")
+            return built(.trace(state == "on"))
         case .include:
             let token = try args.required("a file")
             guard token.kind == .word else { throw args.unexpected(token, expected: "a file") }
@@ -171,7 +177,7 @@ struct CommandParser {
                 throw ScriptError("an include path cannot hold `$i`: includes are resolved before the script runs",
                                   at: file.range(token))
             }
-            return .include(path: path, script: try resolveInclude(path, includeDepth))
+            return built(.include(path: path, script: try resolveInclude(path, includeDepth)))
         case .help:
             var topic: Word?
             if let token = args.next() {
@@ -179,19 +185,42 @@ struct CommandParser {
                 topic = file.word(token.word)
             }
             try args.end()
-            return .help(topic)
+            return built(.help(topic))
         }
     }
 
-    // MARK: Commands with more structure
-
-    private func assignments(_ args: inout Arguments, atLeastOne what: String) throws(ScriptError) -> [Assignment] {
-        var fields: [Assignment] = []
-        fields.reserveCapacity(args.rest.count)
-        while let token = args.next() { fields.append(try args.assignment(token)) }
-        if fields.isEmpty { throw args.missing(what) }
-        return fields
+    /// Appends the node of a `via`, last of an entry's words: the entry's flag for it.
+    func append(via node: Lexeme?, into table: inout CommandTable) -> CommandTable.Flags {
+        guard let node else { return [] }
+        table.append(word: node)
+        return .via
     }
+
+    /// The remaining words as `field=value` pairs, field then value, into `table`: how many pairs.
+    @discardableResult
+    func assignments(_ args: inout Arguments, into table: inout CommandTable) throws(ScriptError) -> Int {
+        var count = 0
+        while let token = args.next() {
+            let (field, value) = try args.assignment(token)
+            table.append(word: field)
+            table.append(word: value)
+            count += 1
+        }
+        return count
+    }
+
+    /// The remaining words as field names, into `table`: how many.
+    @discardableResult
+    private func fields(_ args: inout Arguments, into table: inout CommandTable) throws(ScriptError) -> Int {
+        var count = 0
+        while let token = args.next() {
+            table.append(word: try args.field(token))
+            count += 1
+        }
+        return count
+    }
+
+    // MARK: Commands with more structure
 
     private func config(_ args: inout Arguments) throws(ScriptError) -> [ConfigAssignment] {
         var result: [ConfigAssignment] = []
@@ -202,7 +231,7 @@ struct CommandParser {
             let keyText = file.text(token.word)
             guard let key = SettingKey(rawValue: keyText) else {
                 throw ScriptError("unknown setting `\(keyText)`: the settings are "
-                                  + Vocabulary.configKeys.joined(separator: ", "), at: file.range(token.word.span),
+                                  + Vocabulary.configKeys.joined(separator: ", "), at: file.range(token.word),
                                   suggestion: Suggest.nearest(keyText, in: Vocabulary.configKeys))
             }
             let text = file.text(valueWord)
@@ -252,6 +281,7 @@ struct CommandParser {
         var groups: [[Word]] = [[]]
         var pipes: [Token] = []
         var seen: Set<String> = []
+        var reader = SourceReader(file: file)
         while let token = args.next() {
             if token.kind == .pipe {
                 if groups[groups.count - 1].isEmpty {
@@ -263,7 +293,7 @@ struct CommandParser {
                 pipes.append(token)
                 continue
             }
-            let node = try args.name(token, kind: .node)
+            let node = reader.word(try args.name(token, kind: .node))
             guard seen.insert(node.text).inserted else {
                 throw ScriptError("`\(node.text)` is named twice: the groups of a partition must be disjoint",
                                   at: node.range)
@@ -290,7 +320,7 @@ struct CommandParser {
             let option = file.text(token.word)
             guard Vocabulary.chaosOptions.contains(option) else {
                 throw ScriptError("unknown chaos option `\(option)`: expected ops=N, keys=K or streams=S",
-                                  at: file.range(token.word.span),
+                                  at: file.range(token.word),
                                   suggestion: Suggest.nearest(option, in: Vocabulary.chaosOptions))
             }
             guard let count = Values.count(file.text(value)), option != "keys" || count >= 1 else {
@@ -315,7 +345,7 @@ struct CommandParser {
         case "streams": result = .streams
         case "stats": result = .stats
         case "convergence": result = .convergence
-        default: result = .key(try args.key())
+        default: result = .key(file.word(try args.key()))
         }
         try args.end()
         return result
@@ -332,7 +362,7 @@ enum Verb: String, CaseIterable {
     /// no `String` is made or hashed for it).
     init?(_ file: SourceFile, _ lexeme: Lexeme) {
         guard !lexeme.escaped, let verb = file.bytes.withUnsafeBufferPointer({ bytes in
-            Self.table.verb(spelt: UnsafeBufferPointer(rebasing: bytes[lexeme.bytes]))
+            Self.table.verb(spelt: UnsafeBufferPointer(rebasing: bytes[lexeme.textBytes]))
         }) else { return nil }
         self = verb
     }
@@ -387,7 +417,7 @@ struct BlockHeader {
     }
     var kind: Kind
     /// The command word (`repeat`, `at`): the command's range.
-    var word: Span
+    var word: Lexeme
     /// The `{`, where "unclosed" errors point.
-    var brace: Span
+    var brace: Lexeme
 }

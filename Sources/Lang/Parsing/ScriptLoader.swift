@@ -54,7 +54,7 @@ private final class IncludeResolver {
         let parser = ScriptParser(file: file, baseDepth: depth) { [unowned self] word, depth throws(ScriptError) in
             try self.include(word, from: file, depth: depth)
         }
-        return Script(file: file, commands: try parser.parse())
+        return Script(file: file, table: try parser.parse())
     }
 
     private func include(_ word: Word, from file: SourceFile, depth: Int) throws(ScriptError) -> Script {

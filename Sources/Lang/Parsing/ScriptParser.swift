@@ -15,7 +15,8 @@ struct ScriptParser {
     /// A block being parsed.
     private struct Frame {
         var header: BlockHeader
-        var body: [Command] = []
+        /// Its entry in the table: the entries after it are its body, until its `}`.
+        var entry: Int
         /// The line of its `{`.
         var line: Int
         /// Something follows the `{` on its own line: then the `}` must end that same line.
@@ -24,8 +25,8 @@ struct ScriptParser {
         var isAt: Bool { !isRepeat }
     }
 
-    func parse() throws(ScriptError) -> [Command] {
-        var root: [Command] = []
+    func parse() throws(ScriptError) -> CommandTable {
+        var table = CommandTable()
         var stack: [Frame] = []
         var tokens: [Token] = []
         var repeats = 0
@@ -47,11 +48,7 @@ struct ScriptParser {
                                           at: file.range(token))
                     }
                     if frame.isRepeat { repeats -= 1 }
-                    let kind: CommandKind = switch frame.header.kind {
-                    case .repeat(let count): .repeat(count: count, body: frame.body)
-                    case .at(let time): .at(time: time, block: frame.body)
-                    }
-                    append(Command(kind, at: file.range(frame.header.word)), to: &stack, root: &root)
+                    table.close(frame.entry)
                     index += 1
                     lineDone = true
                     continue
@@ -85,12 +82,19 @@ struct ScriptParser {
                         throw ScriptError("blocks and includes nest more than \(Self.maxDepth) levels deep",
                                           at: file.range(tokens[end]))
                     }
-                    let frame = Frame(header: header, line: number)
+                    let entry = switch header.kind {
+                    case .repeat(let count): table.append(.repeat, at: header.word, wordsFrom: table.nextWord,
+                                                          value: Int64(count))
+                    case .at(let time): table.append(.at, at: header.word, wordsFrom: table.nextWord, value: time)
+                    }
+                    if stack.isEmpty { table.addRoot(entry) }
+                    let frame = Frame(header: header, entry: entry, line: number)
                     if frame.isRepeat { repeats += 1 }
                     stack.append(frame)
                     index = end + 1
                 } else {
-                    append(try parser.parse(words), to: &stack, root: &root)
+                    let entry = try parser.parse(words, into: &table)
+                    if stack.isEmpty { table.addRoot(entry) }
                     index = end
                     lineDone = true
                 }
@@ -103,11 +107,7 @@ struct ScriptParser {
         if let open = stack.first {
             throw ScriptError("unclosed `{`: this block has no `}`", at: file.range(open.header.brace))
         }
-        return root
-    }
-
-    private func append(_ command: consuming Command, to stack: inout [Frame], root: inout [Command]) {
-        if stack.isEmpty { root.append(command) } else { stack[stack.count - 1].body.append(command) }
+        return table
     }
 
 }

@@ -14,8 +14,13 @@ enum Values {
     static let seedForm = "a seed, a whole number from 0 to 18446744073709551615"
 
     /// A decimal integer from 0 to 1,000,000,000.
-    static func count(_ text: String) -> Int? {
-        guard let value = unsigned(text), value <= UInt64(maxCount) else { return nil }
+    static func count(_ text: String) -> Int? { count(digits: text.utf8) }
+
+    /// A count from UTF-8 text, read in place.
+    static func count(_ text: UnsafeBufferPointer<UInt8>) -> Int? { count(digits: text) }
+
+    private static func count(digits: some Collection<UInt8>) -> Int? {
+        guard let value = unsigned(digits), value <= UInt64(maxCount) else { return nil }
         return Int(value)
     }
 
@@ -52,10 +57,12 @@ enum Values {
     }
 
     /// Digits only, no sign, within UInt64.
-    private static func unsigned(_ text: some StringProtocol) -> UInt64? {
+    private static func unsigned(_ text: some StringProtocol) -> UInt64? { unsigned(text.utf8) }
+
+    private static func unsigned(_ text: some Collection<UInt8>) -> UInt64? {
         guard !text.isEmpty else { return nil }
         var value: UInt64 = 0
-        for byte in text.utf8 {
+        for byte in text {
             guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
             let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
             let (sum, overflow2) = times.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
