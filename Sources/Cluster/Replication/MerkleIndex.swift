@@ -21,8 +21,12 @@ struct MerkleIndex {
 
     /// The ring the ranges are of.
     private(set) var ring = Ring()
+    /// Per range of the ring, its slot in `ranges` and `touched` (-1: none). Only ranges that
+    /// hold keys get a slot: a node of a thousand-node ring stores keys in a few dozen of its
+    /// 8,000 ranges, and the index is rebuilt whenever the ring changes.
+    private var slotOfRange: [Int32] = []
     private var ranges: [Entries] = []
-    /// Keys noted since their range's last refresh, by range (any order, repeats allowed).
+    /// Keys noted since their range's last refresh, by slot (any order, repeats allowed).
     private var touched: [[UInt32]] = []
     private var touchedCount = 0
     /// The index must be rebuilt from the whole store.
@@ -31,9 +35,25 @@ struct MerkleIndex {
     /// Notes that `key` (at ring `position`) changed in a store holding `storeCount` keys.
     mutating func touch(_ key: UInt32, position: UInt64, storeCount: Int) {
         if stale || ring.isEmpty { return }
-        touched[ring.range(of: position)].append(key)
-        touchedCount += 1
+        note(key, inRange: ring.range(of: position))
         if touchedCount > max(1024, storeCount) { invalidate() }
+    }
+
+    private mutating func note(_ key: UInt32, inRange r: Int) {
+        var slot = Int(slotOfRange[r])
+        if slot < 0 {
+            slot = ranges.count
+            slotOfRange[r] = Int32(slot)
+            ranges.append(Entries())
+            touched.append([])
+        }
+        touched[slot].append(key)
+        touchedCount += 1
+    }
+
+    private func slot(ofRange r: Int) -> Int? {
+        let slot = slotOfRange[r]
+        return slot < 0 ? nil : Int(slot)
     }
 
     /// Forgets everything: the next refresh rebuilds from the store.
@@ -46,17 +66,16 @@ struct MerkleIndex {
     /// Brings every range up to date with `store` for `ring` (`positions`: ring position per key).
     mutating func refresh(ring newRing: Ring, store: Store, positions: [UInt64]) {
         guard sync(ring: newRing, store: store, positions: positions) else { return }
-        for r in touched.indices where !touched[r].isEmpty { refresh(range: r, store, positions) }
+        for slot in touched.indices where !touched[slot].isEmpty { refresh(slot: slot, store, positions) }
     }
 
     /// Brings the ranges that `arcs` (ranges of this ring or another) overlap up to date.
     mutating func refresh(ring newRing: Ring, store: Store, positions: [UInt64], overlapping arcs: [RangeArc]) {
         guard sync(ring: newRing, store: store, positions: positions) else { return }
         for arc in arcs {
-            if let r = ring.range(exactly: arc) {
-                if !touched[r].isEmpty { refresh(range: r, store, positions) }
-            } else {
-                for r in ring.ranges(overlapping: arc) where !touched[r].isEmpty { refresh(range: r, store, positions) }
+            let overlapped = ring.range(exactly: arc).map { [$0] } ?? ring.ranges(overlapping: arc)
+            for r in overlapped {
+                if let slot = slot(ofRange: r), !touched[slot].isEmpty { refresh(slot: slot, store, positions) }
             }
         }
     }
@@ -66,22 +85,22 @@ struct MerkleIndex {
     private mutating func sync(ring newRing: Ring, store: Store, positions: [UInt64]) -> Bool {
         guard stale || newRing.tokens != ring.tokens else { return touchedCount > 0 }
         ring = newRing
-        ranges = [Entries](repeating: Entries(), count: ring.rangeCount)
-        touched = [[UInt32]](repeating: [], count: ring.rangeCount)
+        slotOfRange = [Int32](repeating: -1, count: ring.rangeCount)
+        ranges = []
+        touched = []
         touchedCount = 0
         stale = false
         if ring.isEmpty { return false }
-        for key in store.keys { touched[ring.range(of: positions[Int(key)])].append(key) }
-        touchedCount = store.count
+        for key in store.keys { note(key, inRange: ring.range(of: positions[Int(key)])) }
         return true
     }
 
-    private mutating func refresh(range r: Int, _ store: Store, _ positions: [UInt64]) {
-        var keys = touched[r]
-        touched[r] = []
+    private mutating func refresh(slot: Int, _ store: Store, _ positions: [UInt64]) {
+        var keys = touched[slot]
+        touched[slot] = []
         touchedCount -= keys.count
         keys.sort()
-        ranges[r] = Self.merge(ranges[r], keys, store, positions)
+        ranges[slot] = Self.merge(ranges[slot], keys, store, positions)
     }
 
     /// `old` with the keys of `changed` (ascending, repeats allowed) hashed again from `store`,
@@ -127,29 +146,31 @@ struct MerkleIndex {
     }
 
     /// Keys stored in `range`, ascending.
-    func keys(ofRange range: Int) -> [UInt32] { ranges[range].keys }
+    func keys(ofRange range: Int) -> [UInt32] { slot(ofRange: range).map { ranges[$0].keys } ?? [] }
 
-    func root(ofRange range: Int) -> UInt64 { ranges[range].root }
+    func root(ofRange range: Int) -> UInt64 { slot(ofRange: range).map { ranges[$0].root } ?? 0 }
 
     /// The keys of `range` left the store (rehomed).
     mutating func clear(range: Int) {
-        ranges[range] = Entries()
-        touchedCount -= touched[range].count
-        touched[range] = []
+        guard let slot = slot(ofRange: range) else { return }
+        ranges[slot] = Entries()
+        touchedCount -= touched[slot].count
+        touched[slot] = []
     }
 
     /// The root of `arc` when it is a range of this index's ring (no tree to build).
     func cachedRoot(of arc: RangeArc) -> UInt64? {
-        ring.range(exactly: arc).map { ranges[$0].root }
+        ring.range(exactly: arc).map { root(ofRange: $0) }
     }
 
     /// Keys stored in `arc` (a range of another node's ring, which may cut across this one's),
     /// ascending, with their item hashes (and, of a range of this ring, its root).
     func entries(in arc: RangeArc, _ positions: [UInt64]) -> Entries {
-        if let r = ring.range(exactly: arc) { return ranges[r] }
+        if let r = ring.range(exactly: arc) { return slot(ofRange: r).map { ranges[$0] } ?? Entries() }
         var found: [(UInt32, UInt64)] = []
         for r in ring.ranges(overlapping: arc) {
-            let e = ranges[r]
+            guard let slot = slot(ofRange: r) else { continue }
+            let e = ranges[slot]
             for (k, item) in zip(e.keys, e.items) where arc.contains(positions[Int(k)]) { found.append((k, item)) }
         }
         found.sort { $0.0 < $1.0 }
