@@ -17,11 +17,9 @@ extension Simulation {
         // `fanout` peers among those held up, plus one held down (so a healed or returned node is
         // heard again): gossip spent on unreachable peers would starve a small partition's
         // members of each other's heartbeats and make them suspect one another.
-        var upPeers: [Int32] = [], downPeers: [Int32] = []
-        upPeers.reserveCapacity(node.view.slots.count)
-        for case let e? in node.view.slots where !e.entry.removed && e.entry.node != node.index {
-            if e.isUp { upPeers.append(e.entry.node) } else { downPeers.append(e.entry.node) }
-        }
+        let peers = node.view.peers(of: node.index)
+        var upPeers = peers.up
+        let downPeers = peers.down
         let anyPeerUp = !upPeers.isEmpty
         var chosen: [Int32] = []
         while chosen.count < settings.fanout && !upPeers.isEmpty {
