@@ -1,65 +1,96 @@
 /// A node's membership view: what it believes about every node it has heard of, indexed by node
 /// index. Each node routes by its own view; the ground truth never leaks in.
 ///
-/// Every gossip message is merged against the whole view, so the view is one flat array of
-/// 32-byte records walked in node order, with no optionals and no per-entry copies.
+/// Every gossip message is merged against the whole view, and a thousand views do not fit in
+/// cache, so the view is kept in columns by node index and most of a merge reads one word per
+/// node: `pulses` (heartbeat and flags). An entry that brings a newer heartbeat of a node up
+/// writes that word and `grew`; only rarer changes (down marks, removals, new nodes) read the
+/// rest.
 struct MembershipView {
-    /// What this node holds about the node of the same index; `known` false for one not heard of.
-    private struct Slot {
-        var beat: Int64 = 0
-        var downAt: Int64 = -1
-        var lastGrew: Micros = 0
-        var vnodes: Int32 = 0
-        var known = false
-        var removed = false
-        var excluded = false
+    /// Heartbeat and flags of one node, in one word: `beat << 3 | excluded << 2 | removed << 1 |
+    /// down`, or `unknown`. `down` is `downAt >= 0`; a node up has `downAt` -1 (nothing writes
+    /// another negative), so news of a node up rewrites the pulse and `grew` alone.
+    struct Pulse {
+        var raw: Int64
+        static let unknown = Pulse(raw: .min)
 
-        var isDown: Bool { downAt >= 0 }
-        var isUp: Bool { known && !removed && downAt < 0 }
-        var isMember: Bool { known && !removed }
+        init(raw: Int64) { self.raw = raw }
 
-        func entry(_ node: Int) -> MemberEntry {
-            MemberEntry(node: Int32(node), beat: beat, downAt: downAt, removed: removed, vnodes: vnodes)
+        init(beat: Int64, down: Bool, removed: Bool, excluded: Bool) {
+            raw = beat &<< 3 | (excluded ? 4 : 0) | (removed ? 2 : 0) | (down ? 1 : 0)
         }
+
+        var known: Bool { raw != .min }
+        var beat: Int64 { raw >> 3 }
+        var isDown: Bool { raw & 1 != 0 }
+        var removed: Bool { raw & 2 != 0 }
+        var excluded: Bool { raw & 4 != 0 }
+        /// Known, not removed, not down, not excluded.
+        var isPlainUp: Bool { raw & 7 == 0 && known }
     }
 
-    private var slots: [Slot] = []
+    private var pulses: [Pulse] = []
+    /// Local time each node's heartbeat last grew (silence is measured from here).
+    private var grew: [Micros] = []
+    /// When each node went down (-1 while up): `Pulse.isDown` is `downAt >= 0`.
+    private var downAts: [Int64] = []
+    private var vnodes: [Int32] = []
     /// Bumped whenever the set of ring members changes (a node learned, or removed).
     private(set) var membershipVersion = 0
 
     subscript(node: Int32) -> ViewEntry? {
-        guard node >= 0, Int(node) < slots.count, slots[Int(node)].known else { return nil }
-        let s = slots[Int(node)]
-        return ViewEntry(entry: s.entry(Int(node)), lastGrew: s.lastGrew, excluded: s.excluded)
+        guard node >= 0, Int(node) < pulses.count, pulses[Int(node)].known else { return nil }
+        let i = Int(node), p = pulses[i]
+        return ViewEntry(entry: MemberEntry(node: node, beat: p.beat, downAt: downAts[i], removed: p.removed,
+                                            vnodes: vnodes[i]),
+                         lastGrew: grew[i], excluded: p.excluded)
     }
 
-    func isUp(_ node: Int32) -> Bool { node >= 0 && Int(node) < slots.count && slots[Int(node)].isUp }
+    func isUp(_ node: Int32) -> Bool {
+        guard node >= 0 && Int(node) < pulses.count else { return false }
+        let p = pulses[Int(node)]
+        return p.known && !p.removed && !p.isDown
+    }
 
     /// Known, not removed: on the ring.
-    func isMember(_ node: Int32) -> Bool { node >= 0 && Int(node) < slots.count && slots[Int(node)].isMember }
+    func isMember(_ node: Int32) -> Bool {
+        node >= 0 && Int(node) < pulses.count && pulses[Int(node)].known && !pulses[Int(node)].removed
+    }
 
     /// Members (known, not removed), ascending.
     var members: [Int32] {
         var result: [Int32] = []
-        result.reserveCapacity(slots.count)
-        for i in slots.indices where slots[i].isMember { result.append(Int32(i)) }
+        result.reserveCapacity(pulses.count)
+        for i in pulses.indices where pulses[i].known && !pulses[i].removed { result.append(Int32(i)) }
         return result
     }
 
     /// Every known entry, ascending: what a gossip message carries.
     var entries: [MemberEntry] {
-        var result: [MemberEntry] = []
-        result.reserveCapacity(slots.count)
-        for i in slots.indices where slots[i].known { result.append(slots[i].entry(i)) }
-        return result
+        [MemberEntry](unsafeUninitializedCapacity: pulses.count) { result, count in
+            readColumns { c in
+                for i in c.pulses.indices where c.pulses[i].known {
+                    result.initializeElement(at: count, to: c.entry(i))
+                    count += 1
+                }
+            }
+        }
     }
 
     /// Members other than `me`, ascending, split into those held up and those held down.
     func peers(of me: Int32) -> (up: [Int32], down: [Int32]) {
-        var up: [Int32] = [], down: [Int32] = []
-        up.reserveCapacity(slots.count)
-        for i in slots.indices where slots[i].isMember && i != Int(me) {
-            if slots[i].isDown { down.append(Int32(i)) } else { up.append(Int32(i)) }
+        var down: [Int32] = []
+        let up = [Int32](unsafeUninitializedCapacity: pulses.count) { up, upCount in
+            pulses.withUnsafeBufferPointer { pulses in
+                for i in pulses.indices where pulses[i].known && !pulses[i].removed && i != Int(me) {
+                    if pulses[i].isDown {
+                        down.append(Int32(i))
+                    } else {
+                        up.initializeElement(at: upCount, to: Int32(i))
+                        upCount += 1
+                    }
+                }
+            }
         }
         return (up, down)
     }
@@ -67,21 +98,15 @@ struct MembershipView {
     mutating func set(_ entry: ViewEntry) {
         let i = Int(entry.entry.node)
         grow(to: i + 1)
-        let wasMember = slots[i].isMember
-        let e = entry.entry
-        slots[i] = Slot(beat: e.beat, downAt: e.downAt, lastGrew: entry.lastGrew, vnodes: e.vnodes, known: true,
-                        removed: e.removed, excluded: entry.excluded)
-        if wasMember != !e.removed { membershipVersion += 1 }
+        let wasMember = pulses[i].known && !pulses[i].removed
+        withColumns { $0.store(entry, at: i) }
+        if wasMember != !entry.entry.removed { membershipVersion += 1 }
     }
 
     mutating func update(_ node: Int32, _ body: (inout ViewEntry) -> Void) {
         guard var e = self[node] else { return }
         body(&e)
         set(e)
-    }
-
-    private mutating func grow(to count: Int) {
-        if slots.count < count { slots.append(contentsOf: repeatElement(Slot(), count: count - slots.count)) }
     }
 
     /// What a gossip merge changed.
@@ -99,40 +124,55 @@ struct MembershipView {
         for e in incoming { highest = max(highest, e.node) }
         grow(to: Int(highest) + 1)
         var membershipChanges = 0
-        slots.withUnsafeMutableBufferPointer { slots in
+        withColumns { c in
             for e in incoming where e.node != me {
-                let i = Int(e.node)
-                var local = slots[i]
-                guard local.known else {
-                    let excluded = e.isDown && now >= e.downAt &+ rehash
-                    slots[i] = Slot(beat: e.beat, downAt: e.downAt, lastGrew: now, vnodes: e.vnodes, known: true,
-                                    removed: e.removed, excluded: excluded)
-                    if !e.removed { membershipChanges += 1 }
-                    fx.ringChanged = true
-                    continue
-                }
-                if local.removed { continue }
-                let wasUp = local.isUp, wasExcluded = local.excluded
-                if e.removed {
-                    local.removed = true
-                    membershipChanges += 1
-                } else if e.beat > local.beat {
-                    local.beat = e.beat
-                    local.downAt = e.downAt
-                    local.lastGrew = now
-                } else if e.beat == local.beat && e.isDown {
-                    local.downAt = local.isDown ? min(local.downAt, e.downAt) : e.downAt
-                } else {
-                    continue
-                }
-                local.excluded = local.isDown && now >= local.downAt &+ rehash
-                slots[i] = local
-                if local.removed || local.excluded != wasExcluded { fx.ringChanged = true }
-                if !wasUp && local.isUp { fx.cameUp.append(e.node) }
+                c.merge(e, now: now, rehash: rehash, into: &fx, membershipChanges: &membershipChanges)
             }
         }
         membershipVersion += membershipChanges
         return fx
+    }
+
+    /// A push answered (push-pull): `newer(than: incoming)` as the reply, then
+    /// `merge(incoming, …)`, in one walk over the view when `incoming` is in ascending node
+    /// order, as gossip always is (each node's reply depends only on its own entry before the
+    /// merge, and the merge takes entries in that same order).
+    mutating func exchange(_ incoming: [MemberEntry], me: Int32, now: Micros, rehash: Micros)
+        -> (reply: [MemberEntry], effects: MergeEffects) {
+        var highest: Int32 = -1, ascending = true
+        for e in incoming {
+            ascending = ascending && e.node > highest
+            highest = max(highest, e.node)
+        }
+        guard ascending else {
+            let reply = newer(than: incoming)
+            return (reply, merge(incoming, me: me, now: now, rehash: rehash))
+        }
+        grow(to: Int(highest) + 1)
+        var fx = MergeEffects()
+        var membershipChanges = 0
+        let reply = [MemberEntry](unsafeUninitializedCapacity: pulses.count) { reply, replyCount in
+            withColumns { c in
+                incoming.withUnsafeBufferPointer { incoming in
+                    var j = 0
+                    for i in c.pulses.indices {
+                        let matched = j < incoming.count && Int(incoming[j].node) == i
+                        if c.pulses[i].known && (!matched || c.isNewer(i, than: incoming[j])) {
+                            reply.initializeElement(at: replyCount, to: c.entry(i))
+                            replyCount += 1
+                        }
+                        guard matched else { continue }
+                        if incoming[j].node != me {
+                            c.merge(incoming[j], now: now, rehash: rehash, into: &fx,
+                                    membershipChanges: &membershipChanges)
+                        }
+                        j += 1
+                    }
+                }
+            }
+        }
+        membershipVersion += membershipChanges
+        return (reply, fx)
     }
 
     /// The entries this view knows newer than `incoming` (or that `incoming` lacks).
@@ -140,14 +180,13 @@ struct MembershipView {
     /// merge-walk over both lists, with no table.
     func newer(than incoming: [MemberEntry]) -> [MemberEntry] {
         var result: [MemberEntry] = []
-        result.reserveCapacity(slots.count)
+        result.reserveCapacity(pulses.count)
         var sorted = true
-        slots.withUnsafeBufferPointer { slots in
+        readColumns { c in
             incoming.withUnsafeBufferPointer { incoming in
                 var j = 0
                 var previous: Int32 = -1
-                for i in slots.indices where slots[i].known {
-                    let m = slots[i]
+                for i in c.pulses.indices where c.pulses[i].known {
                     let node = Int32(i)
                     while j < incoming.count && incoming[j].node < node {
                         if incoming[j].node < previous {
@@ -158,14 +197,10 @@ struct MembershipView {
                         j += 1
                     }
                     guard j < incoming.count, incoming[j].node == node else {
-                        result.append(m.entry(i))
+                        result.append(c.entry(i))
                         continue
                     }
-                    let t = incoming[j]
-                    if t.removed { continue }
-                    if m.removed || m.beat > t.beat || (m.beat == t.beat && m.isDown && (!t.isDown || m.downAt < t.downAt)) {
-                        result.append(m.entry(i))
-                    }
+                    if c.isNewer(i, than: incoming[j]) { result.append(c.entry(i)) }
                 }
             }
         }
@@ -176,14 +211,19 @@ struct MembershipView {
     /// down from when its heartbeat last grew. Returns whether any node's exclusion changed.
     mutating func detect(me: Int32, now: Micros, suspect: Micros, rehash: Micros) -> Bool {
         var changed = false
-        slots.withUnsafeMutableBufferPointer { slots in
-            for i in slots.indices where slots[i].isMember && i != Int(me) {
-                if !slots[i].isDown && now &- slots[i].lastGrew >= suspect {
-                    slots[i].downAt = slots[i].lastGrew
+        withColumns { c in
+            for i in c.pulses.indices where c.pulses[i].known && !c.pulses[i].removed && i != Int(me) {
+                let p = c.pulses[i]
+                // Up and heard from within `suspect`: nothing changes.
+                if !p.isDown && now &- c.grew[i] < suspect && !p.excluded { continue }
+                var e = c.entry(at: i)!
+                if !e.entry.isDown && now &- e.lastGrew >= suspect {
+                    e.entry.downAt = e.lastGrew
                 }
-                let excluded = slots[i].isDown && now >= slots[i].downAt &+ rehash
-                if excluded != slots[i].excluded { changed = true }
-                slots[i].excluded = excluded
+                let excluded = e.entry.isDown && now >= e.entry.downAt &+ rehash
+                if excluded != e.excluded { changed = true }
+                e.excluded = excluded
+                c.store(e, at: i)
             }
         }
         return changed
@@ -192,11 +232,131 @@ struct MembershipView {
     /// After a pause or restart: silence is measured only while running, so every peer starts
     /// afresh as heard-from now (gossip corrects what changed meanwhile).
     mutating func restartClocks(me: Int32, now: Micros, resetStatus: Bool) {
-        for i in slots.indices where slots[i].known && i != Int(me) {
-            slots[i].lastGrew = now
-            if resetStatus && !slots[i].removed {
-                slots[i].downAt = -1
-                slots[i].excluded = false
+        withColumns { c in
+            for i in c.pulses.indices where c.pulses[i].known && i != Int(me) {
+                var e = c.entry(at: i)!
+                e.lastGrew = now
+                if resetStatus && !e.entry.removed {
+                    e.entry.downAt = -1
+                    e.excluded = false
+                }
+                c.store(e, at: i)
+            }
+        }
+    }
+
+    // MARK: Columns
+
+    private mutating func grow(to count: Int) {
+        let extra = count - pulses.count
+        guard extra > 0 else { return }
+        pulses.append(contentsOf: repeatElement(.unknown, count: extra))
+        grew.append(contentsOf: repeatElement(0, count: extra))
+        downAts.append(contentsOf: repeatElement(-1, count: extra))
+        vnodes.append(contentsOf: repeatElement(0, count: extra))
+    }
+
+    /// The columns of one pass, without a uniqueness or bounds check per access.
+    private struct Columns {
+        let pulses: UnsafeMutableBufferPointer<Pulse>
+        let grew: UnsafeMutableBufferPointer<Micros>
+        let downAts: UnsafeMutableBufferPointer<Int64>
+        let vnodes: UnsafeMutableBufferPointer<Int32>
+
+        /// The gossip entry of a known node.
+        func entry(_ i: Int) -> MemberEntry {
+            MemberEntry(node: Int32(i), beat: pulses[i].beat, downAt: downAts[i], removed: pulses[i].removed,
+                        vnodes: vnodes[i])
+        }
+
+        func entry(at i: Int) -> ViewEntry? {
+            pulses[i].known ? ViewEntry(entry: entry(i), lastGrew: grew[i], excluded: pulses[i].excluded) : nil
+        }
+
+        /// Whether this view's entry of known node `i` is newer than `t`, an entry of the same node.
+        @inline(__always)
+        func isNewer(_ i: Int, than t: MemberEntry) -> Bool {
+            let m = pulses[i]
+            if t.removed { return false }
+            // Not newer: a lower heartbeat, or the same without a down mark.
+            if !m.removed && (m.beat < t.beat || (m.beat == t.beat && !m.isDown)) { return false }
+            return m.removed || m.beat > t.beat || (m.beat == t.beat && m.isDown && (!t.isDown || downAts[i] < t.downAt))
+        }
+
+        /// Merges one gossip entry (see `MembershipView.merge`).
+        @inline(__always)
+        func merge(_ e: MemberEntry, now: Micros, rehash: Micros, into fx: inout MergeEffects,
+                   membershipChanges: inout Int) {
+            let i = Int(e.node)
+            let p = pulses[i]
+            if !e.removed && p.known {
+                // Nothing new: removed here, a lower heartbeat, or the same without a down mark.
+                if p.removed || e.beat < p.beat || (e.beat == p.beat && !e.isDown) { return }
+                // The usual news: a higher heartbeat of a node up, still up.
+                if e.beat > p.beat && e.downAt == -1 && p.isPlainUp {
+                    pulses[i] = Pulse(beat: e.beat, down: false, removed: false, excluded: false)
+                    grew[i] = now
+                    return
+                }
+            }
+            guard var local = entry(at: i) else {
+                let excluded = e.isDown && now >= e.downAt &+ rehash
+                store(ViewEntry(entry: e, lastGrew: now, excluded: excluded), at: i)
+                if !e.removed { membershipChanges += 1 }
+                fx.ringChanged = true
+                return
+            }
+            if local.entry.removed { return }
+            let wasUp = local.isUp, wasExcluded = local.excluded
+            if e.removed {
+                local.entry.removed = true
+                membershipChanges += 1
+            } else if e.beat > local.entry.beat {
+                local.entry.beat = e.beat
+                local.entry.downAt = e.downAt
+                local.lastGrew = now
+            } else if e.beat == local.entry.beat && e.isDown {
+                local.entry.downAt = local.entry.isDown ? min(local.entry.downAt, e.downAt) : e.downAt
+            } else {
+                return
+            }
+            local.excluded = local.entry.isDown && now >= local.entry.downAt &+ rehash
+            store(local, at: i)
+            if local.entry.removed || local.excluded != wasExcluded { fx.ringChanged = true }
+            if !wasUp && local.isUp { fx.cameUp.append(e.node) }
+        }
+
+        func store(_ v: ViewEntry, at i: Int) {
+            let e = v.entry
+            pulses[i] = Pulse(beat: e.beat, down: e.isDown, removed: e.removed, excluded: v.excluded)
+            grew[i] = v.lastGrew
+            downAts[i] = e.downAt
+            vnodes[i] = e.vnodes
+        }
+    }
+
+    private mutating func withColumns<R>(_ body: (Columns) -> R) -> R {
+        pulses.withUnsafeMutableBufferPointer { pulses in
+            grew.withUnsafeMutableBufferPointer { grew in
+                downAts.withUnsafeMutableBufferPointer { downAts in
+                    vnodes.withUnsafeMutableBufferPointer { vnodes in
+                        body(Columns(pulses: pulses, grew: grew, downAts: downAts, vnodes: vnodes))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The columns of a read-only pass (`entries`, `newer`), which must not write through them.
+    private func readColumns<R>(_ body: (Columns) -> R) -> R {
+        pulses.withUnsafeBufferPointer { pulses in
+            grew.withUnsafeBufferPointer { grew in
+                downAts.withUnsafeBufferPointer { downAts in
+                    vnodes.withUnsafeBufferPointer { vnodes in
+                        body(Columns(pulses: .init(mutating: pulses), grew: .init(mutating: grew),
+                                     downAts: .init(mutating: downAts), vnodes: .init(mutating: vnodes)))
+                    }
+                }
             }
         }
     }

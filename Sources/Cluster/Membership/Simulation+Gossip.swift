@@ -58,12 +58,15 @@ extension Simulation {
     /// (push-pull): heartbeats then reach every node in few enough rounds that clusters of
     /// hundreds of nodes do not suspect live members, and joins and heals spread in one round trip.
     func receiveGossip(_ node: Node, from: Int32, _ entries: [MemberEntry], isReply: Bool) {
+        let fx: MembershipView.MergeEffects
         if !isReply && from >= 0 && from != node.index {
             beat(node)
-            let newer = node.view.newer(than: entries)
+            let (newer, effects) = node.view.exchange(entries, me: node.index, now: now, rehash: settings.rehash)
             if !newer.isEmpty { send(from: node.index, to: from, .gossipReply(newer)) }
+            fx = effects
+        } else {
+            fx = node.view.merge(entries, me: node.index, now: now, rehash: settings.rehash)
         }
-        let fx = node.view.merge(entries, me: node.index, now: now, rehash: settings.rehash)
         if fx.ringChanged || !fx.cameUp.isEmpty { antiEntropyRound(node) }
         // A node back up takes its hints; a ring change may send hints for a node now out to
         // the key's new owners (or back into this node's store).
