@@ -156,17 +156,35 @@ struct MembershipView {
                 incoming.withUnsafeBufferPointer { incoming in
                     var j = 0
                     for i in c.pulses.indices {
-                        let matched = j < incoming.count && Int(incoming[j].node) == i
-                        if c.pulses[i].known && (!matched || c.isNewer(i, than: incoming[j])) {
+                        let p = c.pulses[i]
+                        guard j < incoming.count && Int(incoming[j].node) == i else {
+                            if p.known {
+                                reply.initializeElement(at: replyCount, to: c.entry(i))
+                                replyCount += 1
+                            }
+                            continue
+                        }
+                        let t = incoming[j]
+                        j += 1
+                        // Most entries: both sides hold the node plainly up. The higher heartbeat
+                        // wins; which side's news it is decides between reply and merge.
+                        if p.isPlainUp && !t.removed && t.downAt == -1 {
+                            if t.beat < p.beat {
+                                reply.initializeElement(at: replyCount, to: c.entry(i))
+                                replyCount += 1
+                            } else if t.beat > p.beat && t.node != me {
+                                c.pulses[i] = Pulse(beat: t.beat, down: false, removed: false, excluded: false)
+                                c.grew[i] = now
+                            }
+                            continue
+                        }
+                        if p.known && c.isNewer(i, than: t) {
                             reply.initializeElement(at: replyCount, to: c.entry(i))
                             replyCount += 1
                         }
-                        guard matched else { continue }
-                        if incoming[j].node != me {
-                            c.merge(incoming[j], now: now, rehash: rehash, into: &fx,
-                                    membershipChanges: &membershipChanges)
+                        if t.node != me {
+                            c.merge(t, now: now, rehash: rehash, into: &fx, membershipChanges: &membershipChanges)
                         }
-                        j += 1
                     }
                 }
             }
