@@ -12,7 +12,8 @@ struct CalendarQueue: ~Copyable {
     static let blockShift: Micros = 8
     static let blockSpan = 1 << blockShift
     static let blockCount = 64
-    /// Blocks opened with at most this many events are sorted by insertion instead of counting.
+    /// Blocks opened with at most this many events are sorted by insertion instead of counting
+    /// (at most 64: a key holds the position in 6 bits).
     private static let insertionSortLimit = 48
 
     private var chunks = EventChunks()
@@ -29,6 +30,8 @@ struct CalendarQueue: ~Copyable {
     /// Number (time >> blockShift) of the open block.
     private var openBlock: Micros = 0
     private let tally = UnsafeMutablePointer<Int32>.allocate(capacity: blockSpan)
+    /// A small block's events in push order, before `insertionSortByTime`.
+    private let small = UnsafeMutablePointer<Event>.allocate(capacity: insertionSortLimit)
     private(set) var count = 0
 
     init() {
@@ -40,6 +43,7 @@ struct CalendarQueue: ~Copyable {
         blocks.deallocate()
         open.deallocate()
         tally.deallocate()
+        small.deallocate()
     }
 
     /// Whether an event at `time` fits in the window.
@@ -62,42 +66,32 @@ struct CalendarQueue: ~Copyable {
         count += 1
     }
 
-    /// Whether `head` has an event: false when the queue is empty, or when the next block to
-    /// open starts after `bound` (the time of an event elsewhere, or the end of a run). Opening a
-    /// block only when its events may come next keeps pushes before its end out of `late`.
+    /// Removes and returns the earliest event if it comes before `bound` (the head of the other
+    /// stores) and is due at or before `limit`. A block is opened only when its events may be
+    /// the ones to return: once open, pushes into the time before its end go to the slower `late`.
     @inline(__always)
-    mutating func prepareHead(before bound: Micros) -> Bool {
-        if cursor < openCount || late.count > 0 { return true }
-        guard occupied != 0 else { return false }
-        let slot = nextOccupiedSlot
-        let block = openBlock &+ 1 &+ Micros((slot &- Int(truncatingIfNeeded: openBlock &+ 1)) & (Self.blockCount - 1))
-        if bound < block << Self.blockShift { return false }
-        open(block, slot: slot)
-        return true
-    }
-
-    /// The earliest event, once `prepareHead` said there is one.
-    @inline(__always)
-    var head: Event {
-        guard cursor < openCount else { return late.first! }
-        if late.count > 0, let l = late.first, EventHeap.before(l, open[cursor]) { return l }
-        return open[cursor]
-    }
-
-    /// Removes `head`.
-    @inline(__always)
-    mutating func removeFirst() -> Event {
-        count -= 1
-        if cursor < openCount, late.count == 0 || !EventHeap.before(late.first!, open[cursor]) {
-            cursor += 1
-            return open[cursor - 1]
+    mutating func popFirst(before bound: EventKey, notAfter limit: Micros) -> Event? {
+        if cursor == openCount && late.count == 0 {
+            guard occupied != 0 else { return nil }
+            let slot = nextOccupiedSlot
+            let block = openBlock &+ 1 &+ Micros((slot &- Int(truncatingIfNeeded: openBlock &+ 1)) & (Self.blockCount - 1))
+            if min(bound.time, limit) < block << Self.blockShift { return nil }
+            open(block, slot: slot)
         }
-        return late.pop()!
+        let fromLate = cursor == openCount || (late.count > 0 && EventHeap.before(late.first!, open[cursor]))
+        let event = fromLate ? late.first! : open[cursor]
+        guard EventKey(event) < bound && event.time <= limit else { return nil }
+        count -= 1
+        if fromLate { _ = late.pop() } else { cursor += 1 }
+        return event
     }
 
     /// Time of the earliest event, without opening a block.
     var nextTime: Micros? {
-        if cursor < openCount || late.count > 0 { return head.time }
+        if cursor < openCount || late.count > 0 {
+            let o = cursor < openCount ? open[cursor].time : .max
+            return min(o, late.first?.time ?? .max)
+        }
         guard occupied != 0 else { return nil }
         var earliest = Micros.max
         chunks.forEachRun(of: blocks[nextOccupiedSlot]) { run in
@@ -124,12 +118,12 @@ struct CalendarQueue: ~Copyable {
             open = .allocate(capacity: openCapacity)
         }
         if n <= Self.insertionSortLimit {
-            var end = open
+            var end = small
             chunks.forEachRun(of: blocks[slot]) { run in
                 end.initialize(from: run.baseAddress!, count: run.count)
                 end += run.count
             }
-            Self.insertionSortByTime(UnsafeMutableBufferPointer(start: open, count: n))
+            Self.insertionSortByTime(small, count: n, from: block << Self.blockShift, into: open)
         } else {
             countingSortByTime(blocks[slot], from: block << Self.blockShift)
         }
@@ -138,17 +132,21 @@ struct CalendarQueue: ~Copyable {
         cursor = 0
     }
 
-    /// Stable: events of equal time keep their (sequence) order.
-    private static func insertionSortByTime(_ e: UnsafeMutableBufferPointer<Event>) {
-        guard e.count > 1 else { return }
-        for i in 1..<e.count {
-            let x = e[i]
-            var j = i
-            while j > 0 && e[j - 1].time > x.time {
-                e[j] = e[j - 1]
-                j -= 1
+    /// Stable: events of equal time keep their (sequence) order. Sorts 2-byte keys (time within
+    /// the block, position) rather than moving 32-byte events, then gathers the events.
+    private static func insertionSortByTime(_ events: UnsafeMutablePointer<Event>, count n: Int, from base: Micros,
+                                            into sorted: UnsafeMutablePointer<Event>) {
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: n) { keys in
+            for i in 0..<n {
+                let key = UInt16(truncatingIfNeeded: events[i].time &- base) << 6 | UInt16(truncatingIfNeeded: i)
+                var j = i
+                while j > 0 && keys[j - 1] > key {
+                    keys[j] = keys[j - 1]
+                    j -= 1
+                }
+                keys[j] = key
             }
-            e[j] = x
+            for k in 0..<n { (sorted + k).initialize(to: events[Int(keys[k] & 63)]) }
         }
     }
 

@@ -15,6 +15,9 @@ struct EventQueue: ~Copyable {
     private var heap = EventHeap()
     private var lane = Deque<Event>()
     private var nextSeq: UInt64 = 0
+    /// (time, sequence) of the earlier of the heap's and the lane's heads, (max, max) when both
+    /// are empty: kept up to date so that a pop from the calendar (most pops) compares once.
+    private var otherHead = EventKey.none
 
     var count: Int { calendar.count + heap.count + lane.count }
     var isEmpty: Bool { count == 0 }
@@ -27,7 +30,12 @@ struct EventQueue: ~Copyable {
     mutating func push(at time: Micros, _ kind: EventKind) {
         let event = Event(time: time, seq: nextSeq, kind: kind)
         nextSeq &+= 1
-        if calendar.accepts(time) { calendar.push(event) } else { heap.push(event) }
+        if calendar.accepts(time) {
+            calendar.push(event)
+        } else {
+            heap.push(event)
+            otherHead = min(otherHead, EventKey(event))
+        }
     }
 
     /// Schedules an event whose time is usually no earlier than the last deadline's.
@@ -36,38 +44,43 @@ struct EventQueue: ~Copyable {
             push(at: time, kind)
             return
         }
-        lane.append(Event(time: time, seq: nextSeq, kind: kind))
+        let event = Event(time: time, seq: nextSeq, kind: kind)
         nextSeq &+= 1
+        lane.append(event)
+        otherHead = min(otherHead, EventKey(event))
     }
 
     mutating func pop() -> Event? { pop(notAfter: .max) }
 
     /// Removes and returns the earliest event if it is due at or before `time`.
     mutating func pop(notAfter time: Micros) -> Event? {
-        enum Source { case none, calendar, heap, lane }
-        var source = Source.none
-        var earliest = (time: Micros.max, seq: UInt64.max)
-        if heap.count > 0, let h = heap.first {
-            earliest = (h.time, h.seq)
-            source = .heap
+        if let event = calendar.popFirst(before: otherHead, notAfter: time) { return event }
+        guard otherHead != .none, otherHead.time <= time else { return nil }
+        let event: Event?
+        if let l = lane.first, EventKey(l) == otherHead {
+            event = lane.removeFirst()
+        } else {
+            event = heap.pop()
         }
-        if !lane.isEmpty, let l = lane.first, (l.time, l.seq) < earliest {
-            earliest = (l.time, l.seq)
-            source = .lane
-        }
-        if calendar.prepareHead(before: min(earliest.time, time)) {
-            let c = calendar.head
-            if (c.time, c.seq) < earliest {
-                earliest = (c.time, c.seq)
-                source = .calendar
-            }
-        }
-        guard earliest.time <= time else { return nil }
-        switch source {
-        case .none: return nil
-        case .calendar: return calendar.removeFirst()
-        case .heap: return heap.pop()
-        case .lane: return lane.removeFirst()
-        }
+        otherHead = min(heap.first.map(EventKey.init) ?? .none, lane.first.map(EventKey.init) ?? .none)
+        return event
     }
+}
+
+/// An event's place in the order: (time, sequence).
+struct EventKey: Comparable {
+    var time: Micros
+    var seq: UInt64
+
+    static let none = EventKey(time: .max, seq: .max)
+
+    init(time: Micros, seq: UInt64) {
+        self.time = time
+        self.seq = seq
+    }
+
+    init(_ event: Event) { self.init(time: event.time, seq: event.seq) }
+
+    @inline(__always)
+    static func < (a: EventKey, b: EventKey) -> Bool { a.time != b.time ? a.time < b.time : a.seq < b.seq }
 }
