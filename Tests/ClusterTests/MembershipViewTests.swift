@@ -63,34 +63,36 @@ import Testing
         }
     }
 
+    /// Each entry's outcome by case, then the effects from the entry before and after.
     static func merge(_ view: inout [Int32: ViewEntry], _ incoming: [MemberEntry], me: Int32, now: Micros)
         -> (ringChanged: Bool, cameUp: [Int32], memberChanges: Int) {
         var ringChanged = false, cameUp: [Int32] = [], memberChanges = 0
         for e in incoming where e.node != me {
-            guard var local = view[e.node] else {
-                view[e.node] = ViewEntry(entry: e, lastGrew: now, excluded: e.isDown && now >= e.downAt + rehash)
-                if !e.removed { memberChanges += 1 }
-                ringChanged = true
+            let before = view[e.node]
+            var after: ViewEntry
+            switch before {
+            case nil:
+                after = ViewEntry(entry: e, lastGrew: now, excluded: false)
+            case let old? where old.entry.removed:
+                continue
+            case var old? where e.removed:
+                old.entry.removed = true
+                after = old
+            case let old? where e.beat > old.entry.beat:
+                let entry = MemberEntry(node: e.node, beat: e.beat, downAt: e.downAt, removed: false, vnodes: old.entry.vnodes)
+                after = ViewEntry(entry: entry, lastGrew: now, excluded: false)
+            case var old? where e.beat == old.entry.beat && e.isDown:
+                old.entry.downAt = old.entry.isDown ? min(old.entry.downAt, e.downAt) : e.downAt
+                after = old
+            default:
                 continue
             }
-            if local.entry.removed { continue }
-            let wasUp = local.isUp, wasExcluded = local.excluded
-            if e.removed {
-                local.entry.removed = true
-                memberChanges += 1
-            } else if e.beat > local.entry.beat {
-                local.entry.beat = e.beat
-                local.entry.downAt = e.downAt
-                local.lastGrew = now
-            } else if e.beat == local.entry.beat && e.isDown {
-                local.entry.downAt = local.entry.isDown ? min(local.entry.downAt, e.downAt) : e.downAt
-            } else {
-                continue
-            }
-            local.excluded = local.entry.isDown && now >= local.entry.downAt + rehash
-            view[e.node] = local
-            if local.entry.removed || local.excluded != wasExcluded { ringChanged = true }
-            if !wasUp && local.isUp { cameUp.append(e.node) }
+            after.excluded = after.entry.isDown && now >= after.entry.downAt + rehash
+            view[e.node] = after
+            let wasMember = before.map { !$0.entry.removed } ?? false
+            if wasMember != !after.entry.removed { memberChanges += 1 }
+            if before == nil || after.entry.removed || after.excluded != before!.excluded { ringChanged = true }
+            if let old = before, !old.isUp && after.isUp { cameUp.append(e.node) }
         }
         return (ringChanged, cameUp, memberChanges)
     }
