@@ -1,11 +1,10 @@
 /// A node's membership view: what it believes about every node it has heard of, indexed by node
 /// index. Each node routes by its own view; the ground truth never leaks in.
 ///
-/// Every gossip message is merged against the whole view, and a thousand views do not fit in
-/// cache, so the view is kept in columns by node index and most of a merge reads one word per
-/// node: `pulses` (heartbeat and flags). An entry that brings a newer heartbeat of a node up
-/// writes that word and `grew`; only rarer changes (down marks, removals, new nodes) read the
-/// rest.
+/// Every gossip message is merged against the whole view, so the view is one flat array of
+/// 32-byte rows by node index, and most of a merge reads one word of a row: its pulse (heartbeat
+/// and flags). An entry that brings a newer heartbeat of a node up writes that word and the time
+/// it grew; only rarer changes (down marks, removals, new nodes) read the rest.
 struct MembershipView {
     /// Heartbeat and flags of one node, in one word: `beat << 3 | excluded << 2 | removed << 1 |
     /// down`, or `unknown`. `down` is `downAt >= 0`; a node up has `downAt` -1 (nothing writes
@@ -29,47 +28,54 @@ struct MembershipView {
         var isPlainUp: Bool { raw & 7 == 0 && known }
     }
 
-    private var pulses: [Pulse] = []
-    /// Local time each node's heartbeat last grew (silence is measured from here).
-    private var grew: [Micros] = []
-    /// When each node went down (-1 while up): `Pulse.isDown` is `downAt >= 0`.
-    private var downAts: [Int64] = []
-    private var vnodes: [Int32] = []
+    /// One row per node index, the pulse first. One array, not one per field: routing copies
+    /// views (`let view = node.view`), and each array is a retain and a release.
+    private var slots: [Slot] = []
+
+    struct Slot {
+        var pulse = Pulse.unknown
+        /// Local time the heartbeat last grew (silence is measured from here).
+        var grew: Micros = 0
+        /// When the node went down (-1 while up): `Pulse.isDown` is `downAt >= 0`.
+        var downAt: Int64 = -1
+        var vnodes: Int32 = 0
+    }
+
     /// Bumped whenever the set of ring members changes (a node learned, or removed).
     private(set) var membershipVersion = 0
 
     subscript(node: Int32) -> ViewEntry? {
-        guard node >= 0, Int(node) < pulses.count, pulses[Int(node)].known else { return nil }
-        let i = Int(node), p = pulses[i]
-        return ViewEntry(entry: MemberEntry(node: node, beat: p.beat, downAt: downAts[i], removed: p.removed,
-                                            vnodes: vnodes[i]),
-                         lastGrew: grew[i], excluded: p.excluded)
+        guard node >= 0, Int(node) < slots.count, slots[Int(node)].pulse.known else { return nil }
+        let d = slots[Int(node)], p = d.pulse
+        return ViewEntry(entry: MemberEntry(node: node, beat: p.beat, downAt: d.downAt, removed: p.removed, vnodes: d.vnodes),
+                         lastGrew: d.grew, excluded: p.excluded)
     }
 
+    @inline(__always)
     func isUp(_ node: Int32) -> Bool {
-        guard node >= 0 && Int(node) < pulses.count else { return false }
-        let p = pulses[Int(node)]
+        guard node >= 0 && Int(node) < slots.count else { return false }
+        let p = slots[Int(node)].pulse
         return p.known && !p.removed && !p.isDown
     }
 
     /// Known, not removed: on the ring.
     func isMember(_ node: Int32) -> Bool {
-        node >= 0 && Int(node) < pulses.count && pulses[Int(node)].known && !pulses[Int(node)].removed
+        node >= 0 && Int(node) < slots.count && slots[Int(node)].pulse.known && !slots[Int(node)].pulse.removed
     }
 
     /// Members (known, not removed), ascending.
     var members: [Int32] {
         var result: [Int32] = []
-        result.reserveCapacity(pulses.count)
-        for i in pulses.indices where pulses[i].known && !pulses[i].removed { result.append(Int32(i)) }
+        result.reserveCapacity(slots.count)
+        for i in slots.indices where slots[i].pulse.known && !slots[i].pulse.removed { result.append(Int32(i)) }
         return result
     }
 
     /// Every known entry, ascending: what a gossip message carries.
     var entries: [MemberEntry] {
-        [MemberEntry](unsafeUninitializedCapacity: pulses.count) { result, count in
-            readColumns { c in
-                for i in c.pulses.indices where c.pulses[i].known {
+        [MemberEntry](unsafeUninitializedCapacity: slots.count) { result, count in
+            readRows { c in
+                for i in c.slots.indices where c.slots[i].pulse.known {
                     result.initializeElement(at: count, to: c.entry(i))
                     count += 1
                 }
@@ -80,10 +86,10 @@ struct MembershipView {
     /// Members other than `me`, ascending, split into those held up and those held down.
     func peers(of me: Int32) -> (up: [Int32], down: [Int32]) {
         var down: [Int32] = []
-        let up = [Int32](unsafeUninitializedCapacity: pulses.count) { up, upCount in
-            pulses.withUnsafeBufferPointer { pulses in
-                for i in pulses.indices where pulses[i].known && !pulses[i].removed && i != Int(me) {
-                    if pulses[i].isDown {
+        let up = [Int32](unsafeUninitializedCapacity: slots.count) { up, upCount in
+            slots.withUnsafeBufferPointer { slots in
+                for i in slots.indices where slots[i].pulse.known && !slots[i].pulse.removed && i != Int(me) {
+                    if slots[i].pulse.isDown {
                         down.append(Int32(i))
                     } else {
                         up.initializeElement(at: upCount, to: Int32(i))
@@ -98,8 +104,8 @@ struct MembershipView {
     mutating func set(_ entry: ViewEntry) {
         let i = Int(entry.entry.node)
         grow(to: i + 1)
-        let wasMember = pulses[i].known && !pulses[i].removed
-        withColumns { $0.store(entry, at: i) }
+        let wasMember = slots[i].pulse.known && !slots[i].pulse.removed
+        withRows { $0.store(entry, at: i) }
         if wasMember != !entry.entry.removed { membershipVersion += 1 }
     }
 
@@ -124,7 +130,7 @@ struct MembershipView {
         for e in incoming { highest = max(highest, e.node) }
         grow(to: Int(highest) + 1)
         var membershipChanges = 0
-        withColumns { c in
+        withRows { c in
             for e in incoming where e.node != me {
                 c.merge(e, now: now, rehash: rehash, into: &fx, membershipChanges: &membershipChanges)
             }
@@ -151,12 +157,12 @@ struct MembershipView {
         grow(to: Int(highest) + 1)
         var fx = MergeEffects()
         var membershipChanges = 0
-        let reply = [MemberEntry](unsafeUninitializedCapacity: pulses.count) { reply, replyCount in
-            withColumns { c in
+        let reply = [MemberEntry](unsafeUninitializedCapacity: slots.count) { reply, replyCount in
+            withRows { c in
                 incoming.withUnsafeBufferPointer { incoming in
                     var j = 0
-                    for i in c.pulses.indices {
-                        let p = c.pulses[i]
+                    for i in c.slots.indices {
+                        let p = c.slots[i].pulse
                         guard j < incoming.count && Int(incoming[j].node) == i else {
                             if p.known {
                                 reply.initializeElement(at: replyCount, to: c.entry(i))
@@ -173,8 +179,8 @@ struct MembershipView {
                                 reply.initializeElement(at: replyCount, to: c.entry(i))
                                 replyCount += 1
                             } else if t.beat > p.beat && t.node != me {
-                                c.pulses[i] = Pulse(beat: t.beat, down: false, removed: false, excluded: false)
-                                c.grew[i] = now
+                                c.slots[i].pulse = Pulse(beat: t.beat, down: false, removed: false, excluded: false)
+                                c.slots[i].grew = now
                             }
                             continue
                         }
@@ -198,13 +204,13 @@ struct MembershipView {
     /// merge-walk over both lists, with no table.
     func newer(than incoming: [MemberEntry]) -> [MemberEntry] {
         var result: [MemberEntry] = []
-        result.reserveCapacity(pulses.count)
+        result.reserveCapacity(slots.count)
         var sorted = true
-        readColumns { c in
+        readRows { c in
             incoming.withUnsafeBufferPointer { incoming in
                 var j = 0
                 var previous: Int32 = -1
-                for i in c.pulses.indices where c.pulses[i].known {
+                for i in c.slots.indices where c.slots[i].pulse.known {
                     let node = Int32(i)
                     while j < incoming.count && incoming[j].node < node {
                         if incoming[j].node < previous {
@@ -229,11 +235,11 @@ struct MembershipView {
     /// down from when its heartbeat last grew. Returns whether any node's exclusion changed.
     mutating func detect(me: Int32, now: Micros, suspect: Micros, rehash: Micros) -> Bool {
         var changed = false
-        withColumns { c in
-            for i in c.pulses.indices where c.pulses[i].known && !c.pulses[i].removed && i != Int(me) {
-                let p = c.pulses[i]
+        withRows { c in
+            for i in c.slots.indices where c.slots[i].pulse.known && !c.slots[i].pulse.removed && i != Int(me) {
+                let p = c.slots[i].pulse
                 // Up and heard from within `suspect`: nothing changes.
-                if !p.isDown && now &- c.grew[i] < suspect && !p.excluded { continue }
+                if !p.isDown && now &- c.slots[i].grew < suspect && !p.excluded { continue }
                 var e = c.entry(at: i)!
                 if !e.entry.isDown && now &- e.lastGrew >= suspect {
                     e.entry.downAt = e.lastGrew
@@ -250,8 +256,8 @@ struct MembershipView {
     /// After a pause or restart: silence is measured only while running, so every peer starts
     /// afresh as heard-from now (gossip corrects what changed meanwhile).
     mutating func restartClocks(me: Int32, now: Micros, resetStatus: Bool) {
-        withColumns { c in
-            for i in c.pulses.indices where c.pulses[i].known && i != Int(me) {
+        withRows { c in
+            for i in c.slots.indices where c.slots[i].pulse.known && i != Int(me) {
                 var e = c.entry(at: i)!
                 e.lastGrew = now
                 if resetStatus && !e.entry.removed {
@@ -263,42 +269,36 @@ struct MembershipView {
         }
     }
 
-    // MARK: Columns
+    // MARK: Rows
 
     private mutating func grow(to count: Int) {
-        let extra = count - pulses.count
+        let extra = count - slots.count
         guard extra > 0 else { return }
-        pulses.append(contentsOf: repeatElement(.unknown, count: extra))
-        grew.append(contentsOf: repeatElement(0, count: extra))
-        downAts.append(contentsOf: repeatElement(-1, count: extra))
-        vnodes.append(contentsOf: repeatElement(0, count: extra))
+        slots.append(contentsOf: repeatElement(Slot(), count: extra))
     }
 
-    /// The columns of one pass, without a uniqueness or bounds check per access.
-    private struct Columns {
-        let pulses: UnsafeMutableBufferPointer<Pulse>
-        let grew: UnsafeMutableBufferPointer<Micros>
-        let downAts: UnsafeMutableBufferPointer<Int64>
-        let vnodes: UnsafeMutableBufferPointer<Int32>
+    /// The rows of one pass, without a uniqueness or bounds check per access.
+    private struct Rows {
+        let slots: UnsafeMutableBufferPointer<Slot>
 
         /// The gossip entry of a known node.
         func entry(_ i: Int) -> MemberEntry {
-            MemberEntry(node: Int32(i), beat: pulses[i].beat, downAt: downAts[i], removed: pulses[i].removed,
-                        vnodes: vnodes[i])
+            MemberEntry(node: Int32(i), beat: slots[i].pulse.beat, downAt: slots[i].downAt, removed: slots[i].pulse.removed,
+                        vnodes: slots[i].vnodes)
         }
 
         func entry(at i: Int) -> ViewEntry? {
-            pulses[i].known ? ViewEntry(entry: entry(i), lastGrew: grew[i], excluded: pulses[i].excluded) : nil
+            slots[i].pulse.known ? ViewEntry(entry: entry(i), lastGrew: slots[i].grew, excluded: slots[i].pulse.excluded) : nil
         }
 
         /// Whether this view's entry of known node `i` is newer than `t`, an entry of the same node.
         @inline(__always)
         func isNewer(_ i: Int, than t: MemberEntry) -> Bool {
-            let m = pulses[i]
+            let m = slots[i].pulse
             if t.removed { return false }
             // Not newer: a lower heartbeat, or the same without a down mark.
             if !m.removed && (m.beat < t.beat || (m.beat == t.beat && !m.isDown)) { return false }
-            return m.removed || m.beat > t.beat || (m.beat == t.beat && m.isDown && (!t.isDown || downAts[i] < t.downAt))
+            return m.removed || m.beat > t.beat || (m.beat == t.beat && m.isDown && (!t.isDown || slots[i].downAt < t.downAt))
         }
 
         /// Merges one gossip entry (see `MembershipView.merge`).
@@ -306,14 +306,14 @@ struct MembershipView {
         func merge(_ e: MemberEntry, now: Micros, rehash: Micros, into fx: inout MergeEffects,
                    membershipChanges: inout Int) {
             let i = Int(e.node)
-            let p = pulses[i]
+            let p = slots[i].pulse
             if !e.removed && p.known {
                 // Nothing new: removed here, a lower heartbeat, or the same without a down mark.
                 if p.removed || e.beat < p.beat || (e.beat == p.beat && !e.isDown) { return }
                 // The usual news: a higher heartbeat of a node up, still up.
                 if e.beat > p.beat && e.downAt == -1 && p.isPlainUp {
-                    pulses[i] = Pulse(beat: e.beat, down: false, removed: false, excluded: false)
-                    grew[i] = now
+                    slots[i].pulse = Pulse(beat: e.beat, down: false, removed: false, excluded: false)
+                    slots[i].grew = now
                     return
                 }
             }
@@ -346,36 +346,17 @@ struct MembershipView {
 
         func store(_ v: ViewEntry, at i: Int) {
             let e = v.entry
-            pulses[i] = Pulse(beat: e.beat, down: e.isDown, removed: e.removed, excluded: v.excluded)
-            grew[i] = v.lastGrew
-            downAts[i] = e.downAt
-            vnodes[i] = e.vnodes
+            slots[i] = Slot(pulse: Pulse(beat: e.beat, down: e.isDown, removed: e.removed, excluded: v.excluded),
+                            grew: v.lastGrew, downAt: e.downAt, vnodes: e.vnodes)
         }
     }
 
-    private mutating func withColumns<R>(_ body: (Columns) -> R) -> R {
-        pulses.withUnsafeMutableBufferPointer { pulses in
-            grew.withUnsafeMutableBufferPointer { grew in
-                downAts.withUnsafeMutableBufferPointer { downAts in
-                    vnodes.withUnsafeMutableBufferPointer { vnodes in
-                        body(Columns(pulses: pulses, grew: grew, downAts: downAts, vnodes: vnodes))
-                    }
-                }
-            }
-        }
+    private mutating func withRows<R>(_ body: (Rows) -> R) -> R {
+        slots.withUnsafeMutableBufferPointer { body(Rows(slots: $0)) }
     }
 
-    /// The columns of a read-only pass (`entries`, `newer`), which must not write through them.
-    private func readColumns<R>(_ body: (Columns) -> R) -> R {
-        pulses.withUnsafeBufferPointer { pulses in
-            grew.withUnsafeBufferPointer { grew in
-                downAts.withUnsafeBufferPointer { downAts in
-                    vnodes.withUnsafeBufferPointer { vnodes in
-                        body(Columns(pulses: .init(mutating: pulses), grew: .init(mutating: grew),
-                                     downAts: .init(mutating: downAts), vnodes: .init(mutating: vnodes)))
-                    }
-                }
-            }
-        }
+    /// The rows of a read-only pass (`entries`, `newer`), which must not write through them.
+    private func readRows<R>(_ body: (Rows) -> R) -> R {
+        slots.withUnsafeBufferPointer { body(Rows(slots: .init(mutating: $0))) }
     }
 }

@@ -24,7 +24,9 @@ struct EventQueue: ~Copyable {
 
     /// Time of the earliest event, if any.
     var nextTime: Micros? {
-        [calendar.nextTime, heap.first?.time, lane.first?.time].compactMap { $0 }.min()
+        var t = calendar.nextTime
+        if otherHead != .none { t = min(t ?? otherHead.time, otherHead.time) }
+        return t
     }
 
     mutating func push(at time: Micros, _ kind: EventKind) {
