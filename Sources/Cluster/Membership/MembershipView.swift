@@ -9,7 +9,7 @@ struct MembershipView {
     /// Heartbeat and flags of one node, in one word: `beat << 3 | excluded << 2 | removed << 1 |
     /// down`, or `unknown`. `down` is `downAt >= 0`; a node up has `downAt` -1 (nothing writes
     /// another negative), so news of a node up rewrites the pulse and `grew` alone.
-    struct Pulse {
+    private struct Pulse {
         var raw: Int64
         static let unknown = Pulse(raw: .min)
 
@@ -24,6 +24,8 @@ struct MembershipView {
         var isDown: Bool { raw & 1 != 0 }
         var removed: Bool { raw & 2 != 0 }
         var excluded: Bool { raw & 4 != 0 }
+        /// Known, not removed: on the ring.
+        var isMember: Bool { known && raw & 2 == 0 }
         /// Known, not removed, not down, not excluded.
         var isPlainUp: Bool { raw & 7 == 0 && known }
     }
@@ -32,7 +34,7 @@ struct MembershipView {
     /// views (`let view = node.view`), and each array is a retain and a release.
     private var slots: [Slot] = []
 
-    struct Slot {
+    private struct Slot {
         var pulse = Pulse.unknown
         /// Local time the heartbeat last grew (silence is measured from here).
         var grew: Micros = 0
@@ -55,19 +57,19 @@ struct MembershipView {
     func isUp(_ node: Int32) -> Bool {
         guard node >= 0 && Int(node) < slots.count else { return false }
         let p = slots[Int(node)].pulse
-        return p.known && !p.removed && !p.isDown
+        return p.isMember && !p.isDown
     }
 
     /// Known, not removed: on the ring.
     func isMember(_ node: Int32) -> Bool {
-        node >= 0 && Int(node) < slots.count && slots[Int(node)].pulse.known && !slots[Int(node)].pulse.removed
+        node >= 0 && Int(node) < slots.count && slots[Int(node)].pulse.isMember
     }
 
     /// Members (known, not removed), ascending.
     var members: [Int32] {
         var result: [Int32] = []
         result.reserveCapacity(slots.count)
-        for i in slots.indices where slots[i].pulse.known && !slots[i].pulse.removed { result.append(Int32(i)) }
+        for i in slots.indices where slots[i].pulse.isMember { result.append(Int32(i)) }
         return result
     }
 
@@ -88,7 +90,7 @@ struct MembershipView {
         var down: [Int32] = []
         let up = [Int32](unsafeUninitializedCapacity: slots.count) { up, upCount in
             slots.withUnsafeBufferPointer { slots in
-                for i in slots.indices where slots[i].pulse.known && !slots[i].pulse.removed && i != Int(me) {
+                for i in slots.indices where slots[i].pulse.isMember && i != Int(me) {
                     if slots[i].pulse.isDown {
                         down.append(Int32(i))
                     } else {
@@ -104,7 +106,7 @@ struct MembershipView {
     mutating func set(_ entry: ViewEntry) {
         let i = Int(entry.entry.node)
         grow(to: i + 1)
-        let wasMember = slots[i].pulse.known && !slots[i].pulse.removed
+        let wasMember = slots[i].pulse.isMember
         withRows { $0.store(entry, at: i) }
         if wasMember != !entry.entry.removed { membershipVersion += 1 }
     }
@@ -236,7 +238,7 @@ struct MembershipView {
     mutating func detect(me: Int32, now: Micros, suspect: Micros, rehash: Micros) -> Bool {
         var changed = false
         withRows { c in
-            for i in c.slots.indices where c.slots[i].pulse.known && !c.slots[i].pulse.removed && i != Int(me) {
+            for i in c.slots.indices where c.slots[i].pulse.isMember && i != Int(me) {
                 let p = c.slots[i].pulse
                 // Up and heard from within `suspect`: nothing changes.
                 if !p.isDown && now &- c.slots[i].grew < suspect && !p.excluded { continue }
