@@ -88,7 +88,8 @@ import Testing
             if case .action(let id) = e.kind { order.append(id) }
         }
         #expect(order == [2, 5, 1, 3, 4, 7, 6])
-        #expect(q.isEmpty)
+        let drained = q.isEmpty  // the queue is not copyable: #expect takes plain values
+        #expect(drained)
     }
 
     /// The queue (wheel, heap and deadline lane) against a plain sort by (time, sequence), with
@@ -139,17 +140,55 @@ import Testing
             }
         }
         #expect(popped == expected)
-        #expect(q.count == model.count)
+        let left = q.count
+        #expect(left == model.count)
+    }
+
+    /// Crowded calendar blocks (sorted by counting, not insertion), many events at one time,
+    /// pushes into the open block and far beyond the window, checked against a sort by
+    /// (time, insertion).
+    @Test func crowdedQueueKeepsTimeThenInsertionOrder() {
+        var random = Xoshiro256StarStar(seed: 11)
+        var q = EventQueue()
+        var pending: [(time: Micros, id: Int32)] = []
+        var next: Int32 = 0
+        func push(_ time: Micros) {
+            q.push(at: time, .action(id: next))
+            pending.append((time, next))
+            next += 1
+        }
+        for _ in 0..<20_000 { push(random.below(4) == 0 ? 700 : Micros(random.below(3_000))) }
+        var popped: [(time: Micros, id: Int32)] = []
+        while let e = q.pop() {
+            guard case .action(let id) = e.kind else { continue }
+            popped.append((e.time, id))
+            if next < 60_000 {
+                let delay: Micros = switch random.below(4) {
+                case 0: 0
+                case 1: Micros(random.below(300))
+                case 2: Micros(random.below(100_000))
+                default: Micros(random.below(16_000))
+                }
+                push(e.time + delay)
+            }
+        }
+        let expected = pending.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        #expect(popped.map(\.id) == expected.map(\.id))
+        #expect(popped.map(\.time) == expected.map(\.time))
     }
 
     @Test func popNotAfterLeavesLaterEvents() {
         var q = EventQueue()
         q.push(at: 20_000, .action(id: 1))
         q.push(at: 500, .action(id: 2))
-        #expect(q.pop(notAfter: 499) == nil)
-        #expect(q.nextTime == 500)
+        let early = q.pop(notAfter: 499)
+        let next = q.nextTime
+        #expect(early == nil)
+        #expect(next == 500)
         if case .action(let id)? = q.pop(notAfter: 500)?.kind { #expect(id == 2) } else { Issue.record("no event") }
-        #expect(q.pop(notAfter: 19_999) == nil && q.count == 1)
+        let beforeLast = q.pop(notAfter: 19_999)
+        let left = q.count
+        #expect(beforeLast == nil && left == 1)
     }
 
     @Test func coordinatorTableFindsLiveRequestsOnlyAndNeverReusesIds() {

@@ -1,42 +1,113 @@
 /// A node's membership view: what it believes about every node it has heard of, indexed by node
 /// index. Each node routes by its own view; the ground truth never leaks in.
+///
+/// Every gossip message is merged against the whole view, so the view is one flat array of
+/// 32-byte rows by node index, and most of a merge reads one word of a row: its pulse (heartbeat
+/// and flags). An entry that brings a newer heartbeat of a node up writes that word and the time
+/// it grew; only rarer changes (down marks, removals, new nodes) read the rest.
 struct MembershipView {
-    private(set) var slots: [ViewEntry?] = []
+    /// Heartbeat and flags of one node, in one word: `beat << 3 | excluded << 2 | removed << 1 |
+    /// down`, or `unknown`. `down` is `downAt >= 0`; a node up has `downAt` -1 (nothing writes
+    /// another negative), so news of a node up rewrites the pulse and `grew` alone.
+    private struct Pulse {
+        var raw: Int64
+        static let unknown = Pulse(raw: .min)
+
+        init(raw: Int64) { self.raw = raw }
+
+        init(beat: Int64, down: Bool, removed: Bool, excluded: Bool) {
+            raw = beat &<< 3 | (excluded ? 4 : 0) | (removed ? 2 : 0) | (down ? 1 : 0)
+        }
+
+        var known: Bool { raw != .min }
+        var beat: Int64 { raw >> 3 }
+        var isDown: Bool { raw & 1 != 0 }
+        var removed: Bool { raw & 2 != 0 }
+        var excluded: Bool { raw & 4 != 0 }
+        /// Known, not removed: on the ring.
+        var isMember: Bool { known && raw & 2 == 0 }
+        /// Known, not removed, not down, not excluded.
+        var isPlainUp: Bool { raw & 7 == 0 && known }
+    }
+
+    /// One row per node index, the pulse first. One array, not one per field: routing copies
+    /// views (`let view = node.view`), and each array is a retain and a release.
+    private var slots: [Slot] = []
+
+    private struct Slot {
+        var pulse = Pulse.unknown
+        /// Local time the heartbeat last grew (silence is measured from here).
+        var grew: Micros = 0
+        /// When the node went down (-1 while up): `Pulse.isDown` is `downAt >= 0`.
+        var downAt: Int64 = -1
+        var vnodes: Int32 = 0
+    }
+
     /// Bumped whenever the set of ring members changes (a node learned, or removed).
     private(set) var membershipVersion = 0
 
     subscript(node: Int32) -> ViewEntry? {
-        Int(node) < slots.count && node >= 0 ? slots[Int(node)] : nil
+        guard node >= 0, Int(node) < slots.count, slots[Int(node)].pulse.known else { return nil }
+        let d = slots[Int(node)], p = d.pulse
+        return ViewEntry(entry: MemberEntry(node: node, beat: p.beat, downAt: d.downAt, removed: p.removed, vnodes: d.vnodes),
+                         lastGrew: d.grew, excluded: p.excluded)
     }
 
-    func isUp(_ node: Int32) -> Bool { self[node]?.isUp ?? false }
+    @inline(__always)
+    func isUp(_ node: Int32) -> Bool {
+        guard node >= 0 && Int(node) < slots.count else { return false }
+        let p = slots[Int(node)].pulse
+        return p.isMember && !p.isDown
+    }
 
     /// Known, not removed: on the ring.
     func isMember(_ node: Int32) -> Bool {
-        guard let e = self[node] else { return false }
-        return !e.entry.removed
+        node >= 0 && Int(node) < slots.count && slots[Int(node)].pulse.isMember
     }
 
     /// Members (known, not removed), ascending.
     var members: [Int32] {
         var result: [Int32] = []
         result.reserveCapacity(slots.count)
-        for case let e? in slots where !e.entry.removed { result.append(e.entry.node) }
+        for i in slots.indices where slots[i].pulse.isMember { result.append(Int32(i)) }
         return result
     }
 
+    /// Every known entry, ascending: what a gossip message carries.
     var entries: [MemberEntry] {
-        var result: [MemberEntry] = []
-        result.reserveCapacity(slots.count)
-        for case let e? in slots { result.append(e.entry) }
-        return result
+        [MemberEntry](unsafeUninitializedCapacity: slots.count) { result, count in
+            readRows { c in
+                for i in c.slots.indices where c.slots[i].pulse.known {
+                    result.initializeElement(at: count, to: c.entry(i))
+                    count += 1
+                }
+            }
+        }
+    }
+
+    /// Members other than `me`, ascending, split into those held up and those held down.
+    func peers(of me: Int32) -> (up: [Int32], down: [Int32]) {
+        var down: [Int32] = []
+        let up = [Int32](unsafeUninitializedCapacity: slots.count) { up, upCount in
+            slots.withUnsafeBufferPointer { slots in
+                for i in slots.indices where slots[i].pulse.isMember && i != Int(me) {
+                    if slots[i].pulse.isDown {
+                        down.append(Int32(i))
+                    } else {
+                        up.initializeElement(at: upCount, to: Int32(i))
+                        upCount += 1
+                    }
+                }
+            }
+        }
+        return (up, down)
     }
 
     mutating func set(_ entry: ViewEntry) {
         let i = Int(entry.entry.node)
-        while slots.count <= i { slots.append(nil) }
-        let wasMember = slots[i].map { !$0.entry.removed } ?? false
-        slots[i] = entry
+        grow(to: i + 1)
+        let wasMember = slots[i].pulse.isMember
+        withRows { $0.store(entry, at: i) }
         if wasMember != !entry.entry.removed { membershipVersion += 1 }
     }
 
@@ -57,32 +128,77 @@ struct MembershipView {
     /// the earliest down time is kept, so all observers agree on when a node went down.
     mutating func merge(_ incoming: [MemberEntry], me: Int32, now: Micros, rehash: Micros) -> MergeEffects {
         var fx = MergeEffects()
-        for e in incoming where e.node != me {
-            guard var local = self[e.node] else {
-                let excluded = e.isDown && now >= e.downAt &+ rehash
-                set(ViewEntry(entry: e, lastGrew: now, excluded: excluded))
-                fx.ringChanged = true
-                continue
+        var highest: Int32 = -1
+        for e in incoming { highest = max(highest, e.node) }
+        grow(to: Int(highest) + 1)
+        var membershipChanges = 0
+        withRows { c in
+            for e in incoming where e.node != me {
+                c.merge(e, now: now, rehash: rehash, into: &fx, membershipChanges: &membershipChanges)
             }
-            if local.entry.removed { continue }
-            let wasUp = local.isUp, wasExcluded = local.excluded
-            if e.removed {
-                local.entry.removed = true
-            } else if e.beat > local.entry.beat {
-                local.entry.beat = e.beat
-                local.entry.downAt = e.downAt
-                local.lastGrew = now
-            } else if e.beat == local.entry.beat && e.isDown {
-                local.entry.downAt = local.entry.isDown ? min(local.entry.downAt, e.downAt) : e.downAt
-            } else {
-                continue
-            }
-            local.excluded = local.entry.isDown && now >= local.entry.downAt &+ rehash
-            set(local)
-            if local.entry.removed || local.excluded != wasExcluded { fx.ringChanged = true }
-            if !wasUp && local.isUp { fx.cameUp.append(e.node) }
         }
+        membershipVersion += membershipChanges
         return fx
+    }
+
+    /// A push answered (push-pull): `newer(than: incoming)` as the reply, then
+    /// `merge(incoming, …)`, in one walk over the view when `incoming` is in ascending node
+    /// order, as gossip always is (each node's reply depends only on its own entry before the
+    /// merge, and the merge takes entries in that same order).
+    mutating func exchange(_ incoming: [MemberEntry], me: Int32, now: Micros, rehash: Micros)
+        -> (reply: [MemberEntry], effects: MergeEffects) {
+        var highest: Int32 = -1, ascending = true
+        for e in incoming {
+            ascending = ascending && e.node > highest
+            highest = max(highest, e.node)
+        }
+        guard ascending else {
+            let reply = newer(than: incoming)
+            return (reply, merge(incoming, me: me, now: now, rehash: rehash))
+        }
+        grow(to: Int(highest) + 1)
+        var fx = MergeEffects()
+        var membershipChanges = 0
+        let reply = [MemberEntry](unsafeUninitializedCapacity: slots.count) { reply, replyCount in
+            withRows { c in
+                incoming.withUnsafeBufferPointer { incoming in
+                    var j = 0
+                    for i in c.slots.indices {
+                        let p = c.slots[i].pulse
+                        guard j < incoming.count && Int(incoming[j].node) == i else {
+                            if p.known {
+                                reply.initializeElement(at: replyCount, to: c.entry(i))
+                                replyCount += 1
+                            }
+                            continue
+                        }
+                        let t = incoming[j]
+                        j += 1
+                        // Most entries: both sides hold the node plainly up. The higher heartbeat
+                        // wins; which side's news it is decides between reply and merge.
+                        if p.isPlainUp && !t.removed && t.downAt == -1 {
+                            if t.beat < p.beat {
+                                reply.initializeElement(at: replyCount, to: c.entry(i))
+                                replyCount += 1
+                            } else if t.beat > p.beat && t.node != me {
+                                c.slots[i].pulse = Pulse(beat: t.beat, down: false, removed: false, excluded: false)
+                                c.slots[i].grew = now
+                            }
+                            continue
+                        }
+                        if p.known && c.isNewer(i, than: t) {
+                            reply.initializeElement(at: replyCount, to: c.entry(i))
+                            replyCount += 1
+                        }
+                        if t.node != me {
+                            c.merge(t, now: now, rehash: rehash, into: &fx, membershipChanges: &membershipChanges)
+                        }
+                    }
+                }
+            }
+        }
+        membershipVersion += membershipChanges
+        return (reply, fx)
     }
 
     /// The entries this view knows newer than `incoming` (or that `incoming` lacks).
@@ -90,38 +206,51 @@ struct MembershipView {
     /// merge-walk over both lists, with no table.
     func newer(than incoming: [MemberEntry]) -> [MemberEntry] {
         var result: [MemberEntry] = []
-        var j = 0
-        var previous: Int32 = -1
-        for case let mine? in slots {
-            let m = mine.entry
-            while j < incoming.count && incoming[j].node < m.node {
-                if incoming[j].node < previous { return entries }  // not sorted: send everything
-                previous = incoming[j].node
-                j += 1
-            }
-            guard j < incoming.count, incoming[j].node == m.node else { result.append(m); continue }
-            let t = incoming[j]
-            if t.removed { continue }
-            if m.removed || m.beat > t.beat || (m.beat == t.beat && m.isDown && (!t.isDown || m.downAt < t.downAt)) {
-                result.append(m)
+        result.reserveCapacity(slots.count)
+        var sorted = true
+        readRows { c in
+            incoming.withUnsafeBufferPointer { incoming in
+                var j = 0
+                var previous: Int32 = -1
+                for i in c.slots.indices where c.slots[i].pulse.known {
+                    let node = Int32(i)
+                    while j < incoming.count && incoming[j].node < node {
+                        if incoming[j].node < previous {
+                            sorted = false
+                            return
+                        }
+                        previous = incoming[j].node
+                        j += 1
+                    }
+                    guard j < incoming.count, incoming[j].node == node else {
+                        result.append(c.entry(i))
+                        continue
+                    }
+                    if c.isNewer(i, than: incoming[j]) { result.append(c.entry(i)) }
+                }
             }
         }
-        return result
+        return sorted ? result : entries  // not sorted: send everything
     }
 
     /// Failure detection and rehash exclusion at a node's tick: a node silent for `suspect` is held
     /// down from when its heartbeat last grew. Returns whether any node's exclusion changed.
     mutating func detect(me: Int32, now: Micros, suspect: Micros, rehash: Micros) -> Bool {
         var changed = false
-        for i in slots.indices {
-            guard var e = slots[i], e.entry.node != me, !e.entry.removed else { continue }
-            if !e.entry.isDown && now &- e.lastGrew >= suspect {
-                e.entry.downAt = e.lastGrew
+        withRows { c in
+            for i in c.slots.indices where c.slots[i].pulse.isMember && i != Int(me) {
+                let p = c.slots[i].pulse
+                // Up and heard from within `suspect`: nothing changes.
+                if !p.isDown && now &- c.slots[i].grew < suspect && !p.excluded { continue }
+                var e = c.entry(at: i)!
+                if !e.entry.isDown && now &- e.lastGrew >= suspect {
+                    e.entry.downAt = e.lastGrew
+                }
+                let excluded = e.entry.isDown && now >= e.entry.downAt &+ rehash
+                if excluded != e.excluded { changed = true }
+                e.excluded = excluded
+                c.store(e, at: i)
             }
-            let excluded = e.entry.isDown && now >= e.entry.downAt &+ rehash
-            if excluded != e.excluded { changed = true }
-            e.excluded = excluded
-            slots[i] = e
         }
         return changed
     }
@@ -129,14 +258,107 @@ struct MembershipView {
     /// After a pause or restart: silence is measured only while running, so every peer starts
     /// afresh as heard-from now (gossip corrects what changed meanwhile).
     mutating func restartClocks(me: Int32, now: Micros, resetStatus: Bool) {
-        for i in slots.indices {
-            guard var e = slots[i], e.entry.node != me else { continue }
-            e.lastGrew = now
-            if resetStatus && !e.entry.removed {
-                e.entry.downAt = -1
-                e.excluded = false
+        withRows { c in
+            for i in c.slots.indices where c.slots[i].pulse.known && i != Int(me) {
+                var e = c.entry(at: i)!
+                e.lastGrew = now
+                if resetStatus && !e.entry.removed {
+                    e.entry.downAt = -1
+                    e.excluded = false
+                }
+                c.store(e, at: i)
             }
-            slots[i] = e
         }
+    }
+
+    // MARK: Rows
+
+    private mutating func grow(to count: Int) {
+        let extra = count - slots.count
+        guard extra > 0 else { return }
+        slots.append(contentsOf: repeatElement(Slot(), count: extra))
+    }
+
+    /// The rows of one pass, without a uniqueness or bounds check per access.
+    private struct Rows {
+        let slots: UnsafeMutableBufferPointer<Slot>
+
+        /// The gossip entry of a known node.
+        func entry(_ i: Int) -> MemberEntry {
+            MemberEntry(node: Int32(i), beat: slots[i].pulse.beat, downAt: slots[i].downAt, removed: slots[i].pulse.removed,
+                        vnodes: slots[i].vnodes)
+        }
+
+        func entry(at i: Int) -> ViewEntry? {
+            slots[i].pulse.known ? ViewEntry(entry: entry(i), lastGrew: slots[i].grew, excluded: slots[i].pulse.excluded) : nil
+        }
+
+        /// Whether this view's entry of known node `i` is newer than `t`, an entry of the same node.
+        @inline(__always)
+        func isNewer(_ i: Int, than t: MemberEntry) -> Bool {
+            let m = slots[i].pulse
+            if t.removed { return false }
+            // Not newer: a lower heartbeat, or the same without a down mark.
+            if !m.removed && (m.beat < t.beat || (m.beat == t.beat && !m.isDown)) { return false }
+            return m.removed || m.beat > t.beat || (m.beat == t.beat && m.isDown && (!t.isDown || slots[i].downAt < t.downAt))
+        }
+
+        /// Merges one gossip entry (see `MembershipView.merge`).
+        @inline(__always)
+        func merge(_ e: MemberEntry, now: Micros, rehash: Micros, into fx: inout MergeEffects,
+                   membershipChanges: inout Int) {
+            let i = Int(e.node)
+            let p = slots[i].pulse
+            if !e.removed && p.known {
+                // Nothing new: removed here, a lower heartbeat, or the same without a down mark.
+                if p.removed || e.beat < p.beat || (e.beat == p.beat && !e.isDown) { return }
+                // The usual news: a higher heartbeat of a node up, still up.
+                if e.beat > p.beat && e.downAt == -1 && p.isPlainUp {
+                    slots[i].pulse = Pulse(beat: e.beat, down: false, removed: false, excluded: false)
+                    slots[i].grew = now
+                    return
+                }
+            }
+            guard var local = entry(at: i) else {
+                let excluded = e.isDown && now >= e.downAt &+ rehash
+                store(ViewEntry(entry: e, lastGrew: now, excluded: excluded), at: i)
+                if !e.removed { membershipChanges += 1 }
+                fx.ringChanged = true
+                return
+            }
+            if local.entry.removed { return }
+            let wasUp = local.isUp, wasExcluded = local.excluded
+            if e.removed {
+                local.entry.removed = true
+                membershipChanges += 1
+            } else if e.beat > local.entry.beat {
+                local.entry.beat = e.beat
+                local.entry.downAt = e.downAt
+                local.lastGrew = now
+            } else if e.beat == local.entry.beat && e.isDown {
+                local.entry.downAt = local.entry.isDown ? min(local.entry.downAt, e.downAt) : e.downAt
+            } else {
+                return
+            }
+            local.excluded = local.entry.isDown && now >= local.entry.downAt &+ rehash
+            store(local, at: i)
+            if local.entry.removed || local.excluded != wasExcluded { fx.ringChanged = true }
+            if !wasUp && local.isUp { fx.cameUp.append(e.node) }
+        }
+
+        func store(_ v: ViewEntry, at i: Int) {
+            let e = v.entry
+            slots[i] = Slot(pulse: Pulse(beat: e.beat, down: e.isDown, removed: e.removed, excluded: v.excluded),
+                            grew: v.lastGrew, downAt: e.downAt, vnodes: e.vnodes)
+        }
+    }
+
+    private mutating func withRows<R>(_ body: (Rows) -> R) -> R {
+        slots.withUnsafeMutableBufferPointer { body(Rows(slots: $0)) }
+    }
+
+    /// The rows of a read-only pass (`entries`, `newer`), which must not write through them.
+    private func readRows<R>(_ body: (Rows) -> R) -> R {
+        slots.withUnsafeBufferPointer { body(Rows(slots: .init(mutating: $0))) }
     }
 }

@@ -17,11 +17,9 @@ extension Simulation {
         // `fanout` peers among those held up, plus one held down (so a healed or returned node is
         // heard again): gossip spent on unreachable peers would starve a small partition's
         // members of each other's heartbeats and make them suspect one another.
-        var upPeers: [Int32] = [], downPeers: [Int32] = []
-        upPeers.reserveCapacity(node.view.slots.count)
-        for case let e? in node.view.slots where !e.entry.removed && e.entry.node != node.index {
-            if e.isUp { upPeers.append(e.entry.node) } else { downPeers.append(e.entry.node) }
-        }
+        let peers = node.view.peers(of: node.index)
+        var upPeers = peers.up
+        let downPeers = peers.down
         let anyPeerUp = !upPeers.isEmpty
         var chosen: [Int32] = []
         while chosen.count < settings.fanout && !upPeers.isEmpty {
@@ -60,12 +58,15 @@ extension Simulation {
     /// (push-pull): heartbeats then reach every node in few enough rounds that clusters of
     /// hundreds of nodes do not suspect live members, and joins and heals spread in one round trip.
     func receiveGossip(_ node: Node, from: Int32, _ entries: [MemberEntry], isReply: Bool) {
+        let fx: MembershipView.MergeEffects
         if !isReply && from >= 0 && from != node.index {
             beat(node)
-            let newer = node.view.newer(than: entries)
+            let (newer, effects) = node.view.exchange(entries, me: node.index, now: now, rehash: settings.rehash)
             if !newer.isEmpty { send(from: node.index, to: from, .gossipReply(newer)) }
+            fx = effects
+        } else {
+            fx = node.view.merge(entries, me: node.index, now: now, rehash: settings.rehash)
         }
-        let fx = node.view.merge(entries, me: node.index, now: now, rehash: settings.rehash)
         if fx.ringChanged || !fx.cameUp.isEmpty { antiEntropyRound(node) }
         // A node back up takes its hints; a ring change may send hints for a node now out to
         // the key's new owners (or back into this node's store).

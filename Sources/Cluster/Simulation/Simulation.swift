@@ -2,7 +2,8 @@
 /// network, the client's table and the stream delivery points. `Cluster` is its public face.
 ///
 /// How it fits together (folder = concept):
-/// - Simulation/: virtual time in µs; `EventQueue` (4-ary heap ordered by time, then insertion);
+/// - Simulation/: virtual time in µs; `EventQueue` ordered by time, then insertion (a calendar
+///   queue for deliveries, a FIFO lane for deadlines, a 4-ary heap for the rest);
 ///   `RandomStreams` (SplitMix64 derives one xoshiro256** stream per purpose from the seed:
 ///   network, timers, workload, chaos); node lifecycle commands.
 /// - Network/: every interaction is a `Message` (value type, kept in a slab while in flight);
