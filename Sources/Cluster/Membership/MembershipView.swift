@@ -53,6 +53,16 @@ struct MembershipView {
                          lastGrew: d.grew, excluded: p.excluded)
     }
 
+    /// How a node stands for routing, read from its pulse alone: nil when unknown; `eligible`
+    /// when it holds its place in preference lists (not excluded), `up` when a request can go to it.
+    @inline(__always)
+    func routing(_ node: Int32) -> (eligible: Bool, up: Bool)? {
+        guard node >= 0 && Int(node) < slots.count else { return nil }
+        let p = slots[Int(node)].pulse
+        guard p.known else { return nil }
+        return (!p.excluded, p.isMember && !p.isDown)
+    }
+
     @inline(__always)
     func isUp(_ node: Int32) -> Bool {
         guard node >= 0 && Int(node) < slots.count else { return false }

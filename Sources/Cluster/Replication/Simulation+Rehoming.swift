@@ -10,10 +10,8 @@ extension Simulation {
     /// no one else to own the key (every other node out) keeps what it has.
     func ownsKey(_ node: Node, _ key: UInt32) -> Bool {
         guard settings.replicas > 0 else { return true }
-        let view = node.view
         return ring(of: node).isAmong(node.index, from: position(of: key), count: settings.replicas) { n in
-            guard let e = view[n] else { return false }
-            return !e.excluded
+            node.view.routing(n)?.eligible ?? false
         }
     }
 

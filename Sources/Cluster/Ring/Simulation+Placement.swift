@@ -25,19 +25,15 @@ extension Simulation {
 
     /// The key's preference list in `node`'s view: first `replicas` members not excluded.
     func preference(_ node: Node, _ key: UInt32) -> [Int32] {
-        let view = node.view
-        return ring(of: node).preferenceList(from: position(of: key), count: settings.replicas) { n in
-            guard let e = view[n] else { return false }
-            return !e.excluded
+        ring(of: node).preferenceList(from: position(of: key), count: settings.replicas) { n in
+            node.view.routing(n)?.eligible ?? false
         }
     }
 
     /// The preference list of every key of `range` of `ring` (the node's), in `node`'s view.
     func preference(_ node: Node, _ ring: Ring, range: Int) -> [Int32] {
-        let view = node.view
-        return ring.preferenceList(ofRange: range, count: settings.replicas) { n in
-            guard let e = view[n] else { return false }
-            return !e.excluded
+        ring.preferenceList(ofRange: range, count: settings.replicas) { n in
+            node.view.routing(n)?.eligible ?? false
         }
     }
 
@@ -46,14 +42,13 @@ extension Simulation {
     func placement(_ node: Node, _ key: UInt32) -> Placement {
         var p = Placement()
         let n = settings.replicas
-        let view = node.view
         var diverged = false
         var preferenceCount = 0
         p.targets.reserveCapacity(n)
         ring(of: node).walk(from: position(of: key)) { candidate in
-            guard let e = view[candidate] else { return true }
-            let inPreference = preferenceCount < n && !e.excluded
-            let inTargets = p.targets.count < n && e.isUp
+            guard let e = node.view.routing(candidate) else { return true }
+            let inPreference = preferenceCount < n && e.eligible
+            let inTargets = p.targets.count < n && e.up
             if !diverged && inPreference == inTargets {
                 if inPreference {
                     p.targets.append(candidate)
@@ -76,7 +71,7 @@ extension Simulation {
             p.preference = p.targets
             return p
         }
-        var skipped = p.preference.filter { !view.isUp($0) }
+        var skipped = p.preference.filter { !node.view.isUp($0) }
         if !skipped.isEmpty {
             p.hintFor = p.targets.map { t in
                 if p.preference.contains(t) || skipped.isEmpty { return -1 }
