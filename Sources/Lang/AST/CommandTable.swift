@@ -88,6 +88,13 @@ struct CommandTable: Sendable {
 
     var isEmpty: Bool { roots.isEmpty }
 
+    /// An empty table with room for the commands of a script of `bytes` bytes, as most scripts
+    /// run (a command per ~30 bytes, a word per ~10): a large one is not copied as it grows.
+    init(forScriptOf bytes: Int) {
+        entries.reserveCapacity(bytes / 24)
+        words.reserveCapacity(bytes / 8)
+    }
+
     // MARK: Building (the parser)
 
     /// Where the next entry's words start: append them with `append(word:)`, then the entry.

@@ -7,6 +7,8 @@
 /// Words holding `$i` are skipped: they are checked as each `repeat` iteration runs.
 public struct NameChecker {
     public private(set) var nodes: Set<String>
+    /// `nodes` again, looked up by bytes: a `via` on every line is checked without a `String`.
+    private var nodeBytes: NameSet
     public private(set) var streams: Set<String>
     /// `chaos-s1` … `chaos-sN` are open.
     private var chaosStreams = 0
@@ -14,6 +16,7 @@ public struct NameChecker {
     /// `nodes`/`streams`: names already known (the REPL passes the live cluster's nodes and open streams).
     public init(nodes: Set<String>, streams: Set<String>) {
         self.nodes = nodes
+        self.nodeBytes = NameSet(nodes)
         self.streams = streams
     }
 
@@ -26,7 +29,10 @@ public struct NameChecker {
     private mutating func check(_ index: Int, of table: CommandTable, in file: SourceFile) throws(ScriptError) {
         let entry = table.entries[index]
         let words = table.words(of: entry)
-        func knownNode(_ lexeme: Lexeme) throws(ScriptError) { try self.knownNode(file.text(lexeme), at: file.range(lexeme)) }
+        func knownNode(_ lexeme: Lexeme) throws(ScriptError) {
+            if !lexeme.escaped && file.withText(of: lexeme, { nodeBytes.contains($0) }) { return }
+            try self.knownNode(file.text(lexeme), at: file.range(lexeme))
+        }
         func openStream(_ lexeme: Lexeme) throws(ScriptError) { try self.openStream(file.text(lexeme), at: file.range(lexeme)) }
         switch entry.kind {
         case .built:
@@ -34,7 +40,7 @@ public struct NameChecker {
         case .add:
             for lexeme in words {
                 let name = file.text(lexeme)
-                if !name.holdsIteration { nodes.insert(name) }
+                if !name.holdsIteration && nodes.insert(name).inserted { nodeBytes.insert(name) }
             }
         case .remove, .kill, .restart, .pause, .resume, .isolate, .expectOwners, .expectSees:
             // `expect owners`: the key comes first.

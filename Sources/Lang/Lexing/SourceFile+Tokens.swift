@@ -41,23 +41,12 @@ extension SourceFile {
 
     /// The UTF-8 text of `lexeme`, which holds no escapes, read in place.
     func withText<R>(of lexeme: Lexeme, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lexeme.textBytes])) }
+        body(UnsafeBufferPointer(rebasing: bytes[lexeme.textBytes]))
     }
 
     /// True when the text of `lexeme` is the UTF-8 `expected`.
     func spells(_ lexeme: Lexeme, _ expected: UnsafeBufferPointer<UInt8>) -> Bool {
-        let textBytes = lexeme.textBytes
-        guard !lexeme.escaped, textBytes.count == expected.count else { return false }
-        return bytes.withUnsafeBufferPointer { bytes in
-            var index = 0
-            var byte = textBytes.lowerBound
-            while index < expected.count {
-                if bytes[byte] != expected[index] { return false }
-                index += 1
-                byte += 1
-            }
-            return true
-        }
+        !lexeme.escaped && ByteScan.equal(UnsafeBufferPointer(rebasing: bytes[lexeme.textBytes]), expected)
     }
 
     /// True when `lexeme`'s bytes surely make a valid node or stream name (`Vocabulary.isSurelyValidName`).
@@ -120,9 +109,7 @@ struct SourceReader {
         if line != self.line || offset < self.offset {
             (self.line, self.offset, column) = (line, asciiEnd, asciiEnd - start + 1)
         }
-        column += file.bytes.withUnsafeBufferPointer { bytes in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[self.offset..<offset]), as: UTF8.self).count
-        }
+        column += String(decoding: UnsafeBufferPointer(rebasing: file.bytes[self.offset..<offset]), as: UTF8.self).count
         self.offset = offset
         return column
     }

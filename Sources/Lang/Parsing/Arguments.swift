@@ -7,11 +7,11 @@ struct Arguments {
     let anchor: Token
     /// The command as its usage is looked up: `kill`, `expect get`.
     let name: String
-    var rest: ArraySlice<Token>
+    var rest: Tokens
     /// The file the tokens are from.
     let file: SourceFile
 
-    init(_ name: String, anchor: Token, rest: ArraySlice<Token>, file: SourceFile) {
+    init(_ name: String, anchor: Token, rest: Tokens, file: SourceFile) {
         self.name = name
         self.anchor = anchor
         self.rest = rest

@@ -16,7 +16,7 @@ struct CommandParser {
     }
 
     /// Parses `tokens` (non-empty, without braces) into `table`; returns the command's entry.
-    func parse(_ tokens: ArraySlice<Token>, into table: inout CommandTable) throws(ScriptError) -> Int {
+    func parse(_ tokens: Tokens, into table: inout CommandTable) throws(ScriptError) -> Int {
         guard let first = tokens.first else {
             // Callers never pass an empty command; an error rather than a trap all the same.
             throw ScriptError("empty command", at: SourceRange(file: SourceFile(path: "", text: ""),
@@ -28,7 +28,7 @@ struct CommandParser {
     }
 
     /// The header of a block, `repeat N` or `at TIME`, from the tokens before its `{`.
-    func header(_ tokens: ArraySlice<Token>, brace: Token) throws(ScriptError) -> BlockHeader {
+    func header(_ tokens: Tokens, brace: Token) throws(ScriptError) -> BlockHeader {
         guard let first = tokens.first else {
             throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`", at: file.range(brace))
         }
@@ -361,40 +361,45 @@ enum Verb: String, CaseIterable {
     /// The verb that `lexeme` spells, matched on the file's bytes (every command line has one, so
     /// no `String` is made or hashed for it).
     init?(_ file: SourceFile, _ lexeme: Lexeme) {
-        guard !lexeme.escaped, let verb = file.bytes.withUnsafeBufferPointer({ bytes in
-            Self.table.verb(spelt: UnsafeBufferPointer(rebasing: bytes[lexeme.textBytes]))
-        }) else { return nil }
+        guard !lexeme.escaped, let verb = Self.verb(spelt: UnsafeBufferPointer(rebasing: file.bytes[lexeme.textBytes]))
+        else { return nil }
         self = verb
     }
 
-    private static let table = VerbTable()
-
-    /// The verbs' names in one byte array, bucketed by first letter: a look-up compares a few
-    /// names of the same initial, without hashing and without touching reference counts.
-    private struct VerbTable {
-        private var letters: [UInt8] = []
-        /// By initial (`a` ... `z`): each name's start in `letters`, length and verb.
-        private var buckets = [[(start: Int, count: Int, verb: Verb)]](repeating: [], count: 26)
-
-        init() {
-            for verb in Verb.allCases {
-                let name = Array(verb.rawValue.utf8)
-                buckets[Int(name[0] - UInt8(ascii: "a"))].append((letters.count, name.count, verb))
-                letters += name
-            }
+    /// The verb `word` spells. Its first byte and length leave at most one candidate, which is then
+    /// compared whole: a switch, with no table to hash into or initialise.
+    private static func verb(spelt word: UnsafeBufferPointer<UInt8>) -> Verb? {
+        guard word.count >= 2 else { return nil }
+        let candidate: Verb?
+        switch (Unicode.Scalar(word[0]), word.count) {
+        case ("a", 2): candidate = .at
+        case ("a", 3): candidate = .add
+        case ("a", 7): candidate = .advance
+        case ("c", 5): candidate = word[1] == UInt8(ascii: "l") ? .close : word[2] == UInt8(ascii: "a") ? .chaos : .check
+        case ("c", 6): candidate = .config
+        case ("d", 6): candidate = .delete
+        case ("d", 10): candidate = .disconnect
+        case ("e", 4): candidate = .echo
+        case ("e", 6): candidate = .expect
+        case ("g", 3): candidate = .get
+        case ("h", 4): candidate = word[3] == UInt8(ascii: "l") ? .heal : .help
+        case ("i", 7): candidate = word[1] == UInt8(ascii: "s") ? .isolate : .include
+        case ("k", 4): candidate = .kill
+        case ("p", 3): candidate = .put
+        case ("p", 5): candidate = .pause
+        case ("p", 9): candidate = .partition
+        case ("q", 4): candidate = .quit
+        case ("r", 6): candidate = word[2] == UInt8(ascii: "m") ? .remove : word[2] == UInt8(ascii: "s") ? .resume : .repeat
+        case ("r", 7): candidate = .restart
+        case ("r", 9): candidate = .reconnect
+        case ("s", 4): candidate = word[1] == UInt8(ascii: "e") ? .seed : .show
+        case ("s", 6): candidate = .stream
+        case ("t", 5): candidate = .trace
+        case ("w", 4): candidate = .wait
+        default: candidate = nil
         }
-
-        func verb(spelt word: UnsafeBufferPointer<UInt8>) -> Verb? {
-            guard let initial = word.first, initial >= UInt8(ascii: "a"), initial <= UInt8(ascii: "z") else {
-                return nil
-            }
-            for entry in buckets[Int(initial - UInt8(ascii: "a"))] where entry.count == word.count {
-                var index = 1
-                while index < word.count && letters[entry.start + index] == word[index] { index += 1 }
-                if index == word.count { return entry.verb }
-            }
-            return nil
-        }
+        guard var name = candidate?.rawValue, name.withUTF8({ ByteScan.equal($0, word) }) else { return nil }
+        return candidate
     }
 
     /// May stand in an `at` block: cluster commands and client operations.
