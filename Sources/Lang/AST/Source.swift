@@ -44,6 +44,7 @@ public final class SourceFile: @unchecked Sendable {
         // Split on bytes, not Characters: "\r\n" is one Character, so splitting on the Character
         // "\n" would miss CRLF line ends (and bytes are much faster).
         var lineBounds: [LineBounds] = []
+        lineBounds.reserveCapacity(bytes.count / 32 + 1)
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while true {
             let (lineEnd, asciiEnd) = ByteScan.lineEnd(in: bytes, from: start)

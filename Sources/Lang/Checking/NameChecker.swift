@@ -30,7 +30,7 @@ public struct NameChecker {
         let entry = table.entries[index]
         let words = table.words(of: entry)
         func knownNode(_ lexeme: Lexeme) throws(ScriptError) {
-            if !lexeme.escaped && file.withText(of: lexeme, { nodeBytes.contains($0) }) { return }
+            if !lexeme.escaped && file.source.withText(of: lexeme, { nodeBytes.contains($0) }) { return }
             try self.knownNode(file.text(lexeme), at: file.range(lexeme))
         }
         func openStream(_ lexeme: Lexeme) throws(ScriptError) { try self.openStream(file.text(lexeme), at: file.range(lexeme)) }

@@ -19,7 +19,7 @@ enum Lexer {
         }
         let line = file.lineBounds[number - 1]
         let scanner = LineScanner(file: file, start: Int(line.start), end: Int(line.end), line: number)
-        try tokens.fill(forLineOf: Int(line.end - line.start), scanner.scan)
+        try tokens.fill(forLineOf: Int(line.end - line.start)) { buffer throws(ScriptError) in try scanner.scan(into: buffer) }
     }
 
     /// The text of a quoted string's bytes (between its quotes) with its escapes resolved
@@ -63,7 +63,9 @@ private struct LineScanner {
     /// The line's bytes are `start..<end`.
     let start: Int
     let end: Int
-    let file: SourceFile
+    /// Unowned: a scanner lives only while its line is lexed, by a caller that holds the file
+    /// (so a line costs no reference counting); it is read only for errors.
+    unowned(unsafe) let file: SourceFile
     let line: Int
     /// The line holds a `$`: only then can a token hold `$i`.
     let holdsDollar: Bool
@@ -195,6 +197,7 @@ private struct LineScanner {
         return false
     }
 
+    @inline(__always)
     private func bareEnd(from first: Int) -> Int {
         var index = first
         while index < end && Lexer.isBare(bytes[index]) { index &+= 1 }

@@ -5,6 +5,8 @@ import Cluster
 struct CommandParser {
     /// The file the tokens are from: their text and ranges are read through it.
     let file: SourceFile
+    /// The file's bytes, where words are compared.
+    let source: SourceBytes
     /// Parses and resolves the script named by an `include`'s path word, at `includeDepth`.
     let resolveInclude: (Word, Int) throws(ScriptError) -> Script
     /// The block and include levels an included file starts at.
@@ -12,6 +14,7 @@ struct CommandParser {
 
     init(file: SourceFile, resolveInclude: @escaping (Word, Int) throws(ScriptError) -> Script) {
         self.file = file
+        self.source = file.source
         self.resolveInclude = resolveInclude
     }
 
@@ -60,7 +63,7 @@ struct CommandParser {
             // ScriptParser never passes braces here; an error rather than a trap all the same.
             throw ScriptError("unexpected `\(file.text(token.word))`", at: file.range(token))
         case .word:
-            if !token.word.quoted, let verb = Verb(file, token.word) { return verb }
+            if !token.word.quoted, let verb = Verb(source, token.word) { return verb }
             let lowered = file.text(token.word).lowercased()
             let suggestion = Vocabulary.commands.contains(lowered) ? lowered
                 : Suggest.nearest(lowered, in: Vocabulary.commands)
@@ -360,46 +363,45 @@ enum Verb: String, CaseIterable {
 
     /// The verb that `lexeme` spells, matched on the file's bytes (every command line has one, so
     /// no `String` is made or hashed for it).
-    init?(_ file: SourceFile, _ lexeme: Lexeme) {
-        guard !lexeme.escaped, let verb = Self.verb(spelt: UnsafeBufferPointer(rebasing: file.bytes[lexeme.textBytes]))
-        else { return nil }
+    init?(_ source: SourceBytes, _ lexeme: Lexeme) {
+        guard !lexeme.escaped, let verb = source.withText(of: lexeme, Self.verb) else { return nil }
         self = verb
     }
 
-    /// The verb `word` spells. Its first byte and length leave at most one candidate, which is then
-    /// compared whole: a switch, with no table to hash into or initialise.
-    private static func verb(spelt word: UnsafeBufferPointer<UInt8>) -> Verb? {
-        guard word.count >= 2 else { return nil }
-        let candidate: Verb?
-        switch (Unicode.Scalar(word[0]), word.count) {
-        case ("a", 2): candidate = .at
-        case ("a", 3): candidate = .add
-        case ("a", 7): candidate = .advance
-        case ("c", 5): candidate = word[1] == UInt8(ascii: "l") ? .close : word[2] == UInt8(ascii: "a") ? .chaos : .check
-        case ("c", 6): candidate = .config
-        case ("d", 6): candidate = .delete
-        case ("d", 10): candidate = .disconnect
-        case ("e", 4): candidate = .echo
-        case ("e", 6): candidate = .expect
-        case ("g", 3): candidate = .get
-        case ("h", 4): candidate = word[3] == UInt8(ascii: "l") ? .heal : .help
-        case ("i", 7): candidate = word[1] == UInt8(ascii: "s") ? .isolate : .include
-        case ("k", 4): candidate = .kill
-        case ("p", 3): candidate = .put
-        case ("p", 5): candidate = .pause
-        case ("p", 9): candidate = .partition
-        case ("q", 4): candidate = .quit
-        case ("r", 6): candidate = word[2] == UInt8(ascii: "m") ? .remove : word[2] == UInt8(ascii: "s") ? .resume : .repeat
-        case ("r", 7): candidate = .restart
-        case ("r", 9): candidate = .reconnect
-        case ("s", 4): candidate = word[1] == UInt8(ascii: "e") ? .seed : .show
-        case ("s", 6): candidate = .stream
-        case ("t", 5): candidate = .trace
-        case ("w", 4): candidate = .wait
-        default: candidate = nil
+    /// The verb `word` spells. Its first byte and length leave a few candidates, compared whole:
+    /// a switch, with no table to hash into or initialise and no `String` made.
+    static func verb(spelt word: UnsafeBufferPointer<UInt8>) -> Verb? {
+        func named(_ spelling: StaticString, _ verb: Verb) -> Verb? {
+            spelling.withUTF8Buffer { ByteScan.equal($0, word) } ? verb : nil
         }
-        guard var name = candidate?.rawValue, name.withUTF8({ ByteScan.equal($0, word) }) else { return nil }
-        return candidate
+        guard let first = word.first else { return nil }
+        switch (Unicode.Scalar(first), word.count) {
+        case ("a", 2): return named("at", .at)
+        case ("a", 3): return named("add", .add)
+        case ("a", 7): return named("advance", .advance)
+        case ("c", 5): return named("close", .close) ?? named("chaos", .chaos) ?? named("check", .check)
+        case ("c", 6): return named("config", .config)
+        case ("d", 6): return named("delete", .delete)
+        case ("d", 10): return named("disconnect", .disconnect)
+        case ("e", 4): return named("echo", .echo)
+        case ("e", 6): return named("expect", .expect)
+        case ("g", 3): return named("get", .get)
+        case ("h", 4): return named("heal", .heal) ?? named("help", .help)
+        case ("i", 7): return named("isolate", .isolate) ?? named("include", .include)
+        case ("k", 4): return named("kill", .kill)
+        case ("p", 3): return named("put", .put)
+        case ("p", 5): return named("pause", .pause)
+        case ("p", 9): return named("partition", .partition)
+        case ("q", 4): return named("quit", .quit)
+        case ("r", 6): return named("remove", .remove) ?? named("resume", .resume) ?? named("repeat", .repeat)
+        case ("r", 7): return named("restart", .restart)
+        case ("r", 9): return named("reconnect", .reconnect)
+        case ("s", 4): return named("seed", .seed) ?? named("show", .show)
+        case ("s", 6): return named("stream", .stream)
+        case ("t", 5): return named("trace", .trace)
+        case ("w", 4): return named("wait", .wait)
+        default: return nil
+        }
     }
 
     /// May stand in an `at` block: cluster commands and client operations.
