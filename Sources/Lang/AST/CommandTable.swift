@@ -133,6 +133,11 @@ struct CommandTable: Sendable {
         words[Int(entry.firstWord) ..< Int(entry.firstWord + entry.wordCount)]
     }
 
+    /// The last of `entry`'s words (a `via` node), read without a slice.
+    func lastWord(of entry: Entry) -> Lexeme? {
+        entry.wordCount == 0 ? nil : words[Int(entry.firstWord) + Int(entry.wordCount) - 1]
+    }
+
     /// The indices of the entries directly inside entry `index` (a block's body), in order.
     func children(of index: Int) -> Children {
         Children(entries: entries, position: index + 1, end: Int(entries[index].end))

@@ -28,7 +28,8 @@ public struct NameChecker {
     /// Entry `index` of `table` (and what it holds), whose words are in `file`.
     private mutating func check(_ index: Int, of table: CommandTable, in file: SourceFile) throws(ScriptError) {
         let entry = table.entries[index]
-        let words = table.words(of: entry)
+        // Made only where used: a slice of the array costs reference counting.
+        var words: ArraySlice<Lexeme> { table.words(of: entry) }
         func knownNode(_ lexeme: Lexeme) throws(ScriptError) {
             if !lexeme.escaped && file.source.withText(of: lexeme, { nodeBytes.contains($0) }) { return }
             try self.knownNode(file.text(lexeme), at: file.range(lexeme))
@@ -46,7 +47,7 @@ public struct NameChecker {
             // `expect owners`: the key comes first.
             for lexeme in words.dropFirst(entry.kind == .expectOwners ? 1 : 0) { try knownNode(lexeme) }
         case .put, .get, .delete, .expectGet, .expectGetAbsent:
-            if entry.flags.contains(.via), let via = words.last { try knownNode(via) }
+            if entry.flags.contains(.via), let via = table.lastWord(of: entry) { try knownNode(via) }
         case .stream:
             if let lexeme = words.first {
                 let name = file.text(lexeme)
