@@ -26,6 +26,7 @@ struct CommandParser {
                                                                line: 1, column: 1, length: 1))
         }
         let verb = try commandWord(first)
+        if let entry = plainCommand(verb, tokens, into: &table) { return entry }
         var args = Arguments(verb.rawValue, anchor: first, rest: tokens.dropFirst(), file: file)
         return try parse(verb, &args, into: &table)
     }
@@ -36,6 +37,9 @@ struct CommandParser {
             throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`", at: file.range(brace))
         }
         let verb = try commandWord(first)
+        if verb == .repeat, let count = plainRepeatCount(tokens) {
+            return BlockHeader(kind: .repeat(count), word: first.word, brace: brace.word)
+        }
         var args = Arguments(verb.rawValue, anchor: first, rest: tokens.dropFirst(), file: file)
         switch verb {
         case .repeat:
