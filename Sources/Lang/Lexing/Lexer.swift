@@ -200,7 +200,13 @@ private struct LineScanner {
     @inline(__always)
     private func bareEnd(from first: Int) -> Int {
         var index = first
-        while index < end && Lexer.isBare(bytes[index]) { index &+= 1 }
+        while index < end {
+            let byte = bytes[index]
+            index &+= 1
+            // Lowercase letters first: most of a word, and cheaper to test than the bitmap.
+            if byte &- UInt8(ascii: "a") < 26 { continue }
+            guard Lexer.isBare(byte) else { return index - 1 }
+        }
         return index
     }
 

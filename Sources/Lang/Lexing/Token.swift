@@ -81,10 +81,12 @@ struct Lexeme: Equatable {
     /// A quoted word whose text holds escapes (`\"`, `\\`, `\n`, `\t`) still to resolve.
     var escaped: Bool
 
+    /// Offsets and line numbers always fit: a `SourceFile` over `SourceFile.maxBytes` keeps no
+    /// line to lex, and the parser rejects it.
     init(from start: Int, to end: Int, line: Int, quoted: Bool = false, escaped: Bool = false) {
-        self.start = UInt32(start)
-        self.end = UInt32(end)
-        self.line = UInt32(line)
+        self.start = UInt32(truncatingIfNeeded: start)
+        self.end = UInt32(truncatingIfNeeded: end)
+        self.line = UInt32(truncatingIfNeeded: line)
         self.quoted = quoted
         self.escaped = escaped
     }
