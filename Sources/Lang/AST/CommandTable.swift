@@ -88,6 +88,13 @@ struct CommandTable: Sendable {
 
     var isEmpty: Bool { roots.isEmpty }
 
+    /// An empty table with room for the commands of a script of `bytes` bytes, as most scripts
+    /// run (a command per ~30 bytes, a word per ~10): a large one is not copied as it grows.
+    init(forScriptOf bytes: Int) {
+        entries.reserveCapacity(bytes / 24)
+        words.reserveCapacity(bytes / 8)
+    }
+
     // MARK: Building (the parser)
 
     /// Where the next entry's words start: append them with `append(word:)`, then the entry.
@@ -124,6 +131,11 @@ struct CommandTable: Sendable {
 
     func words(of entry: Entry) -> ArraySlice<Lexeme> {
         words[Int(entry.firstWord) ..< Int(entry.firstWord + entry.wordCount)]
+    }
+
+    /// The last of `entry`'s words (a `via` node), read without a slice.
+    func lastWord(of entry: Entry) -> Lexeme? {
+        entry.wordCount == 0 ? nil : words[Int(entry.firstWord) + Int(entry.wordCount) - 1]
     }
 
     /// The indices of the entries directly inside entry `index` (a block's body), in order.

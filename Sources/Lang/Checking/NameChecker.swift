@@ -7,6 +7,8 @@
 /// Words holding `$i` are skipped: they are checked as each `repeat` iteration runs.
 public struct NameChecker {
     public private(set) var nodes: Set<String>
+    /// `nodes` again, looked up by bytes: a `via` on every line is checked without a `String`.
+    private var nodeBytes: NameSet
     public private(set) var streams: Set<String>
     /// `chaos-s1` … `chaos-sN` are open.
     private var chaosStreams = 0
@@ -14,6 +16,7 @@ public struct NameChecker {
     /// `nodes`/`streams`: names already known (the REPL passes the live cluster's nodes and open streams).
     public init(nodes: Set<String>, streams: Set<String>) {
         self.nodes = nodes
+        self.nodeBytes = NameSet(nodes)
         self.streams = streams
     }
 
@@ -25,8 +28,12 @@ public struct NameChecker {
     /// Entry `index` of `table` (and what it holds), whose words are in `file`.
     private mutating func check(_ index: Int, of table: CommandTable, in file: SourceFile) throws(ScriptError) {
         let entry = table.entries[index]
-        let words = table.words(of: entry)
-        func knownNode(_ lexeme: Lexeme) throws(ScriptError) { try self.knownNode(file.text(lexeme), at: file.range(lexeme)) }
+        // Made only where used: a slice of the array costs reference counting.
+        var words: ArraySlice<Lexeme> { table.words(of: entry) }
+        func knownNode(_ lexeme: Lexeme) throws(ScriptError) {
+            if !lexeme.escaped && file.source.withText(of: lexeme, { nodeBytes.contains($0) }) { return }
+            try self.knownNode(file.text(lexeme), at: file.range(lexeme))
+        }
         func openStream(_ lexeme: Lexeme) throws(ScriptError) { try self.openStream(file.text(lexeme), at: file.range(lexeme)) }
         switch entry.kind {
         case .built:
@@ -34,13 +41,13 @@ public struct NameChecker {
         case .add:
             for lexeme in words {
                 let name = file.text(lexeme)
-                if !name.holdsIteration { nodes.insert(name) }
+                if !name.holdsIteration && nodes.insert(name).inserted { nodeBytes.insert(name) }
             }
         case .remove, .kill, .restart, .pause, .resume, .isolate, .expectOwners, .expectSees:
             // `expect owners`: the key comes first.
             for lexeme in words.dropFirst(entry.kind == .expectOwners ? 1 : 0) { try knownNode(lexeme) }
         case .put, .get, .delete, .expectGet, .expectGetAbsent:
-            if entry.flags.contains(.via), let via = words.last { try knownNode(via) }
+            if entry.flags.contains(.via), let via = table.lastWord(of: entry) { try knownNode(via) }
         case .stream:
             if let lexeme = words.first {
                 let name = file.text(lexeme)

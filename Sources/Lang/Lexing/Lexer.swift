@@ -6,12 +6,20 @@
 enum Lexer {
     /// Appends the tokens of line `number` of `file` to `tokens`; throws at the first bad character.
     static func lex(_ number: Int, of file: SourceFile, into tokens: inout [Token]) throws(ScriptError) {
-        guard number >= 1 && number <= file.lineBounds.count else { return }
-        let line = file.lineBounds[number - 1].bytes
-        try file.bytes.withUnsafeBufferPointer { bytes throws(ScriptError) in
-            let scanner = LineScanner(bytes: bytes, start: line.lowerBound, end: line.upperBound, file: file, line: number)
-            try scanner.scan(into: &tokens)
+        var line = LineTokens()
+        try lex(number, of: file, into: &line)
+        line.withTokens { tokens.append(contentsOf: $0) }
+    }
+
+    /// The tokens of line `number` of `file`, in place of those of the line lexed before into `tokens`.
+    static func lex(_ number: Int, of file: SourceFile, into tokens: inout LineTokens) throws(ScriptError) {
+        guard number >= 1 && number <= file.lineBounds.count else {
+            tokens.reset(forLineOf: 0)
+            return
         }
+        let line = file.lineBounds[number - 1]
+        let scanner = LineScanner(file: file, start: Int(line.start), end: Int(line.end), line: number)
+        try tokens.fill(forLineOf: Int(line.end - line.start)) { buffer throws(ScriptError) in try scanner.scan(into: buffer) }
     }
 
     /// The text of a quoted string's bytes (between its quotes) with its escapes resolved
@@ -55,13 +63,15 @@ private struct LineScanner {
     /// The line's bytes are `start..<end`.
     let start: Int
     let end: Int
-    let file: SourceFile
+    /// Unowned: a scanner lives only while its line is lexed, by a caller that holds the file
+    /// (so a line costs no reference counting); it is read only for errors.
+    unowned(unsafe) let file: SourceFile
     let line: Int
     /// The line holds a `$`: only then can a token hold `$i`.
     let holdsDollar: Bool
 
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, file: SourceFile, line: Int) {
-        self.bytes = bytes
+    init(file: SourceFile, start: Int, end: Int, line: Int) {
+        self.bytes = file.bytes
         self.start = start
         self.end = end
         self.file = file
@@ -73,7 +83,14 @@ private struct LineScanner {
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), hash = UInt8(ascii: "#")
     private static let quote = UInt8(ascii: "\""), equals = UInt8(ascii: "="), backslash = UInt8(ascii: "\\")
 
-    func scan(into tokens: inout [Token]) throws(ScriptError) {
+    /// Writes the line's tokens to `tokens`, which has room for one per byte of the line (each
+    /// token takes at least one); returns how many.
+    func scan(into tokens: UnsafeMutableBufferPointer<Token>) throws(ScriptError) -> Int {
+        var count = 0
+        func append(_ token: Token) {
+            tokens[count] = token
+            count += 1
+        }
         var index = start
         while index < end {
             let byte = bytes[index]
@@ -81,14 +98,14 @@ private struct LineScanner {
             case Self.space, Self.tab:
                 index += 1
             case Self.hash:
-                return
+                return count
             case UInt8(ascii: "|"), UInt8(ascii: "{"), UInt8(ascii: "}"):
                 let kind: Token.Kind = byte == UInt8(ascii: "|") ? .pipe : byte == UInt8(ascii: "{") ? .openBrace : .closeBrace
-                tokens.append(Token(kind, lexeme(from: index, to: index + 1)))
+                append(Token(kind, lexeme(from: index, to: index + 1)))
                 index += 1
             case Self.quote:
                 let (text, end) = try quoted(at: index)
-                tokens.append(Token(.word, text, holdsIteration: holdsIteration(from: index, to: end)))
+                append(Token(.word, text, holdsIteration: holdsIteration(from: index, to: end)))
                 index = end
                 try expectSeparator(at: index, after: "a quoted string")
             case Self.equals:
@@ -118,16 +135,17 @@ private struct LineScanner {
                         throw error("`\(name)=` has no value: write a value with no blank after `=`, "
                                     + "or \(name)=\"\" for an empty one", from: index, to: valueStart)
                     }
-                    tokens.append(Token(.assignment, field, value: value,
+                    append(Token(.assignment, field, value: value,
                                         holdsIteration: holdsIteration(from: fieldStart, to: index)))
                     try expectSeparator(at: index, after: "a value")
                 } else {
-                    tokens.append(Token(.word, field, holdsIteration: holdsIteration(from: index, to: fieldEnd)))
+                    append(Token(.word, field, holdsIteration: holdsIteration(from: index, to: fieldEnd)))
                     index = fieldEnd
                     try expectSeparator(at: index, after: "a word")
                 }
             }
         }
+        return count
     }
 
     /// After a word or value: the end, a blank, a comment or punctuation. Catches `abc"x"` and `"x"y`.
@@ -179,9 +197,16 @@ private struct LineScanner {
         return false
     }
 
+    @inline(__always)
     private func bareEnd(from first: Int) -> Int {
         var index = first
-        while index < end && Lexer.isBare(bytes[index]) { index &+= 1 }
+        while index < end {
+            let byte = bytes[index]
+            index &+= 1
+            // Lowercase letters first: most of a word, and cheaper to test than the bitmap.
+            if byte &- UInt8(ascii: "a") < 26 { continue }
+            guard Lexer.isBare(byte) else { return index - 1 }
+        }
         return index
     }
 

@@ -27,44 +27,8 @@ extension SourceFile {
         return reader.range(from: start, to: end, line: line)
     }
 
-    /// True when the text of `lexeme` is `text`, compared on bytes (no `String` is made).
-    func spells(_ lexeme: Lexeme, _ text: String) -> Bool {
-        guard !lexeme.escaped, lexeme.textBytes.count == text.utf8.count else { return false }
-        var text = text
-        return text.withUTF8 { spells(lexeme, $0) }
-    }
-
-    /// True when the text of `lexeme` is the literal `text`.
-    func spells(_ lexeme: Lexeme, _ text: StaticString) -> Bool {
-        text.withUTF8Buffer { spells(lexeme, $0) }
-    }
-
-    /// The UTF-8 text of `lexeme`, which holds no escapes, read in place.
-    func withText<R>(of lexeme: Lexeme, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lexeme.textBytes])) }
-    }
-
-    /// True when the text of `lexeme` is the UTF-8 `expected`.
-    func spells(_ lexeme: Lexeme, _ expected: UnsafeBufferPointer<UInt8>) -> Bool {
-        let textBytes = lexeme.textBytes
-        guard !lexeme.escaped, textBytes.count == expected.count else { return false }
-        return bytes.withUnsafeBufferPointer { bytes in
-            var index = 0
-            var byte = textBytes.lowerBound
-            while index < expected.count {
-                if bytes[byte] != expected[index] { return false }
-                index += 1
-                byte += 1
-            }
-            return true
-        }
-    }
-
-    /// True when `lexeme`'s bytes surely make a valid node or stream name (`Vocabulary.isSurelyValidName`).
-    func isSurelyValidName(_ lexeme: Lexeme) -> Bool { withText(of: lexeme, Vocabulary.isSurelyValidName) }
-
-    /// True when `token` is the bare word `keyword`.
-    func isKeyword(_ token: Token, _ keyword: StaticString) -> Bool { token.isBare && spells(token.word, keyword) }
+    /// The file's bytes, for reading words in place.
+    var source: SourceBytes { SourceBytes(bytes: bytes) }
 
     /// The token as written, for messages: `a=1`, `"x y"`, `|`.
     func display(_ token: Token) -> String {
@@ -120,9 +84,7 @@ struct SourceReader {
         if line != self.line || offset < self.offset {
             (self.line, self.offset, column) = (line, asciiEnd, asciiEnd - start + 1)
         }
-        column += file.bytes.withUnsafeBufferPointer { bytes in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[self.offset..<offset]), as: UTF8.self).count
-        }
+        column += String(decoding: UnsafeBufferPointer(rebasing: file.bytes[self.offset..<offset]), as: UTF8.self).count
         self.offset = offset
         return column
     }

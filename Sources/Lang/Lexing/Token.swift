@@ -35,6 +35,36 @@ struct Token {
     var isBare: Bool { kind == .word && !word.quoted }
 }
 
+/// The tokens of one line, in a buffer that the parser reuses from line to line.
+struct LineTokens {
+    /// Room for one token per byte of the longest line so far; the first `count` are the line's.
+    private var storage: [Token] = []
+    private(set) var count = 0
+
+    /// Forgets the last line's tokens and makes room for those of a line of `bytes` bytes.
+    mutating func reset(forLineOf bytes: Int) {
+        count = 0
+        if storage.count < bytes {
+            storage = [Token](repeating: Token(.pipe, Lexeme(from: 0, to: 0, line: 0)), count: max(bytes, 2 * storage.count))
+        }
+    }
+
+    /// The tokens of a line of `bytes` bytes, written by `scan` (which returns how many it wrote).
+    mutating func fill(forLineOf bytes: Int,
+                       _ scan: (UnsafeMutableBufferPointer<Token>) throws(ScriptError) -> Int) throws(ScriptError) {
+        reset(forLineOf: bytes)
+        count = try storage.withUnsafeMutableBufferPointer { buffer throws(ScriptError) in try scan(buffer) }
+    }
+
+    func withTokens<R, E>(_ body: (UnsafeBufferPointer<Token>) throws(E) -> R) throws(E) -> R {
+        try storage.withUnsafeBufferPointer { buffer throws(E) in try body(UnsafeBufferPointer(rebasing: buffer[..<count])) }
+    }
+}
+
+/// Some of a line's tokens, read in place: the parser's view of a command's words (a slice of a
+/// buffer, so taking and passing them around costs no reference counting).
+typealias Tokens = Slice<UnsafeBufferPointer<Token>>
+
 /// A word as the lexer found it: the bytes it spans in its file and its line. Its column, and
 /// its text, are read from the file only when something shows them (`SourceFile+Tokens.swift`).
 ///
@@ -51,10 +81,12 @@ struct Lexeme: Equatable {
     /// A quoted word whose text holds escapes (`\"`, `\\`, `\n`, `\t`) still to resolve.
     var escaped: Bool
 
+    /// Offsets and line numbers always fit: a `SourceFile` over `SourceFile.maxBytes` keeps no
+    /// line to lex, and the parser rejects it.
     init(from start: Int, to end: Int, line: Int, quoted: Bool = false, escaped: Bool = false) {
-        self.start = UInt32(start)
-        self.end = UInt32(end)
-        self.line = UInt32(line)
+        self.start = UInt32(truncatingIfNeeded: start)
+        self.end = UInt32(truncatingIfNeeded: end)
+        self.line = UInt32(truncatingIfNeeded: line)
         self.quoted = quoted
         self.escaped = escaped
     }

@@ -7,15 +7,19 @@ struct Arguments {
     let anchor: Token
     /// The command as its usage is looked up: `kill`, `expect get`.
     let name: String
-    var rest: ArraySlice<Token>
-    /// The file the tokens are from.
-    let file: SourceFile
+    var rest: Tokens
+    /// The file the tokens are from. Unowned: arguments live only while their command is parsed,
+    /// by a parser that holds the file (and so a command's words cost no reference counting).
+    unowned(unsafe) let file: SourceFile
+    /// The file's bytes, where words are compared.
+    let source: SourceBytes
 
-    init(_ name: String, anchor: Token, rest: ArraySlice<Token>, file: SourceFile) {
+    init(_ name: String, anchor: Token, rest: Tokens, file: SourceFile) {
         self.name = name
         self.anchor = anchor
         self.rest = rest
         self.file = file
+        self.source = file.source
     }
 
     var usage: String { Usage.of(name) ?? name }
@@ -34,10 +38,10 @@ struct Arguments {
     /// A trailing `via NODE`, removed from the end: the node.
     mutating func takeVia() throws(ScriptError) -> Lexeme? {
         guard let last = rest.last else { return nil }
-        if file.isKeyword(last, "via") {
+        if source.isKeyword(last, "via") {
             throw ScriptError("`via` needs a node name after it: \(usage)", at: file.range(last.word))
         }
-        guard rest.count >= 2, last.kind == .word, file.isKeyword(rest[rest.endIndex - 2], "via") else { return nil }
+        guard rest.count >= 2, last.kind == .word, source.isKeyword(rest[rest.endIndex - 2], "via") else { return nil }
         let node = try name(last, kind: .node)
         rest.removeLast(2)
         return node
@@ -45,7 +49,7 @@ struct Arguments {
 
     /// A trailing bare `flag` (`initial`, `only`, `wipe`), removed from the end.
     mutating func takeFlag(_ flag: StaticString) -> Token? {
-        guard let last = rest.last, file.isKeyword(last, flag) else { return nil }
+        guard let last = rest.last, source.isKeyword(last, flag) else { return nil }
         rest.removeLast()
         return last
     }
@@ -66,7 +70,7 @@ struct Arguments {
     func name(_ token: Token, kind: NameKind) throws(ScriptError) -> Lexeme {
         guard token.kind == .word else { throw unexpected(token, expected: "a \(kind.rawValue) name") }
         // Most names are checked on their bytes; the others (and every invalid one) as a String.
-        if !token.word.quoted && file.isSurelyValidName(token.word) { return token.word }
+        if !token.word.quoted && source.isSurelyValidName(token.word) { return token.word }
         guard let problem = NameRules.problem(with: file.text(token.word), naming: kind.rawValue) else {
             return token.word
         }
@@ -93,15 +97,18 @@ struct Arguments {
     }
 
     /// `field=value`: the field and the value.
+    @inline(__always)
     func assignment(_ token: Token) throws(ScriptError) -> (field: Lexeme, value: Lexeme) {
-        guard token.kind == .assignment, let value = token.value else {
-            if token.kind == .word && !isOption(token) {
-                throw ScriptError("expected field=value, not `\(file.display(token))` (no blanks around `=`): \(usage)",
-                                  at: file.range(token))
-            }
-            throw unexpected(token, expected: "field=value")
-        }
+        guard token.kind == .assignment, let value = token.value else { throw notAssignment(token) }
         return (token.word, value)
+    }
+
+    private func notAssignment(_ token: Token) -> ScriptError {
+        if token.kind == .word && !isOption(token) {
+            return ScriptError("expected field=value, not `\(file.display(token))` (no blanks around `=`): \(usage)",
+                               at: file.range(token))
+        }
+        return unexpected(token, expected: "field=value")
     }
 
     mutating func duration(_ what: String = "a duration") throws(ScriptError) -> Micros {
@@ -116,7 +123,7 @@ struct Arguments {
     mutating func count(_ what: String) throws(ScriptError) -> Int {
         let token = try required(what)
         guard token.kind == .word else { throw unexpected(token, expected: what) }
-        let value = token.word.escaped ? Values.count(file.text(token.word)) : file.withText(of: token.word, Values.count)
+        let value = token.word.escaped ? Values.count(file.text(token.word)) : source.withText(of: token.word, Values.count)
         guard let value else { throw badValue(token, Values.countForm) }
         return value
     }
@@ -159,7 +166,7 @@ struct Arguments {
     /// An option word out of place, a stray `|`, or just the wrong kind of word.
     func unexpected(_ token: Token, expected: String) -> ScriptError {
         let range = file.range(token)
-        if file.isKeyword(token, "via") {
+        if source.isKeyword(token, "via") {
             return ScriptError("`via NODE` is an option only as the last words of a line: \(usage)", at: range)
         }
         if isOption(token) {
@@ -173,7 +180,7 @@ struct Arguments {
     }
 
     private func isOption(_ token: Token) -> Bool {
-        file.isKeyword(token, "via") || file.isKeyword(token, "only") || file.isKeyword(token, "initial")
+        source.isKeyword(token, "via") || source.isKeyword(token, "only") || source.isKeyword(token, "initial")
     }
 
     /// "bad value `x` for `key`: expected …", at the value of an assignment or at the word.

@@ -5,7 +5,8 @@ extension CommandParser {
         let firstWord = table.nextWord
         let form = try args.required("what to expect")
         // Matched on the bytes: the form's text is made only for an error.
-        if form.isBare, let formText = Vocabulary.expectForms.first(where: { file.spells(form.word, $0) }) {
+        if form.isBare, let formText = Self.expectFormSpellings.firstIndex(where: { source.spells(form.word, $0) })
+            .map({ Vocabulary.expectForms[$0] }) {
             // The form's words after `expect`, named as their usage is looked up ("expect get").
             func arguments(_ name: String) -> Arguments { Arguments(name, anchor: form, rest: args.rest, file: file) }
             switch formText {
@@ -36,7 +37,7 @@ extension CommandParser {
         }
         // `expect NODE sees OTHER up|down`
         if let second = args.rest.first, second.isBare,
-           file.spells(second.word, "sees") || Suggest.nearest(file.text(second.word), in: ["sees"]) != nil {
+           source.spells(second.word, "sees") || Suggest.nearest(file.text(second.word), in: ["sees"]) != nil {
             var sub = Arguments("expect sees", anchor: form, rest: args.rest, file: file)
             table.append(word: try sub.name(form, kind: .node))
             _ = try sub.choice("`sees`", ["sees"])
@@ -49,6 +50,9 @@ extension CommandParser {
                           suggestion: form.isBare ? Suggest.nearest(file.text(form.word), in: Vocabulary.expectForms) : nil)
     }
 
+    /// `Vocabulary.expectForms` as literals, compared with no `String` made.
+    static let expectFormSpellings: [StaticString] = ["get", "stream", "owners", "converged", "ok", "fail"]
+
     /// `expect get KEY field=value… [only] [via NODE]` or `expect get KEY absent [via NODE]`: the
     /// words into `table`, key first and the `via` node last; the entry's kind and flags.
     private func expectGet(_ args: inout Arguments,
@@ -57,7 +61,7 @@ extension CommandParser {
         let only = args.takeFlag("only")
         if via == nil && only != nil { via = try args.takeVia() }
         table.append(word: try args.key())
-        if let first = args.rest.first, file.isKeyword(first, "absent") {
+        if let first = args.rest.first, source.isKeyword(first, "absent") {
             _ = args.next()
             if let only {
                 throw ScriptError("`only` does not go with `absent`: \(args.usage)", at: file.range(only))
@@ -67,7 +71,7 @@ extension CommandParser {
         }
         var count = 0
         while let token = args.next() {
-            if file.isKeyword(token, "absent") {
+            if source.isKeyword(token, "absent") {
                 throw ScriptError("`absent` stands alone after the key: expect get KEY absent [via NODE]",
                                   at: file.range(token))
             }

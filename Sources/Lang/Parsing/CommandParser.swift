@@ -5,6 +5,8 @@ import Cluster
 struct CommandParser {
     /// The file the tokens are from: their text and ranges are read through it.
     let file: SourceFile
+    /// The file's bytes, where words are compared.
+    let source: SourceBytes
     /// Parses and resolves the script named by an `include`'s path word, at `includeDepth`.
     let resolveInclude: (Word, Int) throws(ScriptError) -> Script
     /// The block and include levels an included file starts at.
@@ -12,27 +14,32 @@ struct CommandParser {
 
     init(file: SourceFile, resolveInclude: @escaping (Word, Int) throws(ScriptError) -> Script) {
         self.file = file
+        self.source = file.source
         self.resolveInclude = resolveInclude
     }
 
     /// Parses `tokens` (non-empty, without braces) into `table`; returns the command's entry.
-    func parse(_ tokens: ArraySlice<Token>, into table: inout CommandTable) throws(ScriptError) -> Int {
+    func parse(_ tokens: Tokens, into table: inout CommandTable) throws(ScriptError) -> Int {
         guard let first = tokens.first else {
             // Callers never pass an empty command; an error rather than a trap all the same.
             throw ScriptError("empty command", at: SourceRange(file: SourceFile(path: "", text: ""),
                                                                line: 1, column: 1, length: 1))
         }
         let verb = try commandWord(first)
+        if let entry = plainCommand(verb, tokens, into: &table) { return entry }
         var args = Arguments(verb.rawValue, anchor: first, rest: tokens.dropFirst(), file: file)
         return try parse(verb, &args, into: &table)
     }
 
     /// The header of a block, `repeat N` or `at TIME`, from the tokens before its `{`.
-    func header(_ tokens: ArraySlice<Token>, brace: Token) throws(ScriptError) -> BlockHeader {
+    func header(_ tokens: Tokens, brace: Token) throws(ScriptError) -> BlockHeader {
         guard let first = tokens.first else {
             throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`", at: file.range(brace))
         }
         let verb = try commandWord(first)
+        if verb == .repeat, let count = plainRepeatCount(tokens) {
+            return BlockHeader(kind: .repeat(count), word: first.word, brace: brace.word)
+        }
         var args = Arguments(verb.rawValue, anchor: first, rest: tokens.dropFirst(), file: file)
         switch verb {
         case .repeat:
@@ -60,7 +67,7 @@ struct CommandParser {
             // ScriptParser never passes braces here; an error rather than a trap all the same.
             throw ScriptError("unexpected `\(file.text(token.word))`", at: file.range(token))
         case .word:
-            if !token.word.quoted, let verb = Verb(file, token.word) { return verb }
+            if !token.word.quoted, let verb = Verb(source, token.word) { return verb }
             let lowered = file.text(token.word).lowercased()
             let suggestion = Vocabulary.commands.contains(lowered) ? lowered
                 : Suggest.nearest(lowered, in: Vocabulary.commands)
@@ -360,40 +367,44 @@ enum Verb: String, CaseIterable {
 
     /// The verb that `lexeme` spells, matched on the file's bytes (every command line has one, so
     /// no `String` is made or hashed for it).
-    init?(_ file: SourceFile, _ lexeme: Lexeme) {
-        guard !lexeme.escaped, let verb = file.bytes.withUnsafeBufferPointer({ bytes in
-            Self.table.verb(spelt: UnsafeBufferPointer(rebasing: bytes[lexeme.textBytes]))
-        }) else { return nil }
+    init?(_ source: SourceBytes, _ lexeme: Lexeme) {
+        guard !lexeme.escaped, let verb = source.withText(of: lexeme, Self.verb) else { return nil }
         self = verb
     }
 
-    private static let table = VerbTable()
-
-    /// The verbs' names in one byte array, bucketed by first letter: a look-up compares a few
-    /// names of the same initial, without hashing and without touching reference counts.
-    private struct VerbTable {
-        private var letters: [UInt8] = []
-        /// By initial (`a` ... `z`): each name's start in `letters`, length and verb.
-        private var buckets = [[(start: Int, count: Int, verb: Verb)]](repeating: [], count: 26)
-
-        init() {
-            for verb in Verb.allCases {
-                let name = Array(verb.rawValue.utf8)
-                buckets[Int(name[0] - UInt8(ascii: "a"))].append((letters.count, name.count, verb))
-                letters += name
-            }
+    /// The verb `word` spells. Its first byte and length leave a few candidates, compared whole:
+    /// a switch, with no table to hash into or initialise and no `String` made.
+    static func verb(spelt word: UnsafeBufferPointer<UInt8>) -> Verb? {
+        func named(_ spelling: StaticString, _ verb: Verb) -> Verb? {
+            spelling.withUTF8Buffer { ByteScan.equal($0, word) } ? verb : nil
         }
-
-        func verb(spelt word: UnsafeBufferPointer<UInt8>) -> Verb? {
-            guard let initial = word.first, initial >= UInt8(ascii: "a"), initial <= UInt8(ascii: "z") else {
-                return nil
-            }
-            for entry in buckets[Int(initial - UInt8(ascii: "a"))] where entry.count == word.count {
-                var index = 1
-                while index < word.count && letters[entry.start + index] == word[index] { index += 1 }
-                if index == word.count { return entry.verb }
-            }
-            return nil
+        guard let first = word.first else { return nil }
+        switch (Unicode.Scalar(first), word.count) {
+        case ("a", 2): return named("at", .at)
+        case ("a", 3): return named("add", .add)
+        case ("a", 7): return named("advance", .advance)
+        case ("c", 5): return named("close", .close) ?? named("chaos", .chaos) ?? named("check", .check)
+        case ("c", 6): return named("config", .config)
+        case ("d", 6): return named("delete", .delete)
+        case ("d", 10): return named("disconnect", .disconnect)
+        case ("e", 4): return named("echo", .echo)
+        case ("e", 6): return named("expect", .expect)
+        case ("g", 3): return named("get", .get)
+        case ("h", 4): return named("heal", .heal) ?? named("help", .help)
+        case ("i", 7): return named("isolate", .isolate) ?? named("include", .include)
+        case ("k", 4): return named("kill", .kill)
+        case ("p", 3): return named("put", .put)
+        case ("p", 5): return named("pause", .pause)
+        case ("p", 9): return named("partition", .partition)
+        case ("q", 4): return named("quit", .quit)
+        case ("r", 6): return named("remove", .remove) ?? named("resume", .resume) ?? named("repeat", .repeat)
+        case ("r", 7): return named("restart", .restart)
+        case ("r", 9): return named("reconnect", .reconnect)
+        case ("s", 4): return named("seed", .seed) ?? named("show", .show)
+        case ("s", 6): return named("stream", .stream)
+        case ("t", 5): return named("trace", .trace)
+        case ("w", 4): return named("wait", .wait)
+        default: return nil
         }
     }
 

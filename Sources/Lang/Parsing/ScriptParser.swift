@@ -26,82 +26,21 @@ struct ScriptParser {
     }
 
     func parse() throws(ScriptError) -> CommandTable {
-        var table = CommandTable()
+        if file.isTooLarge {
+            throw ScriptError("a script may hold at most \(SourceFile.maxBytes) bytes (4 GiB): split it with `include`",
+                              at: file.range(from: 0, to: 0, line: 1))
+        }
+        var table = CommandTable(forScriptOf: file.bytes.count)
         var stack: [Frame] = []
-        var tokens: [Token] = []
+        var tokens = LineTokens()
         var repeats = 0
         var parser = CommandParser(file: file, resolveInclude: resolveInclude)
         for number in 1...file.lineCount {
-            tokens.removeAll(keepingCapacity: true)
             try Lexer.lex(number, of: file, into: &tokens)
-            var index = 0
-            /// A command (or a block's `}`) ended on this line: nothing but `}` may follow.
-            var lineDone = false
-            while index < tokens.count {
-                let token = tokens[index]
-                if token.kind == .closeBrace {
-                    guard let frame = stack.popLast() else {
-                        throw ScriptError("`}` closes no block: there is no open `{` before it", at: file.range(token))
-                    }
-                    if frame.line != number && index > 0 && tokens[index - 1].kind != .closeBrace {
-                        throw ScriptError("`}` of a block that spans lines must be on its own line",
-                                          at: file.range(token))
-                    }
-                    if frame.isRepeat { repeats -= 1 }
-                    table.close(frame.entry)
-                    index += 1
-                    lineDone = true
-                    continue
-                }
-                if token.kind == .openBrace {
-                    throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`", at: file.range(token))
-                }
-                if lineDone {
-                    throw ScriptError("one command per line: start `\(file.display(token))` on a new line",
-                                      at: file.range(token))
-                }
-                var end = index
-                while end < tokens.count && tokens[end].kind != .openBrace && tokens[end].kind != .closeBrace {
-                    end += 1
-                }
-                let words = tokens[index..<end]
-                if repeats == 0, let loose = words.first(where: { $0.holdsIteration }) {
-                    throw ScriptError("`$i` is only defined inside a `repeat` block", at: file.range(loose))
-                }
-                if let top = stack.last, top.isAt, let first = words.first,
-                   !(first.isBare && Verb(file, first.word)?.runsInAtBlock == true) {
-                    throw ScriptError("`\(file.display(first))` cannot run in an `at` block: it holds put, get, delete, "
-                                      + "add, remove, kill, restart, pause, resume, partition, isolate, heal and config",
-                                      at: file.range(first))
-                }
-                if !stack.isEmpty && stack[stack.count - 1].line == number { stack[stack.count - 1].inline = true }
-                parser.includeDepth = baseDepth + stack.count + 1
-                if end < tokens.count && tokens[end].kind == .openBrace {
-                    let header = try parser.header(words, brace: tokens[end])
-                    if baseDepth + stack.count + 1 > Self.maxDepth {
-                        throw ScriptError("blocks and includes nest more than \(Self.maxDepth) levels deep",
-                                          at: file.range(tokens[end]))
-                    }
-                    let entry = switch header.kind {
-                    case .repeat(let count): table.append(.repeat, at: header.word, wordsFrom: table.nextWord,
-                                                          value: Int64(count))
-                    case .at(let time): table.append(.at, at: header.word, wordsFrom: table.nextWord, value: time)
-                    }
-                    if stack.isEmpty { table.addRoot(entry) }
-                    let frame = Frame(header: header, entry: entry, line: number)
-                    if frame.isRepeat { repeats += 1 }
-                    stack.append(frame)
-                    index = end + 1
-                } else {
-                    let entry = try parser.parse(words, into: &table)
-                    if stack.isEmpty { table.addRoot(entry) }
-                    index = end
-                    lineDone = true
-                }
-            }
-            if !stack.isEmpty, let open = stack.first(where: { $0.line == number && $0.inline }) {
-                throw ScriptError("a block with a command on its `{` line must end with `}` on that line",
-                                  at: file.range(open.header.brace))
+            // A line without tokens opens, closes and checks nothing.
+            if tokens.count == 0 { continue }
+            try tokens.withTokens { tokens throws(ScriptError) in
+                try parseLine(number, tokens, into: &table, stack: &stack, repeats: &repeats, parser: &parser)
             }
         }
         if let open = stack.first {
@@ -110,4 +49,77 @@ struct ScriptParser {
         return table
     }
 
+    /// The commands and braces of line `number`, whose tokens are `tokens`.
+    private func parseLine(_ number: Int, _ tokens: UnsafeBufferPointer<Token>, into table: inout CommandTable,
+                           stack: inout [Frame], repeats: inout Int, parser: inout CommandParser) throws(ScriptError) {
+        var index = 0
+        /// A command (or a block's `}`) ended on this line: nothing but `}` may follow.
+        var lineDone = false
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.kind == .closeBrace {
+                guard let frame = stack.popLast() else {
+                    throw ScriptError("`}` closes no block: there is no open `{` before it", at: file.range(token))
+                }
+                if frame.line != number && index > 0 && tokens[index - 1].kind != .closeBrace {
+                    throw ScriptError("`}` of a block that spans lines must be on its own line",
+                                      at: file.range(token))
+                }
+                if frame.isRepeat { repeats -= 1 }
+                table.close(frame.entry)
+                index += 1
+                lineDone = true
+                continue
+            }
+            if token.kind == .openBrace {
+                throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`", at: file.range(token))
+            }
+            if lineDone {
+                throw ScriptError("one command per line: start `\(file.display(token))` on a new line",
+                                  at: file.range(token))
+            }
+            var end = index
+            while end < tokens.count && tokens[end].kind != .openBrace && tokens[end].kind != .closeBrace {
+                end += 1
+            }
+            let words = tokens[index..<end]
+            if repeats == 0, let loose = words.first(where: { $0.holdsIteration }) {
+                throw ScriptError("`$i` is only defined inside a `repeat` block", at: file.range(loose))
+            }
+            if let top = stack.last, top.isAt, let first = words.first,
+               !(first.isBare && Verb(file.source, first.word)?.runsInAtBlock == true) {
+                throw ScriptError("`\(file.display(first))` cannot run in an `at` block: it holds put, get, delete, "
+                                  + "add, remove, kill, restart, pause, resume, partition, isolate, heal and config",
+                                  at: file.range(first))
+            }
+            if !stack.isEmpty && stack[stack.count - 1].line == number { stack[stack.count - 1].inline = true }
+            parser.includeDepth = baseDepth + stack.count + 1
+            if end < tokens.count && tokens[end].kind == .openBrace {
+                let header = try parser.header(words, brace: tokens[end])
+                if baseDepth + stack.count + 1 > Self.maxDepth {
+                    throw ScriptError("blocks and includes nest more than \(Self.maxDepth) levels deep",
+                                      at: file.range(tokens[end]))
+                }
+                let entry = switch header.kind {
+                case .repeat(let count): table.append(.repeat, at: header.word, wordsFrom: table.nextWord,
+                                                      value: Int64(count))
+                case .at(let time): table.append(.at, at: header.word, wordsFrom: table.nextWord, value: time)
+                }
+                if stack.isEmpty { table.addRoot(entry) }
+                let frame = Frame(header: header, entry: entry, line: number)
+                if frame.isRepeat { repeats += 1 }
+                stack.append(frame)
+                index = end + 1
+            } else {
+                let entry = try parser.parse(words, into: &table)
+                if stack.isEmpty { table.addRoot(entry) }
+                index = end
+                lineDone = true
+            }
+        }
+        if !stack.isEmpty, let open = stack.first(where: { $0.line == number && $0.inline }) {
+            throw ScriptError("a block with a command on its `{` line must end with `}` on that line",
+                              at: file.range(open.header.brace))
+        }
+    }
 }

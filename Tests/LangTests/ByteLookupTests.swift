@@ -1,0 +1,36 @@
+import Testing
+@testable import Lang
+
+/// The look-ups the parser and name checker make on bytes, against their String meaning.
+@Suite struct ByteLookupTests {
+    func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var text = text
+        return text.withUTF8(body)
+    }
+
+    @Test func everyVerbIsFoundByItsSpellingOnly() {
+        for verb in Verb.allCases {
+            #expect(withBytes(verb.rawValue, Verb.verb(spelt:)) == verb)
+            #expect(withBytes(verb.rawValue.uppercased(), Verb.verb(spelt:)) == nil)
+            #expect(withBytes(verb.rawValue + "s", Verb.verb(spelt:)) == nil)
+            #expect(withBytes(String(verb.rawValue.dropLast()), Verb.verb(spelt:)) == nil)
+        }
+        for word in ["", "a", "cheek", "chase", "heap", "isolatE", "rename", "sees", "zzz", "é"] {
+            #expect(withBytes(word, Verb.verb(spelt:)) == nil)
+        }
+    }
+
+    @Test func nameSetHoldsWhatWasInserted() {
+        var set = NameSet(["n1", "node-2"])
+        let names = (0..<200).map { "n\($0 * 7)" }
+        for name in names { set.insert(name) }
+        for name in names + ["n1", "node-2"] { #expect(withBytes(name) { set.contains($0) }) }
+        for name in ["", "n", "n2", "node-", "node-22", "N1", "n1 "] { #expect(!withBytes(name) { set.contains($0) }) }
+    }
+}
+
+extension ByteLookupTests {
+    @Test func expectFormSpellingsAreTheVocabulary() {
+        #expect(CommandParser.expectFormSpellings.map { $0.description } == Vocabulary.expectForms)
+    }
+}
