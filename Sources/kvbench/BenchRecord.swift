@@ -25,6 +25,11 @@ struct BenchRecord {
         self["ops"] = ops.map(Value.int) ?? .null
     }
 
+    var name: String? {
+        if case .string(let n)? = self["name"] { return n }
+        return nil
+    }
+
     subscript(key: String) -> Value? {
         get { fields.first { $0.0 == key }?.1 }
         set {

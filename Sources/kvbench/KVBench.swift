@@ -63,6 +63,10 @@ struct KVBench: ParsableCommand {
             FileHandle.standardError.write(Data("kvbench: \(name)…\n".utf8))
             records += try runInChild(name)
         }
+        if let s = records.firstIndex(where: { $0.name == "streams" }) {
+            let puts = try records.first { $0.name == "puts" } ?? runInChild("puts").first
+            if let puts { PutWorkloads.relate(streams: &records[s], to: puts) }
+        }
         print(BenchTable.render(records))
         if let json {
             try Data(records.map { $0.json + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: json))

@@ -25,5 +25,6 @@ import Testing
         }
         #expect(!lines.contains { $0.contains("\"verified\": 0") || $0.contains("\"error\"") })
         #expect(!lines.contains { $0.contains("\"same_order\": 0") || $0.contains("\"all_passed\": 0") })
+        #expect(lines.contains { $0.contains("\"name\": \"streams\"") && $0.contains("\"slowdown_vs_puts\": ") })
     }
 }
