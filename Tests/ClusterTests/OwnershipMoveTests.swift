@@ -87,4 +87,50 @@ import Testing
         #expect(try c.get(k) == fv(("a", "1")))
         #expect(c.check(limit: 0).violations == [])
     }
+
+    /// `ownsKey` answers from a cache per range of each node's ring; it must agree with a fresh
+    /// walk of the ring through every change of placement: a node excluded after `rehash`, let
+    /// back in, a join, a wiped disk, and `replicas` changed.
+    @Test func cachedOwnershipAgreesWithAWalkThroughPlacementChanges() throws {
+        let c = Cluster(seed: 3)
+        try c.add(["n1", "n2", "n3", "n4", "n5"])
+        let keys = (0..<300).map { c.sim.internKey("k\($0)") }
+        func agree(_ when: String) {
+            for node in c.sim.nodes where node.state == .running {
+                for k in keys {
+                    let cached = c.sim.ownsKey(node, k)
+                    let walked = c.sim.ring(of: node).isAmong(node.index, from: c.sim.position(of: k),
+                                                              count: c.settings.replicas) { n in
+                        node.view.routing(n)?.eligible ?? false
+                    }
+                    #expect(cached == walked, "\(when): \(node.name) key \(k)")
+                }
+            }
+        }
+        c.advance(by: 3_000_000)
+        agree("settled")
+        try c.kill("n2", wipe: false)
+        for step in 0..<8 {
+            c.advance(by: 2_000_000)
+            agree("n2 down, step \(step)")
+        }
+        try c.restart("n2")
+        for step in 0..<4 {
+            c.advance(by: 1_000_000)
+            agree("n2 back, step \(step)")
+        }
+        try c.add(["n6"])
+        c.advance(by: 5_000_000)
+        agree("n6 joined")
+        try c.kill("n3", wipe: true)
+        try c.restart("n3")
+        c.advance(by: 5_000_000)
+        agree("n3 wiped")
+        var s = c.settings
+        s.replicas = 2
+        s.write = 1
+        s.read = 1
+        try c.configure(s)
+        agree("replicas 2")
+    }
 }

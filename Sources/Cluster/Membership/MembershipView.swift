@@ -45,6 +45,9 @@ struct MembershipView {
 
     /// Bumped whenever the set of ring members changes (a node learned, or removed).
     private(set) var membershipVersion = 0
+    /// Bumped whenever a node becomes or stops being a member, or is excluded or let back in:
+    /// whatever changes who holds which place in a preference list (`routing(_:).eligible`).
+    private(set) var placementVersion = 0
 
     subscript(node: Int32) -> ViewEntry? {
         guard node >= 0, Int(node) < slots.count, slots[Int(node)].pulse.known else { return nil }
@@ -292,6 +295,8 @@ struct MembershipView {
     /// The rows of one pass, without a uniqueness or bounds check per access.
     private struct Rows {
         let slots: UnsafeMutableBufferPointer<Slot>
+        /// Stores that changed a node's membership or exclusion in this pass.
+        let placementChanges: UnsafeMutablePointer<Int>
 
         /// The gossip entry of a known node.
         func entry(_ i: Int) -> MemberEntry {
@@ -358,17 +363,31 @@ struct MembershipView {
 
         func store(_ v: ViewEntry, at i: Int) {
             let e = v.entry
-            slots[i] = Slot(pulse: Pulse(beat: e.beat, down: e.isDown, removed: e.removed, excluded: v.excluded),
-                            grew: v.lastGrew, downAt: e.downAt, vnodes: e.vnodes)
+            let old = slots[i].pulse
+            let new = Pulse(beat: e.beat, down: e.isDown, removed: e.removed, excluded: v.excluded)
+            slots[i] = Slot(pulse: new, grew: v.lastGrew, downAt: e.downAt, vnodes: e.vnodes)
+            if old.known != new.known || old.isMember != new.isMember || old.excluded != new.excluded {
+                placementChanges.pointee += 1
+            }
         }
     }
 
+    /// The rows of a pass that writes. The fast paths that write a pulse directly only ever
+    /// turn a node plainly up into a node plainly up, so `store` sees every placement change.
     private mutating func withRows<R>(_ body: (Rows) -> R) -> R {
-        slots.withUnsafeMutableBufferPointer { body(Rows(slots: $0)) }
+        var changes = 0
+        let result = withUnsafeMutablePointer(to: &changes) { changes in
+            slots.withUnsafeMutableBufferPointer { body(Rows(slots: $0, placementChanges: changes)) }
+        }
+        placementVersion &+= changes
+        return result
     }
 
     /// The rows of a read-only pass (`entries`, `newer`), which must not write through them.
     private func readRows<R>(_ body: (Rows) -> R) -> R {
-        slots.withUnsafeBufferPointer { body(Rows(slots: .init(mutating: $0))) }
+        var unused = 0
+        return withUnsafeMutablePointer(to: &unused) { unused in
+            slots.withUnsafeBufferPointer { body(Rows(slots: .init(mutating: $0), placementChanges: unused)) }
+        }
     }
 }

@@ -25,6 +25,8 @@ final class Node {
     var ringVersion = -1
     /// The members `ring` was built from, ascending.
     var ringMembers: [Int32] = []
+    /// Which ranges of `ring` the node owns by its view (see `ownsKey`).
+    var ownership = OwnershipCache()
     /// Per range of the ring, the keys stored there and their Merkle root (anti-entropy).
     var merkle = MerkleIndex()
     /// Hybrid logical clock: highest stamp time issued or seen.

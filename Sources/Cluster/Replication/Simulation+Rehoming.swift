@@ -10,9 +10,17 @@ extension Simulation {
     /// no one else to own the key (every other node out) keeps what it has.
     func ownsKey(_ node: Node, _ key: UInt32) -> Bool {
         guard settings.replicas > 0 else { return true }
-        return ring(of: node).isAmong(node.index, from: position(of: key), count: settings.replicas) { n in
-            node.view.routing(n)?.eligible ?? false
+        let ring = ring(of: node)
+        let position = position(of: key)
+        let walk = {
+            ring.isAmong(node.index, from: position, count: self.settings.replicas) { n in
+                node.view.routing(n)?.eligible ?? false
+            }
         }
+        if ring.isEmpty { return walk() }
+        return node.ownership.owns(range: ring.range(of: position), rangeCount: ring.rangeCount,
+                                   ringVersion: node.ringVersion, placementVersion: node.view.placementVersion,
+                                   replicas: settings.replicas, walk: walk)
     }
 
     /// Hands `object` (data of a key `node` does not own) to the key's owners; with `deliver`,

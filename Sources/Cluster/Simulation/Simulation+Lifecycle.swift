@@ -73,6 +73,7 @@ extension Simulation {
             node.ring = Ring()
             node.ringVersion = -1
             node.ringMembers = []
+            node.ownership = OwnershipCache()  // the new view's versions start again
         }
         count(wipe ? .killsWipe : .kills)
         endLeaveAtOnce(node)
