@@ -83,7 +83,9 @@ struct MerkleIndex {
     /// Takes `newRing`, rebuilding the index from the whole store when it is stale or the ring
     /// changed; false when nothing is left to refresh.
     private mutating func sync(ring newRing: Ring, store: Store, positions: [UInt64]) -> Bool {
-        guard stale || newRing.tokens != ring.tokens else { return touchedCount > 0 }
+        // Owners too: a node removed and added again under its name has the same tokens under a
+        // new index, and anti-entropy reads the preference lists off this ring.
+        guard stale || newRing.tokens != ring.tokens || newRing.owners != ring.owners else { return touchedCount > 0 }
         ring = newRing
         slotOfRange = [Int32](repeating: -1, count: ring.rangeCount)
         ranges = []

@@ -4,6 +4,25 @@ import Testing
 /// Counterexamples the property tests found, pasted as the library printed them (after
 /// shrinking) and replayed with the same judges. Each says what went wrong before its fix.
 @Suite struct ScenarioRegressionTests {
+    /// `replicasAgreeAndNoAcknowledgedWriteIsLost` (release sweep, 3,000 scenarios): n2 left
+    /// while n4 was killed and was added again; n4 came back with `put k2 f1=a` and never passed
+    /// it to the new n2. The new n2 has the old one's tokens under a new index, and n4's Merkle
+    /// index kept its ring (same tokens, old owners), from which anti-entropy read k2's
+    /// preference list: the old, removed n2, never up, so n4 sent k2's range to no one. Fixed
+    /// by the index taking a new ring when its owners change too.
+    @Test func nodeAddedAgainUnderItsNameGetsItsRangesByAntiEntropy() throws {
+        let run = try ScenarioRun.faulty(Scenario(seed: 160898346, shape: ClusterShape(nodes: 4, replicas: 2, read: 1, write: 1, lossPPM: 0, latencyMs: 1...1, fastTimers: false), steps: [
+            .put(key: 2, fields: [1: "a"]),
+            .advance(ms: 3),
+            .partition([1]),
+            .kill(node: 4),
+            .leave(node: 2),
+            .rejoin(node: 2),
+            .open(stream: 3, key: 3, fields: [2], initial: false),
+        ]))
+        #expect(run.failures + run.dataFailures() + run.checkerViolations() == [])
+    }
+
     /// `streamsKeepTheirGuaranteesUnderFaults`: s1 missed `put k2 f2=a` while disconnected; its
     /// `reconnect` ran while k2's only replica (n2) was killed, so the re-registration was stored
     /// nowhere and no replica ever re-reported the write: after convergence the stream's last view
