@@ -52,13 +52,16 @@ struct PlainLineParser {
         return .closedRepeat(entry)
     }
 
-    /// `put`, `get`, `delete`, `expect`, `repeat`; nil for any other word.
+    /// `put`, `get`, `delete`, `expect`, `repeat`; nil for any other word. Its first byte and
+    /// length leave one candidate to compare.
     private func plainVerb(_ word: Lexeme) -> Verb? {
-        switch word.end - word.start {
-        case 3: return scanner.spells(word, "put") ? .put : scanner.spells(word, "get") ? .get : nil
-        case 6:
-            return scanner.spells(word, "delete") ? .delete : scanner.spells(word, "expect") ? .expect
-                : scanner.spells(word, "repeat") ? .repeat : nil
+        guard word.end > word.start else { return nil }
+        switch (scanner.firstByte(of: word), word.end - word.start) {
+        case (UInt8(ascii: "p"), 3): return scanner.spells(word, "put") ? .put : nil
+        case (UInt8(ascii: "g"), 3): return scanner.spells(word, "get") ? .get : nil
+        case (UInt8(ascii: "d"), 6): return scanner.spells(word, "delete") ? .delete : nil
+        case (UInt8(ascii: "e"), 6): return scanner.spells(word, "expect") ? .expect : nil
+        case (UInt8(ascii: "r"), 6): return scanner.spells(word, "repeat") ? .repeat : nil
         default: return nil
         }
     }
@@ -131,5 +134,8 @@ struct PlainLineParser {
         return (table.append(kind, at: anchor, wordsFrom: firstWord, flags: flags), closed)
     }
 
-    private func isVia(_ word: Lexeme) -> Bool { scanner.spells(word, "via") }
+    @inline(__always)
+    private func isVia(_ word: Lexeme) -> Bool {
+        word.end - word.start == 3 && scanner.firstByte(of: word) == UInt8(ascii: "v") && scanner.spells(word, "via")
+    }
 }

@@ -37,6 +37,7 @@ struct PlainLineScanner {
     }
 
     /// Reads the next word or brace: what it is (its bytes are `word` and `value`).
+    @inline(__always)
     mutating func next() -> Kind {
         skipBlanks()
         let start = index
@@ -77,7 +78,12 @@ struct PlainLineScanner {
         UnsafeBufferPointer(rebasing: bytes[Int(word.start) ..< Int(word.end)])
     }
 
+    /// The first byte of `word`, which is not empty.
+    @inline(__always)
+    func firstByte(of word: Lexeme) -> UInt8 { Int(word.start) < end ? bytes[Int(word.start)] : 0 }
+
     /// True when `word`, a bare word, is `text`.
+    @inline(__always)
     func spells(_ word: Lexeme, _ text: StaticString) -> Bool {
         let start = Int(word.start), count = Int(word.end) - start
         guard count == text.utf8CodeUnitCount && start + count <= end else { return false }
