@@ -102,6 +102,30 @@ struct CommandTable: Sendable {
 
     mutating func append(word: Lexeme) { words.append(word) }
 
+    /// The word appended last.
+    var lastWord: Lexeme? { words.last }
+
+    /// The last two words become `word` (a `via` and its node become the node).
+    mutating func replaceLastTwoWords(with word: Lexeme) {
+        guard words.count >= 2 else { return }
+        words[words.count - 2] = word
+        words.removeLast()
+    }
+
+    /// How far the table is filled: what `rollBack(to:)` returns it to.
+    struct Mark {
+        fileprivate let entries: Int
+        fileprivate let words: Int
+    }
+
+    var mark: Mark { Mark(entries: entries.count, words: words.count) }
+
+    /// Forgets the entries and words appended since `mark` (the roots are the caller's).
+    mutating func rollBack(to mark: Mark) {
+        entries.removeLast(entries.count - mark.entries)
+        words.removeLast(words.count - mark.words)
+    }
+
     /// Appends an entry whose words were appended since `firstWord`; returns its index.
     @discardableResult
     mutating func append(_ kind: Kind, at anchor: Lexeme, wordsFrom firstWord: Int, flags: Flags = [],

@@ -36,6 +36,24 @@ struct ScriptParser {
         var repeats = 0
         var parser = CommandParser(file: file, resolveInclude: resolveInclude)
         for number in 1...file.lineCount {
+            if stack.last?.isAt != true {
+                let mark = table.mark
+                var plain = PlainLineParser(bytes: file.bytes, line: file.lineBounds[number - 1], number: number)
+                let mayOpenBlock = baseDepth + stack.count + 1 <= Self.maxDepth
+                if let line = plain.parse(into: &table, inRepeat: repeats > 0, mayOpenBlock: mayOpenBlock) {
+                    switch line {
+                    case .empty: break
+                    case .command(let entry), .closedRepeat(let entry):
+                        if stack.isEmpty { table.addRoot(entry) }
+                    case .openedRepeat(let header, let entry):
+                        if stack.isEmpty { table.addRoot(entry) }
+                        stack.append(Frame(header: header, entry: entry, line: number))
+                        repeats += 1
+                    }
+                    continue
+                }
+                table.rollBack(to: mark)
+            }
             try Lexer.lex(number, of: file, into: &tokens)
             // A line without tokens opens, closes and checks nothing.
             if tokens.count == 0 { continue }

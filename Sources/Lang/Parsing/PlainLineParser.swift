@@ -1,0 +1,141 @@
+/// The lines that fill most large scripts, parsed in one scan of their bytes with no tokens: a
+/// plain `put`, `get`, `delete` or `expect get` (as `CommandParser+Plain.swift` reads them), alone
+/// on its line or as the whole body of `repeat N { … }`, and `repeat N {` opening a block.
+///
+/// It only skips work, never decides anything the general path would not: at anything else
+/// (any error, an option, a brace elsewhere, a name to check as a `String`) it answers nil, the
+/// caller rolls the table back, and `Lexer` and `ScriptParser` read the line and say what it is.
+struct PlainLineParser {
+    enum Line {
+        /// Blanks or a comment.
+        case empty
+        /// A command: its entry.
+        case command(Int)
+        /// `repeat N {`, its body on the lines after: its header and entry.
+        case openedRepeat(BlockHeader, entry: Int)
+        /// `repeat N { COMMAND }`: its entry, closed.
+        case closedRepeat(Int)
+    }
+
+    private var scanner: PlainLineScanner
+
+    init(bytes: UnsafeBufferPointer<UInt8>, line bounds: SourceFile.LineBounds, number: Int) {
+        scanner = PlainLineScanner(bytes: bytes, line: bounds, number: number)
+    }
+
+    /// The line's commands, appended to `table`; nil when the general path must read the line
+    /// (some of it may be appended: the caller rolls back). `inRepeat`: `$i` is defined;
+    /// `mayOpenBlock`: a block opened here would not nest too deep.
+    mutating func parse(into table: inout CommandTable, inRepeat: Bool, mayOpenBlock: Bool) -> Line? {
+        if scanner.atEnd() { return .empty }
+        guard scanner.next() == .bare, let verb = plainVerb(scanner.word) else { return nil }
+        let anchor = scanner.word
+        if verb == .repeat { return mayOpenBlock ? repeatLine(anchor: anchor, into: &table) : nil }
+        guard let (entry, closed) = command(verb, anchor: anchor, into: &table), !closed,
+              inRepeat || !scanner.sawDollar else { return nil }
+        return .command(entry)
+    }
+
+    /// `repeat N {` or `repeat N { COMMAND }`, the scanner past `repeat`.
+    private mutating func repeatLine(anchor: Lexeme, into table: inout CommandTable) -> Line? {
+        guard scanner.next() == .bare, let count = Values.count(scanner.bytes(of: scanner.word)),
+              scanner.next() == .openBrace else { return nil }
+        let brace = scanner.word
+        let entry = table.append(.repeat, at: anchor, wordsFrom: table.nextWord, value: Int64(count))
+        if scanner.atEnd() {
+            return .openedRepeat(BlockHeader(kind: .repeat(count), word: anchor, brace: brace), entry: entry)
+        }
+        guard scanner.next() == .bare, let verb = plainVerb(scanner.word), verb != .repeat,
+              let (_, closed) = command(verb, anchor: scanner.word, into: &table), closed,
+              scanner.atEnd() else { return nil }
+        table.close(entry)
+        return .closedRepeat(entry)
+    }
+
+    /// `put`, `get`, `delete`, `expect`, `repeat`; nil for any other word. Its first byte and
+    /// length leave one candidate to compare.
+    private func plainVerb(_ word: Lexeme) -> Verb? {
+        guard word.end > word.start else { return nil }
+        switch (scanner.firstByte(of: word), word.end - word.start) {
+        case (UInt8(ascii: "p"), 3): return scanner.spells(word, "put") ? .put : nil
+        case (UInt8(ascii: "g"), 3): return scanner.spells(word, "get") ? .get : nil
+        case (UInt8(ascii: "d"), 6): return scanner.spells(word, "delete") ? .delete : nil
+        case (UInt8(ascii: "e"), 6): return scanner.spells(word, "expect") ? .expect : nil
+        case (UInt8(ascii: "r"), 6): return scanner.spells(word, "repeat") ? .repeat : nil
+        default: return nil
+        }
+    }
+
+    /// A plain `put`, `get`, `delete` or `expect get` (the scanner past the verb) up to the line's
+    /// end or a `}`: its entry, and whether a `}` ended it.
+    ///
+    /// As in `CommandParser.plainVia`, a bare `via` and a word are the `via` option only as the
+    /// line's last two words after the key; a bare `via` last leaves the line to the general path.
+    private mutating func command(_ verb: Verb, anchor: Lexeme,
+                                  into table: inout CommandTable) -> (entry: Int, closed: Bool)? {
+        let kind: CommandTable.Kind
+        switch verb {
+        case .put: kind = .put
+        case .get: kind = .get
+        case .delete: kind = .delete
+        case .expect:
+            guard scanner.next() == .bare, scanner.spells(scanner.word, "get") else { return nil }
+            kind = .expectGet
+        default: return nil
+        }
+        let firstWord = table.nextWord
+        let keyKind = scanner.next()
+        guard keyKind == .bare || keyKind == .quoted else { return nil }
+        let key = scanner.word
+        table.append(word: key)
+        var pairs = 0
+        /// Bare words after the key.
+        var bare = 0
+        let keyIsVia = keyKind == .bare && isVia(key)
+        var lastIsVia = keyIsVia
+        /// The last two words are a bare `via` after the key and a bare word.
+        var endsInVia = false
+        var closed = false
+        scan: while true {
+            switch scanner.next() {
+            case .end:
+                break scan
+            case .closeBrace:
+                closed = true
+                break scan
+            case .assignment:
+                table.append(word: scanner.word)
+                table.append(word: scanner.value)
+                pairs += 1
+                (lastIsVia, endsInVia) = (false, false)
+            case .bare:
+                table.append(word: scanner.word)
+                bare += 1
+                endsInVia = lastIsVia && bare >= 2
+                lastIsVia = isVia(scanner.word)
+            default:
+                return nil
+            }
+        }
+        // A `via` last, or a `via` key and one word after it: the general path decides.
+        guard !lastIsVia, !(bare == 1 && pairs == 0 && keyIsVia) else { return nil }
+        let fields = endsInVia ? bare - 2 : bare
+        switch kind {
+        case .get, .delete: guard pairs == 0 else { return nil }
+        default: guard pairs > 0 && fields == 0 else { return nil }
+        }
+        var flags: CommandTable.Flags = []
+        if endsInVia {
+            guard let node = table.lastWord,
+                  Vocabulary.isSurelyValidName(scanner.bytes(of: node)) else { return nil }
+            table.replaceLastTwoWords(with: node)
+            flags = .via
+        }
+        return (table.append(kind, at: anchor, wordsFrom: firstWord, flags: flags), closed)
+    }
+
+    @inline(__always)
+    private func isVia(_ word: Lexeme) -> Bool {
+        word.end - word.start == 3 && scanner.firstByte(of: word) == UInt8(ascii: "v") && scanner.spells(word, "via")
+    }
+}
