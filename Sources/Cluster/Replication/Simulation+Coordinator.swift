@@ -55,7 +55,16 @@ extension Simulation {
         case .put(_, let fs):
             let stamp = node.nextStamp(now: now)
             object.fields.reserveCapacity(fs.count)
-            for f in fs { object.apply(FieldRecord(field: f.field, value: f.value, stamp: stamp), order) }
+            for f in fs {
+                let record = FieldRecord(field: f.field, value: f.value, stamp: stamp)
+                // Fields usually come in id order (names interned in the order first written):
+                // append; otherwise insert in place (a repeated field keeps its first value).
+                if let last = object.fields.last, last.field >= f.field {
+                    object.apply(record, order)
+                } else {
+                    object.fields.append(record)
+                }
+            }
         case .delete(_, let fs):
             let stamp = node.nextStamp(now: now)
             if fs.isEmpty {
