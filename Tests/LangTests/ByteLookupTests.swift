@@ -33,4 +33,14 @@ extension ByteLookupTests {
     @Test func expectFormSpellingsAreTheVocabulary() {
         #expect(CommandParser.expectFormSpellings.map { $0.description } == Vocabulary.expectForms)
     }
+
+    @Test func plainScannerClassesEveryByteAsTheLexer() throws {
+        let classes = PlainLineScanner.byteClasses
+        try #require(classes.utf8CodeUnitCount == 256)
+        for byte in 0...255 {
+            let byteClass = classes.utf8Start[byte]
+            #expect((byteClass & 1 != 0) == Lexer.isBare(UInt8(byte)), "byte \(byte)")
+            #expect((byteClass & 2 != 0) == (byte == Int(UInt8(ascii: "$"))), "byte \(byte)")
+        }
+    }
 }

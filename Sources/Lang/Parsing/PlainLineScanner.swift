@@ -113,23 +113,36 @@ struct PlainLineScanner {
         return byte == Self.space || byte == Self.tab || byte == Self.hash || byte == Self.open || byte == Self.close
     }
 
+    /// Each byte's class, by its value: "0" in no bare word, "1" in bare words (as `Lexer.isBare`),
+    /// "3" a `$` (bare, and perhaps `$i`). Bit 0 is bare, bit 1 a `$`. A literal's bytes: read with
+    /// no lazy initialization and no bounds check (a byte's value is always below its 256 bytes).
+    static var byteClasses: StaticString {
+        """
+        00000000000000000000000000000000\
+        00003100001101111111111111100000\
+        11111111111111111111111111100001\
+        01111111111111111111111111100000\
+        00000000000000000000000000000000\
+        00000000000000000000000000000000\
+        00000000000000000000000000000000\
+        00000000000000000000000000000000
+        """
+    }
+
     @inline(__always)
     private mutating func bareEnd(from first: Int) -> Int {
         var index = first
         let end = self.end
-        var dollar = false
+        let classes = Self.byteClasses.utf8Start
+        /// Every class met, or'ed: bit 1 for a `$`.
+        var seen: UInt8 = 0
         while index < end {
-            let byte = bytes[index]
-            // Lowercase letters first: most of a word, and cheaper to test than the bitmap.
-            if byte &- UInt8(ascii: "a") < 26 {
-                index &+= 1
-                continue
-            }
-            guard Lexer.isBare(byte) else { break }
-            dollar = dollar || byte == Self.dollar
+            let byteClass = classes[Int(bytes[index])]
+            guard byteClass & 1 != 0 else { break }
+            seen |= byteClass
             index &+= 1
         }
-        if dollar { sawDollar = true }
+        if seen & 2 != 0 { sawDollar = true }
         return index
     }
 
