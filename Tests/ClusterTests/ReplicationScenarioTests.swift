@@ -8,6 +8,17 @@ import Testing
         return c
     }
 
+    /// A put's fields in any order (here against the order their names were first seen, which
+    /// is their id order) are stored by field; a field named twice keeps its first value.
+    @Test func putFieldsInAnyOrder() throws {
+        let c = try cluster()
+        _ = try c.put("first", [("a", "0"), ("b", "0"), ("c", "0")])
+        _ = try c.put("k", [("c", "1"), ("a", "2"), ("b", "3"), ("a", "4")])
+        #expect(try c.get("k") == fv(("a", "2"), ("b", "3"), ("c", "1")))
+        c.advance(by: 100_000)
+        for o in c.owners(of: "k") { #expect(c.replica(o, "k") == fv(("a", "2"), ("b", "3"), ("c", "1"))) }
+    }
+
     @Test(arguments: TestSeeds.list([1, 2, 3]))
     func quorumPutAndGet(seed: UInt64) throws {
         let c = try cluster(seed: seed)

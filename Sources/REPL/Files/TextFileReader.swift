@@ -16,16 +16,16 @@ struct FileReadError: Error, Equatable, CustomStringConvertible {
 enum TextFileReader {
     static func read(path: String) throws(FileReadError) -> String {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw FileReadError(path: path, reason: errorText(errno)) }
+        guard fd >= 0 else { throw FileReadError(path: path, reason: systemErrorText(errno)) }
         defer { close(fd) }
         var info = stat()
         if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-            throw FileReadError(path: path, reason: errorText(EISDIR))
+            throw FileReadError(path: path, reason: systemErrorText(EISDIR))
         }
         do {
             return decode(try readAll(fd))
         } catch {
-            throw FileReadError(path: path, reason: errorText(error.code))
+            throw FileReadError(path: path, reason: systemErrorText(error.code))
         }
     }
 
@@ -34,7 +34,7 @@ enum TextFileReader {
         do {
             return decode(try readAll(0))
         } catch {
-            throw FileReadError(path: "<stdin>", reason: errorText(error.code))
+            throw FileReadError(path: "<stdin>", reason: systemErrorText(error.code))
         }
     }
 
@@ -57,11 +57,6 @@ enum TextFileReader {
                 throw ReadFailure(code: errno)
             }
         }
-    }
-
-    private static func errorText(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "error \(code)" }
-        return String(cString: text)
     }
 }
 

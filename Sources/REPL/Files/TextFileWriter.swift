@@ -16,7 +16,7 @@ struct FileWriteError: Error, Equatable, CustomStringConvertible {
 enum TextFileWriter {
     static func write(_ text: String, to path: String) throws(FileWriteError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
-        guard fd >= 0 else { throw FileWriteError(reason: errorText(errno)) }
+        guard fd >= 0 else { throw FileWriteError(reason: systemErrorText(errno)) }
         var failure: Int32?
         var text = text
         text.withUTF8 { bytes in
@@ -34,12 +34,7 @@ enum TextFileWriter {
             }
         }
         if close(fd) != 0 && failure == nil { failure = errno }
-        if let failure { throw FileWriteError(reason: errorText(failure)) }
-    }
-
-    private static func errorText(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "error \(code)" }
-        return String(cString: text)
+        if let failure { throw FileWriteError(reason: systemErrorText(failure)) }
     }
 }
 

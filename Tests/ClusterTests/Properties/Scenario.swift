@@ -15,6 +15,17 @@ struct Scenario: Sendable, Hashable, CustomTestStringConvertible {
         let list = steps.map { "    \($0.source),\n" }.joined()
         return "Scenario(seed: \(seed), shape: \(shape.source), steps: [\n\(list)])"
     }
+
+    /// A cluster of this shape and seed, nodes added.
+    func makeCluster() throws -> Cluster {
+        let cluster = Cluster(seed: seed)
+        try cluster.configure(shape.settings)
+        try cluster.add(shape.nodeNames)
+        return cluster
+    }
+
+    /// The scenario's number of a delivered view's stream (stream `sN` is number N).
+    static func streamNumber(of view: StreamView) -> Int? { Int(view.stream.dropFirst()) }
 }
 
 /// The cluster a scenario runs on: nodes n1…nN added at once, then these settings.

@@ -75,11 +75,9 @@ final class ScenarioRun {
 
     init(_ scenario: Scenario) throws {
         self.scenario = scenario
-        cluster = Cluster(seed: scenario.seed)
-        try cluster.configure(scenario.shape.settings)
-        try cluster.add(scenario.shape.nodeNames)
+        cluster = try scenario.makeCluster()
         cluster.onEvent = { [unowned self] event in
-            if case .delivery(let view) = event, let s = Int(view.stream.dropFirst()), let t = self.openTrack[s] {
+            if case .delivery(let view) = event, let s = Scenario.streamNumber(of: view), let t = self.openTrack[s] {
                 self.tracks[t].views.append(view)
             }
         }
