@@ -60,6 +60,18 @@ import Testing
         #expect(i.lookup("c") == nil)
     }
 
+    /// Key positions are taken from the interner's hash of the key's bytes: it must be the ring's.
+    @Test func internerByteHashGivesTheRingPosition() {
+        for reserveZero in [false, true] {
+            let i = Interner(reserveZero: reserveZero)
+            for key in ["", "k1", "user:42", "é", "e\u{301}", "🙂 key", String(repeating: "x", count: 300)] {
+                let id = i.intern(key)
+                #expect(StableHash.position(ofByteHash: i.byteHash(of: id)) == StableHash.position(ofKey: key), "\(key)")
+            }
+        }
+        #expect(StableHash.position(ofByteHash: Interner(reserveZero: true).byteHash(of: 0)) == StableHash.position(ofKey: ""))
+    }
+
     @Test func internerKeepsIdsThroughGrowthAndNeverFindsTheReservedZero() {
         let i = Interner(reserveZero: true)
         let ids = (0..<10_000).map { i.intern("key-\($0)") }

@@ -138,14 +138,21 @@ import Testing
         for k in 0..<n / 2 { write(k, 1, at: 1) }
         var index = MerkleIndex()
         index.refresh(ring: r, store: store, positions: positions)
+        // Rewrites are placed on the index's own ring (its range is taken as found), removals on
+        // an equal ring built apart (the index finds the range itself).
         for k in n * 3 / 8..<n * 3 / 4 {
             write(k, 2, at: 2)
-            index.touch(UInt32(k), position: positions[k], storeCount: store.count)
+            let place = Simulation.KeyPlace(ring: r, position: positions[k], range: r.range(of: positions[k]))
+            index.touch(UInt32(k), at: place, storeCount: store.count)
         }
         let removed = stride(from: 0, to: n * 3 / 4, by: 7).map { UInt32($0) }
+        let rebuilt = ring(["a", "b", "c"], vnodes: 4)
+        #expect(!rebuilt.sharesStorage(with: r) && r.sharesStorage(with: r))
         for k in removed {
             store.removeValue(forKey: k)
-            index.touch(k, position: positions[Int(k)], storeCount: store.count)
+            let position = positions[Int(k)]
+            index.touch(k, at: Simulation.KeyPlace(ring: rebuilt, position: position, range: rebuilt.range(of: position)),
+                        storeCount: store.count)
         }
         var fresh = MerkleIndex()
         fresh.refresh(ring: r, store: store, positions: positions)

@@ -88,10 +88,10 @@ import Testing
         #expect(c.check(limit: 0).violations == [])
     }
 
-    /// `ownsKey` answers from a cache per range of each node's ring; it must agree with a fresh
-    /// walk of the ring through every change of placement: a node excluded after `rehash`, let
-    /// back in, a join, a wiped disk, and `replicas` changed.
-    @Test func cachedOwnershipAgreesWithAWalkThroughPlacementChanges() throws {
+    /// `ownsKey` and `placement` answer from a memo per range of each node's ring; they must
+    /// agree with a fresh walk of the ring through every change of placement: a node going down,
+    /// excluded after `rehash`, let back in, a join, a wiped disk, and `replicas` changed.
+    @Test func cachedOwnershipAndPlacementAgreeWithAWalkThroughPlacementChanges() throws {
         let c = Cluster(seed: 3)
         try c.add(["n1", "n2", "n3", "n4", "n5"])
         let keys = (0..<300).map { c.sim.internKey("k\($0)") }
@@ -104,6 +104,9 @@ import Testing
                         node.view.routing(n)?.eligible ?? false
                     }
                     #expect(cached == walked, "\(when): \(node.name) key \(k)")
+                    let placed = c.sim.placement(node, k)
+                    let placedByWalk = c.sim.placementWalk(node, c.sim.ring(of: node), from: c.sim.position(of: k))
+                    #expect(placed == placedByWalk, "\(when): \(node.name) places key \(k)")
                 }
             }
         }

@@ -45,9 +45,10 @@ struct MembershipView {
 
     /// Bumped whenever the set of ring members changes (a node learned, or removed).
     private(set) var membershipVersion = 0
-    /// Bumped whenever a node becomes or stops being a member, or is excluded or let back in:
-    /// whatever changes who holds which place in a preference list (`routing(_:).eligible`).
-    private(set) var placementVersion = 0
+    /// Bumped whenever a node becomes or stops being a member, is excluded or let back in, or
+    /// goes down or comes up: whatever changes `routing(_:)` of any node, and so who holds which
+    /// place in a preference list and where a request goes.
+    private(set) var routingVersion = 0
 
     subscript(node: Int32) -> ViewEntry? {
         guard node >= 0, Int(node) < slots.count, slots[Int(node)].pulse.known else { return nil }
@@ -296,7 +297,7 @@ struct MembershipView {
     private struct Rows {
         let slots: UnsafeMutableBufferPointer<Slot>
         /// Stores that changed a node's membership or exclusion in this pass.
-        let placementChanges: UnsafeMutablePointer<Int>
+        let routingChanges: UnsafeMutablePointer<Int>
 
         /// The gossip entry of a known node.
         func entry(_ i: Int) -> MemberEntry {
@@ -366,8 +367,9 @@ struct MembershipView {
             let old = slots[i].pulse
             let new = Pulse(beat: e.beat, down: e.isDown, removed: e.removed, excluded: v.excluded)
             slots[i] = Slot(pulse: new, grew: v.lastGrew, downAt: e.downAt, vnodes: e.vnodes)
-            if old.known != new.known || old.isMember != new.isMember || old.excluded != new.excluded {
-                placementChanges.pointee += 1
+            if old.known != new.known || old.isMember != new.isMember || old.excluded != new.excluded
+                || old.isDown != new.isDown {
+                routingChanges.pointee += 1
             }
         }
     }
@@ -377,9 +379,9 @@ struct MembershipView {
     private mutating func withRows<R>(_ body: (Rows) -> R) -> R {
         var changes = 0
         let result = withUnsafeMutablePointer(to: &changes) { changes in
-            slots.withUnsafeMutableBufferPointer { body(Rows(slots: $0, placementChanges: changes)) }
+            slots.withUnsafeMutableBufferPointer { body(Rows(slots: $0, routingChanges: changes)) }
         }
-        placementVersion &+= changes
+        routingVersion &+= changes
         return result
     }
 
@@ -387,7 +389,7 @@ struct MembershipView {
     private func readRows<R>(_ body: (Rows) -> R) -> R {
         var unused = 0
         return withUnsafeMutablePointer(to: &unused) { unused in
-            slots.withUnsafeBufferPointer { body(Rows(slots: .init(mutating: $0), placementChanges: unused)) }
+            slots.withUnsafeBufferPointer { body(Rows(slots: .init(mutating: $0), routingChanges: unused)) }
         }
     }
 }

@@ -1,8 +1,8 @@
-/// The network model's state: messages in flight (a slab named by slot), FIFO link times,
-/// partitions and isolation (ground truth, judged when a message arrives), and counters.
+/// The network model's state: messages in flight (a slab named by slot, shared by copies of this
+/// state), FIFO link times, partitions and isolation (ground truth, judged when a message
+/// arrives), and counters.
 struct NetworkState {
-    private var slab: [Message?] = []
-    private var free: [Int32] = []
+    private let slab = MessageSlab()
     /// Last delivery time per ordered pair (from, to), for FIFO links: a square matrix over
     /// endpoints (the client, then nodes by index), grown as nodes are added.
     private var linkTimes: [Micros] = []
@@ -12,22 +12,11 @@ struct NetworkState {
     var isolated: Set<Int32> = []
     var stats = MessageStats()
 
-    mutating func store(_ message: Message) -> Int32 {
-        if let slot = free.popLast() {
-            slab[Int(slot)] = message
-            return slot
-        }
-        slab.append(message)
-        return Int32(slab.count - 1)
-    }
+    // `mutating`, though the slab is a class: a call then reads this state in place rather than
+    // copying it (and retaining every array it holds).
+    mutating func store(_ message: consuming Message) -> Int32 { slab.store(message) }
 
-    mutating func take(_ slot: Int32) -> Message? {
-        guard slot >= 0, Int(slot) < slab.count, slab[Int(slot)] != nil else { return nil }
-        var m: Message?
-        swap(&m, &slab[Int(slot)])  // moved out: no retain of the payload, no release
-        free.append(slot)
-        return m
-    }
+    mutating func take(_ slot: Int32) -> Message? { slab.take(slot) }
 
     /// The delivery time of a message sent now to arrive at `at`, kept no earlier than the last
     /// one on the same link (FIFO, like TCP).

@@ -1,7 +1,7 @@
 /// The network model (LANGUAGE.md "Network model"): per-message latency and loss, FIFO links,
 /// partitions judged at arrival, killed receivers lose, paused receivers buffer.
 extension Simulation {
-    func send(from: Int32, to: Int32, _ payload: Payload) {
+    func send(from: Int32, to: Int32, _ payload: consuming Payload) {
         let kind = payload.kind
         network.stats.sent[kind.rawValue] += 1
         network.stats.totalSent += 1
@@ -13,8 +13,8 @@ extension Simulation {
         }
         let delay = random.network.between(settings.latencyMin, settings.latencyMax)
         let at = network.fifoArrival(from: from, to: to, at: now &+ delay)
-        let slot = network.store(Message(from: from, to: to, payload: payload))
         if tracing { trace("send", from, to, payload, why: nil) }
+        let slot = network.store(Message(from: from, to: to, payload: payload))
         schedule(.deliver(slot: slot), at: at)
     }
 

@@ -32,10 +32,12 @@ struct MerkleIndex {
     /// The index must be rebuilt from the whole store.
     private var stale = true
 
-    /// Notes that `key` (at ring `position`) changed in a store holding `storeCount` keys.
-    mutating func touch(_ key: UInt32, position: UInt64, storeCount: Int) {
+    /// Notes that `key` (at `place` on the node's ring) changed in a store holding `storeCount`
+    /// keys. The place's range is this index's when both are of one ring (the usual case).
+    mutating func touch(_ key: UInt32, at place: Simulation.KeyPlace, storeCount: Int) {
         if stale || ring.isEmpty { return }
-        note(key, inRange: ring.range(of: position))
+        let sameRing = place.range >= 0 && ring.sharesStorage(with: place.ring)
+        note(key, inRange: sameRing ? place.range : ring.range(of: place.position))
         if touchedCount > max(1024, storeCount) { invalidate() }
     }
 

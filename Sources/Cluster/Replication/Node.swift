@@ -25,8 +25,10 @@ final class Node {
     var ringVersion = -1
     /// The members `ring` was built from, ascending.
     var ringMembers: [Int32] = []
-    /// Which ranges of `ring` the node owns by its view (see `ownsKey`).
-    var ownership = OwnershipCache()
+    /// Per range of `ring`, by the node's view: whether the node owns it (`ownsKey`), and where
+    /// it sends a request for it (`placement`).
+    var ownership = RangeMemo<Bool>()
+    var placements = RangeMemo<Simulation.Placement>()
     /// Per range of the ring, the keys stored there and their Merkle root (anti-entropy).
     var merkle = MerkleIndex()
     /// Hybrid logical clock: highest stamp time issued or seen.

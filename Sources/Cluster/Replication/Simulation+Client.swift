@@ -82,18 +82,20 @@ extension Simulation {
 
     /// `stamp`: the version an acknowledged write was given (kept for `check` and `stamp(of:)`).
     func completeClientOp(_ op: Int32, result: ClientResult, object: ObjectRecord?, stamp: Stamp? = nil) {
-        // nil: no such operation, or it had completed already.
-        let fresh = ops.update(op) { o -> ((ClientResult) -> Void)? in
-            guard o.result == nil else { return nil }
+        // The callback is moved out through a captured variable: returned through `update`'s
+        // generic result, a closure would be wrapped in a thunk allocated on every completion.
+        var callback: ((ClientResult) -> Void)?
+        let fresh = ops.update(op) { o -> Bool in
+            guard o.result == nil else { return false }
             o.result = result
             o.object = object
             if let stamp { o.stamp = stamp }
-            defer { o.completion = nil }
-            return o.completion ?? { _ in }
+            swap(&callback, &o.completion)
+            return true
         }
-        guard let fresh, let callback = fresh else { return }
+        guard fresh == true else { return }  // no such operation, or it had completed already
         if !result.succeeded { count(.failedOperations) }
-        callback(result)
+        callback?(result)
         ops.completed(op)
     }
 }

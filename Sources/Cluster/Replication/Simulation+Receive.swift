@@ -65,12 +65,13 @@ extension Simulation {
     /// Data of a key the node does not own by its view goes on to the owners (rehome).
     func mergeData(_ node: Node, _ key: UInt32, _ object: ObjectRecord) {
         node.observe(object)
-        guard ownsKey(node, key) else {
+        let place = place(node, key)
+        guard ownsKey(node, at: place) else {
             rehome(node, key, object)
             return
         }
         let change = node.store.merge(key, object, order)
-        if change.any { node.merkle.touch(key, position: position(of: key), storeCount: node.store.count) }
+        if change.any { node.merkle.touch(key, at: place, storeCount: node.store.count) }
         guard change.any, let stored = node.store[key], !stored.registrations.isEmpty else { return }
         for reg in stored.registrations where !reg.closed {
             let touched = change.tomb || change.fields.contains { reg.fields.contains($0) }

@@ -8,19 +8,17 @@
 extension Simulation {
     /// Whether `node` is in the key's preference list by its own view. A node whose view leaves
     /// no one else to own the key (every other node out) keeps what it has.
-    func ownsKey(_ node: Node, _ key: UInt32) -> Bool {
+    func ownsKey(_ node: Node, _ key: UInt32) -> Bool { ownsKey(node, at: place(node, key)) }
+
+    func ownsKey(_ node: Node, at place: KeyPlace) -> Bool {
         guard settings.replicas > 0 else { return true }
-        let ring = ring(of: node)
-        let position = position(of: key)
-        let walk = {
-            ring.isAmong(node.index, from: position, count: self.settings.replicas) { n in
-                node.view.routing(n)?.eligible ?? false
-            }
+        let basis = memoBasis(node, place)
+        if place.range >= 0, let known = node.ownership.lookup(range: place.range, basis: basis) { return known }
+        let owned = place.ring.isAmong(node.index, from: place.position, count: settings.replicas) { n in
+            node.view.routing(n)?.eligible ?? false
         }
-        if ring.isEmpty { return walk() }
-        return node.ownership.owns(range: ring.range(of: position), rangeCount: ring.rangeCount,
-                                   ringVersion: node.ringVersion, placementVersion: node.view.placementVersion,
-                                   replicas: settings.replicas, walk: walk)
+        if place.range >= 0 { node.ownership.record(owned, range: place.range) }
+        return owned
     }
 
     /// Hands `object` (data of a key `node` does not own) to the key's owners; with `deliver`,

@@ -50,6 +50,14 @@ struct Ring {
 
     var isEmpty: Bool { tokens.isEmpty }
 
+    /// Whether both are copies of one ring (the same storage, so the same tokens and owners);
+    /// false says nothing.
+    func sharesStorage(with other: Ring) -> Bool {
+        tokens.withUnsafeBufferPointer { a in other.tokens.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } }
+            && owners.withUnsafeBufferPointer { a in other.owners.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } }
+            && tokens.count == other.tokens.count
+    }
+
     /// Index of the first token at or after `position` (wrapping to 0).
     func firstIndex(atOrAfter position: UInt64) -> Int {
         var lo = 0, hi = tokens.count

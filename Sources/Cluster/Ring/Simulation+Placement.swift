@@ -2,13 +2,34 @@
 extension Simulation {
     /// Where a coordinator sends a key's request: the first `replicas` nodes clockwise that its
     /// view holds up; `hintFor[i]` names the preference-list node target i stands in for (-1: none).
-    struct Placement {
+    struct Placement: Equatable {
         var preference: [Int32] = []
         var targets: [Int32] = []
         /// Empty when no target stands in for another (the common case: no allocation).
         var hintFor: [Int32] = []
 
         func hint(at i: Int) -> Int32 { hintFor.isEmpty ? -1 : hintFor[i] }
+    }
+
+    /// Where a key falls on a node's ring: its position and range (-1 on an empty ring), found
+    /// once for the several questions a write asks of it.
+    struct KeyPlace {
+        var ring: Ring
+        var position: UInt64
+        var range: Int
+    }
+
+    func place(_ node: Node, _ key: UInt32) -> KeyPlace {
+        let ring = ring(of: node)
+        let position = position(of: key)
+        return KeyPlace(ring: ring, position: position, range: ring.isEmpty ? -1 : ring.range(of: position))
+    }
+
+    /// What a node's answers per range (`RangeMemo`) at `place` depend on.
+    @inline(__always)
+    func memoBasis(_ node: Node, _ place: KeyPlace) -> RangeMemoBasis {
+        .init(rangeCount: place.ring.rangeCount, ringVersion: node.ringVersion,
+              routingVersion: node.view.routingVersion, replicas: settings.replicas)
     }
 
     func ring(of node: Node) -> Ring {
@@ -37,15 +58,27 @@ extension Simulation {
         }
     }
 
-    /// Runs for every request, so while every node walked is up and not excluded (the lists are
-    /// the same) it builds one array, shared by `preference` and `targets`.
+    /// Runs for every request: kept per range of the node's ring (`RangeMemo`).
     func placement(_ node: Node, _ key: UInt32) -> Placement {
+        let place = place(node, key)
+        if place.range >= 0, let known = node.placements.lookup(range: place.range, basis: memoBasis(node, place)) {
+            return known
+        }
+        let walked = placementWalk(node, place.ring, from: place.position)
+        if place.range >= 0 { node.placements.record(walked, range: place.range) }
+        return walked
+    }
+
+    /// The placement worked out by a walk of `ring` from `position`. While every node walked is
+    /// up and not excluded (the lists are the same) it builds one array, shared by `preference`
+    /// and `targets`.
+    func placementWalk(_ node: Node, _ ring: Ring, from position: UInt64) -> Placement {
         var p = Placement()
         let n = settings.replicas
         var diverged = false
         var preferenceCount = 0
         p.targets.reserveCapacity(n)
-        ring(of: node).walk(from: position(of: key)) { candidate in
+        ring.walk(from: position) { candidate in
             guard let e = node.view.routing(candidate) else { return true }
             let inPreference = preferenceCount < n && e.eligible
             let inTargets = p.targets.count < n && e.up

@@ -27,6 +27,10 @@ struct StableHash {
         return h.value
     }
 
+    /// Position of a key on the ring from the FNV-1a hash of its bytes (`raw`, as the key
+    /// interner keeps it).
+    static func position(ofByteHash raw: UInt64) -> UInt64 { SplitMix64.mix(raw) }
+
     /// Token `number` of node `name`: the hash of "name#number".
     static func token(node name: String, number: Int) -> UInt64 {
         var h = StableHash()

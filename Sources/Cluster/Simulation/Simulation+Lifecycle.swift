@@ -73,7 +73,9 @@ extension Simulation {
             node.ring = Ring()
             node.ringVersion = -1
             node.ringMembers = []
-            node.ownership = OwnershipCache()  // the new view's versions start again
+            // The new view's versions start again.
+            node.ownership = RangeMemo()
+            node.placements = RangeMemo()
         }
         count(wipe ? .killsWipe : .kills)
         endLeaveAtOnce(node)

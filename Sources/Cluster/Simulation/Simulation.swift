@@ -98,7 +98,7 @@ final class Simulation {
     func internKey(_ key: String) -> UInt32 {
         let id = keys.intern(key)
         while keyPositions.count <= Int(id) {
-            keyPositions.append(StableHash.position(ofKey: keys[UInt32(keyPositions.count)]))
+            keyPositions.append(StableHash.position(ofByteHash: keys.byteHash(of: UInt32(keyPositions.count))))
         }
         return id
     }

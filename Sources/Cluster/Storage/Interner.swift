@@ -3,9 +3,11 @@
 ///
 /// Every client operation interns its key, fields and values, so lookup is an open-addressing
 /// table keyed by the stable FNV-1a hash of the UTF-8 bytes (cheaper than `Hasher`'s SipHash,
-/// and nothing about it depends on the process).
+/// and nothing about it depends on the process). The hash is `StableHash`'s, so a key's ring
+/// position comes from it without a second pass over the bytes (`byteHash(of:)`).
 final class Interner {
     private(set) var strings: [String]
+    /// FNV-1a of each string's bytes.
     private var hashes: [UInt64]
     /// Slots hold id + 1 (0: empty); the capacity is a power of two, at most half full.
     private var slots = [UInt32](repeating: 0, count: 16)
@@ -15,7 +17,7 @@ final class Interner {
     /// With `reserveZero`, id 0 stands for "nothing" (e.g. a tombstone value) and is never returned.
     init(reserveZero: Bool) {
         strings = reserveZero ? [""] : []
-        hashes = reserveZero ? [0] : []
+        hashes = reserveZero ? [StableHash().raw] : []
         firstID = reserveZero ? 1 : 0
     }
 
@@ -29,14 +31,21 @@ final class Interner {
                 h ^= UInt64(b)
                 h &*= 0x0000_0100_0000_01B3
             }
-            return h ^ (h >> 29)
+            return h
         }
     }
+
+    /// A hash's first slot: FNV-1a's low bits alone spread poorly.
+    @inline(__always)
+    private func firstSlot(_ hash: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask }
+
+    /// The FNV-1a hash of the string's UTF-8 bytes (`StableHash.raw` after adding the string).
+    func byteHash(of id: UInt32) -> UInt64 { hashes[Int(id)] }
 
     /// The slot holding `string`, or the empty slot where it would go.
     private func find(_ string: String, hash: UInt64) -> Int {
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
+        var i = firstSlot(hash, mask)
         while true {
             let s = slots[i]
             if s == 0 { return i }
@@ -67,7 +76,7 @@ final class Interner {
         slots = [UInt32](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for id in firstID..<strings.count {
-            var i = Int(truncatingIfNeeded: hashes[id]) & mask
+            var i = firstSlot(hashes[id], mask)
             while slots[i] != 0 { i = (i + 1) & mask }
             slots[i] = UInt32(id + 1)
         }
