@@ -20,7 +20,7 @@ struct IDWindow<Element> {
     var isEmpty: Bool { count == 0 }
 
     /// Adds an element; returns its id.
-    mutating func append(_ element: Element) -> Int {
+    mutating func append(_ element: consuming Element) -> Int {
         if used == storage.count { grow() }
         if used == 0 { base = nextID }
         let i = (head + used) & (storage.count - 1)
@@ -46,10 +46,11 @@ struct IDWindow<Element> {
     /// A copy of the element (for lookups off the hot path; `read` and `update` copy nothing).
     subscript(id: Int) -> Element? { index(id).map { storage[$0] } }
 
-    /// `body` of the element, read in place; nil when the id is not held.
+    /// `body` of the element, read in place; nil when the id is not held. (Through a pointer,
+    /// whose subscript lends the element: the array's would copy it, retaining all it holds.)
     func read<R>(_ id: Int, _ body: (Element) -> R) -> R? {
         guard let i = index(id) else { return nil }
-        return body(storage[i])
+        return storage.withUnsafeBufferPointer { body($0.baseAddress.unsafelyUnwrapped[i]) }
     }
 
     /// Runs `body` on the element in place; nil when the id is not held.
