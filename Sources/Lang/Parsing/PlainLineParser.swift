@@ -19,9 +19,14 @@ struct PlainLineParser {
 
     private var scanner: PlainLineScanner
 
-    init(bytes: UnsafeBufferPointer<UInt8>, line bounds: SourceFile.LineBounds, number: Int) {
-        scanner = PlainLineScanner(bytes: bytes, line: bounds, number: number)
+    /// Reads line `number` of `file`, which starts at byte `start`.
+    init(file: SourceFile, start: Int, number: Int) {
+        scanner = PlainLineScanner(file: file, start: start, number: number)
     }
+
+    /// Once `parse` has answered a line: its bounds, and where the next starts (nil: none).
+    var line: SourceFile.LineBounds { scanner.line }
+    var nextStart: Int? { scanner.nextStart }
 
     /// The line's commands, appended to `table`; nil when the general path must read the line
     /// (some of it may be appended: the caller rolls back). `inRepeat`: `$i` is defined;
