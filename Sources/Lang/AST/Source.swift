@@ -15,6 +15,8 @@ public final class SourceFile: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
     /// `bytes` and one more, a 0 after them: a scan that stops at any 0 needs no bounds test.
     let terminatedBytes: UnsafeBufferPointer<UInt8>
+    /// Where `terminatedBytes` start, for scans that walk a pointer.
+    let terminatedStart: UnsafePointer<UInt8>
     /// Each line's bounds, and where the next line to find starts.
     let lineTable: UnsafeMutablePointer<LineTable>
 
@@ -46,9 +48,11 @@ public final class SourceFile: @unchecked Sendable {
         self.path = path
         var text = text
         let count = text.utf8.count
-        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: count + 1)
+        let start = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
+        let storage = UnsafeMutableBufferPointer(start: start, count: count + 1)
         _ = text.withUTF8 { storage.initialize(fromContentsOf: $0) }
         storage[count] = 0
+        terminatedStart = UnsafePointer(start)
         terminatedBytes = UnsafeBufferPointer(storage)
         bytes = UnsafeBufferPointer(rebasing: terminatedBytes[..<count])
         lineTable = .allocate(capacity: 1)

@@ -22,8 +22,10 @@ struct PlainLineScanner {
     /// A word read so far holds a `$` (so perhaps `$i`).
     private(set) var sawDollar = false
 
-    /// The file's bytes and the 0 after them (at `count`).
+    /// The file's bytes and the 0 after them (at `count`), and where they start: the loops over
+    /// a word's bytes walk a pointer, bounded by the 0 (which ends every kind of word).
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let base: UnsafePointer<UInt8>
     private let count: Int
     /// Where the line starts, its number, and where the scan is.
     private let start: Int
@@ -35,6 +37,7 @@ struct PlainLineScanner {
     /// Reads the line of `file` that starts at byte `start`.
     init(file: SourceFile, start: Int, number: Int) {
         bytes = file.terminatedBytes
+        base = file.terminatedStart
         count = file.bytes.count
         self.start = start
         self.index = start
@@ -58,7 +61,7 @@ struct PlainLineScanner {
         skipBlanks()
         let first = index
         let byte = bytes[first]
-        if Self.classOf(byte) & Self.bare != 0 {
+        if Self.classOf(byte) & (Self.bare | Self.dollarClass) != 0 {
             index = bareEnd(from: first)
             word = lexeme(from: first, to: index)
             guard bytes[index] == Self.equals else { return separated() ? .bare : .other }
@@ -114,9 +117,9 @@ struct PlainLineScanner {
 
     @inline(__always)
     private mutating func skipBlanks() {
-        var index = self.index
-        while bytes[index] == Self.space || bytes[index] == Self.tab { index += 1 }
-        self.index = index
+        var byte = base + index
+        while byte.pointee == Self.space || byte.pointee == Self.tab { byte += 1 }
+        index = byte - base
     }
 
     /// After a word or value: a blank, a comment, a brace or a line end (`|` too for the lexer, but
@@ -161,14 +164,14 @@ struct PlainLineScanner {
     }
 
     /// Each byte's class, by its value, as a letter from "@" (bits 0x40 and up are not a class):
-    /// bit 0 (1): in bare words (as `Lexer.isBare`); bit 1 (2): a `$` (bare, and perhaps `$i`);
+    /// bit 0 (1): in bare words (as `Lexer.isBare`) but `$`; bit 1 (2): `$` (bare too, perhaps `$i`);
     /// bit 2 (4): may end a word (blanks, `#`, braces, "\n", "\r", 0); bit 3 (8): stops the scan of a
     /// quoted word (`"`, `\`, `$`, "\n", 0, non-ASCII). A literal's bytes: read with no lazy
     /// initialization and no bounds check (a byte's value is always below its 256 bytes).
     static var byteClasses: StaticString {
         """
         L@@@@@@@@DL@@D@@@@@@@@@@@@@@@@@@\
-        D@HDKA@@@@AA@AAAAAAAAAAAAAA@@@@@\
+        D@HDJA@@@@AA@AAAAAAAAAAAAAA@@@@@\
         AAAAAAAAAAAAAAAAAAAAAAAAAAA@H@@A\
         @AAAAAAAAAAAAAAAAAAAAAAAAAAD@D@@\
         HHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHH\
@@ -183,19 +186,18 @@ struct PlainLineScanner {
     @inline(__always)
     static func classOf(_ byte: UInt8) -> UInt8 { byteClasses.utf8Start[Int(byte)] }
 
+    /// The end of the bare word at `first`. `$` is not in the fast loop's class: it is rare, and
+    /// noting it there would cost every byte a test.
     @inline(__always)
     private mutating func bareEnd(from first: Int) -> Int {
-        var index = first
-        /// Every class met, or'ed: bit 1 for a `$`.
-        var seen: UInt8 = 0
+        var byte = base + first
         while true {
-            let byteClass = Self.classOf(bytes[index])
-            guard byteClass & Self.bare != 0 else { break }
-            seen |= byteClass
-            index &+= 1
+            while Self.classOf(byte.pointee) & Self.bare != 0 { byte += 1 }
+            guard byte.pointee == Self.dollar else { break }
+            sawDollar = true
+            byte += 1
         }
-        if seen & Self.dollarClass != 0 { sawDollar = true }
-        return index
+        return byte - base
     }
 
     /// The quoted word whose quote is at `index`, moving past it; nil where the lexer reports an
