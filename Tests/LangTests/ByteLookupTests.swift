@@ -47,4 +47,14 @@ extension ByteLookupTests {
             #expect(byteClass & 0xF0 == 0x40, "byte \(byte)")
         }
     }
+
+    @Test func plainScannerSpellingsAreTheWords() {
+        func spelling(_ word: String) -> UInt64 {
+            word.utf8.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+        }
+        typealias Spelling = PlainLineScanner.Spelling
+        #expect(Spelling.put == spelling("put") && Spelling.get == spelling("get") && Spelling.via == spelling("via"))
+        #expect(Spelling.delete == spelling("delete") && Spelling.expect == spelling("expect"))
+        #expect(Spelling.repeat == spelling("repeat"))
+    }
 }

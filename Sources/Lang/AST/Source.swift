@@ -15,8 +15,11 @@ public final class SourceFile: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
     /// `bytes` and one more, a 0 after them: a scan that stops at any 0 needs no bounds test.
     let terminatedBytes: UnsafeBufferPointer<UInt8>
-    /// Where `terminatedBytes` start, for scans that walk a pointer.
+    /// Where `terminatedBytes` start, for scans that walk a pointer. `terminatedPadding` more zero
+    /// bytes follow the text (the last of them the 0 of `terminatedBytes`): a word's first 8 bytes
+    /// can be read in one load wherever it is.
     let terminatedStart: UnsafePointer<UInt8>
+    static let terminatedPadding = 8
     /// Each line's bounds, and where the next line to find starts.
     let lineTable: UnsafeMutablePointer<LineTable>
 
@@ -48,21 +51,22 @@ public final class SourceFile: @unchecked Sendable {
         self.path = path
         var text = text
         let count = text.utf8.count
-        let start = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
+        let start = UnsafeMutablePointer<UInt8>.allocate(capacity: count + Self.terminatedPadding)
         let storage = UnsafeMutableBufferPointer(start: start, count: count + 1)
         _ = text.withUTF8 { storage.initialize(fromContentsOf: $0) }
-        storage[count] = 0
+        (start + count).initialize(repeating: 0, count: Self.terminatedPadding)
         terminatedStart = UnsafePointer(start)
         terminatedBytes = UnsafeBufferPointer(storage)
         bytes = UnsafeBufferPointer(rebasing: terminatedBytes[..<count])
         lineTable = .allocate(capacity: 1)
         guard count <= Self.maxBytes else {
-            lineTable.initialize(to: LineTable(bounds: [LineBounds(start: 0, end: 0, asciiEnd: 0)], nextStart: nil))
+            var table = LineTable(capacity: 1, nextStart: nil)
+            table.append(LineBounds(start: 0, end: 0, asciiEnd: 0))
+            lineTable.initialize(to: table)
             return
         }
-        var table = LineTable(bounds: [], nextStart: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
-        table.bounds.reserveCapacity(count / 32 + 1)
-        lineTable.initialize(to: table)
+        let firstLine = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        lineTable.initialize(to: LineTable(capacity: count / 32 + 1, nextStart: firstLine))
     }
 
     deinit {
@@ -72,16 +76,16 @@ public final class SourceFile: @unchecked Sendable {
     }
 
     /// Each line's bytes without its line end (and, for the first, without a leading BOM).
-    var lineBounds: [LineBounds] { lineTable.pointee.bounds }
+    var lineBounds: [LineBounds] { lineTable.pointee.all }
 
     /// The bounds of line `number` (1-based, at most `lineCount`).
-    func bounds(ofLine number: Int) -> LineBounds { lineTable.pointee.bounds[number - 1] }
+    func bounds(ofLine number: Int) -> LineBounds { lineTable.pointee[number - 1] }
 
     /// Lines without their line ends; a leading BOM is already removed.
     public var lines: [String] { lineBounds.map { text($0.bytes) } }
 
     /// How many lines there are (at least 1: an empty text is one empty line).
-    public var lineCount: Int { lineTable.pointee.bounds.count }
+    public var lineCount: Int { lineTable.pointee.count }
 
     /// Line `number` (1-based), or "" when there is no such line.
     public func line(_ number: Int) -> String {

@@ -57,17 +57,15 @@ struct PlainLineParser {
         return .closedRepeat(entry)
     }
 
-    /// `put`, `get`, `delete`, `expect`, `repeat`; nil for any other word. Its first byte and
-    /// length leave one candidate to compare.
+    /// `put`, `get`, `delete`, `expect`, `repeat`; nil for any other word.
     private func plainVerb(_ word: Lexeme) -> Verb? {
-        guard word.end > word.start else { return nil }
-        switch (scanner.firstByte(of: word), word.end - word.start) {
-        case (UInt8(ascii: "p"), 3): return scanner.spells(word, "put") ? .put : nil
-        case (UInt8(ascii: "g"), 3): return scanner.spells(word, "get") ? .get : nil
-        case (UInt8(ascii: "d"), 6): return scanner.spells(word, "delete") ? .delete : nil
-        case (UInt8(ascii: "e"), 6): return scanner.spells(word, "expect") ? .expect : nil
-        case (UInt8(ascii: "r"), 6): return scanner.spells(word, "repeat") ? .repeat : nil
-        default: return nil
+        switch scanner.leadingBytes(of: word) {
+        case PlainLineScanner.Spelling.put: .put
+        case PlainLineScanner.Spelling.get: .get
+        case PlainLineScanner.Spelling.delete: .delete
+        case PlainLineScanner.Spelling.expect: .expect
+        case PlainLineScanner.Spelling.repeat: .repeat
+        default: nil
         }
     }
 
@@ -84,7 +82,8 @@ struct PlainLineParser {
         case .get: kind = .get
         case .delete: kind = .delete
         case .expect:
-            guard scanner.next() == .bare, scanner.spells(scanner.word, "get") else { return nil }
+            guard scanner.next() == .bare,
+                  scanner.leadingBytes(of: scanner.word) == PlainLineScanner.Spelling.get else { return nil }
             kind = .expectGet
         default: return nil
         }
@@ -141,6 +140,6 @@ struct PlainLineParser {
 
     @inline(__always)
     private func isVia(_ word: Lexeme) -> Bool {
-        word.end - word.start == 3 && scanner.firstByte(of: word) == UInt8(ascii: "v") && scanner.spells(word, "via")
+        scanner.leadingBytes(of: word) == PlainLineScanner.Spelling.via
     }
 }
