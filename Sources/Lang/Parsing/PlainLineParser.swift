@@ -31,6 +31,7 @@ struct PlainLineParser {
     /// The line's commands, appended to `table`; nil when the general path must read the line
     /// (some of it may be appended: the caller rolls back). `inRepeat`: `$i` is defined;
     /// `mayOpenBlock`: a block opened here would not nest too deep.
+    @inline(__always)
     mutating func parse(into table: inout CommandTable, inRepeat: Bool, mayOpenBlock: Bool) -> Line? {
         if scanner.atEnd() { return .empty }
         guard scanner.next() == .bare, let verb = plainVerb(scanner.word) else { return nil }
@@ -58,6 +59,7 @@ struct PlainLineParser {
     }
 
     /// `put`, `get`, `delete`, `expect`, `repeat`; nil for any other word.
+    @inline(__always)
     private func plainVerb(_ word: Lexeme) -> Verb? {
         switch scanner.leadingBytes(of: word) {
         case PlainLineScanner.Spelling.put: .put
