@@ -39,14 +39,14 @@ public final class SourceFile: @unchecked Sendable {
         var bytes: Range<Int> { Int(start) ..< Int(end) }
     }
 
-    /// The text split into lines now.
+    /// The text, split into lines now.
     public convenience init(path: String, text: String) {
         self.init(path: path, text: text, linesFoundByParser: false)
-        completeLines()
     }
 
     /// `linesFoundByParser`: the lines are left to `ScriptParser`, which notes each as it reads it
     /// (`noteLine`), and completes the table when it is done, whether it parsed the file or threw.
+    /// Otherwise they are split now.
     init(path: String, text: String, linesFoundByParser: Bool) {
         self.path = path
         var text = text
@@ -67,6 +67,7 @@ public final class SourceFile: @unchecked Sendable {
         }
         let firstLine = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         lineTable.initialize(to: LineTable(capacity: count / 32 + 1, nextStart: firstLine))
+        if !linesFoundByParser { completeLines() }
     }
 
     deinit {

@@ -36,6 +36,7 @@ struct ScriptParser {
             throw ScriptError("a script may hold at most \(SourceFile.maxBytes) bytes (4 GiB): split it with `include`",
                               at: file.range(from: 0, to: 0, line: 1))
         }
+        assert(file.lineCount == 0, "ScriptParser reads a file made with linesFoundByParser")
         var table = CommandTable(forScriptOf: file.bytes.count)
         var stack: [Frame] = []
         var tokens = LineTokens()
