@@ -3,16 +3,25 @@
 /// Keeps the text once, as UTF-8 bytes, with the byte range of each line: the lexer reads the
 /// bytes in place, and a line becomes a `String` only when a diagnostic shows it.
 ///
-/// `@unchecked Sendable`: `bytes` is allocated and written only in `init`, read-only after it, and
-/// freed in `deinit`. Holding it as a pointer (not an array) lets the parser read it without a
-/// `withUnsafeBufferPointer` (and its reference counting) at every word.
+/// `@unchecked Sendable`: `bytes` and the line table are written only in `init` or, for a file made
+/// for the parser, by that parser while it reads the file (`SourceFile+Lines.swift`), which leaves the
+/// table whole before the file is seen anywhere else; both are read-only after that, and freed in
+/// `deinit`. Holding them behind pointers (not arrays) lets the parser read them without a
+/// `withUnsafeBufferPointer` (and its reference counting), or an exclusivity check, at every word.
 public final class SourceFile: @unchecked Sendable {
     /// The path as the user wrote it (or `<stdin>`, `<repl>`), used in `file:line:column`.
     public let path: String
     /// The text's UTF-8 bytes, line ends and any leading BOM included.
     let bytes: UnsafeBufferPointer<UInt8>
-    /// Each line's bytes without its line end (and, for the first, without a leading BOM).
-    let lineBounds: [LineBounds]
+    /// `bytes` and one more, a 0 after them: a scan that stops at any 0 needs no bounds test.
+    let terminatedBytes: UnsafeBufferPointer<UInt8>
+    /// Where `terminatedBytes` start, for scans that walk a pointer. `terminatedPadding` more zero
+    /// bytes follow the text (the last of them the 0 of `terminatedBytes`): a word's first 8 bytes
+    /// can be read in one load wherever it is.
+    let terminatedStart: UnsafePointer<UInt8>
+    static let terminatedPadding = 8
+    /// Each line's bounds, and where the next line to find starts.
+    let lineTable: UnsafeMutablePointer<LineTable>
 
     /// The most bytes a script may hold: offsets in it are 32-bit (`Lexeme`, `LineBounds`).
     static let maxBytes = Int(UInt32.max)
@@ -21,7 +30,7 @@ public final class SourceFile: @unchecked Sendable {
     var isTooLarge: Bool { bytes.count > Self.maxBytes }
 
     /// Where a line's bytes are, 32-bit like `Lexeme`'s offsets.
-    struct LineBounds {
+    struct LineBounds: Equatable {
         let start: UInt32
         let end: UInt32
         /// Its first non-ASCII byte, or `end`: before it, columns are byte offsets.
@@ -30,45 +39,58 @@ public final class SourceFile: @unchecked Sendable {
         var bytes: Range<Int> { Int(start) ..< Int(end) }
     }
 
-    public init(path: String, text: String) {
-        self.path = path
-        var text = text
-        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.utf8.count)
-        _ = text.withUTF8 { storage.initialize(fromContentsOf: $0) }
-        let bytes = UnsafeBufferPointer(storage)
-        self.bytes = bytes
-        guard bytes.count <= Self.maxBytes else {
-            lineBounds = [LineBounds(start: 0, end: 0, asciiEnd: 0)]
-            return
-        }
-        // Split on bytes, not Characters: "\r\n" is one Character, so splitting on the Character
-        // "\n" would miss CRLF line ends (and bytes are much faster).
-        var lineBounds: [LineBounds] = []
-        lineBounds.reserveCapacity(bytes.count / 32 + 1)
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while true {
-            let (lineEnd, asciiEnd) = ByteScan.lineEnd(in: bytes, from: start)
-            var end = lineEnd
-            if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            lineBounds.append(LineBounds(start: UInt32(start), end: UInt32(end), asciiEnd: UInt32(min(asciiEnd, end))))
-            if lineEnd == bytes.count { break }
-            start = lineEnd + 1
-        }
-        if lineBounds.count > 1, let last = lineBounds.last, last.start == last.end { lineBounds.removeLast() }
-        self.lineBounds = lineBounds
+    /// The text, split into lines now.
+    public convenience init(path: String, text: String) {
+        self.init(path: path, text: text, linesFoundByParser: false)
     }
 
-    deinit { bytes.deallocate() }
+    /// `linesFoundByParser`: the lines are left to `ScriptParser`, which notes each as it reads it
+    /// (`noteLine`), and completes the table when it is done, whether it parsed the file or threw.
+    /// Otherwise they are split now.
+    init(path: String, text: String, linesFoundByParser: Bool) {
+        self.path = path
+        var text = text
+        let count = text.utf8.count
+        let start = UnsafeMutablePointer<UInt8>.allocate(capacity: count + Self.terminatedPadding)
+        let storage = UnsafeMutableBufferPointer(start: start, count: count + 1)
+        _ = text.withUTF8 { storage.initialize(fromContentsOf: $0) }
+        (start + count).initialize(repeating: 0, count: Self.terminatedPadding)
+        terminatedStart = UnsafePointer(start)
+        terminatedBytes = UnsafeBufferPointer(storage)
+        bytes = UnsafeBufferPointer(rebasing: terminatedBytes[..<count])
+        lineTable = .allocate(capacity: 1)
+        guard count <= Self.maxBytes else {
+            var table = LineTable(capacity: 1, nextStart: nil)
+            table.append(LineBounds(start: 0, end: 0, asciiEnd: 0))
+            lineTable.initialize(to: table)
+            return
+        }
+        let firstLine = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        lineTable.initialize(to: LineTable(capacity: count / 32 + 1, nextStart: firstLine))
+        if !linesFoundByParser { completeLines() }
+    }
+
+    deinit {
+        terminatedBytes.deallocate()
+        lineTable.deinitialize(count: 1)
+        lineTable.deallocate()
+    }
+
+    /// Each line's bytes without its line end (and, for the first, without a leading BOM).
+    var lineBounds: [LineBounds] { lineTable.pointee.all }
+
+    /// The bounds of line `number` (1-based, at most `lineCount`).
+    func bounds(ofLine number: Int) -> LineBounds { lineTable.pointee[number - 1] }
 
     /// Lines without their line ends; a leading BOM is already removed.
     public var lines: [String] { lineBounds.map { text($0.bytes) } }
 
     /// How many lines there are (at least 1: an empty text is one empty line).
-    public var lineCount: Int { lineBounds.count }
+    public var lineCount: Int { lineTable.pointee.count }
 
     /// Line `number` (1-based), or "" when there is no such line.
     public func line(_ number: Int) -> String {
-        number >= 1 && number <= lineBounds.count ? text(lineBounds[number - 1].bytes) : ""
+        number >= 1 && number <= lineCount ? text(bounds(ofLine: number).bytes) : ""
     }
 
     /// The text of some of the bytes (lines are valid UTF-8 or repaired, as `String(decoding:)` does).

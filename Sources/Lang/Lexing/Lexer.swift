@@ -13,11 +13,11 @@ enum Lexer {
 
     /// The tokens of line `number` of `file`, in place of those of the line lexed before into `tokens`.
     static func lex(_ number: Int, of file: SourceFile, into tokens: inout LineTokens) throws(ScriptError) {
-        guard number >= 1 && number <= file.lineBounds.count else {
+        guard number >= 1 && number <= file.lineCount else {
             tokens.reset(forLineOf: 0)
             return
         }
-        let line = file.lineBounds[number - 1]
+        let line = file.bounds(ofLine: number)
         let scanner = LineScanner(file: file, start: Int(line.start), end: Int(line.end), line: number)
         try tokens.fill(forLineOf: Int(line.end - line.start)) { buffer throws(ScriptError) in try scanner.scan(into: buffer) }
     }

@@ -77,7 +77,7 @@ struct SourceReader {
     /// ASCII bytes (blanks, quotes, `=`, punctuation), where Characters always break, so counting
     /// in pieces gives the same columns as counting at once.
     mutating func column(at offset: Int, line: Int) -> Int {
-        let bounds = file.lineBounds[line - 1]
+        let bounds = file.bounds(ofLine: line)
         let start = Int(bounds.start), asciiEnd = Int(bounds.asciiEnd)
         let offset = min(max(start, offset), Int(bounds.end))
         if offset <= asciiEnd { return offset - start + 1 }

@@ -19,13 +19,19 @@ struct PlainLineParser {
 
     private var scanner: PlainLineScanner
 
-    init(bytes: UnsafeBufferPointer<UInt8>, line bounds: SourceFile.LineBounds, number: Int) {
-        scanner = PlainLineScanner(bytes: bytes, line: bounds, number: number)
+    /// Reads line `number` of `file`, which starts at byte `start`.
+    init(file: SourceFile, start: Int, number: Int) {
+        scanner = PlainLineScanner(file: file, start: start, number: number)
     }
+
+    /// Once `parse` has answered a line: its bounds, and where the next starts (nil: none).
+    var line: SourceFile.LineBounds { scanner.line }
+    var nextStart: Int? { scanner.nextStart }
 
     /// The line's commands, appended to `table`; nil when the general path must read the line
     /// (some of it may be appended: the caller rolls back). `inRepeat`: `$i` is defined;
     /// `mayOpenBlock`: a block opened here would not nest too deep.
+    @inline(__always)
     mutating func parse(into table: inout CommandTable, inRepeat: Bool, mayOpenBlock: Bool) -> Line? {
         if scanner.atEnd() { return .empty }
         guard scanner.next() == .bare, let verb = plainVerb(scanner.word) else { return nil }
@@ -52,17 +58,16 @@ struct PlainLineParser {
         return .closedRepeat(entry)
     }
 
-    /// `put`, `get`, `delete`, `expect`, `repeat`; nil for any other word. Its first byte and
-    /// length leave one candidate to compare.
+    /// `put`, `get`, `delete`, `expect`, `repeat`; nil for any other word.
+    @inline(__always)
     private func plainVerb(_ word: Lexeme) -> Verb? {
-        guard word.end > word.start else { return nil }
-        switch (scanner.firstByte(of: word), word.end - word.start) {
-        case (UInt8(ascii: "p"), 3): return scanner.spells(word, "put") ? .put : nil
-        case (UInt8(ascii: "g"), 3): return scanner.spells(word, "get") ? .get : nil
-        case (UInt8(ascii: "d"), 6): return scanner.spells(word, "delete") ? .delete : nil
-        case (UInt8(ascii: "e"), 6): return scanner.spells(word, "expect") ? .expect : nil
-        case (UInt8(ascii: "r"), 6): return scanner.spells(word, "repeat") ? .repeat : nil
-        default: return nil
+        switch scanner.leadingBytes(of: word) {
+        case PlainLineScanner.Spelling.put: .put
+        case PlainLineScanner.Spelling.get: .get
+        case PlainLineScanner.Spelling.delete: .delete
+        case PlainLineScanner.Spelling.expect: .expect
+        case PlainLineScanner.Spelling.repeat: .repeat
+        default: nil
         }
     }
 
@@ -79,7 +84,8 @@ struct PlainLineParser {
         case .get: kind = .get
         case .delete: kind = .delete
         case .expect:
-            guard scanner.next() == .bare, scanner.spells(scanner.word, "get") else { return nil }
+            guard scanner.next() == .bare,
+                  scanner.leadingBytes(of: scanner.word) == PlainLineScanner.Spelling.get else { return nil }
             kind = .expectGet
         default: return nil
         }
@@ -136,6 +142,6 @@ struct PlainLineParser {
 
     @inline(__always)
     private func isVia(_ word: Lexeme) -> Bool {
-        word.end - word.start == 3 && scanner.firstByte(of: word) == UInt8(ascii: "v") && scanner.spells(word, "via")
+        scanner.leadingBytes(of: word) == PlainLineScanner.Spelling.via
     }
 }

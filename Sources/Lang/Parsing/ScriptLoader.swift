@@ -48,7 +48,7 @@ private final class IncludeResolver {
     }
 
     func parse(text: String, path: String, key: String, depth: Int) throws(ScriptError) -> Script {
-        let file = SourceFile(path: path, text: text)
+        let file = SourceFile(path: path, text: text, linesFoundByParser: true)
         chain.append((key, path))
         defer { chain.removeLast() }
         let parser = ScriptParser(file: file, baseDepth: depth) { [unowned self] word, depth throws(ScriptError) in

@@ -11,6 +11,9 @@ struct ScriptParser {
     let baseDepth: Int
     /// Parses and resolves an `include`: the path word, and the depth the included file starts at.
     let resolveInclude: (Word, Int) throws(ScriptError) -> Script
+    /// Plain lines are read by `PlainLineParser` (false: every line by the lexer and general
+    /// parser, which tests compare it with).
+    var usesPlainLines = true
 
     /// A block being parsed.
     private struct Frame {
@@ -25,22 +28,29 @@ struct ScriptParser {
         var isAt: Bool { !isRepeat }
     }
 
+    /// The file's commands. `file` must be made with `linesFoundByParser`: its lines are noted here
+    /// as they are read, and the rest of them if this throws.
     func parse() throws(ScriptError) -> CommandTable {
+        defer { file.completeLines() }
         if file.isTooLarge {
             throw ScriptError("a script may hold at most \(SourceFile.maxBytes) bytes (4 GiB): split it with `include`",
                               at: file.range(from: 0, to: 0, line: 1))
         }
+        assert(file.lineCount == 0, "ScriptParser reads a file made with linesFoundByParser")
         var table = CommandTable(forScriptOf: file.bytes.count)
         var stack: [Frame] = []
         var tokens = LineTokens()
         var repeats = 0
         var parser = CommandParser(file: file, resolveInclude: resolveInclude)
-        for number in 1...file.lineCount {
-            if stack.last?.isAt != true {
+        var number = 0
+        while let start = file.nextLineStart {
+            number += 1
+            if usesPlainLines && stack.last?.isAt != true {
                 let mark = table.mark
-                var plain = PlainLineParser(bytes: file.bytes, line: file.lineBounds[number - 1], number: number)
+                var plain = PlainLineParser(file: file, start: start, number: number)
                 let mayOpenBlock = baseDepth + stack.count + 1 <= Self.maxDepth
                 if let line = plain.parse(into: &table, inRepeat: repeats > 0, mayOpenBlock: mayOpenBlock) {
+                    file.noteLine(plain.line, next: plain.nextStart)
                     switch line {
                     case .empty: break
                     case .command(let entry), .closedRepeat(let entry):
@@ -54,6 +64,7 @@ struct ScriptParser {
                 }
                 table.rollBack(to: mark)
             }
+            file.noteNextLine()
             try Lexer.lex(number, of: file, into: &tokens)
             // A line without tokens opens, closes and checks nothing.
             if tokens.count == 0 { continue }

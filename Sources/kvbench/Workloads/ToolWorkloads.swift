@@ -16,12 +16,7 @@ enum ToolWorkloads {
         }
         let bytes = script.utf8.count
         var commands = 0
-        let wall = try Measure.seconds {
-            let loaded = try ScriptLoader(readFile: { _ in "" }).load(text: script, path: "bench.kvs")
-            var checker = NameChecker(nodes: [], streams: [])
-            try checker.check(loaded)
-            commands = loaded.commands.count
-        }
+        let wall = try Measure.seconds { commands = try parseAndCheck(script) }
         var r = BenchRecord(name: "parse", nodes: nil, keys: nil, ops: commands)
         r["wall_s"] = .double(wall)
         r["ops_per_s"] = .double(Double(commands) / wall)
@@ -29,6 +24,16 @@ enum ToolWorkloads {
         r["bytes"] = .int(bytes)
         r["mb_per_s"] = .double(Double(bytes) / 1e6 / wall)
         return [r]
+    }
+
+    /// The timed work of `parse`: the script loaded and name-checked, its commands counted. Not
+    /// inlined, so that a profiler can collect this function alone (`--toggle-collect`).
+    @inline(never)
+    static func parseAndCheck(_ script: String) throws -> Int {
+        let loaded = try ScriptLoader(readFile: { _ in "" }).load(text: script, path: "bench.kvs")
+        var checker = NameChecker(nodes: [], streams: [])
+        try checker.check(loaded)
+        return loaded.commands.count
     }
 
     /// `kvrepl` running an empty script: wall time of the whole process (best of several).
