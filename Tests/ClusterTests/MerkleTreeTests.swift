@@ -119,52 +119,77 @@ import Testing
         #expect(r.ranges(overlapping: RangeArc(lo: inside.lo &+ 5, hi: inside.lo &+ 10)) == [1])
     }
 
+    /// Rounds of writes and removals in a scattered key order (new keys below, between and above
+    /// those held; rewrites; removals; repeats), each refreshed in place: after every round the
+    /// index equals one rebuilt from the store. Ranges both below and above the size that keeps
+    /// leaf sums.
+    @Test(arguments: [150, 3_000])
+    func indexRefreshedInPlaceMatchesARebuild(keyCount n: Int) {
+        var keys = KeyStore(count: n)
+        let positions = keys.positions
+        let r = ring(["a", "b", "c"], vnodes: 2)
+        var index = MerkleIndex()
+        index.refresh(ring: r, store: keys.store, positions: positions)
+        var rng = SplitMix64(state: UInt64(n))
+        for round in 1...6 {
+            for _ in 0..<n / 3 {
+                let k = UInt32(rng.next() % UInt64(n))
+                if rng.next() % 5 == 0 {
+                    keys.store.removeValue(forKey: k)
+                } else {
+                    keys.write(Int(k), UInt32(round), at: Int64(round))
+                }
+                let p = positions[Int(k)]
+                index.touch(k, at: Simulation.KeyPlace(ring: r, position: p, range: r.range(of: p)), storeCount: keys.store.count)
+            }
+            index.refresh(ring: r, store: keys.store, positions: positions)
+            var fresh = MerkleIndex()
+            fresh.refresh(ring: r, store: keys.store, positions: positions)
+            for range in 0..<r.rangeCount {
+                #expect(index.keys(ofRange: range) == fresh.keys(ofRange: range), "round \(round) range \(range)")
+                #expect(index.root(ofRange: range) == fresh.root(ofRange: range), "round \(round) range \(range)")
+            }
+        }
+    }
+
     /// The index after touches (rewrites, new keys, removals) equals the index rebuilt from
     /// scratch, and answers foreign arcs as a scan of the store would. With 4,000 keys the ranges
     /// hold enough keys to keep leaf sums, which touches move.
     @Test(arguments: [400, 4_000])
     func indexFollowsTheStore(keyCount n: Int) {
-        let names = Interner(reserveZero: true)
-        let order = StampOrder(names: names)
-        let origin = names.intern("n1")
-        let positions = (0..<n).map { StableHash.position(ofKey: "k\($0)") }
+        var keys = KeyStore(count: n)
+        let positions = keys.positions
         let r = ring(["a", "b", "c"], vnodes: 4)
-        var store = Store()
-        func write(_ key: Int, _ value: UInt32, at time: Int64) {
-            var o = ObjectRecord()
-            o.fields = [FieldRecord(field: 1, value: value, stamp: Stamp(time: time, origin: origin))]
-            _ = store.merge(UInt32(key), o, order)
-        }
-        for k in 0..<n / 2 { write(k, 1, at: 1) }
+        for k in 0..<n / 2 { keys.write(k, 1, at: 1) }
         var index = MerkleIndex()
-        index.refresh(ring: r, store: store, positions: positions)
+        index.refresh(ring: r, store: keys.store, positions: positions)
         // Rewrites are placed on the index's own ring (its range is taken as found), removals on
         // an equal ring built apart (the index finds the range itself).
         for k in n * 3 / 8..<n * 3 / 4 {
-            write(k, 2, at: 2)
+            keys.write(k, 2, at: 2)
             let place = Simulation.KeyPlace(ring: r, position: positions[k], range: r.range(of: positions[k]))
-            index.touch(UInt32(k), at: place, storeCount: store.count)
+            index.touch(UInt32(k), at: place, storeCount: keys.store.count)
         }
         let removed = stride(from: 0, to: n * 3 / 4, by: 7).map { UInt32($0) }
         let rebuilt = ring(["a", "b", "c"], vnodes: 4)
         #expect(!rebuilt.sharesStorage(with: r) && r.sharesStorage(with: r))
         for k in removed {
-            store.removeValue(forKey: k)
+            keys.store.removeValue(forKey: k)
             let position = positions[Int(k)]
             index.touch(k, at: Simulation.KeyPlace(ring: rebuilt, position: position, range: rebuilt.range(of: position)),
-                        storeCount: store.count)
+                        storeCount: keys.store.count)
         }
         var fresh = MerkleIndex()
-        fresh.refresh(ring: r, store: store, positions: positions)
+        fresh.refresh(ring: r, store: keys.store, positions: positions)
         // One range brought up to date alone, then the rest.
-        index.refresh(ring: r, store: store, positions: positions, overlapping: [r.arc(1)])
+        index.refresh(ring: r, store: keys.store, positions: positions, overlapping: [r.arc(1)])
         #expect(index.keys(ofRange: 1) == fresh.keys(ofRange: 1) && index.root(ofRange: 1) == fresh.root(ofRange: 1))
-        index.refresh(ring: r, store: store, positions: positions)
+        index.refresh(ring: r, store: keys.store, positions: positions)
         for range in 0..<r.rangeCount {
             #expect(index.keys(ofRange: range) == fresh.keys(ofRange: range))
             #expect(index.root(ofRange: range) == fresh.root(ofRange: range))
             #expect(index.keys(ofRange: range) == index.keys(ofRange: range).sorted())
-            let direct = MerkleTree(index.keys(ofRange: range).map { (position: positions[Int($0)], digest: store[$0]!.digest) })
+            let direct = MerkleTree(index.keys(ofRange: range).map { (position: positions[Int($0)], digest: keys.store[$0]!.digest) })
             #expect(index.root(ofRange: range) == direct.root)
             #expect(MerkleIndex.tree(of: index.entries(in: r.arc(range), positions), positions) == direct)
         }
@@ -172,10 +197,32 @@ import Testing
         let other = ring(["a", "d"], vnodes: 5)
         for t in 0..<other.rangeCount {
             let arc = other.arc(t)
-            let scanned = store.keys.sorted().filter { arc.contains(positions[Int($0)]) }
+            let scanned = keys.store.keys.sorted().filter { arc.contains(positions[Int($0)]) }
             let entries = index.entries(in: arc, positions)
             #expect(entries.keys == scanned)
-            #expect(entries.root == MerkleTree(scanned.map { (position: positions[Int($0)], digest: store[$0]!.digest) }).root)
+            #expect(entries.root == MerkleTree(scanned.map { (position: positions[Int($0)], digest: keys.store[$0]!.digest) }).root)
         }
+    }
+}
+
+/// Keys "k0", "k1", … with their ring positions, and a store that node n1 writes them into.
+private struct KeyStore {
+    let positions: [UInt64]
+    var store = Store()
+    private let order: StampOrder
+    private let origin: UInt32
+
+    init(count: Int) {
+        let names = Interner(reserveZero: true)
+        order = StampOrder(names: names)
+        origin = names.intern("n1")
+        positions = (0..<count).map { StableHash.position(ofKey: "k\($0)") }
+    }
+
+    /// Field 1 of `key` set to `value` at `time`.
+    mutating func write(_ key: Int, _ value: UInt32, at time: Int64) {
+        var o = ObjectRecord()
+        o.fields = [FieldRecord(field: 1, value: value, stamp: Stamp(time: time, origin: origin))]
+        _ = store.merge(UInt32(key), o, order)
     }
 }

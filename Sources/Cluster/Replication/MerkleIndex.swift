@@ -104,49 +104,7 @@ struct MerkleIndex {
         touched[slot] = []
         touchedCount -= keys.count
         keys.sort()
-        ranges[slot] = Self.merge(ranges[slot], keys, store, positions)
-    }
-
-    /// `old` with the keys of `changed` (ascending, repeats allowed) hashed again from `store`,
-    /// added, or dropped when the store no longer holds them; and its root summed again. Only
-    /// changed keys are hashed: a range with many keys keeps its leaf sums, moved by the
-    /// difference of each changed key's item hash.
-    private static func merge(_ old: Entries, _ changed: [UInt32], _ store: Store, _ positions: [UInt64]) -> Entries {
-        var new = Entries()
-        new.keys.reserveCapacity(old.keys.count + changed.count)
-        new.items.reserveCapacity(old.keys.count + changed.count)
-        new.leaves = old.leaves
-        let keepsLeaves = !new.leaves.isEmpty
-        var i = 0, j = 0
-        while i < old.keys.count || j < changed.count {
-            if j == changed.count || (i < old.keys.count && old.keys[i] < changed[j]) {
-                new.keys.append(old.keys[i])
-                new.items.append(old.items[i])
-                i += 1
-                continue
-            }
-            let key = changed[j]
-            let leaf = MerkleTree.leaf(ofPosition: positions[Int(key)])
-            while j < changed.count && changed[j] == key { j += 1 }
-            if i < old.keys.count && old.keys[i] == key {
-                if keepsLeaves { new.leaves[leaf] &-= old.items[i] }
-                i += 1
-            }
-            if let object = store[key], !object.isEmpty {
-                let item = MerkleTree.itemHash(position: positions[Int(key)], digest: object.digest)
-                new.keys.append(key)
-                new.items.append(item)
-                if keepsLeaves { new.leaves[leaf] &+= item }
-            }
-        }
-        if new.keys.isEmpty {
-            new.leaves = []
-        } else if !keepsLeaves && new.keys.count >= Entries.leavesFrom {
-            new.leaves = MerkleTree(hashed: hashed(new, positions)).leaves
-        }
-        new.root = new.leaves.isEmpty ? MerkleTree.root(hashed: hashed(new, positions))
-                                      : MerkleTree(leaves: new.leaves).root
-        return new
+        ranges[slot].apply(keys, store, positions)  // in place: the range's arrays are not copied
     }
 
     /// Keys stored in `range`, ascending.
@@ -189,7 +147,7 @@ struct MerkleIndex {
     }
 
     /// Each key's leaf and item hash.
-    private static func hashed(_ entries: Entries, _ positions: [UInt64]) -> [(leaf: Int, hash: UInt64)] {
+    static func hashed(_ entries: Entries, _ positions: [UInt64]) -> [(leaf: Int, hash: UInt64)] {
         zip(entries.keys, entries.items).map { k, item in (leaf: MerkleTree.leaf(ofPosition: positions[Int(k)]), hash: item) }
     }
 }

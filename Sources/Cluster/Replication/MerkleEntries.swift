@@ -1,0 +1,103 @@
+extension MerkleIndex.Entries {
+    /// Brings the entries up to date with the keys of `changed` (ascending, repeats allowed):
+    /// each hashed again from `store`, added, or dropped when the store no longer holds it; then
+    /// the root summed again. Only changed keys are hashed: a range with many keys keeps its leaf
+    /// sums, moved by the difference of each changed key's item hash.
+    ///
+    /// In place, touching only what changed: a key already held has its item replaced where it
+    /// is, and new keys (usually above every key held: ids rise as keys are first written) are
+    /// appended, or merged in from the back. A range of a million-key store holds over a thousand
+    /// keys; copying them all at every refresh cost more than the writes that changed a few.
+    mutating func apply(_ changed: [UInt32], _ store: Store, _ positions: [UInt64]) {
+        let keepsLeaves = !leaves.isEmpty
+        var added: [(key: UInt32, item: UInt64)] = []
+        var dropped: [Int] = []
+        var j = 0
+        while j < changed.count {
+            let key = changed[j]
+            while j < changed.count && changed[j] == key { j += 1 }
+            let position = positions[Int(key)]
+            let leaf = MerkleTree.leaf(ofPosition: position)
+            var item: UInt64?
+            if let object = store[key], !object.isEmpty {
+                item = MerkleTree.itemHash(position: position, digest: object.digest)
+            }
+            let at = lowerBound(key)
+            if at < keys.count && keys[at] == key {
+                if keepsLeaves { leaves[leaf] &-= items[at] }
+                if let item {
+                    items[at] = item
+                    if keepsLeaves { leaves[leaf] &+= item }
+                } else {
+                    dropped.append(at)
+                }
+            } else if let item {
+                added.append((key, item))
+                if keepsLeaves { leaves[leaf] &+= item }
+            }
+        }
+        if !dropped.isEmpty { remove(at: dropped) }
+        if !added.isEmpty { insert(added) }
+        if keys.isEmpty {
+            leaves = []
+        } else if !keepsLeaves && keys.count >= Self.leavesFrom {
+            leaves = MerkleTree(hashed: MerkleIndex.hashed(self, positions)).leaves
+        }
+        root = leaves.isEmpty ? MerkleTree.root(hashed: MerkleIndex.hashed(self, positions))
+                              : MerkleTree(leaves: leaves).root
+    }
+
+    /// The index of the first key not below `key`.
+    private func lowerBound(_ key: UInt32) -> Int {
+        if let last = keys.last, last < key { return keys.count }  // the usual new key
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Drops the entries at `indices` (ascending).
+    private mutating func remove(at indices: [Int]) {
+        var write = indices[0], next = 0
+        for read in indices[0]..<keys.count {
+            if next < indices.count && indices[next] == read {
+                next += 1
+                continue
+            }
+            keys[write] = keys[read]
+            items[write] = items[read]
+            write += 1
+        }
+        keys.removeLast(keys.count - write)
+        items.removeLast(items.count - write)
+    }
+
+    /// Adds entries whose keys (ascending) are not held: appended when above every key held,
+    /// otherwise merged in from the back, moving only the keys above the lowest one added.
+    private mutating func insert(_ added: [(key: UInt32, item: UInt64)]) {
+        var read = keys.count - 1
+        keys.reserveCapacity(keys.count + added.count)
+        items.reserveCapacity(items.count + added.count)
+        for a in added {
+            keys.append(a.key)
+            items.append(a.item)
+        }
+        guard read >= 0, keys[read] > added[0].key else { return }
+        var write = keys.count - 1
+        var k = added.count - 1
+        while k >= 0 {
+            if read >= 0 && keys[read] > added[k].key {
+                keys[write] = keys[read]
+                items[write] = items[read]
+                read -= 1
+            } else {
+                keys[write] = added[k].key
+                items[write] = added[k].item
+                k -= 1
+            }
+            write -= 1
+        }
+    }
+}
