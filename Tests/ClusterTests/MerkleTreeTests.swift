@@ -140,7 +140,7 @@ import Testing
                     keys.write(Int(k), UInt32(round), at: Int64(round))
                 }
                 let p = positions[Int(k)]
-                index.touch(k, at: Simulation.KeyPlace(ring: r, position: p, range: r.range(of: p)), storeCount: keys.store.count)
+                index.touch(k, at: place(p, on: r), storeCount: keys.store.count)
             }
             index.refresh(ring: r, store: keys.store, positions: positions)
             var fresh = MerkleIndex()
@@ -167,17 +167,15 @@ import Testing
         // an equal ring built apart (the index finds the range itself).
         for k in n * 3 / 8..<n * 3 / 4 {
             keys.write(k, 2, at: 2)
-            let place = Simulation.KeyPlace(ring: r, position: positions[k], range: r.range(of: positions[k]))
-            index.touch(UInt32(k), at: place, storeCount: keys.store.count)
+            index.touch(UInt32(k), at: place(positions[k], on: r), storeCount: keys.store.count)
         }
         let removed = stride(from: 0, to: n * 3 / 4, by: 7).map { UInt32($0) }
         let rebuilt = ring(["a", "b", "c"], vnodes: 4)
-        #expect(!rebuilt.sharesStorage(with: r) && r.sharesStorage(with: r))
+        #expect(rebuilt.identity != r.identity && r.identity == r.identity)
         for k in removed {
             keys.store.removeValue(forKey: k)
             let position = positions[Int(k)]
-            index.touch(k, at: Simulation.KeyPlace(ring: rebuilt, position: position, range: rebuilt.range(of: position)),
-                        storeCount: keys.store.count)
+            index.touch(k, at: place(position, on: rebuilt), storeCount: keys.store.count)
         }
         var fresh = MerkleIndex()
         fresh.refresh(ring: r, store: keys.store, positions: positions)
@@ -225,4 +223,9 @@ private struct KeyStore {
         o.fields = [FieldRecord(field: 1, value: value, stamp: Stamp(time: time, origin: origin))]
         _ = store.merge(UInt32(key), o, order)
     }
+}
+
+/// Where `position` falls on `ring`, as a write finds it.
+private func place(_ position: UInt64, on ring: Ring) -> Simulation.KeyPlace {
+    Simulation.KeyPlace(position: position, range: ring.range(of: position), rangeCount: ring.rangeCount, ring: ring.identity)
 }

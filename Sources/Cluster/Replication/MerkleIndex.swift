@@ -36,7 +36,7 @@ struct MerkleIndex {
     /// keys. The place's range is this index's when both are of one ring (the usual case).
     mutating func touch(_ key: UInt32, at place: Simulation.KeyPlace, storeCount: Int) {
         if stale || ring.isEmpty { return }
-        let sameRing = place.range >= 0 && ring.sharesStorage(with: place.ring)
+        let sameRing = place.range >= 0 && ring.identity == place.ring
         note(key, inRange: sameRing ? place.range : ring.range(of: place.position))
         if touchedCount > max(1024, storeCount) { invalidate() }
     }

@@ -14,7 +14,7 @@ extension Simulation {
         guard settings.replicas > 0 else { return true }
         let basis = memoBasis(node, place)
         if place.range >= 0, let known = node.ownership.lookup(range: place.range, basis: basis) { return known }
-        let owned = place.ring.isAmong(node.index, from: place.position, count: settings.replicas) { n in
+        let owned = node.ring.isAmong(node.index, from: place.position, count: settings.replicas) { n in
             node.view.routing(n)?.eligible ?? false
         }
         if place.range >= 0 { node.ownership.record(owned, range: place.range) }

@@ -50,12 +50,19 @@ struct Ring {
 
     var isEmpty: Bool { tokens.isEmpty }
 
-    /// Whether both are copies of one ring (the same storage, so the same tokens and owners);
-    /// false says nothing.
-    func sharesStorage(with other: Ring) -> Bool {
-        tokens.withUnsafeBufferPointer { a in other.tokens.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } }
-            && owners.withUnsafeBufferPointer { a in other.owners.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } }
-            && tokens.count == other.tokens.count
+    /// A ring's storage, as a name for the ring: two rings alive at once with the same identity
+    /// are copies of one ring (the same tokens and owners). Only compared while both rings are
+    /// held (storage freed could be reused by another ring).
+    struct Identity: Equatable {
+        fileprivate var tokens: UnsafeRawPointer?
+        fileprivate var owners: UnsafeRawPointer?
+        fileprivate var count: Int
+    }
+
+    var identity: Identity {
+        Identity(tokens: tokens.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) },
+                 owners: owners.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) },
+                 count: tokens.count)
     }
 
     /// Index of the first token at or after `position` (wrapping to 0).

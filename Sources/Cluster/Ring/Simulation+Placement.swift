@@ -12,23 +12,27 @@ extension Simulation {
     }
 
     /// Where a key falls on a node's ring: its position and range (-1 on an empty ring), found
-    /// once for the several questions a write asks of it.
+    /// once for the several questions a write asks of it. Plain values, no copy of the ring (so
+    /// nothing to retain and release per write): the ring is named by its storage (`Ring.Identity`).
     struct KeyPlace {
-        var ring: Ring
         var position: UInt64
         var range: Int
+        var rangeCount: Int
+        var ring: Ring.Identity
     }
 
+    /// Brings the node's ring up to date, then places the key on it.
     func place(_ node: Node, _ key: UInt32) -> KeyPlace {
         let ring = ring(of: node)
         let position = position(of: key)
-        return KeyPlace(ring: ring, position: position, range: ring.isEmpty ? -1 : ring.range(of: position))
+        return KeyPlace(position: position, range: ring.isEmpty ? -1 : ring.range(of: position),
+                        rangeCount: ring.rangeCount, ring: ring.identity)
     }
 
     /// What a node's answers per range (`RangeMemo`) at `place` depend on.
     @inline(__always)
     func memoBasis(_ node: Node, _ place: KeyPlace) -> RangeMemoBasis {
-        .init(rangeCount: place.ring.rangeCount, ringVersion: node.ringVersion,
+        .init(rangeCount: place.rangeCount, ringVersion: node.ringVersion,
               routingVersion: node.view.routingVersion, replicas: settings.replicas)
     }
 
@@ -64,7 +68,7 @@ extension Simulation {
         if place.range >= 0, let known = node.placements.lookup(range: place.range, basis: memoBasis(node, place)) {
             return known
         }
-        let walked = placementWalk(node, place.ring, from: place.position)
+        let walked = placementWalk(node, node.ring, from: place.position)  // `place` brought it up to date
         if place.range >= 0 { node.placements.record(walked, range: place.range) }
         return walked
     }
