@@ -38,6 +38,40 @@ import Testing
         #expect(c.showKey("nobody").rows.isEmpty)
     }
 
+    /// A write a stand-in keeps for a node that is down shows as that node's hint, and is gone
+    /// from the table once delivered.
+    @Test func keyShowsHintsHeldForANodeThatIsDown() throws {
+        let c = Cluster()
+        try c.add(["n1", "n2", "n3", "n4", "n5"])
+        c.advance(by: 2_000_000)
+        let down = c.owners(of: "k")[1]
+        try c.kill(down, wipe: false)
+        c.advance(by: 7_000_000)  // past `suspect`: the coordinator holds it down
+        _ = try c.put("k", [("a", "1")])
+        let rows = c.showKey("k").rows
+        let hinted = rows.filter { $0[3] == "1 (hint for \(down))" }
+        #expect(hinted.count == 1, "\(rows)")
+        #expect(hinted.first?[1] == "no" && hinted.first?[0] != down)
+        try c.restart(down)
+        #expect(c.waitConverged(limit: 60_000_000))
+        #expect(!c.showKey("k").rows.contains { $0[3].contains("hint") })
+        #expect(c.showKey("k").rows.contains { $0[0] == down && $0[3] == "1" })
+    }
+
+    /// A leaving node's data shows as its handoff until the new owners have it.
+    @Test func keyShowsALeavingNodesHandoff() throws {
+        let c = Cluster()
+        try c.add(["n1", "n2", "n3", "n4", "n5"])
+        c.advance(by: 2_000_000)
+        _ = try c.put("k", [("a", "1")])
+        let leaving = c.owners(of: "k")[0]
+        var outcome: RemoveOutcome?
+        try c.beginRemove(leaving) { outcome = $0 }
+        #expect(c.showKey("k").rows.contains { $0[0] == leaving && $0[3] == "1 (handoff)" })
+        while outcome == nil { c.advance(by: 100_000) }
+        #expect(!c.showKey("k").rows.contains { $0[3].contains("handoff") })
+    }
+
     @Test func streamsAndStats() throws {
         let c = try cluster()
         #expect(c.showStreams().rows == [["s", "Alice", "balance", "0", "connected", "0"]])

@@ -24,32 +24,49 @@ extension Simulation {
         return Table(title: "nodes", headers: ["node", "state", "keys", "hints", "view"], rows: rows)
     }
 
+    /// Each node's copy of the key: its store's, then what it holds for other nodes (hints for a
+    /// node it stood in for, or data it is handing off as it leaves), marked as such. Owners
+    /// first, in preference order.
     func showKey(_ key: String) -> Table {
         let title = "key \(key)"
         let headers = ["node", "owner", "field", "value", "stamp"]
         guard let id = keys.lookup(key) else { return Table(title: title, headers: headers, rows: []) }
         let ownerList = owners(id)
         var rows: [[String]] = []
-        var holders = members.filter { $0.store[id] != nil || ownerList.contains($0.index) }
+        func carried(by n: Node) -> [(object: ObjectRecord, note: String)] {
+            n.hints.hints.filter { $0.key == id }.map { ($0.object, "hint for \(endpointName($0.target))") }
+                + (n.handoff?.pending ?? []).filter { $0.key == id }.map { ($0.object, "handoff") }
+        }
+        var holders = members.filter { $0.store[id] != nil || ownerList.contains($0.index) || !carried(by: $0).isEmpty }
         holders.sort { a, b in
             let ia = ownerList.firstIndex(of: a.index) ?? Int.max, ib = ownerList.firstIndex(of: b.index) ?? Int.max
             return ia != ib ? ia < ib : a.index < b.index
         }
         for n in holders {
             let owner = ownerList.contains(n.index) ? "yes" : "no"
-            guard let o = n.store[id] else {
+            let others = carried(by: n)
+            if let o = n.store[id] {
+                rows += objectRows(o, node: n.name, owner: owner, note: nil)
+            } else if others.isEmpty {
                 rows.append([n.name, owner, "-", "(none)", ""])
-                continue
             }
-            if !o.tomb.isZero { rows.append([n.name, owner, "(object)", "(deleted)", stamp(o.tomb)]) }
-            for f in o.fields.sorted(by: { fields[$0.field] < fields[$1.field] }) {
-                var value = f.isTombstone ? "(deleted)" : values[f.value]
-                if !f.isTombstone && !o.isVisible(f, order) { value += " (hidden)" }
-                rows.append([n.name, owner, fields[f.field], value, stamp(f.stamp)])
-            }
-            if o.fields.isEmpty && o.tomb.isZero { rows.append([n.name, owner, "-", "(no fields)", ""]) }
+            for c in others { rows += objectRows(c.object, node: n.name, owner: owner, note: c.note) }
         }
         return Table(title: title, headers: headers, rows: rows)
+    }
+
+    /// One row per field of `o` (and its tombstone), values marked hidden or deleted, and by `note`.
+    private func objectRows(_ o: ObjectRecord, node: String, owner: String, note: String?) -> [[String]] {
+        let suffix = note.map { " (\($0))" } ?? ""
+        var rows: [[String]] = []
+        if !o.tomb.isZero { rows.append([node, owner, "(object)", "(deleted)" + suffix, stamp(o.tomb)]) }
+        for f in o.fields.sorted(by: { fields[$0.field] < fields[$1.field] }) {
+            var value = f.isTombstone ? "(deleted)" : values[f.value]
+            if !f.isTombstone && !o.isVisible(f, order) { value += " (hidden)" }
+            rows.append([node, owner, fields[f.field], value + suffix, stamp(f.stamp)])
+        }
+        if o.fields.isEmpty && o.tomb.isZero { rows.append([node, owner, "-", "(no fields)" + suffix, ""]) }
+        return rows
     }
 
     private func stamp(_ s: Stamp) -> String { "\(formatTime(s.time))@\(names[s.origin])" }

@@ -303,7 +303,8 @@ enum HelpCatalog {
             shortUsage: "show WHAT",
             details: [
                 "ring: tokens and owners; nodes: node states and views; key KEY: each replica's",
-                "fields with versions; streams: open streams; stats: message and operation counts;",
+                "fields with versions, and copies a node holds as hints for another or hands off as",
+                "it leaves (marked so); streams: open streams; stats: message and operation counts;",
                 "convergence: which part of converged does not hold yet.",
             ],
             example: ["show ring", "show key Alice"]),
