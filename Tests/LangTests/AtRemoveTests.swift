@@ -35,8 +35,9 @@ import Testing
     }
 
     /// A campaign started while an `at` block's `remove` is pending (or under way) leaves that
-    /// node alone: it would be gone before the campaign's faults reached it.
-    @Test(arguments: ["at 1s { remove n2 }", "at 0s { remove n2 }"])
+    /// node alone: it would be gone before the campaign's faults reached it. A block scheduled in
+    /// a `repeat` names the node as it will when it runs (`n$i` with i = 2 is n2).
+    @Test(arguments: ["at 1s { remove n2 }", "at 0s { remove n2 }", "repeat 2 {\n  at 1s { remove n$i }\n}"])
     func chaosLeavesANodeBeingRemovedAlone(block: String) {
         let run = runScript("add n1 n2 n3 n4 n5\n\(block)\nchaos 30s\ncheck\n")
         #expect(run.errors.isEmpty, "\(run.errors)")

@@ -5,10 +5,13 @@ import Cluster
 extension Interpreter {
     func runChaos(_ options: ChaosOptions, _ command: Command) throws(ScriptError) {
         // A node leaving (a `remove` under way, or one an `at` block has yet to run) may be gone
-        // before the campaign's faults would reach it: the campaign leaves it alone.
-        let removing = Set(blocks.filter { !$0.started }.flatMap { $0.body }.compactMap { command -> String? in
-            if case .remove(let node) = command.kind { return text(node) }
-            return nil
+        // before the campaign's faults would reach it: the campaign leaves it alone. A block's
+        // node names read as they will when it runs (`at` inside `repeat`: `remove n$i`).
+        let removing = Set(blocks.filter { !$0.started }.flatMap { block in
+            block.body.compactMap { command -> String? in
+                if case .remove(let node) = command.kind { return text(node, iterations: block.iterations) }
+                return nil
+            }
         })
         let names = cluster.nodeNames.filter { !cluster.isLeaving($0) && !removing.contains($0) }
         guard !names.isEmpty else {

@@ -146,7 +146,10 @@ final class Interpreter {
     // MARK: Words and errors
 
     /// A word's text with `$i` replaced by the innermost `repeat` iteration.
-    func text(_ word: Word) -> String {
+    func text(_ word: Word) -> String { text(word, iterations: iterations) }
+
+    /// A word's text as it reads under `iterations` (of the `repeat`s a command was scheduled in).
+    func text(_ word: Word, iterations: [Int]) -> String {
         let text = word.text
         guard let i = iterations.last, text.contains("$i") else { return text }
         return text.replacingAll("$i", with: String(i))
