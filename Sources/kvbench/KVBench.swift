@@ -33,7 +33,14 @@ struct KVBench: ParsableCommand {
         for name in only + (child.map { [$0] } ?? []) where !Self.workloadNames.contains(name) {
             throw ValidationError("unknown workload \(name); workloads: \(Self.workloadNames.joined(separator: ", "))")
         }
+        if let nodes, !(1...Self.mostNodes).contains(nodes) {
+            throw ValidationError("--nodes must be from 1 to \(Self.mostNodes), not \(nodes)")
+        }
+        if let keys, keys < 1 { throw ValidationError("--keys must be at least 1, not \(keys)") }
     }
+
+    /// The FIFO link matrix alone takes 8 × nodes² bytes.
+    static let mostNodes = 5_000
 
     static func run(_ name: String, quick: Bool, nodes: Int? = nil, keys: Int? = nil) throws -> [BenchRecord] {
         switch name {
@@ -57,6 +64,13 @@ struct KVBench: ParsableCommand {
         if let child {
             for record in try Self.run(child, quick: quick, nodes: nodes, keys: keys) { print(record.json) }
             return
+        }
+        if let json {
+            // Found out before minutes of work, not after.
+            guard let file = fopen(json, "w") else {
+                throw ValidationError("cannot write \(json): \(String(cString: strerror(errno)))")
+            }
+            fclose(file)
         }
         var records: [BenchRecord] = []
         for name in only.isEmpty ? Self.workloadNames : only {

@@ -27,4 +27,28 @@ import Testing
         #expect(!lines.contains { $0.contains("\"same_order\": 0") || $0.contains("\"all_passed\": 0") })
         #expect(lines.contains { $0.contains("\"name\": \"streams\"") && $0.contains("\"slowdown_vs_puts\": ") })
     }
+
+    /// Bad arguments get a clear error and a usage status before any work, never a trap.
+    @Test(arguments: [
+        (["--only", "nope"], "unknown workload nope"),
+        (["--child", "puts", "--nodes", "0", "--keys", "10"], "--nodes must be from 1 to 5000, not 0"),
+        (["--child", "puts", "--nodes=-3"], "--nodes must be from 1 to 5000, not -3"),
+        (["--child", "puts", "--keys", "0"], "--keys must be at least 1, not 0"),
+        (["--only", "start", "--json", "/nonexistent-dir/out.jsonl"], "cannot write /nonexistent-dir/out.jsonl: No such file or directory"),
+    ])
+    func badArgumentsAreRefused(arguments: [String], message: String) throws {
+        let process = Process()
+        process.executableURL = try kvreplBinary().deletingLastPathComponent().appendingPathComponent("kvbench")
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 64, "\(stderr)")
+        #expect(stderr.contains(message), "\(stderr)")
+        #expect(!stderr.contains("kvbench: start") && stdout.isEmpty, "ran work: \(stderr)")
+    }
 }
