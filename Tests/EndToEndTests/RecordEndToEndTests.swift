@@ -33,6 +33,22 @@ import Testing
         #expect(outcomes(replay.out) == outcomes(original.out))
     }
 
+    /// A --record file that cannot be written is refused before the script runs (not after a
+    /// run whose recording is then lost), and the check leaves nothing behind.
+    @Test func unwritableRecordFileIsRefusedBeforeTheRun() throws {
+        let directory = try scratchDirectory(files: ["s.kvs": "add n1 n2 n3\nput k a=1\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try runKvrepl(args: ["--record", "missing/out.kvs", "s.kvs"], currentDirectory: directory.path)
+        #expect(run.status == 2)
+        #expect(run.err == "kvrepl: cannot write --record file missing/out.kvs: No such file or directory\n", "\(run.err)")
+        #expect(run.out.isEmpty, "ran: \(run.out)")
+        // Recording over the script itself: the script is read before the file is written.
+        let over = try runKvrepl(args: ["--record", "s.kvs", "s.kvs"], currentDirectory: directory.path)
+        #expect(over.status == 0, "\(over.err)")
+        let text = try String(contentsOfFile: directory.appendingPathComponent("s.kvs").path, encoding: .utf8)
+        #expect(text.hasPrefix("# recorded by kvrepl from s.kvs on seed 1\nseed 1\nadd n1 n2 n3\nput k a=1\n"), "\(text)")
+    }
+
     @Test func failingRunFailsTheSameWayOnReplay() throws {
         let script = "add n1 n2 n3\nput k a=1\nexpect get k a=2\n"
         let directory = try scratchDirectory(files: ["fails.kvs": script])

@@ -27,6 +27,18 @@ import Testing
         }
     }
 
+    /// Checking a --record path neither truncates a file that is there nor leaves one that was not.
+    @Test func writableCheckChangesNothing() throws {
+        let existing = try temporaryFile(Array("keep me\n".utf8))
+        defer { try? FileManager.default.removeItem(atPath: existing) }
+        try TextFileWriter.checkWritable(existing)
+        #expect(try TextFileReader.read(path: existing) == "keep me\n")
+        let absent = NSTemporaryDirectory() + "kvrepl-test-\(UUID().uuidString).kvs"
+        try TextFileWriter.checkWritable(absent)
+        #expect(!FileManager.default.fileExists(atPath: absent))
+        #expect(throws: FileWriteError(reason: "Is a directory")) { try TextFileWriter.checkWritable("/") }
+    }
+
     @Test func directoryIsUnreadable() {
         #expect(throws: FileReadError(path: "/", reason: "Is a directory")) {
             try TextFileReader.read(path: "/")

@@ -66,6 +66,14 @@ enum Launcher {
             output.usageError("kvrepl: \(error)")
             return 2
         }
+        if let record = command.record {
+            do throws(FileWriteError) {
+                try TextFileWriter.checkWritable(record)
+            } catch {
+                output.usageError("kvrepl: cannot write --record file \(record): \(error)")
+                return 2
+            }
+        }
         return ScriptSweep(sources: sources, seeds: seeds, settings: settings, recordPath: command.record)
             .run(output: output)
     }

@@ -14,6 +14,17 @@ struct FileWriteError: Error, Equatable, CustomStringConvertible {
 ///
 /// Plain POSIX calls, like `TextFileReader`: kvrepl does not load Foundation (start-up time).
 enum TextFileWriter {
+    /// Whether `path` can be written, found out before a run rather than after it. Nothing is
+    /// truncated (the file may be the script about to run), and a file made only to find out is
+    /// removed again.
+    static func checkWritable(_ path: String) throws(FileWriteError) {
+        let existed = access(path, F_OK) == 0
+        let fd = open(path, O_WRONLY | O_CREAT, 0o666)
+        guard fd >= 0 else { throw FileWriteError(reason: systemErrorText(errno)) }
+        close(fd)
+        if !existed { unlink(path) }
+    }
+
     static func write(_ text: String, to path: String) throws(FileWriteError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
         guard fd >= 0 else { throw FileWriteError(reason: systemErrorText(errno)) }
