@@ -110,11 +110,11 @@ struct KVBench: ParsableCommand {
 /// The human-readable table of results.
 enum BenchTable {
     static func render(_ records: [BenchRecord]) -> String {
-        let columns = ["name", "nodes", "keys", "ops", "wall_s", "ops_per_s", "ns_per_op", "ratio", "peak_rss_mb"]
+        let columns = ["name", "nodes", "keys", "ops", "wall_s", "ops_per_s", "events_per_s", "ns_per_op", "ratio", "peak_rss_mb"]
         var rows = [columns + ["other"]]
         for r in records {
             var row = columns.map { r[$0].map(cell) ?? "" }
-            let other = r.fields.filter { !columns.contains($0.0) && !["events_per_s", "baseline"].contains($0.0) }
+            let other = r.fields.filter { !columns.contains($0.0) && $0.0 != "baseline" }
             row.append(other.map { "\($0.0)=\(cell($0.1))" }.joined(separator: " "))
             rows.append(row)
         }

@@ -10,6 +10,8 @@ public final class Cluster {
     public var settings: Settings { sim.settings }
     /// Virtual time now, in microseconds since the cluster was made.
     public var now: Micros { sim.now }
+    /// Events the simulation has run so far (message deliveries, timers, deadlines).
+    public var eventsRun: Int { sim.eventsRun }
     /// Receives deliveries, trace lines and notices as they happen.
     public var onEvent: ((ClusterEvent) -> Void)? {
         get { sim.onEvent }

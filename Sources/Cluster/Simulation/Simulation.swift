@@ -29,6 +29,8 @@
 final class Simulation {
     var settings: Settings
     private(set) var now: Micros = 0
+    /// Events the kernel has run (deliveries, timers, deadlines), for rates.
+    private(set) var eventsRun = 0
     var queue = EventQueue()
     var random: RandomStreams
 
@@ -141,6 +143,7 @@ final class Simulation {
         var steps = 0
         while let event = queue.pop(notAfter: time) {
             if event.time > now { now = event.time }
+            eventsRun &+= 1
             dispatch(event)
             if !leaving.isEmpty { settleLeaves() }
             if let stop, stop() { return true }

@@ -13,11 +13,12 @@ enum ClusterWorkloads {
         var wall = 0.0
         wall += try Measure.seconds { try cluster.add((1...nodes).map { "n\($0)" }) }
         wall += Measure.seconds { cluster.advance(by: 60_000_000) }
+        let events = cluster.eventsRun
         let messages = messagesSent(cluster)
         var r = BenchRecord(name: "gossip", nodes: nodes, keys: 0, ops: messages)
         r["wall_s"] = .double(wall)
         r["ops_per_s"] = .double(Double(messages) / wall)
-        r["events_per_s"] = .null
+        r["events_per_s"] = .double(Double(events) / wall)
         r["peak_rss_mb"] = .double(Measure.peakResidentMB())
         r["virtual_s"] = .int(60)
         r["messages"] = .int(messages)
@@ -40,10 +41,12 @@ enum ClusterWorkloads {
         let before = (0..<keys).map { Set(cluster.owners(of: PutDriver.keyName($0))) }
         let newcomer = "n\(nodes + 1)"
         var converged = false
+        let eventsBefore = cluster.eventsRun
         let wall = try Measure.seconds {
             try cluster.add([newcomer])
             converged = cluster.waitConverged(limit: 600_000_000)
         }
+        let events = cluster.eventsRun - eventsBefore
         var moved = 0, oldMoves = 0
         for i in 0..<keys {
             let after = Set(cluster.owners(of: PutDriver.keyName(i)))
@@ -56,7 +59,7 @@ enum ClusterWorkloads {
         var r = BenchRecord(name: "join", nodes: nodes, keys: keys, ops: copies)
         r["wall_s"] = .double(wall)
         r["ops_per_s"] = .null
-        r["events_per_s"] = .null
+        r["events_per_s"] = .double(Double(events) / wall)
         r["peak_rss_mb"] = .double(Measure.peakResidentMB())
         r["vnodes"] = .int(vnodes)
         r["moved_fraction"] = .double(Double(moved) / Double(copies))

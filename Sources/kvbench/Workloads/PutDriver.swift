@@ -11,6 +11,8 @@ struct PutDriver {
 
     struct Outcome {
         var wallSeconds: Double
+        /// Events the simulation ran while the puts were timed.
+        var events: Int
         var completed: Int
         var failed: Int
         var verified: Bool
@@ -53,9 +55,11 @@ struct PutDriver {
             _ = try cluster.openStream("s\(s)", key: key, fields: ["a", "b"], initial: false)
         }
         var completed = 0, failed = 0
+        let eventsBefore = cluster.eventsRun
         let wall = Measure.seconds {
             (completed, failed) = Self.load(cluster, keys: keys, clients: clients)
         }
+        let events = cluster.eventsRun - eventsBefore
         var verified = failed == 0
         let step = max(1, keys / 100)
         for i in stride(from: 0, to: keys, by: step) {
@@ -65,7 +69,8 @@ struct PutDriver {
                 break
             }
         }
-        return Outcome(wallSeconds: wall, completed: completed, failed: failed, verified: verified, cluster: cluster)
+        return Outcome(wallSeconds: wall, events: events, completed: completed,
+                       failed: failed, verified: verified, cluster: cluster)
     }
 }
 

@@ -63,7 +63,7 @@ enum PutWorkloads {
         var r = BenchRecord(name: name, nodes: nodes, keys: keys, ops: outcome.completed)
         r["wall_s"] = .double(outcome.wallSeconds)
         r["ops_per_s"] = .double(Double(outcome.completed) / outcome.wallSeconds)
-        r["events_per_s"] = .null
+        r["events_per_s"] = .double(Double(outcome.events) / outcome.wallSeconds)
         r["peak_rss_mb"] = .double(Measure.peakResidentMB())
         r["baseline"] = .string("[String: [String: String]] x3")
         r["baseline_ops_per_s"] = .double(Double(keys) / base.seconds)
