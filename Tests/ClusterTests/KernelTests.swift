@@ -206,7 +206,7 @@ import Testing
     @Test func coordinatorTableFindsLiveRequestsOnlyAndNeverReusesIds() {
         var t = CoordinatorTable()
         func op(_ n: Int32) -> CoordinatorOp {
-            CoordinatorOp(clientOp: n, kind: .write, key: 0, needed: 1, targetCount: 1)
+            CoordinatorOp(clientOp: n, key: 0, needed: 1, targetCount: 1)
         }
         let a = t.insert(op(10)), b = t.insert(op(11)), c = t.insert(op(12))
         #expect([a, b, c] == [0, 1, 2])

@@ -296,7 +296,7 @@ struct MembershipView {
     /// The rows of one pass, without a uniqueness or bounds check per access.
     private struct Rows {
         let slots: UnsafeMutableBufferPointer<Slot>
-        /// Stores that changed a node's membership or exclusion in this pass.
+        /// Stores in this pass that changed what `routing(_:)` answers (`routingVersion`).
         let routingChanges: UnsafeMutablePointer<Int>
 
         /// The gossip entry of a known node.

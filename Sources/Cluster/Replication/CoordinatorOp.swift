@@ -1,9 +1,7 @@
 /// A request a coordinator is working on. A write holds no arrays, so keeping, updating and
 /// dropping one involves no reference counting; a read's replies are in `read`.
 struct CoordinatorOp {
-    enum Kind { case write, read }
     var clientOp: Int32
-    var kind: Kind
     var key: UInt32
     var needed: Int
     /// Replicas asked.
@@ -14,6 +12,8 @@ struct CoordinatorOp {
     var stampTime: Int64 = 0
     /// Reads: the replies so far (nil for writes).
     var read: ReadProgress?
+
+    var isRead: Bool { read != nil }
 }
 
 /// A read's replies, merged, and what read repair needs.

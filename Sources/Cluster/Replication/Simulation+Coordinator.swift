@@ -23,8 +23,7 @@ extension Simulation {
                 "only \(plan.targets.count) of \(needed) needed replicas reachable from \(node.name)")))
             return
         }
-        var op = CoordinatorOp(clientOp: clientOp, kind: request.isRead ? .read : .write, key: key,
-                               needed: needed, targetCount: plan.targets.count)
+        var op = CoordinatorOp(clientOp: clientOp, key: key, needed: needed, targetCount: plan.targets.count)
         let id: Int32
         if request.isRead {
             op.read = ReadProgress(preference: plan.preference)
@@ -55,16 +54,7 @@ extension Simulation {
         case .put(_, let fs):
             let stamp = node.nextStamp(now: now)
             object.fields.reserveCapacity(fs.count)
-            for f in fs {
-                let record = FieldRecord(field: f.field, value: f.value, stamp: stamp)
-                // Fields usually come in id order (names interned in the order first written):
-                // append; otherwise insert in place (a repeated field keeps its first value).
-                if let last = object.fields.last, last.field >= f.field {
-                    object.apply(record, order)
-                } else {
-                    object.fields.append(record)
-                }
-            }
+            for f in fs { object.apply(FieldRecord(field: f.field, value: f.value, stamp: stamp), order) }
         case .delete(_, let fs):
             let stamp = node.nextStamp(now: now)
             if fs.isEmpty {
@@ -82,7 +72,7 @@ extension Simulation {
 
     func acknowledgeWrite(_ node: Node, _ id: Int32) {
         let done = node.coordinatorOps.update(id) { op -> Bool in
-            guard op.kind == .write else { return false }
+            guard !op.isRead else { return false }
             op.acks += 1
             if !op.replied && op.acks >= op.needed {
                 op.replied = true
@@ -117,7 +107,7 @@ extension Simulation {
         guard let op = node.coordinatorOps.remove(id) else { return }
         if !op.replied {
             let got = op.read?.responses.count ?? op.acks
-            let what = op.kind == .write ? "acks" : "replies"
+            let what = op.isRead ? "replies" : "acks"
             send(from: node.index, to: clientEndpoint,
                  .reply(op: op.clientOp, outcome: .failed("timed out with \(got) of \(op.needed) \(what)")))
         }

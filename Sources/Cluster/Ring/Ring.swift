@@ -9,15 +9,7 @@ struct Ring {
     init() {}
 
     /// `members`: each node with its tokens.
-    init(members: [(node: Int32, tokens: [UInt64])]) {
-        var pairs: [TokenOwner] = []
-        pairs.reserveCapacity(members.reduce(0) { $0 + $1.tokens.count })
-        for m in members { for t in m.tokens { pairs.append(TokenOwner(token: t, owner: m.node)) } }
-        pairs.sort()
-        tokens = pairs.map(\.token)
-        owners = pairs.map(\.owner)
-        nodeCount = members.filter { !$0.tokens.isEmpty }.count
-    }
+    init(members: [(node: Int32, tokens: [UInt64])]) { self = Ring().adding(members) }
 
     /// This ring with `added` members' tokens merged in: the same ring as one built with them
     /// among the members, in O(tokens) (a merge with the new tokens, sorted) instead of a sort of
@@ -25,6 +17,7 @@ struct Ring {
     /// nodes rebuild their rings often.
     func adding(_ added: [(node: Int32, tokens: [UInt64])]) -> Ring {
         var extra: [TokenOwner] = []
+        extra.reserveCapacity(added.reduce(0) { $0 + $1.tokens.count })
         for m in added { for t in m.tokens { extra.append(TokenOwner(token: t, owner: m.node)) } }
         extra.sort()
         var r = Ring()

@@ -140,15 +140,13 @@ final class Simulation {
     /// `stop` is checked after each event; returns true when it stopped the run.
     @discardableResult
     func run(until time: Micros, stop: (() -> Bool)? = nil) -> Bool {
-        var steps = 0
         while let event = queue.pop(notAfter: time) {
             if event.time > now { now = event.time }
             eventsRun &+= 1
             dispatch(event)
             if !leaving.isEmpty { settleLeaves() }
             if let stop, stop() { return true }
-            steps &+= 1
-            if steps & 0x3FFF == 0, let interrupt = interruptRequested, interrupt() { return true }
+            if eventsRun & 0x3FFF == 0, let interrupt = interruptRequested, interrupt() { return true }
         }
         if time > now {
             now = time

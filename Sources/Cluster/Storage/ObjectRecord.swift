@@ -38,6 +38,12 @@ struct ObjectRecord: Equatable {
     /// Sets (or raises) a field to `record` when its stamp is higher; keeps fields sorted.
     @discardableResult
     mutating func apply(_ incoming: FieldRecord, _ order: StampOrder) -> Bool {
+        // Fields usually come in id order (names are interned in the order first written): a new
+        // last field is appended with no search.
+        if fields.isEmpty || fields[fields.count - 1].field < incoming.field {
+            fields.append(incoming)
+            return true
+        }
         var lo = 0, hi = fields.count
         while lo < hi {
             let mid = (lo + hi) / 2
