@@ -140,7 +140,7 @@ import Testing
                     keys.write(Int(k), UInt32(round), at: Int64(round))
                 }
                 let p = positions[Int(k)]
-                index.touch(k, at: place(p, on: r), storeCount: keys.store.count)
+                index.touch(k, keys.store[k], at: place(p, on: r), storeCount: keys.store.count)
             }
             index.refresh(ring: r, store: keys.store, positions: positions)
             var fresh = MerkleIndex()
@@ -167,7 +167,7 @@ import Testing
         // an equal ring built apart (the index finds the range itself).
         for k in n * 3 / 8..<n * 3 / 4 {
             keys.write(k, 2, at: 2)
-            index.touch(UInt32(k), at: place(positions[k], on: r), storeCount: keys.store.count)
+            index.touch(UInt32(k), keys.store[UInt32(k)], at: place(positions[k], on: r), storeCount: keys.store.count)
         }
         let removed = stride(from: 0, to: n * 3 / 4, by: 7).map { UInt32($0) }
         let rebuilt = ring(["a", "b", "c"], vnodes: 4)
@@ -175,7 +175,7 @@ import Testing
         for k in removed {
             keys.store.removeValue(forKey: k)
             let position = positions[Int(k)]
-            index.touch(k, at: place(position, on: rebuilt), storeCount: keys.store.count)
+            index.touch(k, keys.store[k], at: place(position, on: rebuilt), storeCount: keys.store.count)
         }
         var fresh = MerkleIndex()
         fresh.refresh(ring: r, store: keys.store, positions: positions)

@@ -62,6 +62,50 @@ import Testing
         }
     }
 
+    /// The bucketed lookup finds the same token as a scan of the sorted tokens: for rings of one
+    /// token up to thousands, with tokens bunched in a corner of the ring (many to a bucket) or
+    /// repeated, and for positions on, between and around the tokens and at both ends.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func firstIndexAgreesWithAScan(seed: UInt64) {
+        var random = Xoshiro256StarStar(seed: seed)
+        for (nodes, spread) in [(1, UInt64.max), (3, .max), (40, .max), (40, 1_000), (1_000, .max)] {
+            let members: [(node: Int32, tokens: [UInt64])] = (0..<nodes).map { n in
+                (Int32(n), (0..<1 + Int(random.below(8))).map { _ in random.below(spread) })
+            }
+            let ring = Ring(members: members)
+            var probes: [UInt64] = [0, 1, .max, .max - 1]
+            for t in ring.tokens { probes += [t, t &- 1, t &+ 1] }
+            for _ in 0..<200 { probes.append(random.next()) }
+            for p in probes {
+                let scan = ring.tokens.firstIndex { $0 >= p } ?? 0
+                #expect(ring.firstIndex(atOrAfter: p) == scan, "position \(p), \(nodes) nodes")
+            }
+        }
+        #expect(Ring().firstIndex(atOrAfter: 5) == 0)
+    }
+
+    /// A walk visits each node once, in the order of first appearance clockwise, past the
+    /// nodes it keeps on the stack (100 nodes), and stops when told.
+    @Test func walkVisitsEachNodeOnceInClockwiseOrder() {
+        let r = ring((0..<100).map { "n\($0)" }, vnodes: 3)
+        var random = Xoshiro256StarStar(seed: 7)
+        for _ in 0..<20 {
+            let p = random.next()
+            var expected: [Int32] = []
+            let start = r.firstIndex(atOrAfter: p)
+            for k in 0..<r.tokens.count {
+                let owner = r.owners[(start + k) % r.tokens.count]
+                if !expected.contains(owner) { expected.append(owner) }
+            }
+            var visited: [Int32] = []
+            r.walk(from: p) { visited.append($0); return true }
+            #expect(visited == expected && visited.count == 100)
+            var first: [Int32] = []
+            r.walk(from: p) { first.append($0); return first.count < 40 }
+            #expect(first == Array(expected.prefix(40)))
+        }
+    }
+
     @Test func tokensAreStable() {
         // Fixed by the documented hash (FNV-1a 64 + SplitMix64 finaliser), never by the seed.
         #expect(StableHash.token(node: "n1", number: 0) == StableHash.token(node: "n1", number: 0))

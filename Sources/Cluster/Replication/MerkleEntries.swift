@@ -1,26 +1,28 @@
 extension MerkleIndex.Entries {
-    /// Brings the entries up to date with the keys of `changed` (ascending, repeats allowed):
-    /// each hashed again from `store`, added, or dropped when the store no longer holds it; then
-    /// the root summed again. Only changed keys are hashed: a range with many keys keeps its leaf
+    /// Brings the entries up to date with the notes of `changed` (ascending by key, repeats
+    /// allowed): each key's item taken from its note, added, or dropped when the store no longer
+    /// holds it; then the root summed again. A key noted more than once (in no known order) is
+    /// hashed again from `store`. Only changed keys count: a range with many keys keeps its leaf
     /// sums, moved by the difference of each changed key's item hash.
     ///
     /// In place, touching only what changed: a key already held has its item replaced where it
     /// is, and new keys (usually above every key held: ids rise as keys are first written) are
     /// appended, or merged in from the back. A range of a million-key store holds over a thousand
     /// keys; copying them all at every refresh cost more than the writes that changed a few.
-    mutating func apply(_ changed: [UInt32], _ store: Store, _ positions: [UInt64]) {
+    mutating func apply(_ changed: [MerkleIndex.Note], _ store: Store, _ positions: [UInt64]) {
         let keepsLeaves = !leaves.isEmpty
         var added: [(key: UInt32, item: UInt64)] = []
         var dropped: [Int] = []
         var j = 0
         while j < changed.count {
-            let key = changed[j]
-            while j < changed.count && changed[j] == key { j += 1 }
+            let key = changed[j].key, first = j
+            while j < changed.count && changed[j].key == key { j += 1 }
             let position = positions[Int(key)]
             let leaf = MerkleTree.leaf(ofPosition: position)
-            var item: UInt64?
-            if let object = store[key], !object.isEmpty {
-                item = MerkleTree.itemHash(position: position, digest: object.digest)
+            var item = changed[first].item
+            if j - first > 1 || Self.checksNotes {
+                item = MerkleIndex.item(store[key], at: position)
+                assert(j - first > 1 || item == changed[first].item, "a noted item no longer matches the store")
             }
             let at = lowerBound(key)
             if at < keys.count && keys[at] == key {
@@ -45,6 +47,13 @@ extension MerkleIndex.Entries {
         }
         root = leaves.isEmpty ? MerkleTree.root(hashed: MerkleIndex.hashed(self, positions))
                               : MerkleTree(leaves: leaves).root
+    }
+
+    /// Debug builds (and so the tests) check every single note against the store.
+    private static var checksNotes: Bool {
+        var checks = false
+        assert({ checks = true; return true }())
+        return checks
     }
 
     /// The index of the first key not below `key`.

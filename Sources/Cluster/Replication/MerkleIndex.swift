@@ -2,8 +2,9 @@
 /// item hashes (`MerkleTree.itemHash`), and the root of their tree. Memory, not disk: lost with a
 /// kill and rebuilt from the store.
 ///
-/// Writes only note their key under its range (`touch`, an append); `refresh`, run before
-/// anti-entropy reads the index, hashes the noted keys again and re-sums only their ranges'
+/// Writes only note their key under its range, with its new item hash (`touch`, an append: the
+/// object is hashed while the write has it at hand, not read again later); `refresh`, run
+/// before anti-entropy reads the index, takes the noted items and re-sums only their ranges'
 /// roots, and only of the ranges it is asked about (an exchange with one peer reads the few
 /// ranges the two share). More notes than the store holds keys, or a new ring, rebuild it all.
 struct MerkleIndex {
@@ -25,31 +26,52 @@ struct MerkleIndex {
     /// hold keys get a slot: a node of a thousand-node ring stores keys in a few dozen of its
     /// 8,000 ranges, and the index is rebuilt whenever the ring changes.
     private var slotOfRange: [Int32] = []
+    /// Per slot, its range.
+    private var rangeOfSlot: [Int32] = []
     private var ranges: [Entries] = []
-    /// Keys noted since their range's last refresh, by slot (any order, repeats allowed).
-    private var touched: [[UInt32]] = []
+    /// A key noted since its range's last refresh, with the item hash of what the store held
+    /// for it then (none when it held nothing).
+    struct Note {
+        var key: UInt32
+        private var held: Bool
+        private var hash: UInt64
+
+        init(key: UInt32, item: UInt64?) {
+            self.key = key
+            held = item != nil
+            hash = item ?? 0
+        }
+
+        var item: UInt64? { held ? hash : nil }
+    }
+
+    /// Notes since their range's last refresh, by slot (any order, repeats allowed).
+    private var touched: [[Note]] = []
     private var touchedCount = 0
     /// The index must be rebuilt from the whole store.
     private var stale = true
 
-    /// Notes that `key` (at `place` on the node's ring) changed in a store holding `storeCount`
-    /// keys. The place's range is this index's when both are of one ring (the usual case).
-    mutating func touch(_ key: UInt32, at place: Simulation.KeyPlace, storeCount: Int) {
+    /// Notes that the store, now holding `storeCount` keys, holds `object` for `key` (at `place`
+    /// on the node's ring; nil: nothing). The place's range is this index's when both are of one
+    /// ring (the usual case).
+    mutating func touch(_ key: UInt32, _ object: ObjectRecord?, at place: Simulation.KeyPlace, storeCount: Int) {
         if stale || ring.isEmpty { return }
         let sameRing = place.range >= 0 && ring.identity == place.ring
-        note(key, inRange: sameRing ? place.range : ring.range(of: place.position))
+        let note = Note(key: key, item: Self.item(object, at: place.position))
+        self.note(note, inRange: sameRing ? place.range : ring.range(of: place.position))
         if touchedCount > max(1024, storeCount) { invalidate() }
     }
 
-    private mutating func note(_ key: UInt32, inRange r: Int) {
+    private mutating func note(_ note: Note, inRange r: Int) {
         var slot = Int(slotOfRange[r])
         if slot < 0 {
             slot = ranges.count
             slotOfRange[r] = Int32(slot)
+            rangeOfSlot.append(Int32(r))
             ranges.append(Entries())
             touched.append([])
         }
-        touched[slot].append(key)
+        touched[slot].append(note)
         touchedCount += 1
     }
 
@@ -75,9 +97,10 @@ struct MerkleIndex {
     mutating func refresh(ring newRing: Ring, store: Store, positions: [UInt64], overlapping arcs: [RangeArc]) {
         guard sync(ring: newRing, store: store, positions: positions) else { return }
         for arc in arcs {
-            let overlapped = ring.range(exactly: arc).map { [$0] } ?? ring.ranges(overlapping: arc)
-            for r in overlapped {
-                if let slot = slot(ofRange: r), !touched[slot].isEmpty { refresh(slot: slot, store, positions) }
+            if let r = ring.range(exactly: arc) {  // the usual case: a range of this ring
+                refresh(range: r, store, positions)
+            } else {
+                for r in ring.ranges(overlapping: arc) { refresh(range: r, store, positions) }
             }
         }
     }
@@ -90,22 +113,35 @@ struct MerkleIndex {
         guard stale || newRing.tokens != ring.tokens || newRing.owners != ring.owners else { return touchedCount > 0 }
         ring = newRing
         slotOfRange = [Int32](repeating: -1, count: ring.rangeCount)
+        rangeOfSlot = []
         ranges = []
         touched = []
         touchedCount = 0
         stale = false
         if ring.isEmpty { return false }
-        for key in store.keys { note(key, inRange: ring.range(of: positions[Int(key)])) }
+        for (key, object) in store.entries {
+            let position = positions[Int(key)]
+            note(Note(key: key, item: Self.item(object, at: position)), inRange: ring.range(of: position))
+        }
         return true
     }
 
-    private mutating func refresh(slot: Int, _ store: Store, _ positions: [UInt64]) {
-        var keys = touched[slot]
-        touched[slot] = []
-        touchedCount -= keys.count
-        keys.sort()
-        ranges[slot].apply(keys, store, positions)  // in place: the range's arrays are not copied
+    private mutating func refresh(range r: Int, _ store: Store, _ positions: [UInt64]) {
+        if let slot = slot(ofRange: r), !touched[slot].isEmpty { refresh(slot: slot, store, positions) }
     }
+
+    private mutating func refresh(slot: Int, _ store: Store, _ positions: [UInt64]) {
+        var notes = touched[slot]
+        touched[slot] = []
+        touchedCount -= notes.count
+        notes.sort { $0.key < $1.key }
+        ranges[slot].apply(notes, store, positions)  // in place: the range's arrays are not copied
+    }
+
+    /// The ranges that have held keys since the index was last rebuilt, ascending: a node of a
+    /// thousand-node ring stores keys in a few dozen of its 8,000 ranges, and anti-entropy
+    /// visits only those.
+    var rangesWithKeys: [Int] { rangeOfSlot.map { Int($0) }.sorted() }
 
     /// Keys stored in `range`, ascending.
     func keys(ofRange range: Int) -> [UInt32] { slot(ofRange: range).map { ranges[$0].keys } ?? [] }
@@ -139,6 +175,12 @@ struct MerkleIndex {
         var result = Entries(keys: found.map(\.0), items: found.map(\.1))
         result.root = MerkleTree.root(hashed: Self.hashed(result, positions))
         return result
+    }
+
+    /// What a key at `position` holding `object` adds to its leaf (nil: nothing held).
+    static func item(_ object: ObjectRecord?, at position: UInt64) -> UInt64? {
+        guard let object, !object.isEmpty else { return nil }
+        return MerkleTree.itemHash(position: position, digest: object.digest)
     }
 
     /// The tree of `entries`.

@@ -34,7 +34,7 @@ extension Simulation {
         let rehoming = node.handoff == nil
         var rehomed = false
         var byPeer: [Int32: [TreeHashes]] = [:]
-        for range in 0..<ring.rangeCount {
+        for range in node.merkle.rangesWithKeys {
             let keys = node.merkle.keys(ofRange: range)
             if keys.isEmpty { continue }
             let list = preference(node, ring, range: range)

@@ -71,8 +71,9 @@ extension Simulation {
             return
         }
         let change = node.store.merge(key, object, order)
-        if change.any { node.merkle.touch(key, at: place, storeCount: node.store.count) }
-        guard change.any, let stored = node.store[key], !stored.registrations.isEmpty else { return }
+        guard change.any, let stored = node.store[key] else { return }
+        node.merkle.touch(key, stored, at: place, storeCount: node.store.count)
+        guard !stored.registrations.isEmpty else { return }
         for reg in stored.registrations where !reg.closed {
             let touched = change.tomb || change.fields.contains { reg.fields.contains($0) }
                 || change.newRegistrations.contains(reg.stream)

@@ -21,12 +21,12 @@ extension Simulation {
         var ring: Ring.Identity
     }
 
-    /// Brings the node's ring up to date, then places the key on it.
+    /// Brings the node's ring up to date, then places the key on it. The ring is read where it
+    /// is held (`node.ring`), not returned: a copy of a ring is a retain and a release of each of
+    /// its arrays, and every request and replica write places its key.
     func place(_ node: Node, _ key: UInt32) -> KeyPlace {
-        let ring = ring(of: node)
-        let position = position(of: key)
-        return KeyPlace(position: position, range: ring.isEmpty ? -1 : ring.range(of: position),
-                        rangeCount: ring.rangeCount, ring: ring.identity)
+        updateRing(node)
+        return node.ring.place(position(of: key))
     }
 
     /// What a node's answers per range (`RangeMemo`) at `place` depend on.
@@ -37,6 +37,12 @@ extension Simulation {
     }
 
     func ring(of node: Node) -> Ring {
+        updateRing(node)
+        return node.ring
+    }
+
+    /// Rebuilds the node's ring if its view's members changed since it was built.
+    func updateRing(_ node: Node) {
         if node.ringVersion != node.view.membershipVersion || node.ring.isEmpty {
             let members = node.view.members.filter { Int($0) < nodes.count }
             if members != node.ringMembers || node.ring.isEmpty {
@@ -45,7 +51,6 @@ extension Simulation {
             }
             node.ringVersion = node.view.membershipVersion
         }
-        return node.ring
     }
 
     /// The key's preference list in `node`'s view: first `replicas` members not excluded.
@@ -121,11 +126,15 @@ extension Simulation {
     // MARK: Ground truth
 
     func groundTruthRing() -> Ring {
+        updateTruthRing()
+        return truthRing
+    }
+
+    func updateTruthRing() {
         if truthRingDirty {
             truthRing = Ring(members: members.map { ($0.index, $0.tokens) })
             truthRingDirty = false
         }
-        return truthRing
     }
 
     /// Whether the node has been down (killed or paused) for at least `rehash`.
@@ -149,12 +158,20 @@ extension Simulation {
     func defaultCoordinator(for key: UInt32) -> Int32? {
         var found: Int32?
         var fallback: Int32?
-        groundTruthRing().walk(from: position(of: key)) { n in
+        updateTruthRing()
+        truthRing.walk(from: position(of: key)) { n in
             guard nodes[Int(n)].state == .running else { return true }
             if leaving.isEmpty || leaving[n] == nil { found = n; return false }
             if fallback == nil { fallback = n }
             return true
         }
         return found ?? fallback
+    }
+}
+
+extension Ring {
+    /// Where `position` falls on this ring.
+    func place(_ position: UInt64) -> Simulation.KeyPlace {
+        .init(position: position, range: isEmpty ? -1 : range(of: position), rangeCount: rangeCount, ring: identity)
     }
 }

@@ -115,12 +115,15 @@ struct ObjectRecord: Equatable {
         return r
     }
 
-    /// A stable 64-bit digest (FNV-1a over the canonical contents) for anti-entropy.
+    /// A stable 64-bit digest of the canonical contents, for anti-entropy and read repair, which
+    /// only ever compare digests for equality. Word by word (each word mixed in with SplitMix64's
+    /// finaliser), not byte by byte: every replica's write of a key is digested, and a byte-wise
+    /// FNV-1a of a three-field object cost about 450 instructions.
     var digest: UInt64 {
-        var h = StableHash()
+        var h = WordDigest()
         h.add(UInt64(bitPattern: tomb.time)); h.add(UInt64(tomb.origin))
         for f in fields {
-            h.add(UInt64(f.field)); h.add(UInt64(f.value))
+            h.add(UInt64(f.field) | UInt64(f.value) << 32)
             h.add(UInt64(bitPattern: f.stamp.time)); h.add(UInt64(f.stamp.origin))
         }
         for r in registrations {
@@ -144,4 +147,19 @@ struct MergeChange {
 
     var dataChanged: Bool { tomb || fieldsChanged }
     var any: Bool { dataChanged || registrationsChanged }
+}
+
+/// A hash chain over 64-bit words: each word is mixed in by SplitMix64's bijective finaliser.
+/// Stable across runs (no `Hasher`); not for adversarial input.
+private struct WordDigest {
+    private var h: UInt64 = 0x243F_6A88_85A3_08D3
+    private var count: UInt64 = 0
+
+    mutating func add(_ word: UInt64) {
+        h = SplitMix64.mix(h ^ word)
+        count &+= 1
+    }
+
+    /// The length is mixed in last, so that contents ending in zero words differ from shorter ones.
+    var value: UInt64 { SplitMix64.mix(h ^ count) }
 }

@@ -49,10 +49,9 @@ struct Store {
         let s = slot(of: key)
         let p = index[s]
         if p != 0 { return records[Int(p - 1)].merge(incoming, order) }  // in place, no copy
-        var fresh = ObjectRecord()
-        let change = fresh.merge(incoming, order)
         keys.append(key)
-        records.append(fresh)
+        records.append(ObjectRecord())
+        let change = records[records.count - 1].merge(incoming, order)  // in place: no copy to retain
         index[s] = UInt32(keys.count)
         if keys.count * 2 > index.count { grow() }
         return change
