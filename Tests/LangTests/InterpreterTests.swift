@@ -84,6 +84,22 @@ import Testing
         #expect(run.output.contains("timeout=2s"))
     }
 
+    /// An isolated node cannot hand its ranges off: after 60s it is dropped, and `remove` says so once.
+    @Test func removeThatCannotHandOffSaysSoOnce() {
+        let run = runScript("add n1 n2 n3 n4\nrepeat 5 { put k$i a=$i }\nisolate n2\nremove n2\nshow nodes\n")
+        #expect(run.outcome == .finished, "\(run.errors)")
+        let lines = run.output.split(separator: "\n").filter { $0.contains("remove n2") }
+        #expect(lines == ["remove n2: handoff did not finish within 60s; dropped as a killed node would be"])
+        #expect(!run.output.contains("  n2 "), "\(run.output)")
+    }
+
+    @Test func removeInAnAtBlockThatCannotHandOffSaysSoOnceWithItsTime() {
+        let run = runScript("add n1 n2 n3 n4\nrepeat 5 { put k$i a=$i }\nisolate n2\nat 1s { remove n2 }\nadvance 70s\n")
+        #expect(run.outcome == .finished, "\(run.errors)")
+        let lines = run.output.split(separator: "\n").filter { $0.contains("remove n2:") }
+        #expect(lines == ["[61s] remove n2: handoff did not finish within 60s; dropped as a killed node would be"])
+    }
+
     @Test func quietPrintsOnlyFailuresAndErrors() {
         let run = runScript("echo hidden\nconfig\n", quiet: true)
         #expect(run.output == "")
