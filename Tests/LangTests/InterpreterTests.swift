@@ -100,6 +100,32 @@ import Testing
         #expect(lines == ["[61s] remove n2: handoff did not finish within 60s; dropped as a killed node would be"])
     }
 
+    /// The catch-up view follows the `reconnect` line (as a write's view follows the write's outcome),
+    /// and sequence numbers go on across it.
+    @Test func reconnectPrintsItsOutcomeThenItsCatchUpView() {
+        let run = runScript("add n1 n2 n3\nstream s k a\nput k a=1\ndisconnect s\nput k a=2\nreconnect s\n")
+        #expect(run.outcome == .finished, "\(run.errors)")
+        #expect(run.output.hasSuffix("put k: ok (n1, 2 acks)\nreconnect s: ok\ns #2 k: a=2\n"), "\(run.output)")
+    }
+
+    /// A name reopened after `close` starts again at sequence 1 with nothing pending.
+    @Test func streamReopenedAfterCloseStartsAgainAtOne() {
+        let run = runScript("""
+            add n1 n2 n3
+            stream s k a
+            put k a=1
+            put k a=2
+            close s
+            stream s k a
+            expect stream s empty
+            put k a=3
+            expect stream s next a=3
+            """)
+        #expect(run.outcome == .finished, "\(run.errors)")
+        #expect(run.output.contains("s #1 k: a=3\n"), "\(run.output)")
+        #expect((run.passed, run.failed) == (2, 0))
+    }
+
     @Test func quietPrintsOnlyFailuresAndErrors() {
         let run = runScript("echo hidden\nconfig\n", quiet: true)
         #expect(run.output == "")
