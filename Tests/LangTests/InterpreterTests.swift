@@ -41,6 +41,37 @@ import Testing
         #expect(!run.output.contains("vnodes=16"))
     }
 
+    /// Each range rule of LANGUAGE.md "Settings": a script error at the value, and nothing of the line applied.
+    @Test(arguments: [
+        ("replicas=0", "replicas must be at least 1"), ("vnodes=0", "vnodes must be at least 1"),
+        ("fanout=0", "fanout must be at least 1"), ("read=0", "read must be from 1 to replicas (3)"),
+        ("write=0", "write must be from 1 to replicas (3)"), ("write=4", "write must be from 1 to replicas (3)"),
+        ("gossip=0s", "gossip must be above 0"), ("suspect=0ms", "suspect must be above 0"),
+        ("rehash=0s", "rehash must be above 0"), ("antientropy=0s", "antientropy must be above 0"),
+        ("timeout=0s", "timeout must be above 0"),
+    ])
+    func configValueOutOfRange(_ assignment: String, _ rule: String) {
+        var out = ""
+        var errors = ""
+        let session = Session(options: SessionOptions { _ in throw FileMissing() }) { kind, text in
+            if kind == .error { errors += text } else { out += text }
+        }
+        #expect(session.run(source: "config loss=5% \(assignment)\n", path: "main.kvs") == .scriptError)
+        let column = "config loss=5% ".count + assignment.prefix { $0 != "=" }.count + 2
+        #expect(errors.hasPrefix("main.kvs:1:\(column): error: bad value: \(rule); nothing of this line was applied"),
+                "\(errors)")
+        #expect(session.run(source: "config\n", path: "again.kvs") == .finished)
+        #expect(out.hasPrefix("replicas=3\nread=2\nwrite=2\nvnodes=8\n") && out.hasSuffix("loss=0%\n"), "\(out)")
+    }
+
+    @Test func configAtTheEdgesOfItsRanges() {
+        let run = runScript("config replicas=1 read=1 write=1 vnodes=1 fanout=1 latency=0ms loss=100%\n"
+                            + "config gossip=0.001ms timeout=1000h latency=3ms..3ms\nconfig\n")
+        #expect(run.outcome == .finished, "\(run.errors)")
+        #expect(run.output.contains("replicas=1\nread=1\nwrite=1\nvnodes=1\ngossip=0.001ms\nfanout=1\n"), "\(run.output)")
+        #expect(run.output.contains("timeout=1000h\nlatency=3ms\nloss=100%\n"), "\(run.output)")
+    }
+
     @Test func loweringReplicasBelowReadPointsAtReplicas() {
         let run = runScript("config replicas=1\n")
         #expect(run.outcome == .scriptError)
