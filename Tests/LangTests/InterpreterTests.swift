@@ -157,6 +157,20 @@ import Testing
         #expect((run.passed, run.failed) == (2, 0))
     }
 
+    @Test func traceOnAndOffBracketTheMessageLog() {
+        let run = runScript("add n1 n2\nput k a=1\ntrace on\nput k a=2\ntrace off\nput k a=3\n")
+        let lines = run.output.split(separator: "\n")
+        let traced = lines.filter { $0.contains("client→") || $0.contains("→client") }
+        #expect(traced.first?.hasSuffix(" send client→n1 put k") == true, "\(run.output)")
+        #expect(traced.last?.hasSuffix(" deliver n1→client reply ok") == true, "\(run.output)")
+        // Only the second put is traced: its lines sit between the first put's outcome and its own.
+        let firstTrace = lines.firstIndex { $0.contains(" send ") }
+        let outcomes = lines.indices.filter { lines[$0].hasPrefix("put k: ok") }
+        #expect(outcomes.count == 3)
+        #expect(firstTrace.map { $0 > outcomes[0] && $0 < outcomes[1] } == true, "\(run.output)")
+        #expect(!lines[outcomes[1]...].dropFirst().contains { $0.contains(" send ") || $0.contains(" deliver ") })
+    }
+
     @Test func quietPrintsOnlyFailuresAndErrors() {
         let run = runScript("echo hidden\nconfig\n", quiet: true)
         #expect(run.output == "")
