@@ -51,6 +51,8 @@ import Testing
         Case("kill n1 wip", "unknown word `wip`: expected `wipe`: kill NODE [wipe]", 1, 9, "wipe"),
         Case("kill n1=2", "expected a node name, not `n1=2`: kill NODE [wipe]", 1, 6),
         Case("add", "`add` needs at least one node name: add NODE…", 1, 1),
+        Case("add n1 n2 n1", "`n1` is named twice: `add` starts each node once", 1, 11),
+        Case("add n1 \"n1\"", "`n1` is named twice: `add` starts each node once", 1, 8),
         Case("add n1 ring", "`ring` is a reserved word and cannot name a node", 1, 8),
         Case("add put", "`put` is a reserved word and cannot name a node", 1, 5),
         Case("add 1n", "`1n` is not a valid node name: a name starts with a letter or `_` and holds only "

@@ -94,7 +94,14 @@ struct CommandParser {
             try args.end()
             return entry(.seed, value: Int64(bitPattern: seed))
         case .add:
-            while let token = args.next() { table.append(word: try args.name(token, kind: .node)) }
+            while let token = args.next() {
+                let node = try args.name(token, kind: .node)
+                if table.words[firstWord...].contains(where: { source.sameText($0, node) }) {
+                    throw ScriptError("`\(file.text(node))` is named twice: `add` starts each node once",
+                                      at: file.range(node))
+                }
+                table.append(word: node)
+            }
             if table.nextWord == firstWord { throw args.missing("at least one node name") }
             return entry(.add)
         case .remove, .restart, .pause, .resume, .isolate:
