@@ -49,6 +49,36 @@ import Testing
         #expect(try c.sees("b", "a") == false)
     }
 
+    /// A new `partition` replaces the previous one; an isolation stays until `heal`.
+    @Test func aNewPartitionReplacesTheLastButIsolationsStay() throws {
+        let c = Cluster()
+        try c.add(["a", "b", "c", "d"])
+        try c.isolate("d")
+        try c.partition([["a"], ["b", "c"]])
+        c.advance(by: 8_000_000)
+        #expect(try c.sees("a", "b") == false && c.sees("a", "c") == false && c.sees("a", "d") == false)
+        #expect(try c.sees("b", "c") == true)
+        try c.partition([["a", "b"], ["c"]])
+        c.advance(by: 8_000_000)
+        #expect(try c.sees("a", "b") == true)
+        #expect(try c.sees("b", "c") == false && c.sees("a", "c") == false)
+        #expect(try c.sees("a", "d") == false && c.sees("d", "a") == false)
+        c.heal()
+        c.advance(by: 8_000_000)
+        for (x, y) in [("a", "b"), ("a", "c"), ("b", "c"), ("a", "d"), ("d", "c")] { #expect(try c.sees(x, y) == true) }
+    }
+
+    /// Nodes not named in a partition stay connected to every group.
+    @Test func nodesNotNamedStayConnectedToAll() throws {
+        let c = Cluster()
+        try c.add(["a", "b", "c"])
+        try c.partition([["a"], ["b"]])
+        let lines = traced(c)
+        c.advance(by: 3_000_000)
+        #expect(lines().contains { $0.contains("drop a→b") && $0.contains("(partition)") })
+        for link in ["a→c", "c→a", "b→c", "c→b"] { #expect(lines().contains { $0.contains("deliver \(link)") }, "\(link)") }
+    }
+
     @Test func killedReceiverLosesPausedReceiverBuffers() throws {
         let c = Cluster()
         try c.add(["a", "b", "c"])

@@ -101,6 +101,31 @@ import Testing
         #expect(result.out.hasSuffix("0 passed, 0 failed\n"))
     }
 
+    /// Each FILE runs on a fresh cluster: the second may add the nodes the first added.
+    @Test func eachFileRunsOnAFreshCluster() throws {
+        let script = "add n1 n2\nput k a=1\nexpect get k a=1 only\nstream s k a\n"
+        let directory = try scratchDirectory(files: ["a.kvs": script, "b.kvs": script])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try runKvrepl(args: ["a.kvs", "b.kvs"], currentDirectory: directory.path)
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.err.isEmpty)
+        #expect(result.out.hasSuffix("2 passed, 0 failed\n"))
+    }
+
+    /// `--trace` prints every message (send, deliver and drop); `--quiet` prints none of it.
+    @Test func traceShowsSendDeliverAndDrop() throws {
+        let script = "add n1 n2\nput k a=1\nconfig loss=100%\nexpect fail put k a=2\n"
+        let traced = try runKvrepl(args: ["--trace"], stdin: script)
+        #expect(traced.status == 0, "\(traced.err)")
+        #expect(traced.out.contains(" send client→n1 put k\n"), "\(traced.out)")
+        #expect(traced.out.contains(" deliver client→n1 put k\n"), "\(traced.out)")
+        #expect(traced.out.contains(" drop client→n1 put k (lost)\n"), "\(traced.out)")
+        let plain = try runKvrepl(args: [], stdin: script)
+        #expect(!plain.out.contains("client→"))
+        let quiet = try runKvrepl(args: ["--trace", "--quiet"], stdin: script)
+        #expect(quiet.out == "1 passed, 0 failed\n")
+    }
+
     @Test func oneUnreadableFileAmongSeveralRunsNothing() throws {
         let directory = try scratchDirectory(files: ["a.kvs": "# a\n"])
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -41,6 +41,37 @@ import Testing
         #expect(!run.output.contains("vnodes=16"))
     }
 
+    /// Each range rule of LANGUAGE.md "Settings": a script error at the value, and nothing of the line applied.
+    @Test(arguments: [
+        ("replicas=0", "replicas must be at least 1"), ("vnodes=0", "vnodes must be at least 1"),
+        ("fanout=0", "fanout must be at least 1"), ("read=0", "read must be from 1 to replicas (3)"),
+        ("write=0", "write must be from 1 to replicas (3)"), ("write=4", "write must be from 1 to replicas (3)"),
+        ("gossip=0s", "gossip must be above 0"), ("suspect=0ms", "suspect must be above 0"),
+        ("rehash=0s", "rehash must be above 0"), ("antientropy=0s", "antientropy must be above 0"),
+        ("timeout=0s", "timeout must be above 0"),
+    ])
+    func configValueOutOfRange(_ assignment: String, _ rule: String) {
+        var out = ""
+        var errors = ""
+        let session = Session(options: SessionOptions { _ in throw FileMissing() }) { kind, text in
+            if kind == .error { errors += text } else { out += text }
+        }
+        #expect(session.run(source: "config loss=5% \(assignment)\n", path: "main.kvs") == .scriptError)
+        let column = "config loss=5% ".count + assignment.prefix { $0 != "=" }.count + 2
+        #expect(errors.hasPrefix("main.kvs:1:\(column): error: bad value: \(rule); nothing of this line was applied"),
+                "\(errors)")
+        #expect(session.run(source: "config\n", path: "again.kvs") == .finished)
+        #expect(out.hasPrefix("replicas=3\nread=2\nwrite=2\nvnodes=8\n") && out.hasSuffix("loss=0%\n"), "\(out)")
+    }
+
+    @Test func configAtTheEdgesOfItsRanges() {
+        let run = runScript("config replicas=1 read=1 write=1 vnodes=1 fanout=1 latency=0ms loss=100%\n"
+                            + "config gossip=0.001ms timeout=1000h latency=3ms..3ms\nconfig\n")
+        #expect(run.outcome == .finished, "\(run.errors)")
+        #expect(run.output.contains("replicas=1\nread=1\nwrite=1\nvnodes=1\ngossip=0.001ms\nfanout=1\n"), "\(run.output)")
+        #expect(run.output.contains("timeout=1000h\nlatency=3ms\nloss=100%\n"), "\(run.output)")
+    }
+
     @Test func loweringReplicasBelowReadPointsAtReplicas() {
         let run = runScript("config replicas=1\n")
         #expect(run.outcome == .scriptError)
@@ -82,6 +113,62 @@ import Testing
         #expect(run.outcome == .finished)
         #expect(run.output.contains("[1s] config timeout=2s"))
         #expect(run.output.contains("timeout=2s"))
+    }
+
+    /// An isolated node cannot hand its ranges off: after 60s it is dropped, and `remove` says so once.
+    @Test func removeThatCannotHandOffSaysSoOnce() {
+        let run = runScript("add n1 n2 n3 n4\nrepeat 5 { put k$i a=$i }\nisolate n2\nremove n2\nshow nodes\n")
+        #expect(run.outcome == .finished, "\(run.errors)")
+        let lines = run.output.split(separator: "\n").filter { $0.contains("remove n2") }
+        #expect(lines == ["remove n2: handoff did not finish within 60s; dropped as a killed node would be"])
+        #expect(!run.output.contains("  n2 "), "\(run.output)")
+    }
+
+    @Test func removeInAnAtBlockThatCannotHandOffSaysSoOnceWithItsTime() {
+        let run = runScript("add n1 n2 n3 n4\nrepeat 5 { put k$i a=$i }\nisolate n2\nat 1s { remove n2 }\nadvance 70s\n")
+        #expect(run.outcome == .finished, "\(run.errors)")
+        let lines = run.output.split(separator: "\n").filter { $0.contains("remove n2:") }
+        #expect(lines == ["[61s] remove n2: handoff did not finish within 60s; dropped as a killed node would be"])
+    }
+
+    /// The catch-up view follows the `reconnect` line (as a write's view follows the write's outcome),
+    /// and sequence numbers go on across it.
+    @Test func reconnectPrintsItsOutcomeThenItsCatchUpView() {
+        let run = runScript("add n1 n2 n3\nstream s k a\nput k a=1\ndisconnect s\nput k a=2\nreconnect s\n")
+        #expect(run.outcome == .finished, "\(run.errors)")
+        #expect(run.output.hasSuffix("put k: ok (n1, 2 acks)\nreconnect s: ok\ns #2 k: a=2\n"), "\(run.output)")
+    }
+
+    /// A name reopened after `close` starts again at sequence 1 with nothing pending.
+    @Test func streamReopenedAfterCloseStartsAgainAtOne() {
+        let run = runScript("""
+            add n1 n2 n3
+            stream s k a
+            put k a=1
+            put k a=2
+            close s
+            stream s k a
+            expect stream s empty
+            put k a=3
+            expect stream s next a=3
+            """)
+        #expect(run.outcome == .finished, "\(run.errors)")
+        #expect(run.output.contains("s #1 k: a=3\n"), "\(run.output)")
+        #expect((run.passed, run.failed) == (2, 0))
+    }
+
+    @Test func traceOnAndOffBracketTheMessageLog() {
+        let run = runScript("add n1 n2\nput k a=1\ntrace on\nput k a=2\ntrace off\nput k a=3\n")
+        let lines = run.output.split(separator: "\n")
+        let traced = lines.filter { $0.contains("client→") || $0.contains("→client") }
+        #expect(traced.first?.hasSuffix(" send client→n1 put k") == true, "\(run.output)")
+        #expect(traced.last?.hasSuffix(" deliver n1→client reply ok") == true, "\(run.output)")
+        // Only the second put is traced: its lines sit between the first put's outcome and its own.
+        let firstTrace = lines.firstIndex { $0.contains(" send ") }
+        let outcomes = lines.indices.filter { lines[$0].hasPrefix("put k: ok") }
+        #expect(outcomes.count == 3)
+        #expect(firstTrace.map { $0 > outcomes[0] && $0 < outcomes[1] } == true, "\(run.output)")
+        #expect(!lines[outcomes[1]...].dropFirst().contains { $0.contains(" send ") || $0.contains(" deliver ") })
     }
 
     @Test func quietPrintsOnlyFailuresAndErrors() {

@@ -89,6 +89,28 @@ import Testing
         #expect(checkError("expect stream chaos-s1 empty") != nil)
     }
 
+    /// A campaign's stream closed is closed: using it again is caught before the run.
+    @Test func aClosedChaosStreamIsNotOpen() throws {
+        let error = try #require(checkError("add n1\nchaos 10s streams=2\nclose chaos-s1\nexpect stream chaos-s1 empty"))
+        #expect(error.message == "unknown stream `chaos-s1` (no `stream chaos-s1 …` open before this line)")
+        #expect((error.range.line, error.range.column) == (4, 15))
+        try check("add n1\nchaos 10s streams=2\nclose chaos-s1\nexpect stream chaos-s2 empty")
+        try check("add n1\nchaos 10s streams=2\nclose chaos-s1\nclose chaos-s2\nchaos 5s streams=3\nclose chaos-s1")
+    }
+
+    /// A campaign opens `chaos-s1` … `chaos-sS`: one of them still open is a script error at `chaos`.
+    @Test(arguments: ["chaos 10s streams=2\nchaos 10s streams=1", "stream chaos-s2 k a\nchaos 10s streams=3",
+                      "chaos 10s streams=3\nclose chaos-s1\nchaos 10s streams=2"])
+    func aCampaignCannotReopenAnOpenStream(_ script: String) throws {
+        let error = try #require(checkError("add n1\n" + script))
+        #expect(error.message.hasPrefix("`chaos` opens its streams chaos-s1 … chaos-s"), "\(error.message)")
+        #expect(error.message.contains("is already open: close it first"), "\(error.message)")
+        #expect(error.range.column == 1 && error.range.length == 5)
+        try check("add n1\nchaos 10s streams=2\nchaos 10s")
+        #expect(checkError("add n1\nchaos 10s streams=1\nchaos 1s streams=1", streams: []) != nil)
+        #expect(checkError("add n1\nchaos 1s streams=1", streams: ["chaos-s1"]) != nil)
+    }
+
     @Test func wordsHoldingTheIterationAreLeftForRunTime() throws {
         try check("add n1\nrepeat 3 {\n  kill n$i\n  close s$i\n  expect n$i sees n1 up\n}")
         // A node added as `n$i` is not known statically.

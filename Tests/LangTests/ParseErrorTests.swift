@@ -51,6 +51,8 @@ import Testing
         Case("kill n1 wip", "unknown word `wip`: expected `wipe`: kill NODE [wipe]", 1, 9, "wipe"),
         Case("kill n1=2", "expected a node name, not `n1=2`: kill NODE [wipe]", 1, 6),
         Case("add", "`add` needs at least one node name: add NODE…", 1, 1),
+        Case("add n1 n2 n1", "`n1` is named twice: `add` starts each node once", 1, 11),
+        Case("add n1 \"n1\"", "`n1` is named twice: `add` starts each node once", 1, 8),
         Case("add n1 ring", "`ring` is a reserved word and cannot name a node", 1, 8),
         Case("add put", "`put` is a reserved word and cannot name a node", 1, 5),
         Case("add 1n", "`1n` is not a valid node name: a name starts with a letter or `_` and holds only "
@@ -75,6 +77,8 @@ import Testing
              + "or a range A..B of durations with A ≤ B, such as 1ms..10ms", 1, 16),
         Case("config latency=1ms..", "bad value `1ms..` for `latency`: expected a duration (a fixed delay) "
              + "or a range A..B of durations with A ≤ B, such as 1ms..10ms", 1, 16),
+        Case("config replicas=0 read=1 replicas=3",
+             "setting `replicas` is named twice: a config line sets each setting once", 1, 26),
         Case("config replicas", "expected KEY=VALUE, not `replicas`: config [KEY=VALUE…]", 1, 8),
         Case("partition", "`partition` needs groups of nodes: partition A… | B… [| C…]", 1, 1),
         Case("partition n1 n2", "`partition` needs at least two groups separated by `|`: partition A… | B… [| C…]", 1, 1),
@@ -94,6 +98,19 @@ import Testing
         Case("put k via n1 a=1", "`via NODE` is an option only as the last words of a line: "
              + "put KEY field=value… [via NODE]", 1, 7),
         Case("put k a=1 via ring", "`ring` is a reserved word and cannot name a node", 1, 15),
+        // A field takes one value per command: `put k a=1 a=2` is ambiguous, so an error at the second `a`.
+        Case("put k a=1 b=2 a=3", "field `a` is named twice: a command sets or expects each field once", 1, 15),
+        Case("put k a=1 a=1 via n1", "field `a` is named twice: a command sets or expects each field once", 1, 11),
+        Case("repeat 2 { put k$i a=$i a=x }", "field `a` is named twice: a command sets or expects each field once",
+             1, 25),
+        Case("expect get k a=1 a=2", "field `a` is named twice: a command sets or expects each field once", 1, 18),
+        Case("expect get k a=1 a=2 only", "field `a` is named twice: a command sets or expects each field once",
+             1, 18),
+        Case("expect ok put k a=1 a=2", "field `a` is named twice: a command sets or expects each field once", 1, 21),
+        Case("expect stream s next a=1 a=2", "field `a` is named twice: a command sets or expects each field once",
+             1, 26),
+        Case("expect stream s last b=1 a=1 b=1",
+             "field `b` is named twice: a command sets or expects each field once", 1, 30),
         Case("get k a=1", "`get` takes field names, not field=value: get KEY [FIELD…] [via NODE]", 1, 7),
         Case("delete k \"a\"", "a field name is a bare word: write it without quotes", 1, 10),
         Case("get k | a", "`|` only separates the groups of a partition: get KEY [FIELD…] [via NODE]", 1, 7),

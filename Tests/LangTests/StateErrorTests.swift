@@ -36,6 +36,15 @@ import Testing
         #expect(run.errors.contains(c.says), "\(run.errors)")
     }
 
+    /// A `stream` whose registration fails is a script error (unless written `expect fail stream …`).
+    @Test func streamWhoseRegistrationFailsIsAScriptError() {
+        let run = runScript("add n1 n2 n3\nkill n1\nkill n2\nstream s k a\necho never\n")
+        #expect(run.outcome == .scriptError)
+        #expect(run.errors.hasPrefix("main.kvs:4:1: error: stream registration failed: timed out after 1s\n"),
+                "\(run.errors)")
+        #expect(!run.output.contains("never"))
+    }
+
     @Test func atBlockErrorIsReportedAtItsLineInTheBlock() {
         let run = runScript("add n1 n2 n3\nkill n2\nat 1s {\n  heal\n  kill n2\n}\nadvance 2s\necho never\n")
         #expect(run.outcome == .scriptError)

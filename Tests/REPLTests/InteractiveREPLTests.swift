@@ -61,6 +61,37 @@ final class ScriptedLineReader: LineReader {
         #expect(reader.prompts == ["kvrepl 0s> ", "   ...> ", "   ...> ", "kvrepl 0s> ", "kvrepl 0s> "])
     }
 
+    /// An error ends only its line: the session, its cluster and what later lines do go on.
+    @Test func anErrorEndsOnlyItsLine() {
+        var printed = ""
+        var errors = ""
+        let reader = ScriptedLineReader([.line("add n1 n2"), .line("kill n1"), .line("kill n1"), .line("frobnicate"),
+                                         .line("kill n9"), .line("show nodes"), .line("quit"), .line("echo never")])
+        let options = SessionOptions(readFile: { _ in "" })
+        let session = Session(options: options) { kind, text in
+            if kind == .error { errors += text } else { printed += text }
+        }
+        let repl = InteractiveREPL(session: session, output: quietOutput, reader: reader)
+        #expect(repl.run() == 0)
+        #expect(errors.contains("<repl>:1:6: error: node n1 is already killed"), "\(errors)")
+        #expect(errors.contains("<repl>:1:1: error: unknown command `frobnicate`"), "\(errors)")
+        #expect(errors.contains("<repl>:1:6: error: unknown node `n9`"), "\(errors)")
+        #expect(printed.contains("  n1    killed"), "\(printed)")
+        #expect(!printed.contains("never"))
+        #expect(reader.prompts.count == 7)
+    }
+
+    /// `quit` in an included file ends that file only, never the REPL.
+    @Test func quitInAnIncludedFileLeavesTheREPLRunning() {
+        var printed = ""
+        let reader = ScriptedLineReader([.line("include lib.kvs"), .line("echo still here")])
+        let options = SessionOptions(readFile: { _ in "echo in lib\nquit\necho not this\n" })
+        let repl = InteractiveREPL(session: Session(options: options) { _, text in printed += text },
+                                   output: quietOutput, reader: reader)
+        #expect(repl.run() == 0)
+        #expect(printed == "in lib\nstill here\n")
+    }
+
     @Test func everyLineEnteredGoesToHistory() {
         let reader = ScriptedLineReader([.line("add n1 n2"), .line("no such command"), .line("show ring")])
         #expect(makeREPL(reader).run() == 0)

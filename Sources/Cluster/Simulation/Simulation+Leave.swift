@@ -53,10 +53,7 @@ extension Simulation {
         guard let (completion, deadline) = leaving.removeValue(forKey: node.index) else { return }
         cancelAction(deadline)
         drop(node)
-        if outcome == .droppedAfterTimeout {
-            emit(.notice("remove \(node.name): handoff did not finish within 60s; dropped as a killed node"))
-        }
-        completion(outcome)
+        completion(outcome)  // the caller reports the outcome (a notice here printed it twice)
     }
 
     /// Takes a node out of the cluster for good; the admin tells every other node.

@@ -10,8 +10,9 @@ public struct NameChecker {
     /// `nodes` again, looked up by bytes: a `via` on every line is checked without a `String`.
     private var nodeBytes: NameSet
     public private(set) var streams: Set<String>
-    /// `chaos-s1` … `chaos-sN` are open.
+    /// `chaos-s1` … `chaos-sN` are open, but for the numbers in `closedChaosStreams`.
     private var chaosStreams = 0
+    private var closedChaosStreams: Set<Int> = []
 
     /// `nodes`/`streams`: names already known (the REPL passes the live cluster's nodes and open streams).
     public init(nodes: Set<String>, streams: Set<String>) {
@@ -37,7 +38,7 @@ public struct NameChecker {
         func openStream(_ lexeme: Lexeme) throws(ScriptError) { try self.openStream(file.text(lexeme), at: file.range(lexeme)) }
         switch entry.kind {
         case .built:
-            try check(built: table.built[Int(entry.value)].kind)
+            try check(built: table.built[Int(entry.value)])
         case .add:
             for lexeme in words {
                 let name = file.text(lexeme)
@@ -56,7 +57,8 @@ public struct NameChecker {
         case .close:
             if let name = words.first {
                 try openStream(name)
-                streams.remove(file.text(name))
+                let text = file.text(name)
+                if streams.remove(text) == nil, let number = chaosStreamNumber(text) { closedChaosStreams.insert(number) }
             }
         case .disconnect, .reconnect, .expectStreamNext, .expectStreamLast, .expectStreamCount, .expectStreamEmpty:
             if let name = words.first { try openStream(name) }
@@ -73,14 +75,19 @@ public struct NameChecker {
     }
 
     /// The commands kept whole in a table (`CommandTable`).
-    private mutating func check(built kind: CommandKind) throws(ScriptError) {
-        switch kind {
+    private mutating func check(built command: Command) throws(ScriptError) {
+        switch command.kind {
         case .partition(let groups):
             for group in groups { for word in group { try knownNode(word) } }
         case .include(_, let script):
             try check(script)
         case .chaos(let options):
+            if let open = openChaosStream(upTo: options.streams) {
+                throw ScriptError("`chaos` opens its streams chaos-s1 … chaos-s\(options.streams), but \(open) is "
+                                  + "already open: close it first", at: command.range)
+            }
             chaosStreams = max(chaosStreams, options.streams)
+            closedChaosStreams = closedChaosStreams.filter { $0 > options.streams }
         default:
             break
         }
@@ -102,7 +109,23 @@ public struct NameChecker {
     }
 
     private func isChaosStream(_ name: String) -> Bool {
-        guard name.hasPrefix("chaos-s"), let number = Values.count(String(name.dropFirst(7))) else { return false }
-        return number >= 1 && number <= chaosStreams && !name.dropFirst(7).hasPrefix("0")
+        guard let number = chaosStreamNumber(name) else { return false }
+        return number <= chaosStreams && !closedChaosStreams.contains(number)
+    }
+
+    /// N of a name `chaos-sN` (N from 1, no leading zero), else nil.
+    private func chaosStreamNumber(_ name: String) -> Int? {
+        guard name.hasPrefix("chaos-s"), !name.dropFirst(7).hasPrefix("0"),
+              let number = Values.count(String(name.dropFirst(7))), number >= 1 else { return nil }
+        return number
+    }
+
+    /// The first of `chaos-s1` … `chaos-s<count>` that is open now (by a campaign or a `stream` line).
+    private func openChaosStream(upTo count: Int) -> String? {
+        let named = streams.compactMap { name in chaosStreamNumber(name).map { ($0, name) } }.filter { $0.0 <= count }
+        let limit = min(count, chaosStreams)
+        let fromCampaigns = limit >= 1 ? (1 ... limit).first { !closedChaosStreams.contains($0) } : nil
+        let first = ([fromCampaigns].compactMap { $0 } + named.map(\.0)).min()
+        return first.map { "chaos-s\($0)" }
     }
 }

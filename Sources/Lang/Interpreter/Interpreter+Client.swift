@@ -70,7 +70,9 @@ extension Interpreter {
             pending[streamName] = nil
             session.emit(.normal, "stream \(streamName): \(describeFailure(result))")
             if !expectFailure {
-                throw ScriptError("stream registration failed: \(describeFailure(result))", at: command.range)
+                var reason = describeFailure(result)
+                if case .failed(let why) = result { reason = why }
+                throw ScriptError("stream registration failed: \(reason)", at: command.range)
             }
         }
         return result

@@ -90,8 +90,10 @@ final class Interpreter {
         case .disconnect(let name):
             try attempt(command, [name]) { () throws(ClusterError) in try cluster.disconnectStream(text(name)) }
         case .reconnect(let name):
-            let result = try attempt(command, [name]) { () throws(ClusterError) in try cluster.reconnectStream(text(name)) }
-            session.emit(.normal, "reconnect \(text(name)): " + (result.succeeded ? "ok" : describeFailure(result)))
+            try holdingDeliveries { () throws(ScriptError) in
+                let result = try attempt(command, [name]) { () throws(ClusterError) in try cluster.reconnectStream(text(name)) }
+                session.emit(.normal, "reconnect \(text(name)): " + (result.succeeded ? "ok" : describeFailure(result)))
+            }
         case .advance(let duration):
             cluster.advance(by: duration)
         case .waitConverged(let within):

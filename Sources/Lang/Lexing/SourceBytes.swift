@@ -25,6 +25,11 @@ struct SourceBytes {
         !lexeme.escaped && ByteScan.equal(UnsafeBufferPointer(rebasing: bytes[lexeme.textBytes]), expected)
     }
 
+    /// True when two bare words (no escapes to resolve) have the same text.
+    func sameText(_ a: Lexeme, _ b: Lexeme) -> Bool {
+        !a.escaped && !b.escaped && withText(of: a) { a in withText(of: b) { ByteScan.equal(a, $0) } }
+    }
+
     /// True when `lexeme`'s bytes surely make a valid node or stream name (`Vocabulary.isSurelyValidName`).
     func isSurelyValidName(_ lexeme: Lexeme) -> Bool { withText(of: lexeme, Vocabulary.isSurelyValidName) }
 

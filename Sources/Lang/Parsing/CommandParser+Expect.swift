@@ -69,18 +69,18 @@ extension CommandParser {
             try args.end()
             return (.expectGetAbsent, append(via: via, into: &table))
         }
-        var count = 0
+        var fields: [Lexeme] = []
         while let token = args.next() {
             if source.isKeyword(token, "absent") {
                 throw ScriptError("`absent` stands alone after the key: expect get KEY absent [via NODE]",
                                   at: file.range(token))
             }
             let (field, value) = try args.assignment(token)
+            try noteField(field, in: &fields)
             table.append(word: field)
             table.append(word: value)
-            count += 1
         }
-        if count == 0 { throw args.missing("field=value pairs or `absent`") }
+        if fields.isEmpty { throw args.missing("field=value pairs or `absent`") }
         let flags = append(via: via, into: &table)
         return (.expectGet, only == nil ? flags : flags.union(.only))
     }

@@ -36,7 +36,8 @@ extension CommandParser {
         let kind: CommandTable.Kind
         switch verb {
         case .put:
-            guard !rest.isEmpty, rest.allSatisfy({ $0.kind == .assignment && $0.value != nil }) else { return nil }
+            guard !rest.isEmpty, rest.allSatisfy({ $0.kind == .assignment && $0.value != nil }),
+                  !repeatsAField(rest) else { return nil }
             kind = .put
         case .get, .delete:
             guard rest.allSatisfy({ $0.kind == .word && !$0.word.quoted }) else { return nil }
@@ -53,7 +54,8 @@ extension CommandParser {
         let key = tokens.startIndex + 1
         guard key < end, tokens[key].kind == .word, !source.isKeyword(tokens[end - 1], "only") else { return nil }
         let rest = tokens[(key + 1) ..< end]
-        guard !rest.isEmpty, rest.allSatisfy({ $0.kind == .assignment && $0.value != nil }) else { return nil }
+        guard !rest.isEmpty, rest.allSatisfy({ $0.kind == .assignment && $0.value != nil }),
+              !repeatsAField(rest) else { return nil }
         return appended(.expectGet, key: tokens[key].word, rest, node: node, anchor: anchor, into: &table)
     }
 

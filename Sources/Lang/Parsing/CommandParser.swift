@@ -94,7 +94,14 @@ struct CommandParser {
             try args.end()
             return entry(.seed, value: Int64(bitPattern: seed))
         case .add:
-            while let token = args.next() { table.append(word: try args.name(token, kind: .node)) }
+            while let token = args.next() {
+                let node = try args.name(token, kind: .node)
+                if table.words[firstWord...].contains(where: { source.sameText($0, node) }) {
+                    throw ScriptError("`\(file.text(node))` is named twice: `add` starts each node once",
+                                      at: file.range(node))
+                }
+                table.append(word: node)
+            }
             if table.nextWord == firstWord { throw args.missing("at least one node name") }
             return entry(.add)
         case .remove, .restart, .pause, .resume, .isolate:
@@ -206,14 +213,37 @@ struct CommandParser {
     /// The remaining words as `field=value` pairs, field then value, into `table`: how many pairs.
     @discardableResult
     func assignments(_ args: inout Arguments, into table: inout CommandTable) throws(ScriptError) -> Int {
-        var count = 0
+        var fields: [Lexeme] = []
         while let token = args.next() {
             let (field, value) = try args.assignment(token)
+            try noteField(field, in: &fields)
             table.append(word: field)
             table.append(word: value)
-            count += 1
         }
-        return count
+        return fields.count
+    }
+
+    /// Adds `field` to the fields of one command's pairs; a field named twice is an error at its second use.
+    func noteField(_ field: Lexeme, in fields: inout [Lexeme]) throws(ScriptError) {
+        if fields.contains(where: { source.sameText($0, field) }) {
+            throw ScriptError("field `\(file.text(field))` is named twice: a command sets or expects each field once",
+                              at: file.range(field))
+        }
+        fields.append(field)
+    }
+
+    /// True when two of `tokens`' field=value pairs name the same field (the fast paths leave such a
+    /// command to the general parser, which reports it).
+    func repeatsAField(_ tokens: Tokens) -> Bool {
+        var index = tokens.startIndex
+        while index < tokens.endIndex {
+            let field = tokens[index].word
+            if tokens[(index + 1)...].contains(where: { $0.kind == .assignment && source.sameText($0.word, field) }) {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// The remaining words as field names, into `table`: how many.
@@ -240,6 +270,10 @@ struct CommandParser {
                 throw ScriptError("unknown setting `\(keyText)`: the settings are "
                                   + Vocabulary.configKeys.joined(separator: ", "), at: file.range(token.word),
                                   suggestion: Suggest.nearest(keyText, in: Vocabulary.configKeys))
+            }
+            if result.contains(where: { $0.key == key }) {
+                throw ScriptError("setting `\(keyText)` is named twice: a config line sets each setting once",
+                                  at: file.range(token.word))
             }
             let text = file.text(valueWord)
             let value: ConfigValue

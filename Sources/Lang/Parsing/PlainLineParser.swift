@@ -130,6 +130,7 @@ struct PlainLineParser {
         case .get, .delete: guard pairs == 0 else { return nil }
         default: guard pairs > 0 && fields == 0 else { return nil }
         }
+        if repeatsAField(table, pairsFrom: firstWord + 1, count: pairs) { return nil }
         var flags: CommandTable.Flags = []
         if endsInVia {
             guard let node = table.lastWord,
@@ -138,6 +139,20 @@ struct PlainLineParser {
             flags = .via
         }
         return (table.append(kind, at: anchor, wordsFrom: firstWord, flags: flags), closed)
+    }
+
+    /// True when two of the `count` field=value pairs appended from word `first` name the same
+    /// field (the general path reports it).
+    private func repeatsAField(_ table: CommandTable, pairsFrom first: Int, count: Int) -> Bool {
+        guard count > 1 else { return false }
+        let words = table.words
+        for i in 0 ..< count - 1 {
+            let field = scanner.bytes(of: words[first + 2 * i])
+            for j in i + 1 ..< count where ByteScan.equal(field, scanner.bytes(of: words[first + 2 * j])) {
+                return true
+            }
+        }
+        return false
     }
 
     @inline(__always)
