@@ -11,6 +11,7 @@ extension MerkleIndex.Entries {
     /// keys; copying them all at every refresh cost more than the writes that changed a few.
     mutating func apply(_ changed: [MerkleIndex.Note], _ store: Store, _ positions: [UInt64]) {
         let keepsLeaves = !leaves.isEmpty
+        var dirty: UInt32 = 0  // a bit per branch above a changed key
         var added: [(key: UInt32, item: UInt64)] = []
         var dropped: [Int] = []
         var j = 0
@@ -19,6 +20,7 @@ extension MerkleIndex.Entries {
             while j < changed.count && changed[j].key == key { j += 1 }
             let position = positions[Int(key)]
             let leaf = MerkleTree.leaf(ofPosition: position)
+            dirty |= 1 << UInt32(leaf / MerkleTree.fanout)
             var item = changed[first].item
             if j - first > 1 || Self.checksNotes {
                 item = MerkleIndex.item(store[key], at: position)
@@ -42,11 +44,35 @@ extension MerkleIndex.Entries {
         if !added.isEmpty { insert(added) }
         if keys.isEmpty {
             leaves = []
-        } else if !keepsLeaves && keys.count >= Self.leavesFrom {
+            branches = []
+            root = 0
+            return
+        }
+        if !keepsLeaves && keys.count >= Self.leavesFrom {
             leaves = MerkleTree(hashed: MerkleIndex.hashed(self, positions)).leaves
         }
-        root = leaves.isEmpty ? MerkleTree.root(hashed: MerkleIndex.hashed(self, positions))
-                              : MerkleTree(leaves: leaves).root
+        if branches.isEmpty {
+            branches = [UInt64](repeating: 0, count: MerkleTree.fanout)
+            dirty = ~0
+        }
+        for b in 0..<MerkleTree.fanout where dirty & (1 << UInt32(b)) != 0 {
+            branches[b] = branchHash(b, positions)
+        }
+        root = MerkleTree.combine(branches)
+    }
+
+    /// The hash of branch `b` from its leaves: kept sums, or (a small range) its keys' items.
+    private func branchHash(_ b: Int, _ positions: [UInt64]) -> UInt64 {
+        let fanout = MerkleTree.fanout
+        if !leaves.isEmpty { return MerkleTree.combine(leaves[b * fanout ..< (b + 1) * fanout]) }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: fanout) { sums in
+            sums.initialize(repeating: 0)
+            for (k, item) in zip(keys, items) {
+                let leaf = MerkleTree.leaf(ofPosition: positions[Int(k)])
+                if leaf / fanout == b { sums[leaf % fanout] &+= item }
+            }
+            return MerkleTree.combine(sums)
+        }
     }
 
     /// Debug builds (and so the tests) check every single note against the store.

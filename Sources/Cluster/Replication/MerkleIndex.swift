@@ -13,6 +13,11 @@ struct MerkleIndex {
         var keys: [UInt32] = []
         var items: [UInt64] = []
         var root: UInt64 = 0
+        /// The tree's branch hashes (empty while the range holds no key): a refresh hashes again
+        /// only the branches above changed keys, then the root. A thousand-node cluster's ranges
+        /// hold a dozen keys each and are refreshed by nearly every exchange, and hashing every
+        /// branch each time cost more than the writes.
+        var branches: [UInt64] = []
         /// The tree's leaf sums, kept once the range holds `leavesFrom` keys (empty below that,
         /// where hashing the few keys again is cheaper than 2 KB of sums a range).
         var leaves: [UInt64] = []

@@ -104,7 +104,7 @@ struct MerkleTree: Equatable {
 
     /// A node's hash from its children's, in order: each folded in through the SplitMix64
     /// finaliser (a word at a time: cheaper than FNV-1a's byte at a time, as stable).
-    private static func combine(_ children: ArraySlice<UInt64>) -> UInt64 {
+    static func combine(_ children: some Collection<UInt64>) -> UInt64 {
         guard children.contains(where: { $0 != 0 }) else { return 0 }
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for c in children { h = SplitMix64.mix(h ^ c) &+ 0x9E37_79B9_7F4A_7C15 }
