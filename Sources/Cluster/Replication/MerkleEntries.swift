@@ -23,7 +23,7 @@ extension MerkleIndex.Entries {
             dirty |= 1 << UInt32(leaf / MerkleTree.fanout)
             var item = changed[first].item
             if j - first > 1 || Self.checksNotes {
-                item = MerkleIndex.item(store[key], at: position)
+                item = store.withRecord(key) { MerkleIndex.item($0, at: position) } ?? nil
                 assert(j - first > 1 || item == changed[first].item, "a noted item no longer matches the store")
             }
             let at = lowerBound(key)

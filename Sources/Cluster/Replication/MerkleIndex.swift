@@ -60,9 +60,14 @@ struct MerkleIndex {
     /// on the node's ring; nil: nothing). The place's range is this index's when both are of one
     /// ring (the usual case).
     mutating func touch(_ key: UInt32, _ object: ObjectRecord?, at place: Simulation.KeyPlace, storeCount: Int) {
+        touch(key, item: object.flatMap { Self.item($0, at: place.position) }, at: place, storeCount: storeCount)
+    }
+
+    /// `touch` with the key's item hash (`item(_:at:)`) worked out already.
+    mutating func touch(_ key: UInt32, item: UInt64?, at place: Simulation.KeyPlace, storeCount: Int) {
         if stale || ring.isEmpty { return }
         let sameRing = place.range >= 0 && ring.identity == place.ring
-        let note = Note(key: key, item: Self.item(object, at: place.position))
+        let note = Note(key: key, item: item)
         self.note(note, inRange: sameRing ? place.range : ring.range(of: place.position))
         if touchedCount > max(1024, storeCount) { invalidate() }
     }
@@ -183,9 +188,8 @@ struct MerkleIndex {
     }
 
     /// What a key at `position` holding `object` adds to its leaf (nil: nothing held).
-    static func item(_ object: ObjectRecord?, at position: UInt64) -> UInt64? {
-        guard let object, !object.isEmpty else { return nil }
-        return MerkleTree.itemHash(position: position, digest: object.digest)
+    static func item(_ object: borrowing ObjectRecord, at position: UInt64) -> UInt64? {
+        object.isEmpty ? nil : MerkleTree.itemHash(position: position, digest: object.digest)
     }
 
     /// The tree of `entries`.

@@ -71,9 +71,11 @@ extension Simulation {
             return
         }
         let change = node.store.merge(key, object, order)
-        guard change.any, let stored = node.store[key] else { return }
-        node.merkle.touch(key, stored, at: place, storeCount: node.store.count)
-        guard !stored.registrations.isEmpty else { return }
+        guard change.any, let (item, registered) = node.store.withRecord(key, {
+            (MerkleIndex.item($0, at: place.position), !$0.registrations.isEmpty)
+        }) else { return }
+        node.merkle.touch(key, item: item, at: place, storeCount: node.store.count)
+        guard registered, let stored = node.store[key] else { return }
         for reg in stored.registrations where !reg.closed {
             let touched = change.tomb || change.fields.contains { reg.fields.contains($0) }
                 || change.newRegistrations.contains(reg.stream)

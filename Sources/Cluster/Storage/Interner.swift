@@ -24,15 +24,20 @@ final class Interner {
     var count: Int { strings.count }
 
     private static func hash(_ string: String) -> UInt64 {
+        // Contiguous bytes, read in place (no per-character decoding, no copy of the string to
+        // retain); a string without contiguous UTF-8 (bridged) is made contiguous first.
+        if let h = string.utf8.withContiguousStorageIfAvailable(hash(bytes:)) { return h }
         var s = string
-        return s.withUTF8 { bytes in  // contiguous bytes: no per-character decoding
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for b in bytes {
-                h ^= UInt64(b)
-                h &*= 0x0000_0100_0000_01B3
-            }
-            return h
+        return s.withUTF8(hash(bytes:))
+    }
+
+    private static func hash(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h &*= 0x0000_0100_0000_01B3
         }
+        return h
     }
 
     /// A hash's first slot: FNV-1a's low bits alone spread poorly.

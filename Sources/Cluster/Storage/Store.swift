@@ -44,6 +44,13 @@ struct Store {
         position(of: key).map { records[$0] }
     }
 
+    /// `body` of the key's record, read where it is held (a copy would retain its arrays); nil
+    /// when the store does not hold the key.
+    func withRecord<R>(_ key: UInt32, _ body: (borrowing ObjectRecord) -> R) -> R? {
+        guard let p = position(of: key) else { return nil }
+        return records.withUnsafeBufferPointer { body($0[p]) }
+    }
+
     mutating func merge(_ key: UInt32, _ incoming: ObjectRecord, _ order: StampOrder) -> MergeChange {
         if incoming.isEmpty { return MergeChange() }
         let s = slot(of: key)
