@@ -1,3 +1,4 @@
+import Cluster
 import Testing
 @testable import Lang
 
@@ -206,6 +207,41 @@ import Testing
         #expect(Formatting.word("a b") == "\"a b\"")
         #expect(Formatting.word("") == "\"\"")
         #expect(Formatting.word("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"")
+    }
+
+    /// Empty cells at the end of a row are not padded out: no line ends in a blank.
+    @Test func tableRowsEndAtTheirLastNonEmptyCell() {
+        let table = Table(title: "t", headers: ["what", "n", "more"],
+                          rows: [["a", "1", ""], ["bb", "", "x"], ["c", "", ""]])
+        #expect(Formatting.table(table) == "t\n  what  n  more\n  a     1\n  bb       x\n  c\n")
+    }
+
+    /// Every `show` table, in a cluster with a killed node, an empty value, a disconnected stream and
+    /// counts without a delivered/dropped column (`show stats`), has no line that ends in a blank.
+    @Test func noShowLineEndsInABlank() {
+        let run = runScript("""
+            add n1 n2 n3 n4
+            put k a=1 b=""
+            stream s k a b
+            stream t k a
+            disconnect t
+            kill n2
+            advance 7s
+            put k a=2
+            show ring
+            show nodes
+            show key k
+            show streams
+            show stats
+            show convergence
+
+            """)
+        #expect(run.outcome == .finished, "\(run.errors)")
+        for table in ["ring", "nodes", "key k", "streams", "stats"] {
+            #expect(run.output.contains("\n\(table.split(separator: " ")[0])"), "\(table) missing")
+        }
+        let blank = run.output.split(separator: "\n").filter { $0.last == " " }
+        #expect(blank.isEmpty, "\(blank)")
     }
 }
 

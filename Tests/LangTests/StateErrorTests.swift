@@ -36,6 +36,30 @@ import Testing
         #expect(run.errors.contains(c.says), "\(run.errors)")
     }
 
+    /// A field that `$i` makes the same as another of its command (`a$i=1 a1=2` at i=1) is a script
+    /// error at its second use when the iteration runs, and nothing of the command runs.
+    @Test(arguments: [
+        ("repeat 2 { put k a$i=1 a1=2 }", "2:24", "a1"),
+        ("repeat 2 { put k a1=2 a$i=1 }", "2:23", "a1"),
+        ("repeat 2 { get k a$i a1 }", "2:22", "a1"),
+        ("repeat 2 { delete k a$i a1 }", "2:25", "a1"),
+        ("repeat 1 { stream s$i k f$i f1 }", "2:29", "f1"),
+        ("repeat 2 { expect get k a$i=1 a1=1 }", "2:31", "a1"),
+        ("stream s k a\nrepeat 2 { expect stream s next a$i=1 a1=1 }", "3:39", "a1"),
+        ("repeat 2 { expect ok put k a$i=1 a1=2 }", "2:34", "a1"),
+        ("repeat 2 { expect fail get k a$i a1 }", "2:34", "a1"),
+        ("repeat 2 {\n  at 1s {\n    put k a$i=1 a1=2\n  }\n}\nadvance 2s", "4:17", "a1"),
+    ])
+    func fieldRepeatedBySubstitutionIsAScriptError(script: String, at: String, field: String) {
+        let run = runScript("add n1 n2 n3\n" + script + "\necho never\n")
+        #expect(run.outcome == .scriptError)
+        #expect(run.errors.hasPrefix("main.kvs:\(at): error: field `\(field)` is named twice"), "\(run.errors)")
+        #expect(!run.output.contains("put k") && !run.output.contains("get k") && !run.output.contains("delete k"),
+                "\(run.output)")
+        #expect(!run.output.contains("stream s1") && !run.output.contains("never"), "\(run.output)")
+        #expect(run.passed == 0 && run.failed == 0)
+    }
+
     /// A `stream` whose registration fails is a script error (unless written `expect fail stream …`).
     @Test func streamWhoseRegistrationFailsIsAScriptError() {
         let run = runScript("add n1 n2 n3\nkill n1\nkill n2\nstream s k a\necho never\n")

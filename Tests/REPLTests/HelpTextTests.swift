@@ -1,4 +1,4 @@
-import Lang
+@testable import Lang
 import Testing
 
 @Suite struct HelpTextTests {
@@ -47,4 +47,42 @@ import Testing
             #expect(text.contains(form), "\(form)")
         }
     }
+    /// Each `help COMMAND` example runs without a script error on a small cluster, and those that
+    /// state an outcome (`expect`, `wait`, `check`) meet it: the only `expect` examples allowed to fail
+    /// are the list of forms in `help expect`.
+    @Test(arguments: Vocabulary.commands)
+    func everyExampleRuns(command: String) throws {
+        let text = try #require(HelpText.command(command))
+        let example = try #require(text.range(of: "\nexample:\n"))
+        let lines = text[example.upperBound...].split(separator: "\n").map { $0.dropFirst(2) }
+        let nodes = "add n1 n2 n3 n4 n5\nput Alice balance=100 name=Alice\n"
+        let context: String
+        switch command {
+        case "add", "remove", "chaos", "include": context = ""
+        case "stream", "close": context = nodes
+        default: context = nodes + "stream s Alice balance\n"
+        }
+        let options = SessionOptions { path in
+            guard path == "setup/five-nodes.kvs" else { throw NoSuchExampleFile() }
+            return "add n1 n2 n3 n4 n5\n"
+        }
+        var errors = ""
+        let session = Session(options: options) { kind, out in if kind == .error { errors += out } }
+        let outcome = session.run(source: context + lines.joined(separator: "\n") + "\n", path: "example.kvs")
+        #expect(outcome != .scriptError, "\(errors)")
+        #expect(errors.isEmpty, "\(errors)")
+        if command != "expect" { #expect(session.failed == 0) }
+    }
+
+    /// `help at` names exactly the commands an `at` block accepts.
+    @Test func atHelpNamesTheCommandsABlockHolds() throws {
+        let text = try #require(HelpText.command("at"))
+        let details = try #require(text.components(separatedBy: "\nexample:\n").first)
+        let words = Set(details.split { !$0.isLetter }.map(String.init))
+        for verb in Verb.allCases where verb != .at {
+            #expect(words.contains(verb.rawValue) == verb.runsInAtBlock, "\(verb.rawValue)")
+        }
+    }
 }
+
+private struct NoSuchExampleFile: Error {}

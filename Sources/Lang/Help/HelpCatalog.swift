@@ -211,7 +211,7 @@ enum HelpCatalog {
                 "Advances until the cluster is converged (default limit 60s). Counts as passed, or as",
                 "failed at the limit.",
             ],
-            example: ["restart n2", "wait converged within 30s"]),
+            example: ["kill n2", "wait converged within 30s"]),
         HelpEntry(
             name: "at", group: .time,
             usages: ["at TIME { … }"],
@@ -219,8 +219,9 @@ enum HelpCatalog {
             details: [
                 "Schedules the block's commands to start at virtual time TIME (absolute) without",
                 "waiting; they run concurrently once time advances, and their outcomes print when they",
-                "complete. A block holds put, get, delete and cluster and network commands.",
-                "Blocks still pending at the end of a script are reported as not run.",
+                "complete. A block holds put, get, delete, add, remove, kill, restart, pause, resume,",
+                "partition, isolate, heal and config; anything else in it is an error. A time already",
+                "past is an error; blocks still pending at the end of a script are reported as not run.",
             ],
             example: ["at 5s { kill n2 }", "at 6s {", "  put Alice balance=1", "}", "advance 10s"]),
     ]

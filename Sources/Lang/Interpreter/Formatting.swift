@@ -62,11 +62,13 @@ public enum Formatting {
         var widths = [Int](repeating: 0, count: columns)
         for row in all { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         for row in all where !row.isEmpty {
+            // Empty cells at the end of a row are left out, not padded: a line never ends in blanks.
+            let cells = row[..<((row.lastIndex { !$0.isEmpty } ?? -1) + 1)]
             var line = ""
-            for (i, cell) in row.enumerated() {
-                line += i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count + 2)
+            for (i, cell) in cells.enumerated() {
+                line += i == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count + 2)
             }
-            text += "  " + line + "\n"
+            text += line.isEmpty ? "\n" : "  " + line + "\n"
         }
         return text
     }

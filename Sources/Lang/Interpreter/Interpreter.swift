@@ -74,6 +74,7 @@ final class Interpreter {
 
     func execute(_ command: Command) throws(ScriptError) -> Flow {
         if shouldStop() { try raiseDeferred(); throw ScriptError("interrupted", at: command.range) }
+        if !iterations.isEmpty { try checkSubstitutedFields(command.kind) }
         recordSource(command)
         switch command.kind {
         case .config(let assignments): try configure(assignments, command)
@@ -155,6 +156,35 @@ final class Interpreter {
         let text = word.text
         guard let i = iterations.last, text.contains("$i") else { return text }
         return text.replacingAll("$i", with: String(i))
+    }
+
+    /// A field that `$i` makes the same as another of its command (`put k a$i=1 a1=2` at i=1) is an
+    /// error at its second use, as the parser reports one written twice; an `at` block's commands are
+    /// checked when it is scheduled, under the iterations they will run with.
+    func checkSubstitutedFields(_ kind: CommandKind) throws(ScriptError) {
+        switch kind {
+        case .put(_, let fields, _): try checkSubstituted(fields.map(\.field), listed: false)
+        case .get(_, let fields, _), .delete(_, let fields, _), .stream(_, _, let fields, _):
+            try checkSubstituted(fields, listed: true)
+        case .expect(.get(_, let fields, _, _)), .expect(.streamNext(_, let fields)), .expect(.streamLast(_, let fields)):
+            try checkSubstituted(fields.map(\.field), listed: false)
+        case .expect(.ok(let inner)), .expect(.fail(let inner)): try checkSubstitutedFields(inner.kind)
+        case .at(_, let body): for command in body { try checkSubstitutedFields(command.kind) }
+        default: break
+        }
+    }
+
+    private func checkSubstituted(_ fields: [Word], listed: Bool) throws(ScriptError) {
+        guard fields.count > 1, let i = iterations.last, fields.contains(where: { $0.text.holdsIteration }) else { return }
+        var seen: [String] = []
+        for field in fields {
+            let name = text(field)
+            if seen.contains(name) {
+                throw ScriptError(CommandParser.fieldNamedTwice(name, listed: listed) + " (`$i` is \(i) here)",
+                                  at: field.range)
+            }
+            seen.append(name)
+        }
     }
 
     /// `file:line`, with the iteration when inside a `repeat`.

@@ -40,7 +40,7 @@ extension CommandParser {
                   !repeatsAField(rest) else { return nil }
             kind = .put
         case .get, .delete:
-            guard rest.allSatisfy({ $0.kind == .word && !$0.word.quoted }) else { return nil }
+            guard rest.allSatisfy({ $0.kind == .word && !$0.word.quoted }), !repeatsAWord(rest) else { return nil }
             kind = verb == .get ? .get : .delete
         default:
             return nil

@@ -223,13 +223,20 @@ struct CommandParser {
         return fields.count
     }
 
-    /// Adds `field` to the fields of one command's pairs; a field named twice is an error at its second use.
-    func noteField(_ field: Lexeme, in fields: inout [Lexeme]) throws(ScriptError) {
+    /// Adds `field` to the fields of one command's pairs (or, with `listed`, of its field list); a field
+    /// named twice is an error at its second use.
+    func noteField(_ field: Lexeme, in fields: inout [Lexeme], listed: Bool = false) throws(ScriptError) {
         if fields.contains(where: { source.sameText($0, field) }) {
-            throw ScriptError("field `\(file.text(field))` is named twice: a command sets or expects each field once",
-                              at: file.range(field))
+            throw ScriptError(Self.fieldNamedTwice(file.text(field), listed: listed), at: file.range(field))
         }
         fields.append(field)
+    }
+
+    /// The message for a field named twice in one command (the interpreter says the same of one that
+    /// `$i` makes the same as another).
+    static func fieldNamedTwice(_ field: String, listed: Bool) -> String {
+        "field `\(field)` is named twice: " + (listed ? "a field list names each field once"
+                                                     : "a command sets or expects each field once")
     }
 
     /// True when two of `tokens`' field=value pairs name the same field (the fast paths leave such a
@@ -246,15 +253,28 @@ struct CommandParser {
         return false
     }
 
+    /// True when two of `tokens` are the same word (the fast paths leave such a field list to the
+    /// general parser, which reports it).
+    func repeatsAWord(_ tokens: Tokens) -> Bool {
+        var index = tokens.startIndex
+        while index < tokens.endIndex {
+            let word = tokens[index].word
+            if tokens[(index + 1)...].contains(where: { source.sameText($0.word, word) }) { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// The remaining words as field names, into `table`: how many.
     @discardableResult
     private func fields(_ args: inout Arguments, into table: inout CommandTable) throws(ScriptError) -> Int {
-        var count = 0
+        var fields: [Lexeme] = []
         while let token = args.next() {
-            table.append(word: try args.field(token))
-            count += 1
+            let field = try args.field(token)
+            try noteField(field, in: &fields, listed: true)
+            table.append(word: field)
         }
-        return count
+        return fields.count
     }
 
     // MARK: Commands with more structure

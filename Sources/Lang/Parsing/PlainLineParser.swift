@@ -127,7 +127,8 @@ struct PlainLineParser {
         guard !lastIsVia, !(bare == 1 && pairs == 0 && keyIsVia) else { return nil }
         let fields = endsInVia ? bare - 2 : bare
         switch kind {
-        case .get, .delete: guard pairs == 0 else { return nil }
+        case .get, .delete:
+            guard pairs == 0, !repeatsAName(table, from: firstWord + 1, count: fields) else { return nil }
         default: guard pairs > 0 && fields == 0 else { return nil }
         }
         if repeatsAField(table, pairsFrom: firstWord + 1, count: pairs) { return nil }
@@ -151,6 +152,18 @@ struct PlainLineParser {
             for j in i + 1 ..< count where ByteScan.equal(field, scanner.bytes(of: words[first + 2 * j])) {
                 return true
             }
+        }
+        return false
+    }
+
+    /// True when two of the `count` words appended from word `first` (a field list) are the same (the
+    /// general path reports it).
+    private func repeatsAName(_ table: CommandTable, from first: Int, count: Int) -> Bool {
+        guard count > 1 else { return false }
+        let words = table.words
+        for i in first ..< first + count - 1 {
+            let name = scanner.bytes(of: words[i])
+            for j in i + 1 ..< first + count where ByteScan.equal(name, scanner.bytes(of: words[j])) { return true }
         }
         return false
     }
