@@ -9,7 +9,7 @@ struct MembershipView {
     /// Heartbeat and flags of one node, in one word: `beat << 3 | excluded << 2 | removed << 1 |
     /// down`, or `unknown`. `down` is `downAt >= 0`; a node up has `downAt` -1 (nothing writes
     /// another negative), so news of a node up rewrites the pulse and `grew` alone.
-    private struct Pulse {
+    fileprivate struct Pulse {
         var raw: Int64
         static let unknown = Pulse(raw: .min)
 
@@ -34,7 +34,7 @@ struct MembershipView {
     /// views (`let view = node.view`), and each array is a retain and a release.
     private var slots: [Slot] = []
 
-    private struct Slot {
+    fileprivate struct Slot {
         var pulse = Pulse.unknown
         /// Local time the heartbeat last grew (silence is measured from here).
         var grew: Micros = 0
@@ -99,6 +99,25 @@ struct MembershipView {
         }
     }
 
+    /// What a gossip push carries: the sender's rows as they are (shared, not copied, until the
+    /// sender's view next changes), read by node index. Only what gossip tells counts (heartbeat,
+    /// down mark and time, removal, vnodes); the sender's local judgements in a row (when it last
+    /// heard of the node, whether it excludes it) are ignored by the receiver.
+    struct Snapshot {
+        fileprivate let slots: [Slot]
+
+        /// The known entries, ascending (as `MembershipView.entries` lists them).
+        var entries: [MemberEntry] {
+            slots.indices.compactMap { i in
+                let p = slots[i].pulse
+                return p.known ? MemberEntry(node: Int32(i), beat: p.beat, downAt: slots[i].downAt, removed: p.removed,
+                                             vnodes: slots[i].vnodes) : nil
+            }
+        }
+    }
+
+    var snapshot: Snapshot { Snapshot(slots: slots) }
+
     /// Members other than `me`, ascending, split into those held up and those held down.
     func peers(of me: Int32) -> (up: [Int32], down: [Int32]) {
         var down: [Int32] = []
@@ -155,51 +174,44 @@ struct MembershipView {
         return fx
     }
 
-    /// A push answered (push-pull): `newer(than: incoming)` as the reply, then
-    /// `merge(incoming, …)`, in one walk over the view when `incoming` is in ascending node
-    /// order, as gossip always is (each node's reply depends only on its own entry before the
-    /// merge, and the merge takes entries in that same order).
-    mutating func exchange(_ incoming: [MemberEntry], me: Int32, now: Micros, rehash: Micros)
+    /// A push answered (push-pull), in one walk over both views' rows: the reply lists the
+    /// entries this view knows newer than the pushed ones (or that the push lacks), as they were
+    /// before the push is merged in (`merge`'s rules). Most rows are decided by the two pulses
+    /// alone (both plainly up: the higher heartbeat wins), with no entry built for them.
+    mutating func exchange(_ incoming: Snapshot, me: Int32, now: Micros, rehash: Micros)
         -> (reply: [MemberEntry], effects: MergeEffects) {
-        var highest: Int32 = -1, ascending = true
-        for e in incoming {
-            ascending = ascending && e.node > highest
-            highest = max(highest, e.node)
-        }
-        guard ascending else {
-            let reply = newer(than: incoming)
-            return (reply, merge(incoming, me: me, now: now, rehash: rehash))
-        }
-        grow(to: Int(highest) + 1)
+        var highest = incoming.slots.count - 1
+        while highest >= 0 && !incoming.slots[highest].pulse.known { highest -= 1 }
+        grow(to: highest + 1)
         var fx = MergeEffects()
         var membershipChanges = 0
         let reply = [MemberEntry](unsafeUninitializedCapacity: slots.count) { reply, replyCount in
             withRows { c in
-                incoming.withUnsafeBufferPointer { incoming in
-                    var j = 0
+                incoming.slots.withUnsafeBufferPointer { incoming in
                     for i in c.slots.indices {
                         let p = c.slots[i].pulse
-                        guard j < incoming.count && Int(incoming[j].node) == i else {
+                        let q = i < incoming.count ? incoming[i].pulse : Pulse.unknown
+                        guard q.known else {
                             if p.known {
                                 reply.initializeElement(at: replyCount, to: c.entry(i))
                                 replyCount += 1
                             }
                             continue
                         }
-                        let t = incoming[j]
-                        j += 1
-                        // Most entries: both sides hold the node plainly up. The higher heartbeat
-                        // wins; which side's news it is decides between reply and merge.
-                        if p.isPlainUp && !t.removed && t.downAt == -1 {
-                            if t.beat < p.beat {
+                        // Most rows: both sides hold the node plainly up (the sender's exclusion
+                        // bit is its own and implies down, so not down and not removed will do).
+                        if p.isPlainUp && q.raw & 3 == 0 {
+                            if q.beat < p.beat {
                                 reply.initializeElement(at: replyCount, to: c.entry(i))
                                 replyCount += 1
-                            } else if t.beat > p.beat && t.node != me {
-                                c.slots[i].pulse = Pulse(beat: t.beat, down: false, removed: false, excluded: false)
+                            } else if q.beat > p.beat && i != Int(me) {
+                                c.slots[i].pulse = Pulse(beat: q.beat, down: false, removed: false, excluded: false)
                                 c.slots[i].grew = now
                             }
                             continue
                         }
+                        let t = MemberEntry(node: Int32(i), beat: q.beat, downAt: incoming[i].downAt, removed: q.removed,
+                                            vnodes: incoming[i].vnodes)
                         if p.known && c.isNewer(i, than: t) {
                             reply.initializeElement(at: replyCount, to: c.entry(i))
                             replyCount += 1
@@ -213,38 +225,6 @@ struct MembershipView {
         }
         membershipVersion += membershipChanges
         return (reply, fx)
-    }
-
-    /// The entries this view knows newer than `incoming` (or that `incoming` lacks).
-    /// Gossip lists entries in ascending node order (as `entries` builds them), so this is one
-    /// merge-walk over both lists, with no table.
-    func newer(than incoming: [MemberEntry]) -> [MemberEntry] {
-        var result: [MemberEntry] = []
-        result.reserveCapacity(slots.count)
-        var sorted = true
-        readRows { c in
-            incoming.withUnsafeBufferPointer { incoming in
-                var j = 0
-                var previous: Int32 = -1
-                for i in c.slots.indices where c.slots[i].pulse.known {
-                    let node = Int32(i)
-                    while j < incoming.count && incoming[j].node < node {
-                        if incoming[j].node < previous {
-                            sorted = false
-                            return
-                        }
-                        previous = incoming[j].node
-                        j += 1
-                    }
-                    guard j < incoming.count, incoming[j].node == node else {
-                        result.append(c.entry(i))
-                        continue
-                    }
-                    if c.isNewer(i, than: incoming[j]) { result.append(c.entry(i)) }
-                }
-            }
-        }
-        return sorted ? result : entries  // not sorted: send everything
     }
 
     /// Failure detection and rehash exclusion at a node's tick: a node silent for `suspect` is held

@@ -33,8 +33,8 @@ extension Simulation {
             let seeds = node.seeds.compactMap { nameIndex[$0] }.filter { $0 != node.index && !chosen.contains($0) }
             if !seeds.isEmpty { chosen.append(seeds[Int(random.timers.below(UInt64(seeds.count)))]) }
         }
-        let entries = node.view.entries
-        for peer in chosen { send(from: node.index, to: peer, .gossip(entries)) }
+        let snapshot = node.view.snapshot
+        for peer in chosen { send(from: node.index, to: peer, .gossip(snapshot)) }
         if ringChanged { antiEntropyRound(node) }
         deliverHints(node)
     }
@@ -51,22 +51,31 @@ extension Simulation {
     /// Sends the node's whole view to `peer` at once (join, restart).
     func gossipNow(_ node: Node, to peer: Int32) {
         beat(node)
-        send(from: node.index, to: peer, .gossip(node.view.entries))
+        send(from: node.index, to: peer, .gossip(node.view.snapshot))
     }
 
     /// Merges gossip from `from`. A push is answered with what this node knows newer
     /// (push-pull): heartbeats then reach every node in few enough rounds that clusters of
     /// hundreds of nodes do not suspect live members, and joins and heals spread in one round trip.
-    func receiveGossip(_ node: Node, from: Int32, _ entries: [MemberEntry], isReply: Bool) {
+    func receiveGossip(_ node: Node, from: Int32, _ pushed: MembershipView.Snapshot) {
         let fx: MembershipView.MergeEffects
-        if !isReply && from >= 0 && from != node.index {
+        if from >= 0 && from != node.index {
             beat(node)
-            let (newer, effects) = node.view.exchange(entries, me: node.index, now: now, rehash: settings.rehash)
+            let (newer, effects) = node.view.exchange(pushed, me: node.index, now: now, rehash: settings.rehash)
             if !newer.isEmpty { send(from: node.index, to: from, .gossipReply(newer)) }
             fx = effects
         } else {
-            fx = node.view.merge(entries, me: node.index, now: now, rehash: settings.rehash)
+            fx = node.view.merge(pushed.entries, me: node.index, now: now, rehash: settings.rehash)
         }
+        afterGossip(node, fx)
+    }
+
+    /// Merges the entries a push was answered with.
+    func receiveGossipReply(_ node: Node, _ entries: [MemberEntry]) {
+        afterGossip(node, node.view.merge(entries, me: node.index, now: now, rehash: settings.rehash))
+    }
+
+    private func afterGossip(_ node: Node, _ fx: MembershipView.MergeEffects) {
         if fx.ringChanged || !fx.cameUp.isEmpty { antiEntropyRound(node) }
         // A node back up takes its hints; a ring change may send hints for a node now out to
         // the key's new owners (or back into this node's store).

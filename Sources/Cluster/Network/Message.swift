@@ -43,7 +43,7 @@ enum Payload {
     case readReply(op: Int32, object: ObjectRecord)
     /// Read repair: merge this.
     case repair(key: UInt32, object: ObjectRecord)
-    case gossip([MemberEntry])
+    case gossip(MembershipView.Snapshot)
     /// The answer to a gossip push: the entries the answering node knows newer (push-pull).
     case gossipReply([MemberEntry])
     /// Anti-entropy, step 1: my tree roots of the ranges we both replicate. Then, answering

@@ -6,7 +6,7 @@ extension Simulation {
     func startHandoff(_ node: Node) {
         node.view.update(node.index) { $0.entry.removed = true }
         for peer in node.view.members where peer != node.index {
-            send(from: node.index, to: peer, .gossip(node.view.entries))
+            send(from: node.index, to: peer, .gossip(node.view.snapshot))
         }
         var state = HandoffState()
         var objects = Dictionary(uniqueKeysWithValues: node.store.entries.map { ($0, $1) })
