@@ -87,18 +87,6 @@ struct MembershipView {
         return result
     }
 
-    /// Every known entry, ascending: what a gossip message carries.
-    var entries: [MemberEntry] {
-        [MemberEntry](unsafeUninitializedCapacity: slots.count) { result, count in
-            readRows { c in
-                for i in c.slots.indices where c.slots[i].pulse.known {
-                    result.initializeElement(at: count, to: c.entry(i))
-                    count += 1
-                }
-            }
-        }
-    }
-
     /// What a gossip push carries: the sender's rows as they are (shared, not copied, until the
     /// sender's view next changes), read by node index. Only what gossip tells counts (heartbeat,
     /// down mark and time, removal, vnodes); the sender's local judgements in a row (when it last
@@ -106,7 +94,7 @@ struct MembershipView {
     struct Snapshot {
         fileprivate let slots: [Slot]
 
-        /// The known entries, ascending (as `MembershipView.entries` lists them).
+        /// The known entries, ascending.
         var entries: [MemberEntry] {
             slots.indices.compactMap { i in
                 let p = slots[i].pulse
@@ -363,13 +351,5 @@ struct MembershipView {
         }
         routingVersion &+= changes
         return result
-    }
-
-    /// The rows of a read-only pass (`entries`, `newer`), which must not write through them.
-    private func readRows<R>(_ body: (Rows) -> R) -> R {
-        var unused = 0
-        return withUnsafeMutablePointer(to: &unused) { unused in
-            slots.withUnsafeBufferPointer { body(Rows(slots: .init(mutating: $0), routingChanges: unused)) }
-        }
     }
 }
