@@ -139,8 +139,7 @@ import Testing
                 } else {
                     keys.write(Int(k), UInt32(round), at: Int64(round))
                 }
-                let p = positions[Int(k)]
-                index.touch(k, keys.store[k], at: place(p, on: r), storeCount: keys.store.count)
+                index.touch(k, in: keys, on: r)
             }
             index.refresh(ring: r, store: keys.store, positions: positions)
             var fresh = MerkleIndex()
@@ -167,15 +166,14 @@ import Testing
         // an equal ring built apart (the index finds the range itself).
         for k in n * 3 / 8..<n * 3 / 4 {
             keys.write(k, 2, at: 2)
-            index.touch(UInt32(k), keys.store[UInt32(k)], at: place(positions[k], on: r), storeCount: keys.store.count)
+            index.touch(UInt32(k), in: keys, on: r)
         }
         let removed = stride(from: 0, to: n * 3 / 4, by: 7).map { UInt32($0) }
         let rebuilt = ring(["a", "b", "c"], vnodes: 4)
         #expect(rebuilt.identity != r.identity && r.identity == r.identity)
         for k in removed {
             keys.store.removeValue(forKey: k)
-            let position = positions[Int(k)]
-            index.touch(k, keys.store[k], at: place(position, on: rebuilt), storeCount: keys.store.count)
+            index.touch(k, in: keys, on: rebuilt)
         }
         var fresh = MerkleIndex()
         fresh.refresh(ring: r, store: keys.store, positions: positions)
@@ -225,7 +223,12 @@ private struct KeyStore {
     }
 }
 
-/// Where `position` falls on `ring`, as a write finds it.
-private func place(_ position: UInt64, on ring: Ring) -> Simulation.KeyPlace {
-    Simulation.KeyPlace(position: position, range: ring.range(of: position), rangeCount: ring.rangeCount, ring: ring.identity)
+private extension MerkleIndex {
+    /// Notes `key` as a replica's write does: placed on `ring`, with the item hash of what the
+    /// store now holds for it (nothing, after a removal).
+    mutating func touch(_ key: UInt32, in keys: KeyStore, on ring: Ring) {
+        let place = ring.place(keys.positions[Int(key)])
+        let item = keys.store.withRecord(key) { MerkleIndex.item($0, at: place.position) } ?? nil
+        touch(key, item: item, at: place, storeCount: keys.store.count)
+    }
 }

@@ -3,13 +3,11 @@
 /// Helpers shared by scenario tests.
 final class Recorder {
     var views: [StreamView] = []
-    var notices: [String] = []
 
     func attach(_ cluster: Cluster) {
         cluster.onEvent = { [unowned self] event in
             switch event {
             case .delivery(let v): self.views.append(v)
-            case .notice(let n): self.notices.append(n)
             case .trace: break
             }
         }

@@ -76,8 +76,6 @@ public enum ClusterEvent: Equatable, Sendable {
     case delivery(StreamView)
     /// A message-level line (send, deliver, drop), only while tracing is on.
     case trace(String)
-    /// A notice worth telling the user (e.g. a `remove` whose handoff timed out).
-    case notice(String)
 }
 
 /// A plain table for `show` commands; the caller formats it.

@@ -12,7 +12,7 @@ public final class Cluster {
     public var now: Micros { sim.now }
     /// Events the simulation has run so far (message deliveries, timers, deadlines).
     public var eventsRun: Int { sim.eventsRun }
-    /// Receives deliveries, trace lines and notices as they happen.
+    /// Receives deliveries and trace lines as they happen.
     public var onEvent: ((ClusterEvent) -> Void)? {
         get { sim.onEvent }
         set { sim.onEvent = newValue }

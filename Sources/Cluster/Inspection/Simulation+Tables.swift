@@ -37,14 +37,15 @@ extension Simulation {
             n.hints.hints.filter { $0.key == id }.map { ($0.object, "hint for \(endpointName($0.target))") }
                 + (n.handoff?.pending ?? []).filter { $0.key == id }.map { ($0.object, "handoff") }
         }
-        var holders = members.filter { $0.store[id] != nil || ownerList.contains($0.index) || !carried(by: $0).isEmpty }
-        holders.sort { a, b in
-            let ia = ownerList.firstIndex(of: a.index) ?? Int.max, ib = ownerList.firstIndex(of: b.index) ?? Int.max
-            return ia != ib ? ia < ib : a.index < b.index
+        var holders = members.map { (node: $0, others: carried(by: $0)) }.filter {
+            $0.node.store[id] != nil || ownerList.contains($0.node.index) || !$0.others.isEmpty
         }
-        for n in holders {
+        holders.sort { a, b in
+            let ia = ownerList.firstIndex(of: a.node.index) ?? Int.max, ib = ownerList.firstIndex(of: b.node.index) ?? Int.max
+            return ia != ib ? ia < ib : a.node.index < b.node.index
+        }
+        for (n, others) in holders {
             let owner = ownerList.contains(n.index) ? "yes" : "no"
-            let others = carried(by: n)
             if let o = n.store[id] {
                 rows += objectRows(o, node: n.name, owner: owner, note: nil)
             } else if others.isEmpty {

@@ -56,14 +56,9 @@ struct MerkleIndex {
     /// The index must be rebuilt from the whole store.
     private var stale = true
 
-    /// Notes that the store, now holding `storeCount` keys, holds `object` for `key` (at `place`
-    /// on the node's ring; nil: nothing). The place's range is this index's when both are of one
-    /// ring (the usual case).
-    mutating func touch(_ key: UInt32, _ object: ObjectRecord?, at place: Simulation.KeyPlace, storeCount: Int) {
-        touch(key, item: object.flatMap { Self.item($0, at: place.position) }, at: place, storeCount: storeCount)
-    }
-
-    /// `touch` with the key's item hash (`item(_:at:)`) worked out already.
+    /// Notes that the store, now holding `storeCount` keys, holds for `key` (at `place` on the
+    /// node's ring) a record whose item hash is `item` (`item(_:at:)`; nil: nothing). The place's
+    /// range is this index's when both are of one ring (the usual case).
     mutating func touch(_ key: UInt32, item: UInt64?, at place: Simulation.KeyPlace, storeCount: Int) {
         if stale || ring.isEmpty { return }
         let sameRing = place.range >= 0 && ring.identity == place.ring

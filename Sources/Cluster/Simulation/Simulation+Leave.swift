@@ -53,7 +53,7 @@ extension Simulation {
         guard let (completion, deadline) = leaving.removeValue(forKey: node.index) else { return }
         cancelAction(deadline)
         drop(node)
-        completion(outcome)  // the caller reports the outcome (a notice here printed it twice)
+        completion(outcome)  // the caller reports the outcome
     }
 
     /// Takes a node out of the cluster for good; the admin tells every other node.

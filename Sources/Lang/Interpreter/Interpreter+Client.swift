@@ -70,9 +70,7 @@ extension Interpreter {
             pending[streamName] = nil
             session.emit(.normal, "stream \(streamName): \(describeFailure(result))")
             if !expectFailure {
-                var reason = describeFailure(result)
-                if case .failed(let why) = result { reason = why }
-                throw ScriptError("stream registration failed: \(reason)", at: command.range)
+                throw ScriptError("stream registration \(describeFailure(result))", at: command.range)
             }
         }
         return result

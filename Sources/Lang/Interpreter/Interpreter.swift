@@ -163,18 +163,19 @@ final class Interpreter {
     /// checked when it is scheduled, under the iterations they will run with.
     func checkSubstitutedFields(_ kind: CommandKind) throws(ScriptError) {
         switch kind {
-        case .put(_, let fields, _): try checkSubstituted(fields.map(\.field), listed: false)
+        case .put(_, let fields, _): try checkSubstituted(fields.lazy.map(\.field), listed: false)
         case .get(_, let fields, _), .delete(_, let fields, _), .stream(_, _, let fields, _):
             try checkSubstituted(fields, listed: true)
         case .expect(.get(_, let fields, _, _)), .expect(.streamNext(_, let fields)), .expect(.streamLast(_, let fields)):
-            try checkSubstituted(fields.map(\.field), listed: false)
+            try checkSubstituted(fields.lazy.map(\.field), listed: false)
         case .expect(.ok(let inner)), .expect(.fail(let inner)): try checkSubstitutedFields(inner.kind)
         case .at(_, let body): for command in body { try checkSubstitutedFields(command.kind) }
         default: break
         }
     }
 
-    private func checkSubstituted(_ fields: [Word], listed: Bool) throws(ScriptError) {
+    /// Runs for every command inside a `repeat`: it looks at no text unless a field holds `$i`.
+    private func checkSubstituted(_ fields: some Collection<Word>, listed: Bool) throws(ScriptError) {
         guard fields.count > 1, let i = iterations.last, fields.contains(where: { $0.text.holdsIteration }) else { return }
         var seen: [String] = []
         for field in fields {
@@ -262,8 +263,6 @@ final class Interpreter {
             if heldDeliveries != nil { heldDeliveries?.append(view) } else { printDelivery(view) }
         case .trace(let line):
             session.emit(.trace, line)
-        case .notice(let line):
-            session.emit(.normal, line)
         }
     }
 

@@ -37,7 +37,7 @@ extension CommandParser {
         switch verb {
         case .put:
             guard !rest.isEmpty, rest.allSatisfy({ $0.kind == .assignment && $0.value != nil }),
-                  !repeatsAField(rest) else { return nil }
+                  !repeatsAWord(rest) else { return nil }
             kind = .put
         case .get, .delete:
             guard rest.allSatisfy({ $0.kind == .word && !$0.word.quoted }), !repeatsAWord(rest) else { return nil }
@@ -55,7 +55,7 @@ extension CommandParser {
         guard key < end, tokens[key].kind == .word, !source.isKeyword(tokens[end - 1], "only") else { return nil }
         let rest = tokens[(key + 1) ..< end]
         guard !rest.isEmpty, rest.allSatisfy({ $0.kind == .assignment && $0.value != nil }),
-              !repeatsAField(rest) else { return nil }
+              !repeatsAWord(rest) else { return nil }
         return appended(.expectGet, key: tokens[key].word, rest, node: node, anchor: anchor, into: &table)
     }
 

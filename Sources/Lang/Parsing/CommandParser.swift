@@ -239,22 +239,9 @@ struct CommandParser {
                                                      : "a command sets or expects each field once")
     }
 
-    /// True when two of `tokens`' field=value pairs name the same field (the fast paths leave such a
-    /// command to the general parser, which reports it).
-    func repeatsAField(_ tokens: Tokens) -> Bool {
-        var index = tokens.startIndex
-        while index < tokens.endIndex {
-            let field = tokens[index].word
-            if tokens[(index + 1)...].contains(where: { $0.kind == .assignment && source.sameText($0.word, field) }) {
-                return true
-            }
-            index += 1
-        }
-        return false
-    }
-
-    /// True when two of `tokens` are the same word (the fast paths leave such a field list to the
-    /// general parser, which reports it).
+    /// True when two of `tokens` are the same word: a field list, or the fields of field=value
+    /// pairs (an assignment's word is its field). The fast paths leave such a command to the
+    /// general parser, which reports it.
     func repeatsAWord(_ tokens: Tokens) -> Bool {
         var index = tokens.startIndex
         while index < tokens.endIndex {
