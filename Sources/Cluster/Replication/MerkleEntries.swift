@@ -36,7 +36,12 @@ extension MerkleIndex.Entries {
                     dropped.append(at)
                 }
             } else if let item {
-                added.append((key, item))
+                if at == keys.count {  // the usual new key, above every key held: appended now
+                    keys.append(key)
+                    items.append(item)
+                } else {
+                    added.append((key, item))
+                }
                 if keepsLeaves { leaves[leaf] &+= item }
             }
         }
@@ -113,9 +118,7 @@ extension MerkleIndex.Entries {
     /// otherwise merged in from the back, moving only the keys above the lowest one added.
     private mutating func insert(_ added: [(key: UInt32, item: UInt64)]) {
         var read = keys.count - 1
-        keys.reserveCapacity(keys.count + added.count)
-        items.reserveCapacity(items.count + added.count)
-        for a in added {
+        for a in added {  // no reserveCapacity: an exact one would reallocate on every insert
             keys.append(a.key)
             items.append(a.item)
         }

@@ -136,11 +136,12 @@ struct MerkleIndex {
     }
 
     private mutating func refresh(slot: Int, _ store: Store, _ positions: [UInt64]) {
-        var notes = touched[slot]
-        touched[slot] = []
-        touchedCount -= notes.count
-        notes.sort { $0.key < $1.key }
-        ranges[slot].apply(notes, store, positions)  // in place: the range's arrays are not copied
+        touchedCount -= touched[slot].count
+        touched[slot].sort { $0.key < $1.key }
+        ranges[slot].apply(touched[slot], store, positions)  // in place: the range's arrays are not copied
+        // Its capacity kept: a thousand-node ring's ranges take a note or two between refreshes,
+        // and a new array for each cost an allocation per write.
+        touched[slot].removeAll(keepingCapacity: true)
     }
 
     /// The ranges that have held keys since the index was last rebuilt, ascending: a node of a
