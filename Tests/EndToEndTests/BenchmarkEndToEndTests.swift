@@ -26,6 +26,9 @@ import Testing
         #expect(!lines.contains { $0.contains("\"verified\": 0") || $0.contains("\"error\"") })
         #expect(!lines.contains { $0.contains("\"same_order\": 0") || $0.contains("\"all_passed\": 0") })
         #expect(lines.contains { $0.contains("\"name\": \"streams\"") && $0.contains("\"slowdown_vs_puts\": ") })
+        for workload in ["parse", "sweep"] {  // each run's figure beside the fastest
+            #expect(lines.contains { $0.contains("\"name\": \"\(workload)\"") && $0.contains("\"runs\": \"") })
+        }
         for workload in ["puts", "puts-scale", "streams", "events", "gossip", "join"] {
             let records = lines.filter { $0.contains("\"name\": \"\(workload)\"") }
             #expect(!records.isEmpty && records.allSatisfy { !$0.contains("\"events_per_s\": null") },
