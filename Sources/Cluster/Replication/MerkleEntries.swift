@@ -14,6 +14,10 @@ extension MerkleIndex.Entries {
         var dirty: UInt32 = 0  // a bit per branch above a changed key
         var added: [(key: UInt32, item: UInt64)] = []
         var dropped: [Int] = []
+        if keys.isEmpty {  // room for a few keys at once, not grown 1, 2, 4, 8
+            keys.reserveCapacity(max(changed.count, 8))
+            items.reserveCapacity(max(changed.count, 8))
+        }
         var j = 0
         while j < changed.count {
             let key = changed[j].key, first = j
@@ -57,26 +61,32 @@ extension MerkleIndex.Entries {
             leaves = MerkleTree(hashed: MerkleIndex.hashed(self, positions)).leaves
         }
         if branches.isEmpty {
+            // The range held no key, so every key it holds now came with a note: the branches
+            // above them are dirty, and the others hold nothing and hash to 0.
             branches = [UInt64](repeating: 0, count: MerkleTree.fanout)
-            dirty = ~0
         }
-        for b in 0..<MerkleTree.fanout where dirty & (1 << UInt32(b)) != 0 {
-            branches[b] = branchHash(b, positions)
-        }
+        rehash(branches: dirty, positions)
         root = MerkleTree.combine(branches)
     }
 
-    /// The hash of branch `b` from its leaves: kept sums, or (a small range) its keys' items.
-    private func branchHash(_ b: Int, _ positions: [UInt64]) -> UInt64 {
+    /// Hashes again the branches in `dirty` (a bit per branch) from their leaves: kept sums, or
+    /// (a small range) its keys' items.
+    private mutating func rehash(branches dirty: UInt32, _ positions: [UInt64]) {
         let fanout = MerkleTree.fanout
-        if !leaves.isEmpty { return MerkleTree.combine(leaves[b * fanout ..< (b + 1) * fanout]) }
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: fanout) { sums in
-            sums.initialize(repeating: 0)
-            for (k, item) in zip(keys, items) {
-                let leaf = MerkleTree.leaf(ofPosition: positions[Int(k)])
-                if leaf / fanout == b { sums[leaf % fanout] &+= item }
+        for b in 0..<fanout where dirty & (1 << UInt32(b)) != 0 {
+            if !leaves.isEmpty {
+                branches[b] = MerkleTree.combine(leaves[b * fanout ..< (b + 1) * fanout])
+                continue
             }
-            return MerkleTree.combine(sums)
+            // 16 sums on the stack (a whole range's 256 would be allocated on the heap).
+            branches[b] = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: fanout) { sums in
+                sums.initialize(repeating: 0)
+                for (k, item) in zip(keys, items) {
+                    let leaf = MerkleTree.leaf(ofPosition: positions[Int(k)])
+                    if leaf / fanout == b { sums[leaf % fanout] &+= item }
+                }
+                return MerkleTree.combine(sums)
+            }
         }
     }
 
