@@ -38,6 +38,18 @@ import Testing
         #expect(c.showKey("nobody").rows.isEmpty)
     }
 
+    /// Keys and values are written as the language reads them back: an empty value, one with
+    /// blanks or a tab, or one that looks like a note is quoted, never mistaken for padding.
+    @Test func keyQuotesValuesThatAreNotBareWords() throws {
+        let c = Cluster()
+        try c.add(["n1", "n2", "n3"])
+        _ = try c.put("two words", [("a", ""), ("b", "x y"), ("c", "tab\there"), ("d", "1 (hidden)"), ("e", "plain")])
+        let t = c.showKey("two words")
+        #expect(t.title == "key \"two words\"")
+        let values = Dictionary(t.rows.filter { $0[0] == "n1" }.map { ($0[2], $0[3]) }, uniquingKeysWith: { a, _ in a })
+        #expect(values == ["a": "\"\"", "b": "\"x y\"", "c": "\"tab\\there\"", "d": "\"1 (hidden)\"", "e": "plain"])
+    }
+
     /// A write a stand-in keeps for a node that is down shows as that node's hint, and is gone
     /// from the table once delivered.
     @Test func keyShowsHintsHeldForANodeThatIsDown() throws {

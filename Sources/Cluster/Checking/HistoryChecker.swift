@@ -51,7 +51,7 @@ struct HistoryChecker {
                     field.flatMap { f in r.record(of: f) }.map { "\(n) holds \(describe($0))" } ?? "\(n) holds nothing newer"
                 } ?? (converged ? "its owners hold nothing of the key" : "no running replica holds the key")
                 let what = field.map { "field \(sim.fields[$0])" } ?? "object tombstone"
-                result.append("lost: key \(sim.keys[key]) \(what): \(describeOp(index)) was acknowledged; \(seen)")
+                result.append("lost: key \(Quoting.word(sim.keys[key])) \(what): \(describeOp(index)) was acknowledged; \(seen)")
             }
         }
         return result
@@ -69,7 +69,7 @@ struct HistoryChecker {
         for key in 0..<UInt32(sim.keys.strings.count) {
             for (node, record) in records(key) {
                 for f in record.fields where record.isVisible(f, sim.order) && !written.contains([key, f.field, f.value]) {
-                    result.append("phantom: key \(sim.keys[key]) on \(node): \(describe(f)) was written by no client")
+                    result.append("phantom: key \(Quoting.word(sim.keys[key])) on \(node): \(describe(f)) was written by no client")
                 }
                 if converged { break }
             }
@@ -144,7 +144,7 @@ struct HistoryChecker {
         let converged = log.fields.map { record.visibleValue($0, sim.order) }
         guard converged != log.last.values else { return [] }
         return ["stream \(log.name): last view #\(log.last.sequence) is \(describeValues(log.fields, log.last.values)) "
-            + "but key \(sim.keys[log.key]) converged to \(describeValues(log.fields, converged))"]
+            + "but key \(Quoting.word(sim.keys[log.key])) converged to \(describeValues(log.fields, converged))"]
     }
 
     // MARK: Words
@@ -154,21 +154,21 @@ struct HistoryChecker {
     }
 
     private func describe(_ f: FieldRecord) -> String {
-        "\(sim.fields[f.field])=\(f.isTombstone ? "(deleted)" : sim.values[f.value]) (\(describe(f.stamp)))"
+        "\(sim.fields[f.field])=\(f.isTombstone ? "(deleted)" : Quoting.word(sim.values[f.value])) (\(describe(f.stamp)))"
     }
 
     private func describeValues(_ fields: [UInt32], _ values: [UInt32?]) -> String {
-        let parts = zip(fields, values).compactMap { f, v in v.map { "\(sim.fields[f])=\(sim.values[$0])" } }
+        let parts = zip(fields, values).compactMap { f, v in v.map { "\(sim.fields[f])=\(Quoting.word(sim.values[$0]))" } }
         return parts.isEmpty ? "(empty)" : parts.joined(separator: " ")
     }
 
     private func describeOp(_ index: Int) -> String {
         guard let op = sim.ops[Int32(index)] else { return "operation \(index)" }
-        let key = sim.keys[op.request.key]
+        let key = Quoting.word(sim.keys[op.request.key])
         let version = op.stamp.map { " (\(describe($0)))" } ?? ""
         switch op.request {
         case .put(_, let fields):
-            return "put \(key) " + fields.map { "\(sim.fields[$0.field])=\(sim.values[$0.value])" }.joined(separator: " ") + version
+            return "put \(key) " + fields.map { "\(sim.fields[$0.field])=\(Quoting.word(sim.values[$0.value]))" }.joined(separator: " ") + version
         case .delete(_, let fields):
             return "delete \(key)" + fields.map { " " + sim.fields[$0] }.joined() + version
         case .get: return "get \(key)"

@@ -36,7 +36,7 @@ extension Simulation {
             let list = owners(key)
             if let down = list.first(where: { nodes[Int($0)].state != .running }) {
                 let n = nodes[Int(down)]
-                if note("key \(keys[key]): owner \(n.name) is \(n.state.rawValue)") { return unmet }
+                if note("key \(Quoting.word(keys[key])): owner \(n.name) is \(n.state.rawValue)") { return unmet }
                 continue
             }
             guard let first = list.first else { continue }
@@ -45,7 +45,7 @@ extension Simulation {
                 let object = nodes[Int(other)].store[key] ?? ObjectRecord()
                 if object != reference {
                     let what = difference(reference, object)
-                    if note("key \(keys[key]): \(nodes[Int(other)].name) differs from \(nodes[Int(first)].name) on \(what)") { return unmet }
+                    if note("key \(Quoting.word(keys[key])): \(nodes[Int(other)].name) differs from \(nodes[Int(first)].name) on \(what)") { return unmet }
                 }
             }
         }
@@ -54,7 +54,7 @@ extension Simulation {
         for n in cluster where n.state != .killed {
             for h in n.hints.hints where Int(h.target) < nodes.count && nodes[Int(h.target)].state == .running
                 && !nodes[Int(h.target)].removed {
-                if note("hint pending on \(n.name) for \(nodes[Int(h.target)].name) (key \(keys[h.key]))") { return unmet }
+                if note("hint pending on \(n.name) for \(nodes[Int(h.target)].name) (key \(Quoting.word(keys[h.key])))") { return unmet }
             }
         }
         for line in dataHeldForOwners(cluster) where note(line) { return unmet }
@@ -98,7 +98,7 @@ extension Simulation {
             var merged = r
             _ = merged.merge(f.object, order)
             let whom = owners(of: f.key).map { nodes[Int($0)].name }.joined(separator: ",")
-            result.append("\(nodes[Int(f.node)].name) still holds \(keys[f.key]) for \(whom) (\(difference(r, merged)))")
+            result.append("\(nodes[Int(f.node)].name) still holds \(Quoting.word(keys[f.key])) for \(whom) (\(difference(r, merged)))")
         }
         return result
     }

@@ -28,7 +28,7 @@ extension Simulation {
     /// node it stood in for, or data it is handing off as it leaves), marked as such. Owners
     /// first, in preference order.
     func showKey(_ key: String) -> Table {
-        let title = "key \(key)"
+        let title = "key \(Quoting.word(key))"
         let headers = ["node", "owner", "field", "value", "stamp"]
         guard let id = keys.lookup(key) else { return Table(title: title, headers: headers, rows: []) }
         let ownerList = owners(id)
@@ -62,7 +62,7 @@ extension Simulation {
         var rows: [[String]] = []
         if !o.tomb.isZero { rows.append([node, owner, "(object)", "(deleted)" + suffix, stamp(o.tomb)]) }
         for f in o.fields.sorted(by: { fields[$0.field] < fields[$1.field] }) {
-            var value = f.isTombstone ? "(deleted)" : values[f.value]
+            var value = f.isTombstone ? "(deleted)" : Quoting.word(values[f.value])
             if !f.isTombstone && !o.isVisible(f, order) { value += " (hidden)" }
             rows.append([node, owner, fields[f.field], value + suffix, stamp(f.stamp)])
         }
@@ -76,7 +76,7 @@ extension Simulation {
         var rows: [[String]] = []
         for name in streams.keys.sorted() {
             guard let s = streams[name] else { continue }
-            rows.append([name, keys[s.key], s.fields.map { fields[$0] }.joined(separator: " "),
+            rows.append([name, Quoting.word(keys[s.key]), s.fields.map { fields[$0] }.joined(separator: " "),
                          String(s.sequence), s.connected ? "connected" : "disconnected",
                          String(inFlightReports[s.instance] ?? 0)])
         }

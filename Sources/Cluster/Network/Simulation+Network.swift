@@ -80,10 +80,10 @@ extension Simulation {
         case .request(let op):
             guard let request = ops.request(of: op) else { return "request" }
             switch request {
-            case .put(let k, _): return "put \(keys[k])"
-            case .get(let k, _): return "get \(keys[k])"
-            case .delete(let k, _): return "delete \(keys[k])"
-            case .register(let k, let r): return "\(r.closed ? "close" : "register") \(keys[k])"
+            case .put(let k, _): return "put \(Quoting.word(keys[k]))"
+            case .get(let k, _): return "get \(Quoting.word(keys[k]))"
+            case .delete(let k, _): return "delete \(Quoting.word(keys[k]))"
+            case .register(let k, let r): return "\(r.closed ? "close" : "register") \(Quoting.word(keys[k]))"
             }
         case .reply(_, let outcome):
             switch outcome {
@@ -92,9 +92,9 @@ extension Simulation {
             case .failed(let why): return "reply failed: \(why)"
             }
         case .write(_, let k, _, let hint):
-            return hint >= 0 ? "write \(keys[k]) hint for \(endpointName(hint))" : "write \(keys[k])"
-        case .read(_, let k): return "read \(keys[k])"
-        case .repair(let k, _): return "repair \(keys[k])"
+            return hint >= 0 ? "write \(Quoting.word(keys[k])) hint for \(endpointName(hint))" : "write \(Quoting.word(keys[k]))"
+        case .read(_, let k): return "read \(Quoting.word(keys[k]))"
+        case .repair(let k, _): return "repair \(Quoting.word(keys[k]))"
         case .tree(let t):
             let level = t.first.map { Int($0.level) } ?? 0
             let what = ["roots", "branches", "leaves"][min(level, MerkleTree.leafLevel)]
@@ -102,9 +102,9 @@ extension Simulation {
         case .digest(let l, let d): return "ae-digest \(d.count) keys in \(l.count) leaves"
         case .pull(let k, _): return "ae-pull \(k.count) keys"
         case .push(let k, _): return "ae-push \(k.count) keys"
-        case .hint(let t, let k, _, _): return "hint \(keys[k]) for \(endpointName(t))"
-        case .handoff(let k, _, _): return "handoff \(keys[k])"
-        case .report(_, let s, let k, _): return "report \(streamNames[s] ?? "stream") \(keys[k])"
+        case .hint(let t, let k, _, _): return "hint \(Quoting.word(keys[k])) for \(endpointName(t))"
+        case .handoff(let k, _, _): return "handoff \(Quoting.word(keys[k]))"
+        case .report(_, let s, let k, _): return "report \(streamNames[s] ?? "stream") \(Quoting.word(keys[k]))"
         case .removed(let n): return "removed \(endpointName(n))"
         default: return p.kind.name
         }

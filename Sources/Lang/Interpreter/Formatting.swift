@@ -30,23 +30,7 @@ public enum Formatting {
     }
 
     /// A word as the language would read it back: bare when it can be, else quoted with escapes.
-    public static func word(_ text: String) -> String {
-        let bare = !text.isEmpty && text.unicodeScalars.allSatisfy { c in
-            ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || "._-:/@+$*%".unicodeScalars.contains(c)
-        }
-        if bare { return text }
-        var quoted = "\""
-        for c in text {
-            switch c {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\t": quoted += "\\t"
-            default: quoted.append(c)
-            }
-        }
-        return quoted + "\""
-    }
+    public static func word(_ text: String) -> String { Quoting.word(text) }
 
     /// `a=1 b=x`, or `(empty)` for no fields.
     public static func fields(_ fields: [FieldValue]) -> String {
