@@ -159,11 +159,16 @@ extension Simulation {
         var found: Int32?
         var fallback: Int32?
         updateTruthRing()
-        truthRing.walk(from: position(of: key)) { n in
-            guard nodes[Int(n)].state == .running else { return true }
-            if leaving.isEmpty || leaving[n] == nil { found = n; return false }
-            if fallback == nil { fallback = n }
-            return true
+        let position = position(of: key)
+        // Walked where it is held: `truthRing.walk` with a closure that reads `self` would walk a
+        // copy (a retain and a release of each of its arrays, on every request).
+        withUnsafePointer(to: &truthRing) { ring in
+            ring.pointee.walk(from: position) { n in
+                guard nodes[Int(n)].state == .running else { return true }
+                if leaving.isEmpty || leaving[n] == nil { found = n; return false }
+                if fallback == nil { fallback = n }
+                return true
+            }
         }
         return found ?? fallback
     }
