@@ -14,9 +14,13 @@ extension MerkleIndex.Entries {
         var dirty: UInt32 = 0  // a bit per branch above a changed key
         var added: [(key: UInt32, item: UInt64)] = []
         var dropped: [Int] = []
-        if keys.isEmpty {  // room for a few keys at once, not grown 1, 2, 4, 8
-            keys.reserveCapacity(max(changed.count, 8))
-            items.reserveCapacity(max(changed.count, 8))
+        // Room for every noted key, grown by an eighth at least (amortised, with little slack in
+        // a million-key store, where doubling cost megabytes) and to 8 for a range's first keys.
+        let room = keys.count + changed.count
+        if keys.capacity < room {
+            let capacity = max(room, keys.count + keys.count / 8, 8)
+            keys.reserveCapacity(capacity)
+            items.reserveCapacity(capacity)
         }
         var j = 0
         while j < changed.count {

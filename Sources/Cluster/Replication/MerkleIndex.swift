@@ -139,9 +139,10 @@ struct MerkleIndex {
         touchedCount -= touched[slot].count
         touched[slot].sort { $0.key < $1.key }
         ranges[slot].apply(touched[slot], store, positions)  // in place: the range's arrays are not copied
-        // Its capacity kept: a thousand-node ring's ranges take a note or two between refreshes,
-        // and a new array for each cost an allocation per write.
-        touched[slot].removeAll(keepingCapacity: true)
+        // A small list keeps its capacity: a thousand-node ring's ranges take a note or two
+        // between refreshes, and a new array for each cost an allocation per write. A large one
+        // (a busy range of a big store) is freed rather than held for good.
+        touched[slot].removeAll(keepingCapacity: touched[slot].capacity <= 64)
     }
 
     /// The ranges that have held keys since the index was last rebuilt, ascending: a node of a
