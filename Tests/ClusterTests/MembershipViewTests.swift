@@ -48,6 +48,41 @@ import Testing
         }
     }
 
+    /// `peers(of:)` keeps its answer between changes: after every kind of change (a set, a
+    /// merge, a push exchanged, failure detection, restarted clocks) it matches the view's rows.
+    @Test(arguments: 1...20 as ClosedRange<UInt64>)
+    func peersFollowEveryChange(seed: UInt64) {
+        var random = Xoshiro256StarStar(seed: seed)
+        let me = Int32(random.below(UInt64(Self.nodes)))
+        var view = MembershipView()
+        var now: Micros = 100
+        for step in 0..<60 {
+            now += Micros(random.below(40))
+            switch random.below(5) {
+            case 0:
+                let e = Self.randomEntry(Int32(random.below(UInt64(Self.nodes))), &random)
+                view.set(ViewEntry(entry: e, lastGrew: now, excluded: false))
+            case 1:
+                let incoming = (0..<Self.nodes).filter { _ in random.below(3) == 0 }.map { Self.randomEntry($0, &random) }
+                _ = view.merge(incoming, me: me, now: now, rehash: Self.rehash)
+            case 2:
+                var sender = MembershipView()
+                for n in 0..<Self.nodes where random.below(2) == 0 {
+                    sender.set(ViewEntry(entry: Self.randomEntry(n, &random), lastGrew: 0, excluded: false))
+                }
+                _ = view.exchange(sender.snapshot, me: me, now: now, rehash: Self.rehash)
+            case 3:
+                _ = view.detect(me: me, now: now, suspect: 30, rehash: Self.rehash)
+            default:
+                view.restartClocks(me: me, now: now, resetStatus: random.below(2) == 0)
+            }
+            let members = (0..<Self.nodes).filter { $0 != me }.compactMap { n in view[n].flatMap { $0.entry.removed ? nil : $0 } }
+            let peers = view.peers(of: me)
+            #expect(peers.up == members.filter { !$0.entry.isDown }.map(\.entry.node), "step \(step)")
+            #expect(peers.down == members.filter { $0.entry.isDown }.map(\.entry.node), "step \(step)")
+        }
+    }
+
     static func randomEntry(_ node: Int32, _ random: inout Xoshiro256StarStar) -> MemberEntry {
         MemberEntry(node: node, beat: Int64(random.below(4)), downAt: random.below(3) == 0 ? Int64(random.below(80)) : -1,
                     removed: random.below(12) == 0, vnodes: Int32(random.below(8) + 1))

@@ -106,8 +106,19 @@ struct MembershipView {
 
     var snapshot: Snapshot { Snapshot(slots: slots) }
 
+    /// The last answer of `peers(of:)`, kept while `routingVersion` stays the same: every
+    /// gossip tick asks, and a view changes who is up or a member far less often.
+    private var peerCache: (version: Int, me: Int32, up: [Int32], down: [Int32])?
+
     /// Members other than `me`, ascending, split into those held up and those held down.
-    func peers(of me: Int32) -> (up: [Int32], down: [Int32]) {
+    mutating func peers(of me: Int32) -> (up: [Int32], down: [Int32]) {
+        if let c = peerCache, c.version == routingVersion, c.me == me { return (c.up, c.down) }
+        let found = Self.peers(of: me, in: slots)
+        peerCache = (routingVersion, me, found.up, found.down)
+        return found
+    }
+
+    private static func peers(of me: Int32, in slots: [Slot]) -> (up: [Int32], down: [Int32]) {
         var down: [Int32] = []
         let up = [Int32](unsafeUninitializedCapacity: slots.count) { up, upCount in
             slots.withUnsafeBufferPointer { slots in

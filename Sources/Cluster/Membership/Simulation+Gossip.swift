@@ -17,14 +17,17 @@ extension Simulation {
         // `fanout` peers among those held up, plus one held down (so a healed or returned node is
         // heard again): gossip spent on unreachable peers would starve a small partition's
         // members of each other's heartbeats and make them suspect one another.
-        let peers = node.view.peers(of: node.index)
-        var upPeers = peers.up
-        let downPeers = peers.down
+        let (upPeers, downPeers) = node.view.peers(of: node.index)
         let anyPeerUp = !upPeers.isEmpty
         var chosen: [Int32] = []
-        while chosen.count < settings.fanout && !upPeers.isEmpty {
-            let i = Int(random.timers.below(UInt64(upPeers.count)))
-            chosen.append(upPeers.remove(at: i))
+        // Draws without replacement: each draw indexes the peers not taken yet, ascending (the
+        // list read in place, not copied to remove from).
+        var taken: [Int] = []  // ascending
+        while chosen.count < settings.fanout && taken.count < upPeers.count {
+            var i = Int(random.timers.below(UInt64(upPeers.count - taken.count)))
+            for t in taken where t <= i { i += 1 }
+            taken.insert(i, at: taken.firstIndex { $0 > i } ?? taken.count)
+            chosen.append(upPeers[i])
         }
         if !downPeers.isEmpty {
             chosen.append(downPeers[Int(random.timers.below(UInt64(downPeers.count)))])
