@@ -14,11 +14,11 @@ extension MerkleIndex.Entries {
         var dirty: UInt32 = 0  // a bit per branch above a changed key
         var added: [(key: UInt32, item: UInt64)] = []
         var dropped: [Int] = []
-        // Room for every noted key, grown by an eighth at least (amortised, with little slack in
-        // a million-key store, where doubling cost megabytes) and to 8 for a range's first keys.
+        // Room for every noted key, grown by an eighth (amortised, with little slack in a
+        // million-key store, where doubling cost megabytes) and by 8 at least (a small range).
         let room = keys.count + changed.count
         if keys.capacity < room {
-            let capacity = max(room, keys.count + keys.count / 8, 8)
+            let capacity = max(room, keys.count + max(keys.count / 8, 8))
             keys.reserveCapacity(capacity)
             items.reserveCapacity(capacity)
         }
