@@ -107,7 +107,8 @@ struct MembershipView {
     var snapshot: Snapshot { Snapshot(slots: slots) }
 
     /// The last answer of `peers(of:)`, kept while `routingVersion` stays the same: every
-    /// gossip tick asks, and a view changes who is up or a member far less often.
+    /// gossip tick asks, and a view changes who is up or a member far less often. (Two arrays
+    /// more for a copy of a view to retain; the hot paths read views in place.)
     private var peerCache: (version: Int, me: Int32, up: [Int32], down: [Int32])?
 
     /// Members other than `me`, ascending, split into those held up and those held down.

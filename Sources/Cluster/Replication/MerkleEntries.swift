@@ -132,7 +132,7 @@ extension MerkleIndex.Entries {
     /// otherwise merged in from the back, moving only the keys above the lowest one added.
     private mutating func insert(_ added: [(key: UInt32, item: UInt64)]) {
         var read = keys.count - 1
-        for a in added {  // no reserveCapacity: an exact one would reallocate on every insert
+        for a in added {  // `apply` made room for them
             keys.append(a.key)
             items.append(a.item)
         }
