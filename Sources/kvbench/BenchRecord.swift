@@ -18,7 +18,13 @@ struct BenchRecord {
 
     private(set) var fields: [(String, Value)] = []
 
+    /// The fields every object carries, in this order (null where a workload has no such figure),
+    /// so that a reader of `--json` finds each of them in every line.
+    static let commonFields = ["name", "nodes", "keys", "ops", "wall_s", "ops_per_s", "events_per_s", "peak_rss_mb",
+                               "baseline", "baseline_ops_per_s", "ratio", "ns_per_op"]
+
     init(name: String, nodes: Int?, keys: Int?, ops: Int?) {
+        fields = Self.commonFields.map { ($0, Value.null) }
         self["name"] = .string(name)
         self["nodes"] = nodes.map(Value.int) ?? .null
         self["keys"] = keys.map(Value.int) ?? .null

@@ -114,7 +114,11 @@ enum BenchTable {
         var rows = [columns + ["other"]]
         for r in records {
             var row = columns.map { r[$0].map(cell) ?? "" }
-            let other = r.fields.filter { !columns.contains($0.0) && $0.0 != "baseline" }
+            let other = r.fields.filter { field in
+                guard !columns.contains(field.0) && field.0 != "baseline" else { return false }
+                if case .null = field.1 { return false }  // a figure the workload does not have
+                return true
+            }
             row.append(other.map { "\($0.0)=\(cell($0.1))" }.joined(separator: " "))
             rows.append(row)
         }

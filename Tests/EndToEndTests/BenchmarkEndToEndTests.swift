@@ -23,6 +23,11 @@ import Testing
         for workload in ["puts", "puts-scale", "streams", "events", "gossip", "join", "memory", "parse", "sweep", "start"] {
             #expect(names.contains(workload), "no \(workload) result")
         }
+        let common = ["name", "nodes", "keys", "ops", "wall_s", "ops_per_s", "events_per_s", "peak_rss_mb",
+                      "baseline", "baseline_ops_per_s", "ratio", "ns_per_op"]
+        for line in lines {  // every object carries every common field, null where it has none
+            #expect(common.allSatisfy { line.contains("\"\($0)\": ") }, "\(line)")
+        }
         #expect(!lines.contains { $0.contains("\"verified\": 0") || $0.contains("\"error\"") })
         #expect(!lines.contains { $0.contains("\"same_order\": 0") || $0.contains("\"all_passed\": 0") })
         #expect(lines.contains { $0.contains("\"name\": \"streams\"") && $0.contains("\"slowdown_vs_puts\": ") })

@@ -30,6 +30,7 @@ enum EventWorkloads {
         r["baseline_ops_per_s"] = .double(Double(events) / baseline)
         r["ratio"] = .double(baseline / ours)
         r["ns_per_op"] = .double(ours * 1e9 / Double(events))
+        r["peak_rss_mb"] = .double(Measure.peakResidentMB())
         r["pending"] = .int(pending)
         r["same_order"] = .int(checksum == baselineChecksum ? 1 : 0)
         return r
