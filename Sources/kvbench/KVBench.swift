@@ -45,7 +45,7 @@ struct KVBench: ParsableCommand {
     static func run(_ name: String, quick: Bool, nodes: Int? = nil, keys: Int? = nil) throws -> [BenchRecord] {
         switch name {
         case "puts": try PutWorkloads.puts(quick: quick, nodes: nodes, keys: keys)
-        case "puts-scale": try PutWorkloads.scale(quick: quick)
+        case "puts-scale": try PutWorkloads.scale(quick: quick, nodes: nodes, keys: keys)
         case "streams": try PutWorkloads.streams(quick: quick)
         case "memory": try PutWorkloads.memory(quick: quick)
         case "events": try EventWorkloads.run(quick: quick)
@@ -75,7 +75,18 @@ struct KVBench: ParsableCommand {
         var records: [BenchRecord] = []
         for name in only.isEmpty ? Self.workloadNames : only {
             FileHandle.standardError.write(Data("kvbench: \(name)…\n".utf8))
-            records += try runInChild(name)
+            if name == "puts-scale" && nodes == nil && keys == nil {
+                // Each size in processes of its own: its memory figure is its own, and no size
+                // runs on the heap another left behind.
+                for size in PutWorkloads.scaleSizes(quick: quick) {
+                    let runs = try (0..<PutWorkloads.scaleRuns(quick: quick, keys: size.keys)).flatMap { _ in
+                        try runInChild(name, nodes: size.nodes, keys: size.keys)
+                    }
+                    records += PutWorkloads.fastest(of: runs).map { [$0] } ?? []
+                }
+            } else {
+                records += try runInChild(name)
+            }
         }
         if let s = records.firstIndex(where: { $0.name == "streams" }) {
             let puts = try records.first { $0.name == "puts" } ?? runInChild("puts").first
@@ -88,9 +99,10 @@ struct KVBench: ParsableCommand {
     }
 
     /// Runs one workload in a fresh process of this executable and reads its JSON lines back.
-    private func runInChild(_ name: String) throws -> [BenchRecord] {
+    private func runInChild(_ name: String, nodes: Int? = nil, keys: Int? = nil) throws -> [BenchRecord] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let nodes = nodes ?? self.nodes, keys = keys ?? self.keys
         process.arguments = ["--child", name] + (quick ? ["--quick"] : [])
             + (nodes.map { ["--nodes", String($0)] } ?? []) + (keys.map { ["--keys", String($0)] } ?? [])
         let pipe = Pipe()

@@ -31,6 +31,11 @@ import Testing
         #expect(!lines.contains { $0.contains("\"verified\": 0") || $0.contains("\"error\"") })
         #expect(!lines.contains { $0.contains("\"same_order\": 0") || $0.contains("\"all_passed\": 0") })
         #expect(lines.contains { $0.contains("\"name\": \"streams\"") && $0.contains("\"slowdown_vs_puts\": ") })
+        // puts-scale: each size the fastest of two processes (with --quick), both runs listed
+        let scale = lines.filter { $0.contains("\"name\": \"puts-scale\"") }
+        #expect(scale.count == 4 && scale.allSatisfy { line in
+            line.range(of: "\"runs\": \"").map { line[$0.upperBound...].prefix { $0 != "\"" }.split(separator: " ").count == 2 } ?? false
+        }, "\(scale)")
         for workload in ["parse", "sweep"] {  // each run's figure beside the fastest
             #expect(lines.contains { $0.contains("\"name\": \"\(workload)\"") && $0.contains("\"runs\": \"") })
         }
