@@ -31,8 +31,11 @@ enum PutWorkloads {
     /// run, the baseline from its own fastest, every run's ns a put (ours/baseline's) in `runs`.
     static func fastest(of runs: [BenchRecord]) -> BenchRecord? {
         func double(_ r: BenchRecord, _ key: String) -> Double? {
-            if case .double(let d)? = r[key] { return d }
-            return nil
+            switch r[key] {
+            case .double(let d)?: d
+            case .int(let n)?: Double(n)  // a whole number reads back from JSON as an integer
+            default: nil
+            }
         }
         guard var best = runs.filter({ double($0, "wall_s") != nil }).min(by: { double($0, "wall_s")! < double($1, "wall_s")! })
         else { return runs.first }
