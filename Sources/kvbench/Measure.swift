@@ -11,14 +11,6 @@ enum Measure {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
-    /// The fastest of `runs` timings of `body`, and all of them in order. Noise on a shared
-    /// machine only ever slows a run down, so the fastest is the closest to what the code costs.
-    static func best(of runs: Int, _ body: () throws -> Void) rethrows -> (best: Double, all: [Double]) {
-        var all: [Double] = []
-        for _ in 0..<runs { all.append(try seconds(body)) }
-        return (all.min() ?? 0, all)
-    }
-
     /// Peak resident memory of this process so far, in MB (VmHWM from /proc/self/status).
     static func peakResidentMB() -> Double {
         statusField("VmHWM:") / 1024

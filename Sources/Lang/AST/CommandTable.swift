@@ -93,6 +93,8 @@ struct CommandTable: Sendable {
     init(forScriptOf bytes: Int) {
         entries.reserveCapacity(bytes / 24)
         words.reserveCapacity(bytes / 8)
+        HugePages.advise(&entries)
+        HugePages.advise(&words)
     }
 
     // MARK: Building (the parser)

@@ -52,6 +52,7 @@ public final class SourceFile: @unchecked Sendable {
         var text = text
         let count = text.utf8.count
         let start = UnsafeMutablePointer<UInt8>.allocate(capacity: count + Self.terminatedPadding)
+        HugePages.advise(start, byteCount: count + Self.terminatedPadding)
         let storage = UnsafeMutableBufferPointer(start: start, count: count + 1)
         _ = text.withUTF8 { storage.initialize(fromContentsOf: $0) }
         (start + count).initialize(repeating: 0, count: Self.terminatedPadding)
