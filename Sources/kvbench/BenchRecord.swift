@@ -47,6 +47,38 @@ struct BenchRecord {
         }
     }
 
+    /// A numeric field, whether it was written as an integer or not (a whole number reads back
+    /// from JSON as one).
+    func number(_ key: String) -> Double? {
+        switch self[key] {
+        case .double(let d)?: d
+        case .int(let n)?: Double(n)
+        default: nil
+        }
+    }
+
+    /// Several runs of one workload and size, each from a process of its own, as one record: the
+    /// run with the least `wall_s`; the fastest baseline of them all and the ratio to it; failures
+    /// summed, verified only if every run was; and each run's `figure` (and its baseline's ns an
+    /// operation, after a `/`) in `runs`.
+    static func fastest(of runs: [BenchRecord], figure: String) -> BenchRecord? {
+        guard var best = runs.min(by: { ($0.number("wall_s") ?? .infinity) < ($1.number("wall_s") ?? .infinity) })
+        else { return nil }
+        guard runs.count > 1 else { return best }
+        if let baseline = runs.compactMap({ $0.number("baseline_ops_per_s") }).max(), let ours = best.number("ops_per_s") {
+            best["baseline_ops_per_s"] = .double(baseline)
+            best["ratio"] = .double(ours / baseline)
+        }
+        if best["failed"] != nil { best["failed"] = .int(Int(runs.compactMap { $0.number("failed") }.reduce(0, +))) }
+        if best["verified"] != nil { best["verified"] = .int(runs.allSatisfy { $0.number("verified") == 1 } ? 1 : 0) }
+        best["runs"] = .string(runs.map { r in
+            let ours = r.number(figure).map(format3) ?? "-"
+            guard let base = r.number("baseline_ops_per_s") else { return ours }
+            return ours + "/" + format3((1e9 / base).rounded())
+        }.joined(separator: " "))
+        return best
+    }
+
     var json: String {
         "{" + fields.map { "\"\($0.0)\": \($0.1.json)" }.joined(separator: ", ") + "}"
     }

@@ -50,6 +50,22 @@ import Testing
         #expect(values == ["a": "\"\"", "b": "\"x y\"", "c": "\"tab\\there\"", "d": "\"1 (hidden)\"", "e": "plain"])
     }
 
+    /// The same quoting in a trace, a stream's row, and a report of what has not converged.
+    @Test func tracesStreamsAndReportsQuoteKeys() throws {
+        let c = Cluster()
+        try c.add(["n1", "n2", "n3"])
+        var lines: [String] = []
+        c.tracing = true
+        c.onEvent = { if case .trace(let t) = $0 { lines.append(t) } }
+        let cut = c.owners(of: "two words").last!
+        try c.isolate(cut)
+        _ = try c.put("two words", [("a", "1")])
+        #expect(lines.contains { $0.contains(" put \"two words\"") } && lines.contains { $0.contains(" write \"two words\"") })
+        #expect(c.convergence().unmet.contains { $0.hasPrefix("key \"two words\": \(cut) differs from ") })
+        _ = try c.openStream("s", key: "two words", fields: ["a"], initial: false)
+        #expect(c.showStreams().rows.first?[1] == "\"two words\"")
+    }
+
     /// A write a stand-in keeps for a node that is down shows as that node's hint, and is gone
     /// from the table once delivered.
     @Test func keyShowsHintsHeldForANodeThatIsDown() throws {

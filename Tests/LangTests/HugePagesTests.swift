@@ -16,6 +16,17 @@ import Testing
         for i in stride(from: 0, to: byteCount, by: 4093) { #expect(bytes[i] == UInt8(truncatingIfNeeded: i)) }
     }
 
+    /// `advise(&array)` reads the address of an empty array's reserved storage, before the
+    /// parser fills it: an address the standard library must give, or the advice is skipped.
+    @Test func anEmptyArraysReservedStorageHasAnAddress() {
+        var words = [UInt64]()
+        words.reserveCapacity(HugePages.threshold / 8)
+        #expect(words.withUnsafeMutableBufferPointer { $0.baseAddress } != nil)
+        HugePages.advise(&words)
+        words.append(contentsOf: 0..<UInt64(HugePages.threshold / 8))
+        #expect(words.last == UInt64(HugePages.threshold / 8 - 1))
+    }
+
     @Test func aLargeScriptsTablesAreAdvisedAndRead() throws {
         var script = "add n1 n2 n3\n"
         var i = 0

@@ -27,34 +27,6 @@ enum PutWorkloads {
         return try sizes.map { try record(name: "puts-scale", nodes: $0.0, keys: $0.1, clients: 1_000) }
     }
 
-    /// The fastest of several runs of one size, each in its own process: ours from the fastest
-    /// run, the baseline from its own fastest, every run's ns a put (ours/baseline's) in `runs`.
-    static func fastest(of runs: [BenchRecord]) -> BenchRecord? {
-        func double(_ r: BenchRecord, _ key: String) -> Double? {
-            switch r[key] {
-            case .double(let d)?: d
-            case .int(let n)?: Double(n)  // a whole number reads back from JSON as an integer
-            default: nil
-            }
-        }
-        guard var best = runs.filter({ double($0, "wall_s") != nil }).min(by: { double($0, "wall_s")! < double($1, "wall_s")! })
-        else { return runs.first }
-        guard runs.count > 1 else { return best }
-        let baseline = runs.compactMap { double($0, "baseline_ops_per_s") }.max() ?? 0
-        if let ours = double(best, "ops_per_s"), baseline > 0 {
-            best["baseline_ops_per_s"] = .double(baseline)
-            best["ratio"] = .double(ours / baseline)
-        }
-        best["failed"] = .int(runs.reduce(0) { sum, r in if case .int(let n)? = r["failed"] { sum + n } else { sum } })
-        best["verified"] = .int(runs.allSatisfy { if case .int(1)? = $0["verified"] { true } else { false } } ? 1 : 0)
-        best["runs"] = .string(runs.map { r in
-            let ours = double(r, "ns_per_op").map { String(Int($0.rounded())) } ?? "-"
-            let base = double(r, "baseline_ops_per_s").map { String(Int((1e9 / $0).rounded())) } ?? "-"
-            return ours + "/" + base
-        }.joined(separator: " "))
-        return best
-    }
-
     /// Workload 1 with streams open. Its cost relative to `puts` (`slowdown_vs_puts`) is set by
     /// the parent from the `puts` record, measured in a process of its own like this one: run in
     /// one process, the second run pays for the heap the first left behind.
@@ -65,7 +37,7 @@ enum PutWorkloads {
 
     /// Sets `slowdown_vs_puts` on a streams record from the plain puts record of the same size.
     static func relate(streams: inout BenchRecord, to puts: BenchRecord) {
-        if case .double(let a)? = puts["ns_per_op"], case .double(let b)? = streams["ns_per_op"] {
+        if let a = puts.number("ns_per_op"), let b = streams.number("ns_per_op") {
             streams["slowdown_vs_puts"] = .double(b / a)
         }
     }

@@ -4,7 +4,7 @@ import Lang
 /// `parse` and `start`: the language front end and the executable.
 enum ToolWorkloads {
     /// A generated script parsed and name-checked, once, in a fresh process (as `kvrepl` parses a
-    /// script): MB/s. The parent runs it in three processes and keeps the fastest (`fastest`).
+    /// script): MB/s. The parent runs it in three processes and keeps the fastest (`KVBench.plan`).
     static func parse(quick: Bool) throws -> [BenchRecord] {
         let target = quick ? 1_000_000 : 10_000_000
         var script = "add n1 n2 n3 n4 n5\n"
@@ -25,23 +25,6 @@ enum ToolWorkloads {
         r["bytes"] = .int(bytes)
         r["mb_per_s"] = .double(Double(bytes) / 1e6 / wall)
         return [r]
-    }
-
-    /// The run with the least `wall_s`, with every run's `figure` in `runs` (when there is more
-    /// than one).
-    static func fastest(of runs: [BenchRecord], figure: String) -> BenchRecord? {
-        func wall(_ r: BenchRecord) -> Double {
-            switch r["wall_s"] {
-            case .double(let d)?: d
-            case .int(let n)?: Double(n)
-            default: .infinity
-            }
-        }
-        guard var best = runs.min(by: { wall($0) < wall($1) }) else { return nil }
-        if runs.count > 1 {
-            best["runs"] = .string(runs.map { $0[figure].map(BenchTable.cell) ?? "-" }.joined(separator: " "))
-        }
-        return best
     }
 
     /// The timed work of `parse`: the script loaded and name-checked, its commands counted. Not
