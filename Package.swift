@@ -37,7 +37,9 @@ let package = Package(
                 "Cluster", "Lang",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HeapModule", package: "swift-collections"),
-            ]
+            ],
+            // The put driver's closures share counters: unchecked like Cluster's (see above).
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .testTarget(
             name: "ClusterTests",

@@ -92,6 +92,22 @@ struct KVBench: ParsableCommand {
         if let json {
             try Data(records.map { $0.json + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: json))
         }
+        let failed = Self.unverified(records)
+        if !failed.isEmpty {
+            FileHandle.standardError.write(Data("kvbench: not verified: \(failed.joined(separator: ", ")) (see verified= and error= above)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// The workloads whose result did not check out (or that did not run): a fast wrong answer
+    /// must not pass, so any of them fails the run.
+    static func unverified(_ records: [BenchRecord]) -> [String] {
+        var names: [String] = []
+        for r in records where r["error"] != nil || r.number("verified") == 0 {
+            let name = r.name ?? "?"
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
     }
 
     /// The workloads whose figure one short run cannot pin down, run as parts (sizes), each part

@@ -29,6 +29,10 @@ import Testing
             #expect(common.allSatisfy { line.contains("\"\($0)\": ") }, "\(line)")
         }
         #expect(!lines.contains { $0.contains("\"verified\": 0") || $0.contains("\"error\"") })
+        for workload in ["puts", "puts-scale", "streams", "events", "gossip", "join", "memory", "parse", "sweep", "start"] {
+            let records = lines.filter { $0.contains("\"name\": \"\(workload)\"") }
+            #expect(!records.isEmpty && records.allSatisfy { $0.contains("\"verified\": 1") }, "\(workload) not verified")
+        }
         #expect(!lines.contains { $0.contains("\"same_order\": 0") || $0.contains("\"all_passed\": 0") })
         #expect(lines.contains { $0.contains("\"name\": \"streams\"") && $0.contains("\"slowdown_vs_puts\": ") })
         // puts-scale: each size the fastest of two processes (with --quick), both runs listed

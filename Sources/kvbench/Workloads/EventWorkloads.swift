@@ -33,6 +33,7 @@ enum EventWorkloads {
         r["peak_rss_mb"] = .double(Measure.peakResidentMB())
         r["pending"] = .int(pending)
         r["same_order"] = .int(checksum == baselineChecksum ? 1 : 0)
+        r["verified"] = r["same_order"]
         return r
     }
 

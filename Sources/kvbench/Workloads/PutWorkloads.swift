@@ -47,7 +47,7 @@ enum PutWorkloads {
         let keys = quick ? 20_000 : 1_000_000
         let before = Measure.residentMB()
         let outcome = try PutDriver(nodes: quick ? 20 : 100, keys: keys, clients: 1_000).run()
-        let ours = Measure.residentMB() - before
+        let ours = outcome.residentMB - before
         var r = BenchRecord(name: "memory", nodes: quick ? 20 : 100, keys: keys, ops: keys)
         r["peak_rss_mb"] = .double(Measure.peakResidentMB())
         r["resident_mb"] = .double(ours)
@@ -76,6 +76,7 @@ enum PutWorkloads {
         r["ratio"] = .double(base.seconds / outcome.wallSeconds)
         r["ns_per_op"] = .double(outcome.wallSeconds * 1e9 / Double(max(outcome.completed, 1)))
         r["failed"] = .int(outcome.failed)
+        r["converged"] = .int(outcome.converged ? 1 : 0)
         r["verified"] = .int(outcome.verified ? 1 : 0)
         if streams > 0 { r["streams"] = .int(streams) }
         return r

@@ -24,6 +24,7 @@ enum ToolWorkloads {
         r["peak_rss_mb"] = .double(Measure.peakResidentMB())
         r["bytes"] = .int(bytes)
         r["mb_per_s"] = .double(Double(bytes) / 1e6 / wall)
+        r["verified"] = .int(commands == 1 + 3 * i ? 1 : 0)  // `add`, then three commands a round
         return [r]
     }
 
@@ -60,6 +61,7 @@ enum ToolWorkloads {
         var r = BenchRecord(name: "start", nodes: nil, keys: nil, ops: runs)
         r["wall_s"] = .double(best)
         r["ms"] = .double(best * 1000)
+        r["verified"] = .int(1)  // every run exited with status 0 (`spawnAndWait` throws otherwise)
         return [r]
     }
 }
@@ -131,6 +133,7 @@ extension ToolWorkloads {
         r["speedup"] = .double(pairs.sorted()[pairs.count / 2])
         r["runs"] = .string(pairs.map(format3).joined(separator: " "))
         r["all_passed"] = .int(passed ? 1 : 0)
+        r["verified"] = r["all_passed"]
         return [r]
     }
 }
