@@ -75,6 +75,10 @@ struct KVBench: ParsableCommand {
         var records: [BenchRecord] = []
         for name in only.isEmpty ? Self.workloadNames : only {
             FileHandle.standardError.write(Data("kvbench: \(name)…\n".utf8))
+            if name == "streams" && nodes == nil && keys == nil {
+                records += try PutWorkloads.pairedWithPuts(pairs: quick ? 2 : 3) { try runInChild($0) }.map { [$0] } ?? []
+                continue
+            }
             guard nodes == nil && keys == nil, let plan = Self.plan(of: name, quick: quick) else {
                 records += try runInChild(name)
                 continue
@@ -83,10 +87,6 @@ struct KVBench: ParsableCommand {
                 let runs = try (0..<part.times).flatMap { _ in try runInChild(name, nodes: part.nodes, keys: part.keys) }
                 records += BenchRecord.fastest(of: runs, figure: part.figure).map { [$0] } ?? []
             }
-        }
-        if let s = records.firstIndex(where: { $0.name == "streams" }) {
-            let puts = try records.first { $0.name == "puts" } ?? runInChild("puts").first
-            if let puts { PutWorkloads.relate(streams: &records[s], to: puts) }
         }
         print(BenchTable.render(records))
         if let json {

@@ -34,7 +34,11 @@ import Testing
             #expect(!records.isEmpty && records.allSatisfy { $0.contains("\"verified\": 1") }, "\(workload) not verified")
         }
         #expect(!lines.contains { $0.contains("\"same_order\": 0") || $0.contains("\"all_passed\": 0") })
-        #expect(lines.contains { $0.contains("\"name\": \"streams\"") && $0.contains("\"slowdown_vs_puts\": ") })
+        // streams: the median of two pairs of runs (with --quick), each pair's ratio listed
+        #expect(lines.contains { line in
+            line.contains("\"name\": \"streams\"") && line.contains("\"slowdown_vs_puts\": ")
+                && (line.range(of: "\"runs\": \"").map { line[$0.upperBound...].prefix { $0 != "\"" }.split(separator: " ").count == 2 } ?? false)
+        })
         // puts-scale: each size the fastest of two processes (with --quick), both runs listed
         let scale = lines.filter { $0.contains("\"name\": \"puts-scale\"") }
         #expect(scale.count == 4 && scale.allSatisfy { line in

@@ -34,3 +34,29 @@ import Testing
         #expect(KVBench.unverified([records[0], records[4]]).isEmpty)
     }
 }
+
+/// `streams` against `puts`: the median of pairs of runs, each pair's ratio listed.
+@Suite struct StreamsPairingTests {
+    @Test func theMedianPairIsKeptWithEveryPairsRatio() throws {
+        var nsPerPut = [1000.0, 1500, 1000, 1100, 2000, 2400]  // puts, streams, puts, streams, …
+        let paired = PutWorkloads.pairedWithPuts(pairs: 3) { name in
+            let ns = nsPerPut.removeFirst()
+            return [BenchVerificationTests.record(name, [("ns_per_op", .double(ns)), ("verified", .int(1))])]
+        }
+        let record = try #require(paired)
+        #expect(record.name == "streams")
+        #expect(record.number("slowdown_vs_puts") == 1.2)
+        #expect(record.number("ns_per_op") == 2400)  // the median pair's own streams run
+        #expect(record["runs"].map(BenchTable.cell) == "1.5 1.1 1.2")
+        #expect(record.number("verified") == 1)
+    }
+
+    @Test func aFailedRunFailsThePairing() throws {
+        var runs = 0
+        let paired = PutWorkloads.pairedWithPuts(pairs: 3) { name in
+            runs += 1
+            return [BenchVerificationTests.record(name, [("ns_per_op", .double(1000)), ("verified", .int(runs == 4 ? 0 : 1))])]
+        }
+        #expect(try #require(paired).number("verified") == 0)
+    }
+}

@@ -15,8 +15,10 @@ struct PutDriver {
         var events: Int
         var completed: Int
         var failed: Int
-        /// Resident memory straight after the puts, before the checks below ran.
+        /// Resident and peak resident memory straight after the puts, before the checks below ran
+        /// (the convergence check holds every key's copies at once).
         var residentMB: Double
+        var peakMB: Double
         /// Every put succeeded, a sample read back through a quorum as written, and the replicas
         /// converged (`Cluster.waitConverged`).
         var verified: Bool
@@ -86,10 +88,10 @@ struct PutDriver {
             (completed, failed) = Self.load(cluster, keys: keys, clients: clients)
         }
         let events = cluster.eventsRun - eventsBefore
-        let resident = Measure.residentMB()
+        let resident = Measure.residentMB(), peak = Measure.peakResidentMB()
         let readBack = try Self.readsBack(cluster, keys: keys)
         let converged = cluster.waitConverged(limit: 60_000_000)
-        return Outcome(wallSeconds: wall, events: events, completed: completed, failed: failed, residentMB: resident,
+        return Outcome(wallSeconds: wall, events: events, completed: completed, failed: failed, residentMB: resident, peakMB: peak,
                        verified: failed == 0 && readBack && converged, converged: converged, cluster: cluster)
     }
 
