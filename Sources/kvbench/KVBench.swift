@@ -9,7 +9,7 @@ struct KVBench: ParsableCommand {
         commandName: "kvbench",
         abstract: "Benchmarks of the kvrepl simulation against plain baselines measured in the same run.")
 
-    static let workloadNames = ["puts", "puts-scale", "streams", "events", "gossip", "join", "memory", "parse", "sweep", "start", "ring", "membership"]
+    static let workloadNames = ["puts", "puts-scale", "streams", "events", "gossip", "join", "memory", "parse", "sweep", "start", "floor", "ring", "membership"]
 
     @Flag(help: "Run every workload at a small size.")
     var quick = false
@@ -23,10 +23,10 @@ struct KVBench: ParsableCommand {
     @Option(help: .hidden)
     var child: String?
 
-    /// Sizes for `puts` other than the workload's own (for profiling, e.g. under callgrind).
-    @Option(help: ArgumentHelp("Nodes for the puts workload (profiling).", visibility: .hidden))
+    /// Sizes for `puts` and `floor` other than the workload's own (for profiling, e.g. under callgrind).
+    @Option(help: ArgumentHelp("Nodes for the puts and floor workloads (profiling).", visibility: .hidden))
     var nodes: Int?
-    @Option(help: ArgumentHelp("Keys for the puts workload (profiling).", visibility: .hidden))
+    @Option(help: ArgumentHelp("Keys for the puts and floor workloads (profiling).", visibility: .hidden))
     var keys: Int?
 
     func validate() throws {
@@ -53,6 +53,7 @@ struct KVBench: ParsableCommand {
         case "join": try ClusterWorkloads.join(quick: quick)
         case "parse": try ToolWorkloads.parse(quick: quick)
         case "start": try ToolWorkloads.start(quick: quick)
+        case "floor": try FloorWorkload.run(quick: quick, nodes: nodes, keys: keys)
         case "sweep": try ToolWorkloads.sweep(quick: quick)
         case "ring": try FigureWorkloads.ring(quick: quick)
         case "membership": try FigureWorkloads.membership(quick: quick)

@@ -29,7 +29,7 @@ import Testing
             #expect(common.allSatisfy { line.contains("\"\($0)\": ") }, "\(line)")
         }
         #expect(!lines.contains { $0.contains("\"verified\": 0") || $0.contains("\"error\"") })
-        for workload in ["puts", "puts-scale", "streams", "events", "gossip", "join", "memory", "parse", "sweep", "start"] {
+        for workload in ["puts", "puts-scale", "streams", "events", "gossip", "join", "memory", "parse", "sweep", "start", "floor"] {
             let records = lines.filter { $0.contains("\"name\": \"\(workload)\"") }
             #expect(!records.isEmpty && records.allSatisfy { $0.contains("\"verified\": 1") }, "\(workload) not verified")
         }

@@ -32,8 +32,11 @@ struct TreeLeaf {
 
 /// Everything one endpoint can tell another. Values only; big parts (objects) are copy-on-write.
 enum Payload {
-    /// Client → coordinator: the client operation `op` (its request is in the client's table).
-    case request(op: Int32)
+    /// Client → coordinator: the client operation `op` and its request. The request travels with
+    /// the message rather than being read from the client's table on arrival, so that an
+    /// operation the client has finished with (timed out) and forgotten (no history kept) is still
+    /// coordinated when its request arrives late, as it would be with history.
+    case request(op: Int32, request: ClientOp.Request)
     /// Coordinator → client.
     case reply(op: Int32, outcome: Outcome)
     /// Coordinator → replica: store this (as a hint for `hintFor` when ≥ 0).

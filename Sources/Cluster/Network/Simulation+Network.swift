@@ -77,8 +77,7 @@ extension Simulation {
 
     private func describe(_ p: Payload) -> String {
         switch p {
-        case .request(let op):
-            guard let request = ops.request(of: op) else { return "request" }
+        case .request(_, let request):
             switch request {
             case .put(let k, _): return "put \(Quoting.word(keys[k]))"
             case .get(let k, _): return "get \(Quoting.word(keys[k]))"

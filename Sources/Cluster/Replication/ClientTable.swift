@@ -1,14 +1,17 @@
 /// The client's operations by id (0, 1, 2, … in submission order): the recorded history that
-/// `check`, `result(of:)` and versions read. With `keepsHistory` off (a caller that needs none,
-/// such as the benchmark's million puts) an operation submitted with a completion callback is
-/// dropped once it has completed and its callback ran, so memory holds only the operations in
-/// flight (an `IDWindow` from the oldest one kept).
+/// `check`, `result(of:)` and versions read. With `keepsHistory` off (a caller that needs none:
+/// the benchmark's million puts, a script without `check`) an operation is dropped once it has
+/// completed and its callback ran, or its waiting caller read it, so memory holds only the
+/// operations in flight (an `IDWindow` from the oldest one kept). Nothing else reads an
+/// operation once it has completed: a request still in flight carries its own copy.
 struct ClientTable {
     private var window = IDWindow(filler: ClientOp(request: .get(key: 0, fields: []), coordinator: -1))
     var keepsHistory = true
 
     /// Ids issued so far (the next id).
     var count: Int { window.nextID }
+    /// Operations held (in flight, or kept as history).
+    var held: Int { window.count }
 
     mutating func append(_ op: ClientOp) -> Int32 { Int32(truncatingIfNeeded: window.append(op)) }
 
@@ -31,6 +34,12 @@ struct ClientTable {
     mutating func completed(_ id: Int32) {
         guard !keepsHistory, window.read(Int(id), { $0.hadCallback }) == true else { return }
         window.discard(Int(id))
+    }
+
+    /// The caller waiting for an operation (`perform`) has read its outcome: without history it
+    /// is dropped.
+    mutating func read(_ id: Int32) {
+        if !keepsHistory { window.discard(Int(id)) }
     }
 
     /// Every operation kept, with its id, in id order.

@@ -28,7 +28,7 @@ extension Simulation {
         case .delete: count(.deletes)
         case .register: count(.registrations)
         }
-        if coordinator >= 0 { send(from: clientEndpoint, to: coordinator, .request(op: id)) }
+        if coordinator >= 0 { send(from: clientEndpoint, to: coordinator, .request(op: id, request: request)) }
         scheduleDeadline(.clientTimeout(op: id))
         return id
     }
@@ -42,6 +42,7 @@ extension Simulation {
             run(until: t) { [unowned self] in self.ops.isComplete(id) }
         }
         let op = ops[id]
+        ops.read(id)
         return (op?.result ?? .failed(reason: "did not complete"), op?.object)
     }
 

@@ -1,7 +1,6 @@
 /// The coordinator's side of client operations: stamping, quorums, timeouts and read repair.
 extension Simulation {
-    func coordinate(_ node: Node, clientOp: Int32) {
-        guard let request = ops.request(of: clientOp) else { return }
+    func coordinate(_ node: Node, clientOp: Int32, _ request: ClientOp.Request) {
         let key = request.key
         let plan = placement(node, key)
         let needed = request.isRead ? settings.read : settings.write

@@ -28,7 +28,12 @@ extension Simulation {
     func addToHandoff(_ node: Node, _ key: UInt32, _ object: ObjectRecord) {
         guard var state = node.handoff else { return }
         if let i = state.pending.firstIndex(where: { $0.key == key }) {
-            guard state.pending[i].object.merge(object, order).any else { return }
+            // Data that comes back after a new owner acknowledged it is handed off again, though
+            // nothing in it is new: views that do not agree yet pass it on (the new owner's
+            // view gives the key to a third node, whose view gives it back to this one), and the
+            // node that acknowledged it may hold none of it now.
+            let changed = state.pending[i].object.merge(object, order).any
+            guard changed || !state.pending[i].acked.isEmpty else { return }
             state.pending[i].acked = []
             state.pending[i].version &+= 1
         } else {

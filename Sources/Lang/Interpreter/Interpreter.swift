@@ -37,13 +37,15 @@ final class Interpreter {
 
     // MARK: Entry points
 
-    func run(source: String, path: String) -> RunOutcome {
+    /// `fileRun`: the whole of a file run (the REPL's lines keep every operation's history).
+    func run(source: String, path: String, fileRun: Bool = false) -> RunOutcome {
         interrupted = false
         let loader = ScriptLoader(readFile: session.options.readFile)
         do throws(ScriptError) {
             let script = try loader.load(text: source, path: path)
             var checker = NameChecker(nodes: Set(cluster.nodeNames), streams: Set(cluster.openStreams))
             try checker.check(script)
+            if fileRun && !session.options.record && !script.containsCheck { cluster.recordsHistory = false }
             try raiseDeferred()
             return try execute(script.commands) == .quit ? .quit : .finished
         } catch {

@@ -66,7 +66,7 @@ public final class Session {
     /// Parses the whole script (resolving includes relative to `path`), checks names, then runs it.
     /// `at` blocks still pending at the end are reported as not run.
     public func run(source: String, path: String) -> RunOutcome {
-        let outcome = interpreter.run(source: source, path: path)
+        let outcome = interpreter.run(source: source, path: path, fileRun: true)
         interpreter.reportBlocksNotRun()
         return outcome == .scriptError ? .scriptError : .finished
     }

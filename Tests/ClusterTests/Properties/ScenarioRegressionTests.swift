@@ -234,4 +234,27 @@ import Testing
         ]))
         #expect(run.failures + run.dataFailures() + run.streamFailures() + run.checkerViolations() == [])
     }
+
+    /// `replicasAgreeAndNoAcknowledgedWriteIsLost` (release sweep, 3,000 scenarios, session 7):
+    /// replicas=1; n3 was removed and added again, then n2 (k4's only replica) left. n2 handed
+    /// k4 to n1, which acknowledged it and, its view giving k4 to the new n3, passed it on as a
+    /// hint; n3, whose view did not know of n2's leave yet, passed it back to n2 as a hint, and
+    /// n2 acknowledged it into its handoff, where k4 was already acknowledged and unchanged, so
+    /// nothing was sent again: n2's leave ended holding the only copy. Fixed by handing off again
+    /// data that comes back after an acknowledgement, changed or not.
+    @Test func handoffPassedBackThroughAThirdNode() throws {
+        let run = try ScenarioRun.faulty(Scenario(seed: 456260543, shape: ClusterShape(nodes: 3, replicas: 1, read: 1, write: 1, lossPPM: 9075, latencyMs: 5...23, fastTimers: false), steps: [
+            .put(key: 4, fields: [1: "a"]),
+            .put(key: 3, fields: [1: "a"]),
+            .leave(node: 3),
+            .open(stream: 3, key: 4, fields: [2], initial: false),
+            .rejoin(node: 3),
+            .put(key: 2, fields: [1: "a"]),
+            .put(key: 2, fields: [2: "a"]),
+            .advance(ms: 12),
+            .leave(node: 2),
+        ]))
+        #expect(run.droppedAt == nil)
+        #expect(run.failures + run.dataFailures() + run.streamFailures() + run.checkerViolations() == [])
+    }
 }
