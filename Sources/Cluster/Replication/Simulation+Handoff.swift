@@ -28,12 +28,12 @@ extension Simulation {
     func addToHandoff(_ node: Node, _ key: UInt32, _ object: ObjectRecord) {
         guard var state = node.handoff else { return }
         if let i = state.pending.firstIndex(where: { $0.key == key }) {
-            // Data that comes back after a new owner acknowledged it is handed off again, though
-            // nothing in it is new: views that do not agree yet pass it on (the new owner's
-            // view gives the key to a third node, whose view gives it back to this one), and the
-            // node that acknowledged it may hold none of it now.
-            let changed = state.pending[i].object.merge(object, order).any
-            guard changed || !state.pending[i].acked.isEmpty else { return }
+            // Data that comes back is handed off again, as a new version, though nothing in it is
+            // new: views that do not agree yet pass it around (the new owner's view gives the key
+            // to a third node, whose view gives it back to this one), so an acknowledgement of
+            // what was sent before, given or still on its way, no longer says the new owner
+            // holds it.
+            _ = state.pending[i].object.merge(object, order)
             state.pending[i].acked = []
             state.pending[i].version &+= 1
         } else {
@@ -48,7 +48,16 @@ extension Simulation {
     }
 
     func handoffTick(_ node: Node) {
-        guard let state = node.handoff, !isHandoffDone(node) else { return }
+        guard var state = node.handoff, !isHandoffDone(node) else { return }
+        // A key's new owners are its preference list by the view as it is now: the handoff may
+        // start while the view still holds nodes down or excluded (a leave right after a
+        // partition heals, say), and with targets fixed then, a key whose owners all looked out
+        // had no one to go to until the leave gave up and dropped it.
+        for i in state.pending.indices {
+            let targets = preference(node, state.pending[i].key).filter { $0 != node.index }
+            if targets != state.pending[i].targets { state.pending[i].targets = targets }
+        }
+        node.handoff = state
         for item in state.pending {
             for t in item.targets where !item.acked.contains(t) {
                 send(from: node.index, to: t, .handoff(key: item.key, version: item.version, object: item.object))

@@ -23,7 +23,11 @@ struct HintStore {
     mutating func add(target: Int32, key: UInt32, _ object: ObjectRecord, _ order: StampOrder) {
         if let i = hints.firstIndex(where: { $0.target == target && $0.key == key }) {
             let change = hints[i].object.merge(object, order)
-            if change.any {
+            // The same data again after it was sent is sent again, as a new version: it came back
+            // by way of other nodes (views that do not agree yet pass data around), so the
+            // acknowledgement of the earlier delivery, perhaps still on its way, no longer says
+            // that the target holds it.
+            if change.any || hints[i].lastSent != nil {
                 lastVersion &+= 1
                 hints[i].version = lastVersion
                 hints[i].lastSent = nil

@@ -240,8 +240,8 @@ import Testing
     /// k4 to n1, which acknowledged it and, its view giving k4 to the new n3, passed it on as a
     /// hint; n3, whose view did not know of n2's leave yet, passed it back to n2 as a hint, and
     /// n2 acknowledged it into its handoff, where k4 was already acknowledged and unchanged, so
-    /// nothing was sent again: n2's leave ended holding the only copy. Fixed by handing off again
-    /// data that comes back after an acknowledgement, changed or not.
+    /// nothing was sent again: n2's leave ended holding the only copy. Fixed by handing off again,
+    /// as a new version, data that comes back to a leaving node, changed or not.
     @Test func handoffPassedBackThroughAThirdNode() throws {
         let run = try ScenarioRun.faulty(Scenario(seed: 456260543, shape: ClusterShape(nodes: 3, replicas: 1, read: 1, write: 1, lossPPM: 9075, latencyMs: 5...23, fastTimers: false), steps: [
             .put(key: 4, fields: [1: "a"]),
