@@ -76,17 +76,17 @@ struct KVBench: ParsableCommand {
         var records: [BenchRecord] = []
         for name in only.isEmpty ? Self.workloadNames : only {
             FileHandle.standardError.write(Data("kvbench: \(name)…\n".utf8))
-            if name == "streams" && nodes == nil && keys == nil {
-                records += try PutWorkloads.pairedWithPuts(pairs: quick ? 2 : 3) { try runInChild($0) }.map { [$0] } ?? []
-                continue
-            }
-            guard nodes == nil && keys == nil, let plan = Self.plan(of: name, quick: quick) else {
+            // Sizes given for profiling run the workload once, as given.
+            switch nodes == nil && keys == nil ? Self.plan(of: name, quick: quick) : .once {
+            case .once:
                 records += try runInChild(name)
-                continue
-            }
-            for part in plan {
-                let runs = try (0..<part.times).flatMap { _ in try runInChild(name, nodes: part.nodes, keys: part.keys) }
-                records += BenchRecord.fastest(of: runs, figure: part.figure).map { [$0] } ?? []
+            case .fastest(let parts):
+                for part in parts {
+                    let runs = try (0..<part.times).flatMap { _ in try runInChild(name, nodes: part.nodes, keys: part.keys) }
+                    records += BenchRecord.fastest(of: runs, figure: part.figure).map { [$0] } ?? []
+                }
+            case .pairedWithPuts(let pairs):
+                records += try PutWorkloads.pairedWithPuts(pairs: pairs) { try runInChild($0) }.map { [$0] } ?? []
             }
         }
         print(BenchTable.render(records))
@@ -111,20 +111,31 @@ struct KVBench: ParsableCommand {
         return names
     }
 
-    /// The workloads whose figure one short run cannot pin down, run as parts (sizes), each part
-    /// `times` in processes of its own and the fastest kept (`BenchRecord.fastest`); nil for the
-    /// others, run once in one process. `puts-scale`'s sizes below a million keys take a second or
-    /// less, where one hiccup of this shared machine moves a ratio by more than its ±20%, and each
-    /// size alone has its own memory figure; `parse` is cold, as `kvrepl` parses a script (three
-    /// in one process ran the later two on memory the first had faulted in).
-    static func plan(of name: String, quick: Bool) -> [(nodes: Int?, keys: Int?, times: Int, figure: String)]? {
+    /// How the parent runs a workload, each run in a process of its own.
+    enum Plan {
+        /// One run.
+        case once
+        /// Parts (sizes), each run `times` and the fastest kept (`BenchRecord.fastest`).
+        case fastest([(nodes: Int?, keys: Int?, times: Int, figure: String)])
+        /// Pairs of a `puts` run and a run of this workload, the median pair kept
+        /// (`PutWorkloads.pairedWithPuts`).
+        case pairedWithPuts(pairs: Int)
+    }
+
+    /// The workloads whose figure one short run cannot pin down. `puts-scale`'s sizes below a
+    /// million keys take a second or less, where one hiccup of this shared machine moves a ratio
+    /// by more than its ±20%, and each size alone has its own memory figure; `parse` is cold, as
+    /// `kvrepl` parses a script (three in one process ran the later two on memory the first had
+    /// faulted in); `streams` is judged against `puts` run beside it.
+    static func plan(of name: String, quick: Bool) -> Plan {
         switch name {
         case "puts-scale":
-            PutWorkloads.scaleSizes(quick: quick).map { size in
+            .fastest(PutWorkloads.scaleSizes(quick: quick).map { size in
                 (size.nodes, size.keys, PutWorkloads.scaleRuns(quick: quick, keys: size.keys), "ns_per_op")
-            }
-        case "parse": [(nil, nil, quick ? 2 : 3, "mb_per_s")]
-        default: nil
+            })
+        case "parse": .fastest([(nil, nil, quick ? 2 : 3, "mb_per_s")])
+        case "streams": .pairedWithPuts(pairs: quick ? 2 : 3)
+        default: .once
         }
     }
 

@@ -36,9 +36,9 @@ struct ClientTable {
         window.discard(Int(id))
     }
 
-    /// The caller waiting for an operation (`perform`) has read its outcome: without history it
+    /// The caller waiting for an operation (`perform`) has taken its outcome: without history it
     /// is dropped.
-    mutating func read(_ id: Int32) {
+    mutating func outcomeTaken(_ id: Int32) {
         if !keepsHistory { window.discard(Int(id)) }
     }
 

@@ -42,7 +42,7 @@ extension Simulation {
             run(until: t) { [unowned self] in self.ops.isComplete(id) }
         }
         let op = ops[id]
-        ops.read(id)
+        ops.outcomeTaken(id)
         return (op?.result ?? .failed(reason: "did not complete"), op?.object)
     }
 

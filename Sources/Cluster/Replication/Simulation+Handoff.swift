@@ -17,8 +17,7 @@ extension Simulation {
         }
         for key in objects.keys.sorted() {
             guard let object = objects[key], !object.isEmpty else { continue }
-            let targets = preference(node, key).filter { $0 != node.index }
-            state.pending.append(HandoffState.Item(key: key, object: object, targets: targets, acked: []))
+            state.pending.append(HandoffState.Item(key: key, object: object, targets: handoffTargets(node, key), acked: []))
         }
         node.handoff = state
         handoffTick(node)
@@ -39,12 +38,17 @@ extension Simulation {
         } else {
             var fresh = ObjectRecord()
             _ = fresh.merge(object, order)
-            state.pending.append(HandoffState.Item(key: key, object: fresh, targets: preference(node, key), acked: []))
+            state.pending.append(HandoffState.Item(key: key, object: fresh, targets: handoffTargets(node, key), acked: []))
         }
         node.handoff = state
         if let item = state.pending.first(where: { $0.key == key }) {
             for t in item.targets { send(from: node.index, to: t, .handoff(key: key, version: item.version, object: item.object)) }
         }
+    }
+
+    /// A key's new owners: its preference list by the leaving node's view as it is now.
+    func handoffTargets(_ node: Node, _ key: UInt32) -> [Int32] {
+        preference(node, key).filter { $0 != node.index }
     }
 
     func handoffTick(_ node: Node) {
@@ -54,8 +58,7 @@ extension Simulation {
         // partition heals, say), and with targets fixed then, a key whose owners all looked out
         // had no one to go to until the leave gave up and dropped it.
         for i in state.pending.indices {
-            let targets = preference(node, state.pending[i].key).filter { $0 != node.index }
-            if targets != state.pending[i].targets { state.pending[i].targets = targets }
+            state.pending[i].targets = handoffTargets(node, state.pending[i].key)
         }
         node.handoff = state
         for item in state.pending {

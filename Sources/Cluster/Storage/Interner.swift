@@ -1,11 +1,12 @@
 /// Maps strings (keys, field names, values, node names) to dense UInt32 ids and back, so records
-/// hold small integers instead of Strings. Append-only: an id never changes meaning.
+/// hold small integers instead of Strings. Append-only: an id never changes meaning. Open to the
+/// package so that the benchmark's `floor` interns with the very same code.
 ///
 /// Every client operation interns its key, fields and values, so lookup is an open-addressing
 /// table keyed by the stable FNV-1a hash of the UTF-8 bytes (cheaper than `Hasher`'s SipHash,
 /// and nothing about it depends on the process). The hash is `StableHash`'s, so a key's ring
 /// position comes from it without a second pass over the bytes (`byteHash(of:)`).
-final class Interner {
+package final class Interner {
     private(set) var strings: [String]
     /// FNV-1a of each string's bytes.
     private var hashes: [UInt64]
@@ -15,7 +16,7 @@ final class Interner {
     private let firstID: Int
 
     /// With `reserveZero`, id 0 stands for "nothing" (e.g. a tombstone value) and is never returned.
-    init(reserveZero: Bool) {
+    package init(reserveZero: Bool) {
         strings = reserveZero ? [""] : []
         hashes = reserveZero ? [StableHash().raw] : []
         firstID = reserveZero ? 1 : 0
@@ -45,7 +46,7 @@ final class Interner {
     private func firstSlot(_ hash: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask }
 
     /// The FNV-1a hash of the string's UTF-8 bytes (`StableHash.raw` after adding the string).
-    func byteHash(of id: UInt32) -> UInt64 { hashes[Int(id)] }
+    package func byteHash(of id: UInt32) -> UInt64 { hashes[Int(id)] }
 
     /// The slot holding `string`, or the empty slot where it would go.
     private func find(_ string: String, hash: UInt64) -> Int {
@@ -60,7 +61,7 @@ final class Interner {
         }
     }
 
-    func intern(_ string: String) -> UInt32 {
+    package func intern(_ string: String) -> UInt32 {
         let h = Self.hash(string)
         let i = find(string, hash: h)
         if slots[i] != 0 { return slots[i] - 1 }
@@ -72,7 +73,7 @@ final class Interner {
         return id
     }
 
-    func lookup(_ string: String) -> UInt32? {
+    package func lookup(_ string: String) -> UInt32? {
         let s = slots[find(string, hash: Self.hash(string))]
         return s == 0 ? nil : s - 1
     }
@@ -87,7 +88,7 @@ final class Interner {
         }
     }
 
-    subscript(id: UInt32) -> String {
+    package subscript(id: UInt32) -> String {
         Int(id) < strings.count ? strings[Int(id)] : "?"
     }
 }

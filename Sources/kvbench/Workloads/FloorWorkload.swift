@@ -1,7 +1,7 @@
 import Cluster
 
 /// `floor`: the storage work of workload 1 and nothing else, for scale. The same keys and fields,
-/// interned as the simulation interns them (FNV-1a, open addressing) and stored on three of 100
+/// interned by the simulation's own `Interner` and stored on three of 100
 /// flat per-node tables with the three fields inline: no events, messages, quorums, versions,
 /// Merkle notes or client table. What a put costs here is a floor under what any simulation of
 /// it can cost on this machine through a String-keyed API.
@@ -27,47 +27,6 @@ enum FloorWorkload {
         r["ns_per_op"] = .double(wall * 1e9 / Double(keys))
         r["verified"] = .int(verified ? 1 : 0)
         return [r]
-    }
-}
-
-/// Strings to dense ids: open addressing on FNV-1a, as the simulation's interner.
-private struct FloorInterner {
-    var strings: [String] = []
-    var hashes: [UInt64] = []
-    var slots = [UInt32](repeating: 0, count: 1024)
-
-    static func hash(_ string: String) -> UInt64 {
-        var s = string
-        return s.withUTF8 { bytes in
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-            return h
-        }
-    }
-
-    func slot(_ string: String, _ hash: UInt64) -> Int {
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while slots[i] != 0, hashes[Int(slots[i] - 1)] != hash || strings[Int(slots[i] - 1)] != string { i = (i + 1) & mask }
-        return i
-    }
-
-    mutating func intern(_ string: String) -> (id: UInt32, hash: UInt64) {
-        let h = Self.hash(string), i = slot(string, h)
-        if slots[i] != 0 { return (slots[i] - 1, h) }
-        strings.append(string)
-        hashes.append(h)
-        slots[i] = UInt32(strings.count)
-        if strings.count * 2 > slots.count {
-            slots = [UInt32](repeating: 0, count: slots.count * 2)
-            for (id, h) in hashes.enumerated() { slots[slot(strings[id], h)] = UInt32(id + 1) }
-        }
-        return (UInt32(strings.count - 1), h)
-    }
-
-    func lookup(_ string: String) -> UInt32? {
-        let s = slots[slot(string, Self.hash(string))]
-        return s == 0 ? nil : s - 1
     }
 }
 
@@ -98,7 +57,7 @@ private struct FloorStore {
         }
     }
 
-    var keys = FloorInterner(), names = FloorInterner(), values = FloorInterner()
+    let keys = Interner(reserveZero: false), names = Interner(reserveZero: false), values = Interner(reserveZero: false)
     var nodes: [Node]
     var stamp: Int64 = 0
 
@@ -106,28 +65,29 @@ private struct FloorStore {
 
     var copies: Int { nodes.reduce(0) { $0 + $1.records.count } }
 
-    func home(_ hash: UInt64) -> Int { Int(hash % UInt64(nodes.count)) }
+    /// The key's first replica, from the hash the interner keeps (as the ring takes its position).
+    func home(_ key: UInt32) -> Int { Int(keys.byteHash(of: key) % UInt64(nodes.count)) }
 
     /// Workload 1's puts carry three fields (no more are stored).
     mutating func put(_ key: String, _ fields: [FieldValue]) {
-        let (k, h) = keys.intern(key)
+        let k = keys.intern(key)
         stamp += 1
         func field(_ i: Int) -> Field {
-            Field(field: names.intern(fields[i].field).id, value: values.intern(fields[i].value).id, stamp: stamp)
+            Field(field: names.intern(fields[i].field), value: values.intern(fields[i].value), stamp: stamp)
         }
         let f = (field(0), field(1), field(2))
-        for r in 0..<3 { nodes[(home(h) + r) % nodes.count].put(k, f) }
+        for r in 0..<3 { nodes[(home(k) + r) % nodes.count].put(k, f) }
     }
 
     /// A key's fields as every replica holds them, or nil when a replica lacks the key or differs.
     func get(_ key: String) -> [FieldValue]? {
         guard let k = keys.lookup(key) else { return nil }
         let copies = (0..<3).map { r -> Record? in
-            let node = nodes[(home(FloorInterner.hash(key)) + r) % nodes.count]
+            let node = nodes[(home(k) + r) % nodes.count]
             let p = node.index[node.slot(k)]
             return p == 0 ? nil : node.records[Int(p - 1)]
         }
         guard let first = copies[0], copies.allSatisfy({ $0.map { $0.fields == first.fields } ?? false }) else { return nil }
-        return [first.fields.0, first.fields.1, first.fields.2].map { FieldValue(names.strings[Int($0.field)], values.strings[Int($0.value)]) }
+        return [first.fields.0, first.fields.1, first.fields.2].map { FieldValue(names[$0.field], values[$0.value]) }
     }
 }
