@@ -3,9 +3,14 @@
 /// read and updated in place; a Deque's subscript would copy each element out, retaining every
 /// array and closure it holds, on every lookup. A removed element's slot holds `filler` until the
 /// window moves past it; ids are never reused, so a late lookup of a removed id finds nothing.
+/// Whether a slot is held sits beside its element: one cache line for both, where a thousand
+/// nodes' tables are rarely in cache.
 struct IDWindow<Element> {
-    private var storage: [Element] = []
-    private var held: [Bool] = []
+    private struct Slot {
+        var element: Element
+        var held: Bool
+    }
+    private var storage: [Slot] = []
     /// Storage index of the window's first slot (id `base`).
     private var head = 0
     /// Slots in the window, held or removed but not yet passed.
@@ -24,8 +29,7 @@ struct IDWindow<Element> {
         if used == storage.count { grow() }
         if used == 0 { base = nextID }
         let i = (head + used) & (storage.count - 1)
-        storage[i] = element
-        held[i] = true
+        storage[i] = Slot(element: element, held: true)
         used += 1
         count += 1
         nextID += 1
@@ -38,32 +42,32 @@ struct IDWindow<Element> {
         let k = id - base
         guard k >= 0, k < used else { return nil }
         let i = (head + k) & (storage.count - 1)
-        return held[i] ? i : nil
+        return storage[i].held ? i : nil
     }
 
     func contains(_ id: Int) -> Bool { index(id) != nil }
 
     /// A copy of the element (for lookups off the hot path; `read` and `update` copy nothing).
-    subscript(id: Int) -> Element? { index(id).map { storage[$0] } }
+    subscript(id: Int) -> Element? { index(id).map { storage[$0].element } }
 
     /// `body` of the element, read in place; nil when the id is not held. (Through a pointer,
     /// whose subscript lends the element: the array's would copy it, retaining all it holds.)
     func read<R>(_ id: Int, _ body: (Element) -> R) -> R? {
         guard let i = index(id) else { return nil }
-        return storage.withUnsafeBufferPointer { body($0.baseAddress.unsafelyUnwrapped[i]) }
+        return storage.withUnsafeBufferPointer { body($0.baseAddress.unsafelyUnwrapped[i].element) }
     }
 
     /// Runs `body` on the element in place; nil when the id is not held.
     mutating func update<R>(_ id: Int, _ body: (inout Element) -> R) -> R? {
         guard let i = index(id) else { return nil }
-        return body(&storage[i])
+        return body(&storage[i].element)
     }
 
     /// Removes the element and returns it (moved out, not copied).
     mutating func remove(_ id: Int) -> Element? {
         guard let i = index(id) else { return nil }
         var element = filler
-        swap(&element, &storage[i])
+        swap(&element, &storage[i].element)
         release(i)
         return element
     }
@@ -71,15 +75,15 @@ struct IDWindow<Element> {
     /// Removes the element.
     mutating func discard(_ id: Int) {
         guard let i = index(id) else { return }
-        storage[i] = filler
+        storage[i].element = filler
         release(i)
     }
 
     private mutating func release(_ i: Int) {
-        held[i] = false
+        storage[i].held = false
         count -= 1
         let mask = storage.count - 1
-        while used > 0 && !held[head] {
+        while used > 0 && !storage[head].held {
             head = (head + 1) & mask
             used -= 1
             base += 1
@@ -88,21 +92,20 @@ struct IDWindow<Element> {
 
     /// Held ids, oldest first.
     var ids: [Int] {
-        (0..<used).compactMap { k in held[(head + k) & (storage.count - 1)] ? base + k : nil }
+        (0..<used).compactMap { k in storage[(head + k) & (storage.count - 1)].held ? base + k : nil }
     }
 
     /// Held elements with their ids, oldest first.
     var elements: [(id: Int, element: Element)] {
         (0..<used).compactMap { k in
             let i = (head + k) & (storage.count - 1)
-            return held[i] ? (base + k, storage[i]) : nil
+            return storage[i].held ? (base + k, storage[i].element) : nil
         }
     }
 
     /// Forgets every element; ids keep rising.
     mutating func removeAll() {
         storage = []
-        held = []
         head = 0
         used = 0
         count = 0
@@ -111,16 +114,10 @@ struct IDWindow<Element> {
 
     private mutating func grow() {
         let capacity = max(16, storage.count * 2)
-        var bigger = [Element](repeating: filler, count: capacity)
-        var flags = [Bool](repeating: false, count: capacity)
+        var bigger = [Slot](repeating: Slot(element: filler, held: false), count: capacity)
         let mask = storage.count - 1
-        for k in 0..<used {
-            let i = (head + k) & mask
-            swap(&bigger[k], &storage[i])
-            flags[k] = held[i]
-        }
+        for k in 0..<used { swap(&bigger[k], &storage[(head + k) & mask]) }
         storage = bigger
-        held = flags
         head = 0
     }
 }
