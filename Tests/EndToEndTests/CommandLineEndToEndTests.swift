@@ -139,3 +139,44 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: packageRoot().appendingPathComponent("Package.swift").path))
     }
 }
+
+/// Ctrl-C (SIGINT) during a script run: the runs stop, what finished is printed and counted, and
+/// kvrepl exits 130.
+@Suite struct InterruptEndToEndTests {
+    struct NeverPrinted: Error {}
+
+    /// Sends SIGINT once `text` is printed: the run (and its SIGINT handler) has started by then.
+    func interrupt(when text: String) -> (Process, () -> String) throws -> Void {
+        { process, printed in
+            var waited = 0
+            while !printed().contains(text) {
+                guard waited < 120_000, process.isRunning else { throw NeverPrinted() }
+                usleep(10_000)
+                waited += 10
+            }
+            kill(process.processIdentifier, SIGINT)
+        }
+    }
+
+    @Test func ctrlCStopsASweepAndCountsWhatFinished() throws {
+        let directory = try scratchDirectory(files: ["s.kvs": "add n1 n2 n3\nput k a=1\nexpect get k a=1\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try runKvrepl(args: ["--seeds", "1..100000000", directory.appendingPathComponent("s.kvs").path],
+                                   during: interrupt(when: "PASS"))
+        #expect(result.status == 130)
+        let passes = result.out.split(separator: "\n").filter { $0.hasPrefix("PASS ") }.count
+        #expect(passes > 0)
+        #expect(result.out.hasSuffix("\n\(passes) passed, 0 failed\n"))
+        #expect(result.err.hasSuffix("kvrepl: interrupted: \(passes) of 100000000 runs finished; the summary counts what was printed\n"))
+    }
+
+    @Test func ctrlCStopsASingleRunWhereItIs() throws {
+        let directory = try scratchDirectory(files: ["s.kvs": "add n1 n2 n3\necho started\nadvance 1000h\necho ended\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try runKvrepl(args: [directory.appendingPathComponent("s.kvs").path], during: interrupt(when: "started"))
+        #expect(result.status == 130)
+        #expect(!result.out.contains("ended"))
+        #expect(result.out.hasSuffix("0 passed, 0 failed\n"))
+        #expect(result.err.contains("s.kvs:3:1: error: interrupted at "))
+    }
+}

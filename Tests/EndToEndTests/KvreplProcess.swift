@@ -20,8 +20,11 @@ enum KvreplHarnessError: Error, CustomStringConvertible {
 /// an empty one, so that it never sees a terminal and never starts the interactive REPL).
 /// `environment` adds to (or, with nil, removes from) ours; NO_COLOR is set unless removed.
 /// Output goes through temporary files, so a large output can never fill a pipe and deadlock.
+/// `during` runs once the process has started, given it and what it has printed so far (read anew
+/// at each call).
 func runKvrepl(args: [String], stdin: String? = nil, environment: [String: String?] = [:],
-               currentDirectory: String? = nil) throws -> KvreplResult {
+               currentDirectory: String? = nil,
+               during: ((Process, _ printed: () -> String) throws -> Void)? = nil) throws -> KvreplResult {
     let process = Process()
     process.executableURL = try kvreplBinary()
     process.arguments = args
@@ -49,6 +52,15 @@ func runKvrepl(args: [String], stdin: String? = nil, environment: [String: Strin
     process.standardError = errHandle
 
     try process.run()
+    if let during {
+        do {
+            try during(process) { String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self) }
+        } catch {
+            process.terminate()
+            process.waitUntilExit()
+            throw error
+        }
+    }
     process.waitUntilExit()
     let out = String(decoding: try Data(contentsOf: outURL), as: UTF8.self)
     let err = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)

@@ -50,7 +50,7 @@ final class Interpreter {
             return try execute(script.commands) == .quit ? .quit : .finished
         } catch {
             session.emit(.error, error.rendered)
-            return .scriptError
+            return interrupted ? .interrupted : .scriptError
         }
     }
 

@@ -39,6 +39,8 @@ public enum RunOutcome: Equatable, Sendable {
     case scriptError
     /// `quit` in the REPL: leave the session.
     case quit
+    /// Stopped by `Session.interruptRequested` (Ctrl-C); where it stopped is printed as an error.
+    case interrupted
 }
 
 /// One cluster plus the interpreter state around it: what a file run or a REPL session uses.
@@ -50,7 +52,7 @@ public final class Session {
     /// Expectations (and `wait`, `check`) that held / failed so far.
     public var passed: Int { interpreter.passed }
     public var failed: Int { interpreter.failed }
-    /// Polled during long runs; true stops the run (the REPL's Ctrl-C).
+    /// Polled before each command and during long runs; true stops the run (Ctrl-C).
     public var interruptRequested: (() -> Bool)?
 
     private var interpreter: Interpreter!
@@ -67,6 +69,7 @@ public final class Session {
     /// `at` blocks still pending at the end are reported as not run.
     public func run(source: String, path: String) -> RunOutcome {
         let outcome = interpreter.run(source: source, path: path, fileRun: true)
+        if outcome == .interrupted { return .interrupted }
         interpreter.reportBlocksNotRun()
         return outcome == .scriptError ? .scriptError : .finished
     }

@@ -14,7 +14,8 @@ struct KvreplCommand: ParsableCommand {
             read as one script. Script mode ends with `N passed, M failed`.
 
             Exit status: 0 when nothing failed, 1 when an expectation failed, 2 on a script error \
-            or a usage error.
+            or a usage error, 130 when Ctrl-C stopped a script run (what finished is printed and \
+            counted; a second Ctrl-C ends it at once).
             """,
         version: version)
 

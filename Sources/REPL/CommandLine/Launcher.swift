@@ -38,7 +38,8 @@ enum Launcher {
             output.usageError("kvrepl: --record writes one run: name one FILE (or pipe one script) and at most one --seed")
             return 2
         }
-        let settings = RunSettings(trace: command.trace, quiet: command.quiet, record: command.record != nil)
+        let settings = RunSettings(trace: command.trace, quiet: command.quiet, record: command.record != nil,
+                                   interruptRequested: { InterruptFlag.isRequested })
         let seeds: ScriptSweep.Seeds = command.seeds?.seeds.map { .sweep($0) } ?? .single(command.seed ?? 1)
 
         if command.files.isEmpty && isatty(0) == 1 {
@@ -74,6 +75,7 @@ enum Launcher {
                 return 2
             }
         }
+        InterruptFlag.installForScripts()
         return ScriptSweep(sources: sources, seeds: seeds, settings: settings, recordPath: command.record)
             .run(output: output)
     }

@@ -9,11 +9,14 @@ import Synchronization
 private let interruptRequested = Atomic<Bool>(false)
 /// True while a line reader waits at the prompt (it prints its own newline on Ctrl-C).
 private let readingLine = Atomic<Bool>(false)
+/// Whether the first Ctrl-C restores SIGINT's default action (script runs, not the REPL).
+private let killsOnSecond = Atomic<Bool>(false)
 /// Where the handler ends the terminal's echoed `^C` line during a run, or -1 for nowhere.
 private let echoDescriptor = Atomic<Int32>(-1)
 
 /// Ctrl-C in the REPL: it never kills the process. At the prompt it abandons the line; during a
-/// long `advance` or `wait` the session polls `take()` and stops the run early.
+/// long `advance` or `wait` the session polls `take()` and stops the run early. In a script run
+/// (`installForScripts`) it stops the runs and the sweep prints what finished.
 enum InterruptFlag {
     /// Installs the SIGINT handler. Without SA_RESTART, so that a blocking read at the prompt returns
     /// (EINTR) and the line reader can notice the interrupt.
@@ -39,6 +42,17 @@ enum InterruptFlag {
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
+    /// Ctrl-C in a script run: the first one asks every run to stop (`isRequested`) and the sweep to
+    /// print what finished; it also gives SIGINT back its default action, so that a second Ctrl-C
+    /// ends the process at once, as it would any command-line tool.
+    static func installForScripts(echoTo descriptor: Int32 = 1) {
+        install(echoTo: descriptor)
+        killsOnSecond.store(true, ordering: .relaxed)
+    }
+
+    /// True once Ctrl-C was pressed (not cleared: every run of a sweep sees it).
+    static var isRequested: Bool { interruptRequested.load(ordering: .relaxed) }
+
     /// True when Ctrl-C was pressed since the last call; clears the flag.
     static func take() -> Bool {
         interruptRequested.exchange(false, ordering: .relaxed)
@@ -58,6 +72,7 @@ enum InterruptFlag {
 
     private static func handleSignal() {
         interruptRequested.store(true, ordering: .relaxed)
+        if killsOnSecond.load(ordering: .relaxed) { signal(SIGINT, SIG_DFL) }
         let descriptor = echoDescriptor.load(ordering: .relaxed)
         if descriptor >= 0 && !readingLine.load(ordering: .relaxed) {
             let newline: StaticString = "\n"

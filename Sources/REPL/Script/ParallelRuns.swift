@@ -18,6 +18,10 @@ enum ParallelRuns {
     static func run(_ source: ScriptSource, seeds: [UInt64], settings: RunSettings) -> [Run] {
         let slots = Mutex<[Run?]>(Array(repeating: nil, count: seeds.count))
         DispatchQueue.concurrentPerform(iterations: seeds.count) { i in
+            if settings.interruptRequested?() == true {
+                slots.withLock { $0[i] = Run(result: .notStarted, lines: []) }
+                return
+            }
             let captured = CapturedOutput()
             let result = ScriptRun.run(source, seed: seeds[i], settings: settings, output: captured.append)
             let run = Run(result: result, lines: captured.lines.map { Line(kind: $0.kind, text: $0.text) })

@@ -6,6 +6,8 @@ struct RunSettings: Sendable {
     var quiet = false
     /// Keep the run as a plain script (`--record`).
     var record = false
+    /// Polled by every run; true stops it (Ctrl-C, `InterruptFlag.isRequested`).
+    var interruptRequested: (@Sendable () -> Bool)?
 }
 
 /// The outcome of one run of one script on one seed.
@@ -17,8 +19,13 @@ struct RunResult: Equatable, Sendable {
     var recording: String?
 
     var hadScriptError: Bool { outcome == .scriptError }
-    /// A run "fails" (and a sweep names its seed) on a failed expectation or a script error.
-    var isFailure: Bool { failed > 0 || hadScriptError }
+    var wasInterrupted: Bool { outcome == .interrupted }
+    /// A run "fails" (and a sweep names its seed) on a failed expectation or a script error; one
+    /// stopped by Ctrl-C did not finish, and does not fail.
+    var isFailure: Bool { !wasInterrupted && (failed > 0 || hadScriptError) }
+
+    /// A run that never started: Ctrl-C came first.
+    static let notStarted = RunResult(passed: 0, failed: 0, outcome: .interrupted)
 }
 
 /// One script on one seed, on a fresh `Session` (so a fresh cluster). Runs share nothing, so a sweep
@@ -29,6 +36,7 @@ enum ScriptRun {
         let options = SessionOptions(seed: seed, trace: settings.trace, quiet: settings.quiet, record: settings.record,
                                      readFile: { path in try TextFileReader.read(path: path) })
         let session = Session(options: options, output: output)
+        session.interruptRequested = settings.interruptRequested
         let outcome = session.run(source: source.text, path: source.path)
         let recording = settings.record
             ? "# recorded by kvrepl from \(source.path) on seed \(seed)\nseed \(seed)\n" + session.recording : nil

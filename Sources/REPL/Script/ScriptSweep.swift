@@ -20,14 +20,16 @@ struct ScriptSweep {
         case sweep(ClosedRange<UInt64>)
     }
 
-    /// Runs everything, printing as it goes; returns the exit status (0, 1 or 2).
+    /// Runs everything, printing as it goes; returns the exit status (0, 1 or 2; 130 when Ctrl-C
+    /// stopped it, after the output of the runs that finished and the summary of what was printed).
     func run(output: TerminalOutput) -> Int32 {
         var totals = Totals()
-        for source in sources {
+        sources: for source in sources {
             switch seeds {
             case .single(let seed):
                 let result = ScriptRun.run(source, seed: seed, settings: settings, output: output.write)
                 totals.add(result)
+                if result.wasInterrupted { break sources }  // and no --record file: it would not replay the run
                 if let recordPath, let recording = result.recording {
                     do {
                         try TextFileWriter.write(recording, to: recordPath)
@@ -43,16 +45,26 @@ struct ScriptSweep {
                     let last = next &+ min(Self.batch - 1, range.upperBound - next)
                     let seeds = Array(next...last)
                     for (seed, run) in zip(seeds, ParallelRuns.run(source, seeds: seeds, settings: settings)) {
+                        // A run stopped part way is not printed: it neither passed nor failed.
+                        if run.result.wasInterrupted {
+                            totals.interrupted = true
+                            continue
+                        }
                         for line in run.lines { output.write(line.kind, line.text) }
                         if run.result.isFailure {
                             output.write(.failed, Self.reproduceLine(source: source, seed: seed))
                         }
                         totals.add(run.result)
                     }
+                    if totals.interrupted { break sources }
                     if last == range.upperBound { break }
                     next = last + 1
                 }
             }
+        }
+        if totals.interrupted {
+            let of = runCount.map { " of \($0)" } ?? ""
+            output.write(.error, "kvrepl: interrupted: \(totals.finished)\(of) runs finished; the summary counts what was printed\n")
         }
         output.write(.summary, "\(totals.passed) passed, \(totals.failed) failed\n")
         return totals.exitStatus
@@ -67,19 +79,33 @@ struct ScriptSweep {
         return "seed \(seed) failed: reproduce with kvrepl --seed \(seed) \(target)\n"
     }
 
+    /// Every (script, seed) run asked for; nil past `UInt64.max` (`--seeds 0..18446744073709551615`).
+    var runCount: UInt64? {
+        let files = UInt64(sources.count)
+        guard case .sweep(let range) = seeds else { return files }
+        let (spans, over) = files.multipliedReportingOverflow(by: range.upperBound - range.lowerBound)
+        let (count, overAgain) = spans.addingReportingOverflow(files)
+        return over || overAgain ? nil : count
+    }
+
     /// Sums over every run, and the exit status they give.
     struct Totals {
         var passed = 0
         var failed = 0
         var hadScriptError = false
+        /// Runs that finished (a single run stopped by Ctrl-C counts its printed results, not itself).
+        var finished: UInt64 = 0
+        var interrupted = false
 
         mutating func add(_ result: RunResult) {
             passed &+= result.passed
             failed &+= result.failed
             hadScriptError = hadScriptError || result.hadScriptError
+            if result.wasInterrupted { interrupted = true } else { finished &+= 1 }
         }
 
-        /// 2 on any script error, else 1 when an expectation failed, else 0.
-        var exitStatus: Int32 { hadScriptError ? 2 : failed > 0 ? 1 : 0 }
+        /// 130 after Ctrl-C (as a shell reports a process it ended), else 2 on any script error,
+        /// else 1 when an expectation failed, else 0.
+        var exitStatus: Int32 { interrupted ? 130 : hadScriptError ? 2 : failed > 0 ? 1 : 0 }
     }
 }
