@@ -122,9 +122,8 @@ struct KVBench: ParsableCommand {
         case pairedWithPuts(pairs: Int)
     }
 
-    /// The workloads whose figure one short run cannot pin down. `puts-scale`'s sizes below a
-    /// million keys take a second or less, where one hiccup of this shared machine moves a ratio
-    /// by more than its ±20%, and each size alone has its own memory figure; `parse` is cold, as
+    /// The workloads whose figure one short run cannot pin down. `puts-scale` runs each size
+    /// alone, for its own memory figure, as often as `PutWorkloads.scaleRuns` says; `parse` is cold, as
     /// `kvrepl` parses a script (three in one process ran the later two on memory the first had
     /// faulted in); `streams` is judged against `puts` run beside it.
     static func plan(of name: String, quick: Bool) -> Plan {

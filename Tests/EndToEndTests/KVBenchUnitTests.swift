@@ -60,3 +60,16 @@ import Testing
         #expect(try #require(paired).number("verified") == 0)
     }
 }
+
+/// A puts record beside the dictionary baseline: the peak memory is the workload's own (read by
+/// the caller before the baseline runs), and the ratio compares the two timings.
+@Suite struct BaselineRecordTests {
+    @Test func thePeakIsTheCallersAndTheRatioComparesTimings() throws {
+        let r = DictionaryBaseline.record(name: "floor", nodes: 3, keys: 2_000, ops: 2_000, wall: 1e-3, peakMB: 12.5)
+        #expect(r.number("peak_rss_mb") == 12.5)
+        #expect(r.number("ns_per_op") == 500)
+        let baseline = try #require(r.number("baseline_ops_per_s")), ratio = try #require(r.number("ratio"))
+        // the baseline took keys / baseline_ops_per_s seconds; the ratio is that over our 1 ms
+        #expect(abs(ratio - 2_000 / baseline / 1e-3) < 1e-9 * ratio)
+    }
+}

@@ -45,9 +45,9 @@ struct ScriptSweep {
                     let last = next &+ min(Self.batch - 1, range.upperBound - next)
                     let seeds = Array(next...last)
                     for (seed, run) in zip(seeds, ParallelRuns.run(source, seeds: seeds, settings: settings)) {
-                        // A run stopped part way is not printed: it neither passed nor failed.
+                        // A run stopped part way is not printed, so it counts as one not started.
                         if run.result.wasInterrupted {
-                            totals.interrupted = true
+                            totals.add(.notStarted)
                             continue
                         }
                         for line in run.lines { output.write(line.kind, line.text) }

@@ -12,19 +12,12 @@ enum FloorWorkload {
         let wall = Measure.seconds {
             for i in 0..<keys { store.put(PutDriver.keyName(i), PutDriver.fields(i)) }
         }
-        let base = DictionaryBaseline.run(keys: keys)
+        var r = DictionaryBaseline.record(name: "floor", nodes: nodes, keys: keys, ops: keys, wall: wall,
+                                          peakMB: Measure.peakResidentMB())
         var verified = store.copies == 3 * keys
         for i in stride(from: 0, to: keys, by: max(1, keys / 100)) where store.get(PutDriver.keyName(i)) != PutDriver.fields(i) {
             verified = false
         }
-        var r = BenchRecord(name: "floor", nodes: nodes, keys: keys, ops: keys)
-        r["wall_s"] = .double(wall)
-        r["ops_per_s"] = .double(Double(keys) / wall)
-        r["peak_rss_mb"] = .double(Measure.peakResidentMB())
-        r["baseline"] = .string("[String: [String: String]] x3")
-        r["baseline_ops_per_s"] = .double(Double(keys) / base.seconds)
-        r["ratio"] = .double(base.seconds / wall)
-        r["ns_per_op"] = .double(wall * 1e9 / Double(keys))
         r["verified"] = .int(verified ? 1 : 0)
         return [r]
     }

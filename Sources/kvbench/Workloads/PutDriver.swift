@@ -107,6 +107,24 @@ struct PutDriver {
 
 /// The baseline: the same field writes into plain nested dictionaries, one per replica, no simulation.
 enum DictionaryBaseline {
+    static let description = "[String: [String: String]] x3"
+
+    /// The record of `ops` puts to `keys` keys that took `wall` seconds, beside the baseline run
+    /// now on the same keys. `peakMB` is read by the caller before the baseline (and any check)
+    /// runs, so that it is the workload's own.
+    static func record(name: String, nodes: Int, keys: Int, ops: Int, wall: Double, peakMB: Double) -> BenchRecord {
+        let base = run(keys: keys)
+        var r = BenchRecord(name: name, nodes: nodes, keys: keys, ops: ops)
+        r["wall_s"] = .double(wall)
+        r["ops_per_s"] = .double(Double(ops) / wall)
+        r["peak_rss_mb"] = .double(peakMB)
+        r["baseline"] = .string(description)
+        r["baseline_ops_per_s"] = .double(Double(keys) / base.seconds)
+        r["ratio"] = .double(base.seconds / wall)
+        r["ns_per_op"] = .double(wall * 1e9 / Double(max(ops, 1)))
+        return r
+    }
+
     static func run(keys: Int) -> (seconds: Double, replicas: [[String: [String: String]]]) {
         var replicas = [[String: [String: String]]](repeating: [:], count: 3)
         let seconds = Measure.seconds {

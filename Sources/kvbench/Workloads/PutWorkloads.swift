@@ -18,7 +18,7 @@ enum PutWorkloads {
 
     /// Processes a size runs in: below a million keys a run takes a second or less, where one
     /// hiccup of this shared machine moves a ratio by more than the ±20% it is judged against.
-    /// Nine at 10,000 keys, whose puts take 60–100 ms: nine runs of one build gave 5.9–10.3 µs a
+    /// Nine at 10,000 keys, whose puts take 45–110 ms: nine runs of one build gave 5.9–10.3 µs a
     /// put (the baseline 2.6–4.5), so the fastest of three could land anywhere in that range.
     /// (Two with `--quick`, whose runs take milliseconds, so that it goes through the merge too.)
     static func scaleRuns(quick: Bool, keys: Int) -> Int {
@@ -79,7 +79,7 @@ enum PutWorkloads {
         let base = DictionaryBaseline.run(keys: keys)
         let baseline = Measure.residentMB() - baseBefore
         withExtendedLifetime(base.replicas) {}
-        r["baseline"] = .string("[String: [String: String]] x3")
+        r["baseline"] = .string(DictionaryBaseline.description)
         r["baseline_mb"] = .double(baseline)
         r["ratio"] = .double(ours > 0 ? baseline / ours : 0)
         return [r]
@@ -87,16 +87,9 @@ enum PutWorkloads {
 
     static func record(name: String, nodes: Int, keys: Int, clients: Int, streams: Int = 0) throws -> BenchRecord {
         let outcome = try PutDriver(nodes: nodes, keys: keys, clients: clients, streams: streams).run()
-        let base = DictionaryBaseline.run(keys: keys)
-        var r = BenchRecord(name: name, nodes: nodes, keys: keys, ops: outcome.completed)
-        r["wall_s"] = .double(outcome.wallSeconds)
-        r["ops_per_s"] = .double(Double(outcome.completed) / outcome.wallSeconds)
+        var r = DictionaryBaseline.record(name: name, nodes: nodes, keys: keys, ops: outcome.completed,
+                                          wall: outcome.wallSeconds, peakMB: outcome.peakMB)
         r["events_per_s"] = .double(Double(outcome.events) / outcome.wallSeconds)
-        r["peak_rss_mb"] = .double(Measure.peakResidentMB())
-        r["baseline"] = .string("[String: [String: String]] x3")
-        r["baseline_ops_per_s"] = .double(Double(keys) / base.seconds)
-        r["ratio"] = .double(base.seconds / outcome.wallSeconds)
-        r["ns_per_op"] = .double(outcome.wallSeconds * 1e9 / Double(max(outcome.completed, 1)))
         r["failed"] = .int(outcome.failed)
         r["converged"] = .int(outcome.converged ? 1 : 0)
         r["verified"] = .int(outcome.verified ? 1 : 0)
