@@ -102,7 +102,7 @@ import Testing
 
     @Test func streamsAndStats() throws {
         let c = try cluster()
-        #expect(c.showStreams().rows == [["s", "Alice", "balance", "0", "connected", "0"]])
+        #expect(c.showStreams().rows == [["s", "Alice", "balance", "0", "connected", "0", "in place"]])
         let stats = c.showStats()
         #expect(stats.rows.contains { $0[0] == "message write" && $0[1] != "0" })
         #expect(stats.rows.contains { $0 == ["puts", "1", "", ""] })

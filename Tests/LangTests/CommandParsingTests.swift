@@ -10,6 +10,7 @@ import Testing
          "config replicas=5 read=3 write=1 vnodes=16 fanout=3"),
         ("config gossip=500ms suspect=2s rehash=1m antientropy=1.5s timeout=250ms",
          "config gossip=500000us suspect=2000000us rehash=60000000us antientropy=1500000us timeout=250000us"),
+        ("config renew=2s", "config renew=2000000us"),
         ("config latency=5ms", "config latency=5000us..5000us"),
         ("config latency=1ms..10ms loss=0.5%", "config latency=1000us..10000us loss=5000ppm"),
         ("config loss=100% replicas=\"2\"", "config loss=1000000ppm replicas=2"),

@@ -21,6 +21,7 @@ import Testing
             suspect=5s
             rehash=10s
             antientropy=5s
+            renew=5s
             timeout=1s
             latency=1ms..10ms
             loss=0%

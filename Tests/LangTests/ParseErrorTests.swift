@@ -68,7 +68,7 @@ import Testing
              "bad value `18446744073709551616`: expected a seed, a whole number from 0 to 18446744073709551615", 1, 6),
         Case("seed 1 2", "too many words for `seed`: seed N", 1, 8),
         Case("config replica=3", "unknown setting `replica`: the settings are replicas, read, write, vnodes, "
-             + "gossip, fanout, suspect, rehash, antientropy, timeout, latency, loss", 1, 8, "replicas"),
+             + "gossip, fanout, suspect, rehash, antientropy, renew, timeout, latency, loss", 1, 8, "replicas"),
         Case("config replicas=x", "bad value `x` for `replicas`: expected a count, a whole number from 0 to 1000000000", 1, 17),
         Case("config gossip=1", "bad value `1` for `gossip`: expected " + Values.durationForm, 1, 15),
         Case("config loss=101%", "bad value `101%` for `loss`: expected " + Values.percentForm, 1, 13),

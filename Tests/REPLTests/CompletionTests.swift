@@ -112,8 +112,8 @@ import Testing
 
     @Test func configKeys() {
         #expect(complete("config rep") == ["replicas="])
-        #expect(complete("config re") == ["read=", "rehash=", "replicas="])
-        #expect(complete("config replicas=5 re") == ["read=", "rehash="])
+        #expect(complete("config re") == ["read=", "rehash=", "renew=", "replicas="])
+        #expect(complete("config replicas=5 re") == ["read=", "rehash=", "renew="])
     }
 
     @Test func chaosOptions() {

@@ -3,7 +3,7 @@ public typealias Micros = Int64
 
 /// The names of the `config` settings, in the order `config` prints them.
 public enum SettingKey: String, CaseIterable, Sendable {
-    case replicas, read, write, vnodes, gossip, fanout, suspect, rehash, antientropy, timeout, latency, loss
+    case replicas, read, write, vnodes, gossip, fanout, suspect, rehash, antientropy, renew, timeout, latency, loss
 }
 
 /// The cluster's settings (LANGUAGE.md, "Settings").
@@ -17,6 +17,8 @@ public struct Settings: Equatable, Sendable {
     public var suspect: Micros = 5_000_000
     public var rehash: Micros = 10_000_000
     public var antientropy: Micros = 5_000_000
+    /// How often the client renews each open, connected stream's registration (docs/decisions.md).
+    public var renew: Micros = 5_000_000
     public var timeout: Micros = 1_000_000
     public var latencyMin: Micros = 1_000
     public var latencyMax: Micros = 10_000
@@ -34,7 +36,7 @@ public struct Settings: Equatable, Sendable {
         if read < 1 || read > replicas { return (.read, "read must be from 1 to replicas (\(replicas))") }
         if write < 1 || write > replicas { return (.write, "write must be from 1 to replicas (\(replicas))") }
         for (key, value) in [(SettingKey.gossip, gossip), (.suspect, suspect), (.rehash, rehash),
-                             (.antientropy, antientropy), (.timeout, timeout)] where value <= 0 {
+                             (.antientropy, antientropy), (.renew, renew), (.timeout, timeout)] where value <= 0 {
             return (key, "\(key.rawValue) must be above 0")
         }
         if latencyMin > latencyMax { return (.latency, "latency A..B needs A ≤ B") }

@@ -2,7 +2,7 @@
 enum OperationCounter: Int, CaseIterable {
     case removes, kills, killsWipe, nodesAdded, restarts, pauses, resumes, partitions, isolations, heals
     case streamsOpened, viewsDelivered, streamReports, hintsDelivered, keysRehomed, readRepairs
-    case puts, gets, deletes, registrations, failedOperations, aeTreeHashesSent, aeKeyDigestsSent
+    case puts, gets, deletes, registrations, renewals, failedOperations, aeTreeHashesSent, aeKeyDigestsSent
 
     /// The row's label in `show stats`.
     var label: String {
@@ -27,6 +27,7 @@ enum OperationCounter: Int, CaseIterable {
         case .gets: "gets"
         case .deletes: "deletes"
         case .registrations: "registrations"
+        case .renewals: "registration renewals"
         case .failedOperations: "failed operations"
         case .aeTreeHashesSent: "ae tree hashes sent"
         case .aeKeyDigestsSent: "ae key digests sent"

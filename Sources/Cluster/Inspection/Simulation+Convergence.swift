@@ -1,4 +1,4 @@
-/// The four clauses of *converged* (LANGUAGE.md "Time"), judged on the ground truth, in words.
+/// The five clauses of *converged* (LANGUAGE.md "Time"), judged on the ground truth, in words.
 extension Simulation {
     /// Unmet clauses; with `firstOnly`, stops at the first (for cheap polling).
     func convergence(firstOnly: Bool = false, limit: Int = 20) -> [String] {
@@ -62,6 +62,13 @@ extension Simulation {
         for instance in inFlightReports.keys.sorted() {
             let name = streamNames[instance] ?? "a closed stream"
             if note("stream report in flight for \(name)") { return unmet }
+        }
+        // (5) Registrations of open, connected streams, held by their keys' running owners.
+        for name in streams.keys.sorted() {
+            guard let s = streams[name], s.connected else { continue }
+            for n in ownersMissingRegistration(of: s) {
+                if note("stream \(name): \(nodes[Int(n)].name) does not hold its registration") { return unmet }
+            }
         }
         if more > 0 { unmet.append("… and \(more) more") }
         return unmet

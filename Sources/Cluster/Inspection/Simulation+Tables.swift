@@ -78,9 +78,17 @@ extension Simulation {
             guard let s = streams[name] else { continue }
             rows.append([name, Quoting.word(keys[s.key]), s.fields.map { fields[$0] }.joined(separator: " "),
                          String(s.sequence), s.connected ? "connected" : "disconnected",
-                         String(inFlightReports[s.instance] ?? 0)])
+                         String(inFlightReports[s.instance] ?? 0), registrationColumn(s)])
         }
-        return Table(title: "streams", headers: ["stream", "key", "fields", "views", "client", "in flight"], rows: rows)
+        return Table(title: "streams", headers: ["stream", "key", "fields", "views", "client", "in flight", "registration"],
+                     rows: rows)
+    }
+
+    /// "in place" when every running owner of the key holds the registration, else who lacks it.
+    private func registrationColumn(_ s: StreamClient) -> String {
+        let missing = ownersMissingRegistration(of: s)
+        if missing.isEmpty { return "in place" }
+        return "missing on " + missing.map { nodes[Int($0)].name }.joined(separator: ",")
     }
 
     func showStats() -> Table {

@@ -44,6 +44,7 @@ extension Simulation {
         s.lastValues = values
         streams[name] = s
         logStreamOpened(s, values: values)
+        schedule(.streamRenew(stream: instance), at: now &+ renewPeriod)
         if initial { deliver(name, values) }
         return .read(fields: viewFields(selection, values), replies: replies, coordinator: coordinator)
     }
@@ -131,6 +132,31 @@ extension Simulation {
                 self.schedule(.streamResync(stream: instance, epoch: epoch), at: self.now &+ self.settings.timeout)
             }
         }
+    }
+
+    /// The client renews an open stream's registration every `renew` (guarantee 4), at the
+    /// stream's current epoch: a replica that already holds it changes nothing and reports
+    /// nothing, while one that lost it (every disk that held it wiped, say) stores it again and
+    /// reports its current state of the selected fields, so the stream catches up as after
+    /// `reconnect`. A renewal that fails is simply tried again a period later; a disconnected
+    /// stream is not renewed (its `reconnect` registers again).
+    func renew(stream instance: UInt32) {
+        guard let name = streamNames[instance], let s = streams[name] else { return }
+        schedule(.streamRenew(stream: instance), at: now &+ renewPeriod)
+        guard s.connected, !members.isEmpty else { return }
+        count(.renewals)
+        let registration = Registration(stream: instance, fields: s.fields, closed: false, epoch: s.epoch)
+        _ = try? submitInternal(.register(key: s.key, registration: registration)) { _ in }
+    }
+
+    /// Whether `node` stores an open registration of the stream (clause 5 of *converged*).
+    func holdsRegistration(_ node: Node, of s: StreamClient) -> Bool {
+        node.store[s.key]?.registrations.contains { $0.stream == s.instance && !$0.closed } ?? false
+    }
+
+    /// The running owners of an open stream's key that do not hold its registration.
+    func ownersMissingRegistration(of s: StreamClient) -> [Int32] {
+        owners(s.key).filter { nodes[Int($0)].state == .running && !holdsRegistration(nodes[Int($0)], of: s) }
     }
 
     private func endResync(_ s: inout StreamClient) {

@@ -74,6 +74,11 @@ struct MembershipView {
         return p.isMember && !p.isDown
     }
 
+    /// Whether this view has heard of `node` at all (in any state, removed included).
+    func knows(_ node: Int32) -> Bool {
+        node >= 0 && Int(node) < slots.count && slots[Int(node)].pulse.known
+    }
+
     /// Known, not removed: on the ring.
     func isMember(_ node: Int32) -> Bool {
         node >= 0 && Int(node) < slots.count && slots[Int(node)].pulse.isMember

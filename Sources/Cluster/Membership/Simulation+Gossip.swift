@@ -8,8 +8,8 @@ extension Simulation {
         schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .antiEntropy), at: now &+ aePhase)
     }
 
-    /// One gossip round: beat, detect failures and rehash exclusions, tell `fanout` peers,
-    /// deliver hints.
+    /// One gossip round: beat, detect failures and rehash exclusions, tell `fanout` peers held
+    /// up, one held down and one seed not heard of yet, deliver hints.
     func gossipTick(_ node: Node) {
         schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .gossip), at: now &+ gossipPeriod)
         beat(node)
@@ -18,7 +18,6 @@ extension Simulation {
         // heard again): gossip spent on unreachable peers would starve a small partition's
         // members of each other's heartbeats and make them suspect one another.
         let (upPeers, downPeers) = node.view.peers(of: node.index)
-        let anyPeerUp = !upPeers.isEmpty
         var chosen: [Int32] = []
         // Draws without replacement: each draw indexes the peers not taken yet, ascending (the
         // list read in place, not copied to remove from).
@@ -32,14 +31,22 @@ extension Simulation {
         if !downPeers.isEmpty {
             chosen.append(downPeers[Int(random.timers.below(UInt64(downPeers.count)))])
         }
-        if !anyPeerUp {
-            let seeds = node.seeds.compactMap { nameIndex[$0] }.filter { $0 != node.index && !chosen.contains($0) }
-            if !seeds.isEmpty { chosen.append(seeds[Int(random.timers.below(UInt64(seeds.count)))]) }
-        }
+        if let seed = unheardSeed(node), !chosen.contains(seed) { chosen.append(seed) }
         let snapshot = node.view.snapshot
         for peer in chosen { send(from: node.index, to: peer, .gossip(snapshot)) }
         if ringChanged { antiEntropyRound(node) }
         deliverHints(node)
+    }
+
+    /// A seed the node's view has not heard of yet, drawn at random; seeds the view knows are
+    /// forgotten (from then on they are peers like any other, tried while held down).
+    /// Without this, newcomers whose contact died before answering could find only each other
+    /// and form an island that never hears of the old members.
+    private func unheardSeed(_ node: Node) -> Int32? {
+        guard !node.seeds.isEmpty else { return nil }
+        node.seeds.removeAll { node.view.knows($0) }
+        guard !node.seeds.isEmpty else { return nil }
+        return node.seeds[Int(random.timers.below(UInt64(node.seeds.count)))]
     }
 
     /// Raises the node's own heartbeat to now.

@@ -39,10 +39,11 @@ final class Node {
     /// Messages that arrived while paused, in arrival order.
     var inbox: [Int32] = []
     var handoff: HandoffState?
-    /// Seed hosts by name (its configuration: the cluster's members when it was added or
-    /// restarted). A node whose view holds no peer up gossips to one of them, so a lost join
-    /// message or a departed contact never strands it.
-    var seeds: [String] = []
+    /// Seed hosts (its configuration: the cluster's members when it was added or restarted) that
+    /// its view has not heard of yet. Each gossip round also goes to one of them, until the view
+    /// knows them all, so a lost join message or a contact that dies, leaves or is cut off never
+    /// strands the node, nor two newcomers that found only each other.
+    var seeds: [Int32] = []
 
     init(index: Int32, name: String, nameID: UInt32, vnodes: Int32) {
         self.index = index

@@ -24,6 +24,9 @@ enum EventKind {
     /// The client registers a reconnected stream again (its last re-registration failed);
     /// ignored when the stream was closed, disconnected or reconnected since.
     case streamResync(stream: UInt32, epoch: UInt32)
+    /// The client renews an open stream's registration (every `renew`); ignored once the
+    /// stream instance is closed.
+    case streamRenew(stream: UInt32)
     /// A scheduled closure (`schedule(at:)`).
     case action(id: Int32)
 }

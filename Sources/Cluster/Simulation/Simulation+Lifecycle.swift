@@ -9,11 +9,12 @@ extension Simulation {
             }
         }
         let bootstrap = members.isEmpty
-        // A running node; with none running, a paused one (it takes the join when it resumes, as
-        // it takes every message that waited for it). Without a contact, a node gossips to its
-        // seeds only until it holds some peer up, so new nodes that found one another but no
-        // old member would never be heard of by the old members.
-        let contact = members.first { $0.state == .running } ?? members.first { $0.state == .paused }
+        // A running node that is not leaving; else any running one; with none running, a paused
+        // one (it takes the join when it resumes, as it takes every message that waited for it).
+        // Whatever happens to the contact, the new nodes also gossip to their seeds until they
+        // have heard of every one (`unheardSeed`).
+        let contact = members.first { $0.state == .running && leaving[$0.index] == nil }
+            ?? members.first { $0.state == .running } ?? members.first { $0.state == .paused }
         var added: [Node] = []
         for name in newNames {
             let node = Node(index: Int32(nodes.count), name: name, nameID: names.intern(name),
@@ -24,9 +25,9 @@ extension Simulation {
             count(.nodesAdded)
         }
         truthRingDirty = true
-        let everyone = members.map(\.name)
+        let everyone = members.map(\.index)
         for node in added {
-            node.seeds = everyone.filter { $0 != node.name }
+            node.seeds = everyone.filter { $0 != node.index }
             node.view.set(ViewEntry(entry: MemberEntry(node: node.index, beat: now, downAt: -1, removed: false,
                                                        vnodes: node.vnodes), lastGrew: now, excluded: false))
             if bootstrap {
@@ -88,7 +89,7 @@ extension Simulation {
         node.state = .running
         node.incarnation &+= 1
         node.downSince = nil
-        node.seeds = members.map(\.name).filter { $0 != node.name }
+        node.seeds = members.map(\.index).filter { $0 != node.index }
         node.view.restartClocks(me: node.index, now: now, resetStatus: true)
         beat(node)
         armTimers(node)

@@ -94,6 +94,7 @@ final class Simulation {
 
     var gossipPeriod: Micros { max(settings.gossip, Self.minTimerPeriod) }
     var antiEntropyPeriod: Micros { max(settings.antientropy, Self.minTimerPeriod) }
+    var renewPeriod: Micros { max(settings.renew, Self.minTimerPeriod) }
 
     // MARK: Names
 
@@ -180,6 +181,8 @@ final class Simulation {
             retransmitReport(node, report)
         case .streamResync(let stream, let epoch):
             resync(stream: stream, epoch: epoch)
+        case .streamRenew(let stream):
+            renew(stream: stream)
         case .action(let id):
             if let action = actions.removeValue(forKey: id) { action() }
         }

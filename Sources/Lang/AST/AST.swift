@@ -108,7 +108,7 @@ public struct Command: Equatable, Sendable {
 /// A `config` value, typed by its key.
 public enum ConfigValue: Equatable, Sendable {
     case count(Int)                 // replicas read write vnodes fanout
-    case duration(Micros)           // gossip suspect rehash antientropy timeout
+    case duration(Micros)           // gossip suspect rehash antientropy renew timeout
     case latency(Micros, Micros)    // `5ms` (fixed) or `1ms..10ms`
     case percent(ppm: Int)          // loss: millionths, 0.5% = 5_000
 }

@@ -69,6 +69,7 @@ public enum Formatting {
         case .suspect: duration(s.suspect)
         case .rehash: duration(s.rehash)
         case .antientropy: duration(s.antientropy)
+        case .renew: duration(s.renew)
         case .timeout: duration(s.timeout)
         case .latency: s.latencyMin == s.latencyMax ? duration(s.latencyMin)
             : "\(duration(s.latencyMin))..\(duration(s.latencyMax))"

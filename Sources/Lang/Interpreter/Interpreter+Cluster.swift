@@ -59,6 +59,7 @@ extension Interpreter {
             case (.suspect, .duration(let t)): settings.suspect = t
             case (.rehash, .duration(let t)): settings.rehash = t
             case (.antientropy, .duration(let t)): settings.antientropy = t
+            case (.renew, .duration(let t)): settings.renew = t
             case (.timeout, .duration(let t)): settings.timeout = t
             case (.latency, .latency(let a, let b)):
                 settings.latencyMin = a

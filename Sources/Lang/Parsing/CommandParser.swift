@@ -290,7 +290,7 @@ struct CommandParser {
                     throw args.badValue(token, Values.countForm, for: key.rawValue)
                 }
                 value = .count(count)
-            case .gossip, .suspect, .rehash, .antientropy, .timeout:
+            case .gossip, .suspect, .rehash, .antientropy, .renew, .timeout:
                 guard let duration = Values.duration(text) else {
                     throw args.badValue(token, Values.durationForm, for: key.rawValue)
                 }
