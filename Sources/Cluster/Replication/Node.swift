@@ -44,6 +44,8 @@ final class Node {
     /// knows them all, so a lost join message or a contact that dies, leaves or is cut off never
     /// strands the node, nor two newcomers that found only each other.
     var seeds: [Int32] = []
+    /// Which peer held up this node's next gossip round goes to first (round robin; see gossipTick).
+    var gossipCursor = 0
 
     init(index: Int32, name: String, nameID: UInt32, vnodes: Int32) {
         self.index = index
