@@ -95,10 +95,16 @@ enum Step: Sendable, Hashable {
     case leave(node: Int)
     /// A node that left is added again under its name.
     case rejoin(node: Int)
+    /// Node `node` (one that left, or one numbered above the shape's nodes) is added, and the
+    /// member it joins through (the first running one) at once dies, leaves or is cut off.
+    case join(node: Int, contact: ContactFate)
+    /// Every owner of the key loses its disk (`kill … wipe`, killed ones restarted first) and
+    /// restarts: the key's data and stream registrations are gone from its replicas.
+    case wipeOwners(key: Int)
 
     var isFault: Bool {
         switch self {
-        case .kill, .restart, .pause, .resume, .partition, .isolate, .heal, .leave, .rejoin: true
+        case .kill, .restart, .pause, .resume, .partition, .isolate, .heal, .leave, .rejoin, .join, .wipeOwners: true
         default: false
         }
     }
@@ -106,7 +112,8 @@ enum Step: Sendable, Hashable {
     /// The node numbers the step names.
     var nodes: [Int] {
         switch self {
-        case .kill(let n), .restart(let n), .pause(let n), .resume(let n), .isolate(let n), .leave(let n), .rejoin(let n):
+        case .kill(let n), .restart(let n), .pause(let n), .resume(let n), .isolate(let n), .leave(let n), .rejoin(let n),
+             .join(let n, _):
             return [n]
         case .partition(let group):
             return group
@@ -126,6 +133,7 @@ enum Step: Sendable, Hashable {
         case .isolate(let n): return .isolate(node: r(n))
         case .leave(let n): return .leave(node: r(n))
         case .rejoin(let n): return .rejoin(node: r(n))
+        case .join(let n, let fate): return .join(node: r(n), contact: fate)
         case .partition(let group): return .partition(Array(Set(group.map(r))).sorted())
         default: return self
         }
@@ -196,6 +204,18 @@ enum Step: Sendable, Hashable {
         case .advance(let ms): return ".advance(ms: \(ms))"
         case .leave(let n): return ".leave(node: \(n))"
         case .rejoin(let n): return ".rejoin(node: \(n))"
+        case .join(let n, let fate): return ".join(node: \(n), contact: .\(fate))"
+        case .wipeOwners(let key): return ".wipeOwners(key: \(key))"
         }
     }
+}
+
+/// What happens to a join's contact right after the join (`Step.join`).
+enum ContactFate: String, Sendable, Hashable, CaseIterable {
+    /// Killed (its disk kept).
+    case dies
+    /// Removed gracefully, run to the end of its leave.
+    case leaves
+    /// Isolated from every other node.
+    case isCutOff
 }

@@ -137,8 +137,18 @@ enum ScenarioGen {
             (4, Gen.always(Step.heal)),
             (12, advance),
             (1, node.map { Step.leave(node: $0) }),
-            (1, node.map { Step.rejoin(node: $0) })
+            (1, node.map { Step.rejoin(node: $0) }),
+            (2, join(nodes: nodes)),
+            (streamWeight > 1 ? 2 : 0, key.map { Step.wipeOwners(key: $0) })
         )
+    }
+
+    /// A join of one of the shape's nodes (taken when it has left) or of one of two new nodes,
+    /// whose contact then dies, leaves or is cut off.
+    static func join(nodes: Int) -> Generator<Step, some Sequence & SendableMetatype> {
+        zip(Gen.int(in: 1...(nodes + 2)), Gen.int(in: 0...(ContactFate.allCases.count - 1))).map {
+            Step.join(node: $0, contact: ContactFate.allCases[$1])
+        }
     }
 
     static let faultFreeStep: Generator<Step, some Sequence & SendableMetatype> = {
