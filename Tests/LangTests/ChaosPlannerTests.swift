@@ -17,7 +17,7 @@ import Cluster
     }
 
     func script(_ p: ChaosPlan) -> String {
-        (p.streams + p.blocks.map { Command(.at(time: $0.time, block: $0.commands), at: $0.commands[0].range) } + p.finale)
+        (p.streams + p.blocks.map { Command(.at(time: .value($0.time), block: $0.commands), at: $0.commands[0].range) } + p.finale)
             .map { $0.source() }.joined(separator: "\n")
     }
 

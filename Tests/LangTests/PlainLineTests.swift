@@ -75,6 +75,7 @@ import Cluster
             "put via a=1", "get k via n1 x", "put k a=1 via", "repeat 0 { get k } # c", "expect get k absent",
             "at 2s {", "advance 1s", "get k # é", "echo a \"ü\"", "kill n2", "partition n1 | n2",
             "put k a=1 b=2 a=3 via n1", "expect get k b=1 b=1", "repeat 2 { put k a=1 ab=2 a=$i }",
+            "repeat $i { get k$i }", "repeat 2 { advance $is }", "repeat $i {", "expect stream s count $i",
         ]
         let pieces = ["\t", "\r", "\u{0}", "\"", "=", "{", "}", "#", "|", "\\", "$", "$i", "é", " ", "via", "'", "\r\n",
                       "\n", "a", "9", "\u{7F}"]

@@ -109,6 +109,13 @@ func describe(_ expectation: Lang.Expectation) -> String {
     }
 }
 
+private func describe(_ value: Amount<ConfigValue>) -> String {
+    switch value {
+    case .value(let value): describe(value)
+    case .iterated(let word): word.text
+    }
+}
+
 private func describe(_ value: ConfigValue) -> String {
     switch value {
     case .count(let count): return "\(count)"

@@ -117,9 +117,10 @@ public enum ConfigValue: Equatable, Sendable {
 public struct ConfigAssignment: Equatable, Sendable {
     public var key: SettingKey
     public var keyWord: Word
-    public var value: ConfigValue
+    /// `.iterated(valueWord)` when the value holds `$i`.
+    public var value: Amount<ConfigValue>
     public var valueWord: Word
-    public init(key: SettingKey, keyWord: Word, value: ConfigValue, valueWord: Word) {
+    public init(key: SettingKey, keyWord: Word, value: Amount<ConfigValue>, valueWord: Word) {
         self.key = key
         self.keyWord = keyWord
         self.value = value
@@ -135,7 +136,8 @@ public enum ShowTarget: Equatable, Sendable {
     case convergence
 }
 
-/// `chaos DURATION [ops=N] [keys=K] [streams=S]` with LANGUAGE.md's defaults filled in.
+/// `chaos DURATION [ops=N] [keys=K] [streams=S]` with LANGUAGE.md's defaults filled in: what a
+/// campaign is drawn from.
 public struct ChaosOptions: Equatable, Sendable {
     public var duration: Micros
     public var ops = 200
@@ -144,12 +146,28 @@ public struct ChaosOptions: Equatable, Sendable {
     public init(duration: Micros) { self.duration = duration }
 }
 
+/// A `chaos` command's options as written (each may hold `$i`), defaults filled in.
+public struct ChaosArguments: Equatable, Sendable {
+    public var duration: Amount<Micros>
+    public var ops: Amount<Int>
+    public var keys: Amount<Int>
+    public var streams: Amount<Int>
+    public init(duration: Amount<Micros>) {
+        let defaults = ChaosOptions(duration: 0)
+        self.duration = duration
+        self.ops = .value(defaults.ops)
+        self.keys = .value(defaults.keys)
+        self.streams = .value(defaults.streams)
+    }
+}
+
 /// Every command of LANGUAGE.md. Node, key, stream and field words are kept as `Word`s
-/// (they may hold `$i`); numbers, durations and percentages are already checked and converted.
+/// (they may hold `$i`); numbers, durations, percentages and seeds are `Amount`s, already checked
+/// and converted unless their word holds `$i`.
 public indirect enum CommandKind: Equatable, Sendable {
     // Cluster and network
     case config([ConfigAssignment])          // empty: print every setting
-    case seed(UInt64)
+    case seed(Amount<UInt64>)
     case add([Word])
     case remove(Word)
     case kill(Word, wipe: Bool)
@@ -169,18 +187,18 @@ public indirect enum CommandKind: Equatable, Sendable {
     case disconnect(Word)
     case reconnect(Word)
     // Time
-    case advance(Micros)
-    case waitConverged(within: Micros?)
-    case at(time: Micros, block: [Command])
+    case advance(Amount<Micros>)
+    case waitConverged(within: Amount<Micros>?)
+    case at(time: Amount<Micros>, block: [Command])
     // Expectations, fault campaigns and checking
     case expect(Expectation)
-    case chaos(ChaosOptions)
-    case check(within: Micros?)
+    case chaos(ChaosArguments)
+    case check(within: Amount<Micros>?)
     // Inspection and scripting
     case show(ShowTarget)
     case echo([Word])
     case trace(Bool)
-    case `repeat`(count: Int, body: [Command])
+    case `repeat`(count: Amount<Int>, body: [Command])
     /// `include FILE`: the included script, parsed and resolved before anything runs.
     case include(path: Word, script: Script)
     case help(Word?)
@@ -193,7 +211,7 @@ public enum Expectation: Equatable, Sendable {
     case getAbsent(key: Word, via: Word?)
     case streamNext(Word, [Assignment])
     case streamLast(Word, [Assignment])
-    case streamCount(Word, Int)
+    case streamCount(Word, Amount<Int>)
     case streamEmpty(Word)
     case owners(key: Word, nodes: [Word])
     case sees(Word, Word, up: Bool)

@@ -14,11 +14,19 @@ extension Command {
         func block(_ body: [Command]) -> String {
             "{\n" + body.map { "  " + $0.source(word) + "\n" }.joined() + "}"
         }
-        let d = Formatting.duration
+        /// An amount's value, or its word as `word` reads it.
+        func n<Value>(_ amount: Amount<Value>, _ text: (Value) -> String) -> String {
+            switch amount {
+            case .value(let value): text(value)
+            case .iterated(let x): word(x)
+            }
+        }
+        func d(_ amount: Amount<Micros>) -> String { n(amount, Formatting.duration) }
+        func count(_ amount: Amount<Int>) -> String { n(amount) { "\($0)" } }
         switch kind {
         case .config(let xs):
-            return join("config", xs.map { "\($0.key.rawValue)=\(Self.configText($0.value))" }.joined(separator: " "))
-        case .seed(let n): return "seed \(n)"
+            return join("config", xs.map { "\($0.key.rawValue)=\(n($0.value, Self.configText))" }.joined(separator: " "))
+        case .seed(let x): return "seed \(n(x) { "\($0)" })"
         case .add(let xs): return "add \(ws(xs))"
         case .remove(let x): return "remove \(w(x))"
         case .kill(let x, let wipe): return "kill \(w(x))" + (wipe ? " wipe" : "")
@@ -41,7 +49,7 @@ extension Command {
         case .at(let t, let body): return "at \(d(t)) \(block(body))"
         case .expect(let e): return "expect " + Self.expectationText(e, word)
         case .chaos(let o):
-            return "chaos \(d(o.duration)) ops=\(o.ops) keys=\(o.keys) streams=\(o.streams)"
+            return "chaos \(d(o.duration)) ops=\(count(o.ops)) keys=\(count(o.keys)) streams=\(count(o.streams))"
         case .check(let t): return "check" + (t.map { " within \(d($0))" } ?? "")
         case .show(let target):
             switch target {
@@ -54,7 +62,7 @@ extension Command {
             }
         case .echo(let xs): return join("echo", ws(xs))
         case .trace(let on): return on ? "trace on" : "trace off"
-        case .repeat(let n, let body): return "repeat \(n) \(block(body))"
+        case .repeat(let x, let body): return "repeat \(count(x)) \(block(body))"
         case .include(let path, _): return "include \(Formatting.word(path.text))"
         case .help(let x): return join("help", x.map(w) ?? "")
         case .quit: return "quit"
@@ -81,7 +89,8 @@ extension Command {
         case .getAbsent(let k, let v): return "get \(w(k)) absent" + via(v)
         case .streamNext(let s, let f): return "stream \(w(s)) next\(assign(f))"
         case .streamLast(let s, let f): return "stream \(w(s)) last\(assign(f))"
-        case .streamCount(let s, let n): return "stream \(w(s)) count \(n)"
+        case .streamCount(let s, .value(let n)): return "stream \(w(s)) count \(n)"
+        case .streamCount(let s, .iterated(let n)): return "stream \(w(s)) count \(word(n))"
         case .streamEmpty(let s): return "stream \(w(s)) empty"
         case .owners(let k, let nodes): return "owners \(w(k)) " + nodes.map(w).joined(separator: " ")
         case .sees(let a, let b, let up): return "\(w(a)) sees \(w(b)) " + (up ? "up" : "down")

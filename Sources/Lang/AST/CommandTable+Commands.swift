@@ -29,12 +29,16 @@ extension CommandTable {
         }
         /// Read last: it is the last word of the line.
         func via() -> Word? { hasVia ? all.last.map { reader.word($0) } : nil }
-        var within: Micros? { entry.flags.contains(.within) ? entry.value : nil }
+        /// The entry's number: `value` as read, or its word `offset` that holds `$i`.
+        func amount<Value>(_ value: Value, word offset: Int = 0) -> Amount<Value> {
+            entry.flags.contains(.iterated) ? .iterated(word(offset)) : .value(value)
+        }
+        var within: Amount<Micros>? { entry.flags.contains(.within) ? amount(entry.value) : nil }
         func body() -> [Command] { children(of: index).map { command(at: $0, in: file) } }
 
         switch entry.kind {
         case .built: return built[Int(entry.value)].kind
-        case .seed: return .seed(UInt64(bitPattern: entry.value))
+        case .seed: return .seed(amount(UInt64(bitPattern: entry.value)))
         case .add: return .add(names(after: 0))
         case .remove: return .remove(word(0))
         case .kill: return .kill(word(0), wipe: entry.flags.contains(.wipe))
@@ -57,11 +61,11 @@ extension CommandTable {
         case .close: return .close(word(0))
         case .disconnect: return .disconnect(word(0))
         case .reconnect: return .reconnect(word(0))
-        case .advance: return .advance(entry.value)
+        case .advance: return .advance(amount(entry.value))
         case .waitConverged: return .waitConverged(within: within)
         case .check: return .check(within: within)
-        case .at: return .at(time: entry.value, block: body())
-        case .repeat: return .repeat(count: Int(entry.value), body: body())
+        case .at: return .at(time: amount(entry.value), block: body())
+        case .repeat: return .repeat(count: amount(Int(entry.value)), body: body())
         case .expectGet:
             let key = word(0), fields = pairs(after: 1)
             return .expect(.get(key: key, fields: fields, only: entry.flags.contains(.only), via: via()))
@@ -70,7 +74,7 @@ extension CommandTable {
             return .expect(.getAbsent(key: key, via: via()))
         case .expectStreamNext: return .expect(.streamNext(word(0), pairs(after: 1)))
         case .expectStreamLast: return .expect(.streamLast(word(0), pairs(after: 1)))
-        case .expectStreamCount: return .expect(.streamCount(word(0), Int(entry.value)))
+        case .expectStreamCount: return .expect(.streamCount(word(0), amount(Int(entry.value), word: 1)))
         case .expectStreamEmpty: return .expect(.streamEmpty(word(0)))
         case .expectOwners:
             let key = word(0)

@@ -15,7 +15,7 @@ struct CommandTable: Sendable {
     enum Kind: UInt8, Sendable {
         /// `built[value]`.
         case built
-        /// value: the seed's bits.
+        /// value: the seed's bits (flag `iterated`: word, the seed).
         case seed
         /// Words: the nodes.
         case add
@@ -30,11 +30,12 @@ struct CommandTable: Sendable {
         case stream
         /// Words: the stream's name.
         case close, disconnect, reconnect
-        /// value: the duration.
+        /// value: the duration (flag `iterated`: word, the duration).
         case advance
-        /// value: the limit, when flag `within`.
+        /// value: the limit, when flag `within` (with flag `iterated` too: word, the limit).
         case waitConverged, check
-        /// value: the time or count; the body follows, up to `end`.
+        /// value: the time or count (flag `iterated`: word, the time or count); the body follows,
+        /// up to `end`.
         case at, `repeat`
         /// Words: key, field and value pairs, then a `via` node (flags `only`, `via`).
         case expectGet
@@ -42,7 +43,7 @@ struct CommandTable: Sendable {
         case expectGetAbsent
         /// Words: the stream's name, then field and value pairs.
         case expectStreamNext, expectStreamLast
-        /// Words: the stream's name; value: the count.
+        /// Words: the stream's name; value: the count (flag `iterated`: then the count's word).
         case expectStreamCount
         /// Words: the stream's name.
         case expectStreamEmpty
@@ -63,6 +64,9 @@ struct CommandTable: Sendable {
         static let only = Flags(rawValue: 8)
         static let up = Flags(rawValue: 16)
         static let within = Flags(rawValue: 32)
+        /// The entry's number is its word that holds `$i`, read as each iteration runs (`Kind`
+        /// says which word); `value` is 0.
+        static let iterated = Flags(rawValue: 64)
     }
 
     struct Entry: Sendable {

@@ -58,7 +58,7 @@ public struct NameChecker {
             if let name = words.first {
                 try openStream(name)
                 let text = file.text(name)
-                if streams.remove(text) == nil, let number = chaosStreamNumber(text) { closedChaosStreams.insert(number) }
+                if streams.remove(text) == nil, let number = Self.chaosStreamNumber(text) { closedChaosStreams.insert(number) }
             }
         case .disconnect, .reconnect, .expectStreamNext, .expectStreamLast, .expectStreamCount, .expectStreamEmpty:
             if let name = words.first { try openStream(name) }
@@ -82,12 +82,18 @@ public struct NameChecker {
         case .include(_, let script):
             try check(script)
         case .chaos(let options):
-            if let open = openChaosStream(upTo: options.streams) {
-                throw ScriptError("`chaos` opens its streams chaos-s1 … chaos-s\(options.streams), but \(open) is "
-                                  + "already open: close it first", at: command.range)
+            guard case .value(let count) = options.streams else {
+                // `streams=$i`: how many it opens is known only as it runs, which is when whether
+                // their names are free is checked too. After it, any campaign stream may be open.
+                chaosStreams = Int.max
+                closedChaosStreams = []
+                return
             }
-            chaosStreams = max(chaosStreams, options.streams)
-            closedChaosStreams = closedChaosStreams.filter { $0 > options.streams }
+            if let open = openChaosStream(upTo: count) {
+                throw Self.chaosStreamOpen(open, count: count, at: command.range)
+            }
+            chaosStreams = max(chaosStreams, count)
+            closedChaosStreams = closedChaosStreams.filter { $0 > count }
         default:
             break
         }
@@ -109,12 +115,18 @@ public struct NameChecker {
     }
 
     private func isChaosStream(_ name: String) -> Bool {
-        guard let number = chaosStreamNumber(name) else { return false }
+        guard let number = Self.chaosStreamNumber(name) else { return false }
         return number <= chaosStreams && !closedChaosStreams.contains(number)
     }
 
+    /// `chaos … streams=S` while `open`, one of the names it opens, is open.
+    static func chaosStreamOpen(_ open: String, count: Int, at range: SourceRange) -> ScriptError {
+        ScriptError("`chaos` opens its streams chaos-s1 … chaos-s\(count), but \(open) is already open: close it first",
+                    at: range)
+    }
+
     /// N of a name `chaos-sN` (N from 1, no leading zero), else nil.
-    private func chaosStreamNumber(_ name: String) -> Int? {
+    static func chaosStreamNumber(_ name: String) -> Int? {
         guard name.hasPrefix("chaos-s"), !name.dropFirst(7).hasPrefix("0"),
               let number = Values.count(String(name.dropFirst(7))), number >= 1 else { return nil }
         return number
@@ -122,7 +134,7 @@ public struct NameChecker {
 
     /// The first of `chaos-s1` … `chaos-s<count>` that is open now (by a campaign or a `stream` line).
     private func openChaosStream(upTo count: Int) -> String? {
-        let named = streams.compactMap { name in chaosStreamNumber(name).map { ($0, name) } }.filter { $0.0 <= count }
+        let named = streams.compactMap { name in Self.chaosStreamNumber(name).map { ($0, name) } }.filter { $0.0 <= count }
         let limit = min(count, chaosStreams)
         let fromCampaigns = limit >= 1 ? (1 ... limit).first { !closedChaosStreams.contains($0) } : nil
         let first = ([fromCampaigns].compactMap { $0 } + named.map(\.0)).min()

@@ -332,9 +332,10 @@ enum HelpCatalog {
             summary: "run a block N times ($i is the iteration)",
             details: [
                 "Runs the block N times; $i in a word or quoted string is the iteration of the",
-                "innermost repeat, 1..N. $i outside a repeat is an error.",
+                "innermost repeat, 1..N, in numbers and durations too (count $i, advance $is), read",
+                "as each iteration runs. $i outside a repeat is an error.",
             ],
-            example: ["repeat 3 { put user$i visits=$i }", "repeat 2 {", "  advance 1s", "}"]),
+            example: ["repeat 3 { put user$i visits=$i }", "repeat 2 {", "  advance $is", "}"]),
         HelpEntry(
             name: "include", group: .inspection,
             usages: ["include FILE"],

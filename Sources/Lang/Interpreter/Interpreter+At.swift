@@ -17,6 +17,7 @@ extension Interpreter {
             throw ScriptError("at \(Formatting.duration(time)): that time has passed (now \(Formatting.duration(cluster.now)))",
                               at: command.range)
         }
+        try checkValues(body)
         let index = blocks.count
         blocks.append(ScheduledBlock(time: time, command: command, body: body, iterations: iterations))
         if time == cluster.now {

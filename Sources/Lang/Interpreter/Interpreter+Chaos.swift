@@ -4,6 +4,10 @@ import Cluster
 /// so that `--record` writes it back as the explicit operations and faults it drew.
 extension Interpreter {
     func runChaos(_ options: ChaosOptions, _ command: Command) throws(ScriptError) {
+        // The name check found this before the run unless `streams=` held `$i`.
+        if let open = cluster.openStreams.compactMap(NameChecker.chaosStreamNumber).filter({ $0 <= options.streams }).min() {
+            throw NameChecker.chaosStreamOpen("chaos-s\(open)", count: options.streams, at: command.range)
+        }
         // A node leaving (a `remove` under way, or one an `at` block has yet to run) may be gone
         // before the campaign's faults would reach it: the campaign leaves it alone. A block's
         // node names read as they will when it runs (`at` inside `repeat`: `remove n$i`).
@@ -25,9 +29,9 @@ extension Interpreter {
         for stream in plan.streams { try openChaosStream(stream) }
         let start = cluster.now
         for block in plan.blocks {
-            _ = try execute(Command(.at(time: start + block.time, block: block.commands), at: command.range))
+            _ = try execute(Command(.at(time: .value(start + block.time), block: block.commands), at: command.range))
         }
-        _ = try execute(Command(.advance(max(0, start + options.duration - cluster.now)), at: command.range))
+        _ = try execute(Command(.advance(.value(max(0, start + options.duration - cluster.now))), at: command.range))
         for last in plan.finale { _ = try execute(last) }
         session.emit(.normal, "chaos \(Formatting.duration(options.duration)): " + plan.summary.text)
     }

@@ -48,8 +48,9 @@ extension Interpreter {
             return
         }
         var settings = cluster.settings
-        for a in assignments {
-            switch (a.key, a.value) {
+        let values = try settingValues(assignments)
+        for (a, value) in zip(assignments, values) {
+            switch (a.key, value) {
             case (.replicas, .count(let n)): settings.replicas = n
             case (.read, .count(let n)): settings.read = n
             case (.write, .count(let n)): settings.write = n
@@ -74,7 +75,9 @@ extension Interpreter {
             let culprit = assignments.last { $0.key == key }
                 ?? assignments.last { $0.key == .replicas && (key == .read || key == .write) }
                 ?? assignments[0]
-            throw ScriptError("bad value: \(message); nothing of this line was applied", at: culprit.valueWord.range)
+            let note = if case .iterated = culprit.value { iterationNote } else { "" }
+            throw ScriptError("bad value: \(message); nothing of this line was applied" + note,
+                              at: culprit.valueWord.range)
         }
         try attempt(command, []) { () throws(ClusterError) in try cluster.configure(settings) }
     }

@@ -41,6 +41,7 @@ extension Interpreter {
                    expected: Formatting.fields(wanted),
                    seen: "#\(last.sequence) \(Formatting.fields(last.fields)) (last of \(views.count) pending)")
         case .streamCount(let name, let count):
+            let count = try value(count, .count)
             let views = try settledViews(name, command)
             record(views.count == count, command, expected: "\(count) pending", seen: pendingText(views))
         case .streamEmpty(let name):

@@ -80,7 +80,7 @@ final class Interpreter {
         recordSource(command)
         switch command.kind {
         case .config(let assignments): try configure(assignments, command)
-        case .seed(let seed): cluster.reseed(seed)
+        case .seed(let seed): cluster.reseed(try value(seed, .seed))
         case .add, .remove, .kill, .restart, .pause, .resume, .partition, .isolate, .heal:
             try membership(command)
         case .put, .get, .delete:
@@ -98,20 +98,22 @@ final class Interpreter {
                 session.emit(.normal, "reconnect \(text(name)): " + (result.succeeded ? "ok" : describeFailure(result)))
             }
         case .advance(let duration):
-            cluster.advance(by: duration)
+            cluster.advance(by: try value(duration, .duration))
         case .waitConverged(let within):
-            let converged = cluster.waitConverged(limit: within ?? 60_000_000)
+            let limit = try within.map { amount throws(ScriptError) in try value(amount, .duration) } ?? 60_000_000
+            let converged = cluster.waitConverged(limit: limit)
             let unmet = converged ? [] : cluster.convergence().unmet
-            record(converged, command, expected: "converged within \(Formatting.duration(within ?? 60_000_000))",
+            record(converged, command, expected: "converged within \(Formatting.duration(limit))",
                    seen: converged ? "converged at \(Formatting.duration(cluster.now))" : "not converged: " + unmet.joined(separator: "; "))
         case .at(let time, let body):
-            try schedule(command, at: time, body)
+            try schedule(command, at: try value(time, .duration), body)
         case .expect(let expectation):
             try expect(expectation, command)
-        case .chaos(let options):
-            try runChaos(options, command)
+        case .chaos(let arguments):
+            try runChaos(try chaosOptions(arguments), command)
         case .check(let within):
-            check(within: within ?? 60_000_000, command)
+            check(within: try within.map { amount throws(ScriptError) in try value(amount, .duration) } ?? 60_000_000,
+                  command)
         case .show(let target):
             show(target)
         case .echo(let words):
@@ -119,6 +121,7 @@ final class Interpreter {
         case .trace(let on):
             cluster.tracing = on
         case .repeat(let count, let body):
+            let count = try value(count, .count)
             guard count > 0 else { break }
             for i in 1...count {
                 iterations.append(i)

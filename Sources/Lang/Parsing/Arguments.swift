@@ -111,21 +111,34 @@ struct Arguments {
         return unexpected(token, expected: "field=value")
     }
 
-    mutating func duration(_ what: String = "a duration") throws(ScriptError) -> Micros {
+    /// The next word as a duration, or (holding `$i`) the word, read as each iteration runs.
+    mutating func duration(_ what: String = "a duration") throws(ScriptError) -> Reading<Micros> {
         let token = try required(what)
         guard token.kind == .word else {
             throw ScriptError("expected a duration, not `\(file.display(token))`: \(usage)", at: file.range(token))
         }
+        if token.holdsIteration { return .iterated(token.word) }
         guard let value = Values.duration(file.text(token.word)) else { throw badValue(token, Values.durationForm) }
-        return value
+        return .value(value)
     }
 
-    mutating func count(_ what: String) throws(ScriptError) -> Int {
+    /// The next word as a count, or (holding `$i`) the word, read as each iteration runs.
+    mutating func count(_ what: String) throws(ScriptError) -> Reading<Int> {
         let token = try required(what)
         guard token.kind == .word else { throw unexpected(token, expected: what) }
+        if token.holdsIteration { return .iterated(token.word) }
         let value = token.word.escaped ? Values.count(file.text(token.word)) : source.withText(of: token.word, Values.count)
         guard let value else { throw badValue(token, Values.countForm) }
-        return value
+        return .value(value)
+    }
+
+    /// The next word as a seed, or (holding `$i`) the word, read as each iteration runs.
+    mutating func seed() throws(ScriptError) -> Reading<UInt64> {
+        let token = try required("a seed number")
+        guard token.kind == .word else { throw badValue(token, Values.seedForm) }
+        if token.holdsIteration { return .iterated(token.word) }
+        guard let seed = Values.seed(file.text(token.word)) else { throw badValue(token, Values.seedForm) }
+        return .value(seed)
     }
 
     /// The next word, which must be one of `choices` (with a suggestion when it is close to one).
@@ -143,7 +156,7 @@ struct Arguments {
     }
 
     /// An optional trailing `within DURATION`.
-    mutating func within() throws(ScriptError) -> Micros? {
+    mutating func within() throws(ScriptError) -> Reading<Micros>? {
         guard !rest.isEmpty else { return nil }
         _ = try choice("`within`", ["within"])
         let limit = try duration("a duration after `within`")
@@ -187,8 +200,7 @@ struct Arguments {
     func badValue(_ token: Token, _ form: String, for key: String? = nil) -> ScriptError {
         let word = token.kind == .assignment ? token.value ?? token.word : token.word
         let text = file.text(word)
-        let display = word.quoted ? quote(text) : text
-        let subject = key.map { " for `\($0)`" } ?? ""
-        return ScriptError("bad value `\(display)`\(subject): expected \(form)", at: file.range(word))
+        return ScriptError(Values.badValue(word.quoted ? quote(text) : text, expected: form, for: key),
+                           at: file.range(word))
     }
 }

@@ -17,7 +17,9 @@ extension CommandParser {
             case "stream":
                 var sub = arguments("expect stream")
                 let (kind, count) = try expectStream(&sub, into: &table)
-                return table.append(kind, at: anchor, wordsFrom: firstWord, value: Int64(count))
+                let (value, iterated) = stored(count, into: &table) { Int64($0) }
+                return table.append(kind, at: anchor, wordsFrom: firstWord, flags: iterated ? .iterated : [],
+                                    value: value)
             case "owners":
                 var sub = arguments("expect owners")
                 table.append(word: try sub.key())
@@ -85,23 +87,23 @@ extension CommandParser {
         return (.expectGet, only == nil ? flags : flags.union(.only))
     }
 
-    /// `expect stream NAME next|last [field=value…]`, `… count N`, `… empty`: the words into `table`;
-    /// the entry's kind and its count.
+    /// `expect stream NAME next|last [field=value…]`, `… count N`, `… empty`: the words into `table`
+    /// (but the count's); the entry's kind and its count (nil but for `count`).
     private func expectStream(_ args: inout Arguments,
-                              into table: inout CommandTable) throws(ScriptError) -> (CommandTable.Kind, Int) {
+                              into table: inout CommandTable) throws(ScriptError) -> (CommandTable.Kind, Reading<Int>?) {
         table.append(word: try args.stream())
         let (form, _) = try args.choice("`next`, `last`, `count` or `empty`", ["next", "last", "count", "empty"])
         switch form {
         case "next", "last":
             try assignments(&args, into: &table)
-            return (form == "next" ? .expectStreamNext : .expectStreamLast, 0)
+            return (form == "next" ? .expectStreamNext : .expectStreamLast, nil)
         case "count":
             let count = try args.count("a count")
             try args.end()
             return (.expectStreamCount, count)
         default:
             try args.end()
-            return (.expectStreamEmpty, 0)
+            return (.expectStreamEmpty, nil)
         }
     }
 

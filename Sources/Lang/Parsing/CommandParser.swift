@@ -38,7 +38,7 @@ struct CommandParser {
         }
         let verb = try commandWord(first)
         if verb == .repeat, let count = plainRepeatCount(tokens) {
-            return BlockHeader(kind: .repeat(count), word: first.word, brace: brace.word)
+            return BlockHeader(kind: .repeat(.value(count)), word: first.word, brace: brace.word)
         }
         var args = Arguments(verb.rawValue, anchor: first, rest: tokens.dropFirst(), file: file)
         switch verb {
@@ -84,15 +84,20 @@ struct CommandParser {
         func entry(_ kind: CommandTable.Kind, _ flags: CommandTable.Flags = [], value: Int64 = 0) -> Int {
             table.append(kind, at: anchor, wordsFrom: firstWord, flags: flags, value: value)
         }
+        /// An entry whose number is `reading` (`within`: an optional limit, flag `within`).
+        func entry<Value>(_ kind: CommandTable.Kind, _ reading: Reading<Value>?, within: Bool = false,
+                          _ bits: (Value) -> Int64) -> Int {
+            var flags: CommandTable.Flags = within && reading != nil ? .within : []
+            let (value, iterated) = stored(reading, into: &table, bits)
+            if iterated { flags.insert(.iterated) }
+            return entry(kind, flags, value: value)
+        }
         switch verb {
         case .config: return built(.config(try config(&args)))
         case .seed:
-            let token = try args.required("a seed number")
-            guard token.kind == .word, let seed = Values.seed(file.text(token.word)) else {
-                throw args.badValue(token, Values.seedForm)
-            }
+            let seed = try args.seed()
             try args.end()
-            return entry(.seed, value: Int64(bitPattern: seed))
+            return entry(.seed, seed) { Int64(bitPattern: $0) }
         case .add:
             while let token = args.next() {
                 let node = try args.name(token, kind: .node)
@@ -152,18 +157,16 @@ struct CommandParser {
         case .advance:
             let duration = try args.duration()
             try args.end()
-            return entry(.advance, value: duration)
+            return entry(.advance, duration) { $0 }
         case .wait:
             _ = try args.choice("`converged`", ["converged"])
-            let limit = try args.within()
-            return entry(.waitConverged, limit == nil ? [] : .within, value: limit ?? 0)
+            return entry(.waitConverged, try args.within(), within: true) { $0 }
         case .at, .repeat:
             throw ScriptError("`\(verb.rawValue)` needs a block: \(args.usage)", at: file.range(args.anchor))
         case .expect: return try expectation(&args, into: &table)
         case .chaos: return built(.chaos(try chaos(&args)))
         case .check:
-            let limit = try args.within()
-            return entry(.check, limit == nil ? [] : .within, value: limit ?? 0)
+            return entry(.check, try args.within(), within: true) { $0 }
         case .show: return built(.show(try show(&args)))
         case .echo:
             var words: [Word] = []
@@ -200,6 +203,27 @@ struct CommandParser {
             }
             try args.end()
             return built(.help(topic))
+        }
+    }
+
+    /// An entry's number: its bits, or (its word holding `$i`) 0 and true, the word appended to
+    /// `table` as the entry's next word.
+    func stored<Value>(_ reading: Reading<Value>?, into table: inout CommandTable,
+                       _ bits: (Value) -> Int64) -> (value: Int64, iterated: Bool) {
+        switch reading {
+        case nil: return (0, false)
+        case .value(let value)?: return (bits(value), false)
+        case .iterated(let word)?:
+            table.append(word: word)
+            return (0, true)
+        }
+    }
+
+    /// The AST's form of `reading`.
+    func amount<Value>(_ reading: Reading<Value>) -> Amount<Value> {
+        switch reading {
+        case .value(let value): .value(value)
+        case .iterated(let word): .iterated(file.word(word))
         }
     }
 
@@ -283,45 +307,20 @@ struct CommandParser {
                                   at: file.range(token.word))
             }
             let text = file.text(valueWord)
-            let value: ConfigValue
-            switch key {
-            case .replicas, .read, .write, .vnodes, .fanout:
-                guard let count = Values.count(text) else {
-                    throw args.badValue(token, Values.countForm, for: key.rawValue)
+            let value: Amount<ConfigValue>
+            if text.holdsIteration {
+                value = .iterated(file.word(valueWord))
+            } else {
+                let form = ValueForm.setting(key)
+                guard let read = form.read(text) else {
+                    throw args.badValue(token, form.expected, for: key.rawValue)
                 }
-                value = .count(count)
-            case .gossip, .suspect, .rehash, .antientropy, .renew, .timeout:
-                guard let duration = Values.duration(text) else {
-                    throw args.badValue(token, Values.durationForm, for: key.rawValue)
-                }
-                value = .duration(duration)
-            case .latency:
-                value = try latency(token, args)
-            case .loss:
-                guard let ppm = Values.percent(text) else {
-                    throw args.badValue(token, Values.percentForm, for: key.rawValue)
-                }
-                value = .percent(ppm: ppm)
+                value = .value(read)
             }
             result.append(ConfigAssignment(key: key, keyWord: file.word(token.word), value: value,
                                            valueWord: file.word(valueWord)))
         }
         return result
-    }
-
-    /// `latency=5ms` (fixed) or `latency=1ms..10ms`.
-    private func latency(_ token: Token, _ args: Arguments) throws(ScriptError) -> ConfigValue {
-        let form = "a duration (a fixed delay) or a range A..B of durations with A ≤ B, such as 1ms..10ms"
-        let text = token.value.map(file.text) ?? ""
-        guard let dots = text.firstRange(of: "..") else {
-            guard let fixed = Values.duration(text) else { throw args.badValue(token, form, for: "latency") }
-            return .latency(fixed, fixed)
-        }
-        guard let low = Values.duration(String(text[..<dots.lowerBound])),
-              let high = Values.duration(String(text[dots.upperBound...])), low <= high else {
-            throw args.badValue(token, form, for: "latency")
-        }
-        return .latency(low, high)
     }
 
     /// `A… | B… [| C…]`: two or more non-empty, disjoint groups.
@@ -359,8 +358,8 @@ struct CommandParser {
         return groups
     }
 
-    private func chaos(_ args: inout Arguments) throws(ScriptError) -> ChaosOptions {
-        var options = ChaosOptions(duration: try args.duration())
+    private func chaos(_ args: inout Arguments) throws(ScriptError) -> ChaosArguments {
+        var options = ChaosArguments(duration: amount(try args.duration()))
         while let token = args.next() {
             guard token.kind == .assignment, let value = token.value else {
                 throw args.unexpected(token, expected: "ops=N, keys=K or streams=S")
@@ -371,9 +370,14 @@ struct CommandParser {
                                   at: file.range(token.word),
                                   suggestion: Suggest.nearest(option, in: Vocabulary.chaosOptions))
             }
-            guard let count = Values.count(file.text(value)), option != "keys" || count >= 1 else {
-                let form = option == "keys" ? "a count from 1 to 1000000000 (keys ≥ 1)" : Values.countForm
-                throw args.badValue(token, form, for: option)
+            let text = file.text(value)
+            let count: Amount<Int>
+            if text.holdsIteration {
+                count = .iterated(file.word(value))
+            } else {
+                let form = option == "keys" ? ValueForm.chaosKeys : .count
+                guard let read = form.read(text) else { throw args.badValue(token, form.expected, for: option) }
+                count = .value(read)
             }
             switch option {
             case "ops": options.ops = count
@@ -464,8 +468,8 @@ enum Verb: String, CaseIterable {
 /// `repeat N` or `at TIME`, before a `{`.
 struct BlockHeader {
     enum Kind {
-        case `repeat`(Int)
-        case at(Micros)
+        case `repeat`(Reading<Int>)
+        case at(Reading<Micros>)
     }
     var kind: Kind
     /// The command word (`repeat`, `at`): the command's range.

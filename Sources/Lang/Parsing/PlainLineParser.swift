@@ -49,7 +49,7 @@ struct PlainLineParser {
         let brace = scanner.word
         let entry = table.append(.repeat, at: anchor, wordsFrom: table.nextWord, value: Int64(count))
         if scanner.atEnd() {
-            return .openedRepeat(BlockHeader(kind: .repeat(count), word: anchor, brace: brace), entry: entry)
+            return .openedRepeat(BlockHeader(kind: .repeat(.value(count)), word: anchor, brace: brace), entry: entry)
         }
         guard scanner.next() == .bare, let verb = plainVerb(scanner.word), verb != .repeat,
               let (_, closed) = command(verb, anchor: scanner.word, into: &table), closed,

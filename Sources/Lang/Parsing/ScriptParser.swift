@@ -129,11 +129,13 @@ struct ScriptParser {
                     throw ScriptError("blocks and includes nest more than \(Self.maxDepth) levels deep",
                                       at: file.range(tokens[end]))
                 }
-                let entry = switch header.kind {
-                case .repeat(let count): table.append(.repeat, at: header.word, wordsFrom: table.nextWord,
-                                                      value: Int64(count))
-                case .at(let time): table.append(.at, at: header.word, wordsFrom: table.nextWord, value: time)
+                let firstWord = table.nextWord
+                let (kind, (value, iterated)) = switch header.kind {
+                case .repeat(let count): (CommandTable.Kind.repeat, parser.stored(count, into: &table) { Int64($0) })
+                case .at(let time): (CommandTable.Kind.at, parser.stored(time, into: &table) { $0 })
                 }
+                let entry = table.append(kind, at: header.word, wordsFrom: firstWord,
+                                         flags: iterated ? .iterated : [], value: value)
                 if stack.isEmpty { table.addRoot(entry) }
                 let frame = Frame(header: header, entry: entry, line: number)
                 if frame.isRepeat { repeats += 1 }

@@ -54,7 +54,7 @@ enum Launcher {
         }
 
         var sources: [ScriptSource] = []
-        do {
+        do throws(FileReadError) {
             if command.files.isEmpty {
                 sources = [ScriptSource(path: "<stdin>", text: try TextFileReader.readStandardInput(),
                                         isStandardInput: true)]
@@ -64,7 +64,7 @@ enum Launcher {
                 }
             }
         } catch {
-            output.usageError("kvrepl: \(error)")
+            output.usageError("kvrepl: \(error.message)")
             return 2
         }
         if let record = command.record {
