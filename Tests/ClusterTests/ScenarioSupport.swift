@@ -46,3 +46,12 @@ extension Cluster {
 }
 
 func fv(_ pairs: (String, String)...) -> [FieldValue] { pairs.map { FieldValue($0.0, $0.1) } }
+
+/// A fresh cluster of n1 n2 n3 with `change` applied to the default settings.
+func threeNodes(seed: UInt64 = 1, _ change: (inout Settings) -> Void = { _ in }) throws -> Cluster {
+    var settings = Settings()
+    change(&settings)
+    let c = Cluster(seed: seed, settings: settings)
+    try c.add(["n1", "n2", "n3"])
+    return c
+}

@@ -13,14 +13,34 @@ public struct CheckReport: Equatable, Sendable {
 }
 
 extension Cluster {
-    /// Waits until converged (at most `limit`), then checks the whole history: acknowledged writes
-    /// present or superseded, nothing no client wrote, and the live-query guarantees of every stream.
+    /// Lets every client operation in flight complete or time out, waits until converged (at most
+    /// `limit`), then checks the whole history: acknowledged writes present or superseded, nothing
+    /// no client wrote, and the live-query guarantees of every stream.
+    ///
+    /// Operations that scheduled actions (`at` blocks) start while it waits are let finish too:
+    /// the history is judged only once no put, get or delete is in flight and the cluster has
+    /// converged (or `limit` has passed). The time spent letting operations finish, each bounded
+    /// by `timeout`, does not count against `limit`.
     public func check(limit: Micros) -> CheckReport {
-        let converged = sim.waitConverged(limit: limit)
+        var left = max(0, limit)
+        var converged = false
+        while true {
+            sim.drainClientOperations()
+            let start = sim.now
+            converged = sim.waitConverged(limit: left)
+            left = max(0, left &- (sim.now &- start))
+            guard sim.ops.oldestInFlight() != nil, !interrupted else { break }
+            if !converged {
+                sim.drainClientOperations()
+                break
+            }
+        }
         let unmet = converged ? [] : sim.convergence()
         let writes = sim.ops.history.filter { $0.op.stamp != nil && $0.op.result?.succeeded == true }.count
         return CheckReport(converged: converged, unmet: unmet,
                            violations: HistoryChecker(sim: sim, converged: converged).violations(),
                            writesChecked: writes, streamsChecked: sim.streamLogs.count)
     }
+
+    private var interrupted: Bool { sim.interruptRequested?() == true }
 }

@@ -167,6 +167,12 @@ public final class Cluster {
         let o = try sim.node(named: observer), t = try sim.node(named: other)
         return o.view.isUp(t.index)
     }
+    /// Whether `observer`'s membership view holds `other` at all (up or down): false for a node
+    /// stopped before its join reached the observer.
+    public func hasHeard(_ observer: String, of other: String) throws(ClusterError) -> Bool {
+        let o = try sim.node(named: observer), t = try sim.node(named: other)
+        return o === t || o.view[t.index] != nil
+    }
     public func convergence() -> ConvergenceReport { ConvergenceReport(unmet: sim.convergence()) }
     /// Keys any node stores, sorted (for completion).
     public var knownKeys: [String] {

@@ -9,13 +9,18 @@ extension Simulation {
             return firstOnly
         }
         let cluster = members
-        // (1) Views.
-        for r in cluster where r.state == .running {
+        // (1) Views. A killed or paused node that no running node has heard of (stopped before its
+        // join reached anyone) is not required in views: nothing could ever tell them of it.
+        let running = cluster.filter { $0.state == .running }
+        let heardOf = Set(cluster.filter { o in
+            o.state != .running && running.contains { $0.view[o.index] != nil }
+        }.map(\.index))
+        for r in running {
             for o in cluster where o !== r {
                 let up = r.view.isUp(o.index)
                 if o.state == .running && !up {
                     if note(r.view[o.index] == nil ? "\(r.name) does not know \(o.name)" : "\(r.name) holds \(o.name) down") { return unmet }
-                } else if o.state != .running && r.view[o.index] == nil {
+                } else if o.state != .running && r.view[o.index] == nil && heardOf.contains(o.index) {
                     if note("\(r.name) does not know \(o.name)") { return unmet }
                 } else if o.state != .running && up {
                     if note("\(r.name) holds \(o.name) up") { return unmet }

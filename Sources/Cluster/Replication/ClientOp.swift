@@ -13,6 +13,7 @@ struct ClientOp {
             }
         }
         var isRead: Bool { if case .get = self { return true }; return false }
+        var isRegistration: Bool { if case .register = self { return true }; return false }
     }
     var request: Request
     var coordinator: Int32

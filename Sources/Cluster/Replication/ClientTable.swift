@@ -7,6 +7,8 @@
 struct ClientTable {
     private var window = IDWindow(filler: ClientOp(request: .get(key: 0, fields: []), coordinator: -1))
     var keepsHistory = true
+    /// Every id below this has completed (or was dropped): `oldestInFlight` scans on from here.
+    private var settledBelow = 0
 
     /// Ids issued so far (the next id).
     var count: Int { window.nextID }
@@ -40,6 +42,26 @@ struct ClientTable {
     /// is dropped.
     mutating func outcomeTaken(_ id: Int32) {
         if !keepsHistory { window.discard(Int(id)) }
+    }
+
+    /// The oldest put, get or delete still in flight (stream registrations, which the client
+    /// makes on its own, aside). Scans from the oldest id not known to have completed: operations
+    /// complete within `timeout`, so the scan covers about those of the last `timeout`.
+    mutating func oldestInFlight() -> Int32? {
+        var settled = true
+        var id = settledBelow
+        while id < count {
+            switch window.read(id, { ($0.result == nil, $0.request.isRegistration) }) {
+            case nil, (false, _)?:
+                if settled { settledBelow = id + 1 }
+            case (true, true)?:
+                settled = false
+            case (true, false)?:
+                return Int32(id)
+            }
+            id += 1
+        }
+        return nil
     }
 
     /// Every operation kept, with its id, in id order.

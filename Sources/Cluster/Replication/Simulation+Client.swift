@@ -46,6 +46,18 @@ extension Simulation {
         return (op?.result ?? .failed(reason: "did not complete"), op?.object)
     }
 
+    /// Runs until no put, get or delete is in flight: each completes or times out (`check` judges
+    /// the history only then). Stops early when `interruptRequested` says so.
+    func drainClientOperations() {
+        while let id = ops.oldestInFlight() {
+            while !ops.isComplete(id) {
+                guard let t = queue.nextTime else { return }
+                run(until: t) { [unowned self] in self.ops.isComplete(id) }
+                if let interrupt = interruptRequested, interrupt() { return }
+            }
+        }
+    }
+
     func clientReceive(_ m: Message) {
         switch m.payload {
         case .reply(let op, let outcome):

@@ -13,6 +13,7 @@ extension Simulation {
         }
         count(.removes)
         guard node.state == .running else {
+            recordLostDisk(node, .dropped)
             drop(node)
             completion(.dropped)
             return
@@ -52,6 +53,7 @@ extension Simulation {
     private func endLeave(_ node: Node, _ outcome: RemoveOutcome) {
         guard let (completion, deadline) = leaving.removeValue(forKey: node.index) else { return }
         cancelAction(deadline)
+        if outcome != .handedOff { recordLostDisk(node, .dropped) }
         drop(node)
         completion(outcome)  // the caller reports the outcome
     }

@@ -68,6 +68,7 @@ extension Simulation {
         node.handoff = nil
         node.merkle.invalidate()
         if wipe {
+            recordLostDisk(node, .wiped)
             node.store = Store()
             node.hints = HintStore(lastVersion: node.hints.lastVersion)  // versions still never repeat
             node.view = MembershipView()

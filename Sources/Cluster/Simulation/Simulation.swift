@@ -63,6 +63,8 @@ final class Simulation {
     /// Every stream instance's views, for `check` (see Checking/StreamLog.swift).
     var streamLogs: [StreamLog] = []
     var streamLogIndex: [UInt32: Int] = [:]
+    /// Disks lost with what they held (wiped, or dropped with their node), for `check`.
+    var lostDisks: [LostDisk] = []
     var streamNames: [UInt32: String] = [:]
     var nextStreamInstance: UInt32 = 1
     /// Unacknowledged reports per stream instance, held by nodes not killed.

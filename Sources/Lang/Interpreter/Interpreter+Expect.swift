@@ -57,10 +57,13 @@ extension Interpreter {
                    expected: nodes.map(text).sorted().joined(separator: " "),
                    seen: owners.isEmpty ? "(none)" : owners.sorted().joined(separator: " "))
         case .sees(let observer, let other, let up):
-            let seesUp = try attempt(command, [observer, other]) { () throws(ClusterError) in
-                try cluster.sees(text(observer), text(other))
+            // An OTHER that NODE never heard of (stopped before its join reached it) is not held up:
+            // it counts as down, and the line says why.
+            let (seesUp, heard) = try attempt(command, [observer, other]) { () throws(ClusterError) in
+                (try cluster.sees(text(observer), text(other)), try cluster.hasHeard(text(observer), of: text(other)))
             }
-            record(seesUp == up, command, expected: up ? "up" : "down", seen: seesUp ? "up" : "down")
+            record(seesUp == up, command, expected: up ? "up" : "down",
+                   seen: seesUp ? "up" : heard ? "down" : "down (\(text(observer)) has not heard of \(text(other)))")
         case .converged:
             let report = cluster.convergence()
             record(report.isConverged, command, expected: "converged",
