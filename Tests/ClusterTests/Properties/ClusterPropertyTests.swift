@@ -50,6 +50,24 @@ import Testing
         }
     }
 
+    /// `check` run while operations are still in flight (as after `at` blocks): it lets them
+    /// complete or time out, converges, and judges them; nothing acknowledged is lost, nothing
+    /// phantom, and the scenario's own judges agree with it once it returns.
+    @Test func checkJudgesOperationsStillInFlight() async {
+        await propertyCheck(count: PropertyBudget.count(100), input: ScenarioGen.faulty(maxSteps: PropertyBudget.maxSteps)) { scenario in
+            var failures: [String] = []
+            do {
+                let run = try ScenarioRun(scenario)
+                run.play()
+                let report = run.finishWithCheck(limit: 120_000_000)
+                failures = run.failures + run.dataFailures() + (run.droppedAt == nil ? report.violations : [])
+            } catch {
+                failures = ["threw \(error)"]
+            }
+            #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+        }
+    }
+
     /// Without faults or loss, each operation completed before the next through the default
     /// coordinator: every write that changes a selected field gives its own view, in write order,
     /// with exactly the model's values; no other view is delivered; every operation succeeds.

@@ -104,6 +104,36 @@ final class ScenarioRun {
 
     func finish(limit: Micros) {
         let c = cluster
+        restoreEverything()
+        // *Converged* says nothing of client requests in flight: let every operation complete
+        // (each does within `timeout`) and what its coordinator sent land, before waiting.
+        let deadline = c.now + c.settings.timeout
+        while c.now < deadline && operations.contains(where: { c.result(of: $0) == nil }) { c.advance(by: 10_000) }
+        c.advance(by: 2 * c.settings.latencyMax + 10_000)
+        converged = c.waitConverged(limit: limit)
+        if !converged {
+            failures.append("not converged \(formatDuration(limit)) after healing: \(c.convergence().unmet.prefix(5))")
+        }
+    }
+
+    /// As `finish`, but leaves the operations still in flight to `check` (LANGUAGE.md: it lets
+    /// every client operation in flight complete or time out before it converges and judges).
+    /// Fails when `check` returns with an operation still in flight or without converging.
+    func finishWithCheck(limit: Micros) -> CheckReport {
+        let c = cluster
+        restoreEverything()
+        let report = c.check(limit: limit)
+        converged = report.converged
+        if !converged { failures.append("check did not converge in \(formatDuration(limit)): \(report.unmet.prefix(5))") }
+        if let open = operations.first(where: { c.result(of: $0) == nil }) {
+            failures.append("check returned with operation \(open) still in flight")
+        }
+        return report
+    }
+
+    /// Heals every partition, restarts and resumes every node, reconnects every stream.
+    private func restoreEverything() {
+        let c = cluster
         c.heal()
         do {
             for n in c.nodeNames {
@@ -116,15 +146,6 @@ final class ScenarioRun {
             }
         } catch {
             failures.append("finishing threw \(error)")
-        }
-        // *Converged* says nothing of client requests in flight: let every operation complete
-        // (each does within `timeout`) and what its coordinator sent land, before waiting.
-        let deadline = c.now + c.settings.timeout
-        while c.now < deadline && operations.contains(where: { c.result(of: $0) == nil }) { c.advance(by: 10_000) }
-        c.advance(by: 2 * c.settings.latencyMax + 10_000)
-        converged = c.waitConverged(limit: limit)
-        if !converged {
-            failures.append("not converged \(formatDuration(limit)) after healing: \(c.convergence().unmet.prefix(5))")
         }
     }
 
