@@ -51,7 +51,8 @@ import Testing
 
     /// `kvrepl <(cat x.kvs)`: the shell passes a pipe as `/dev/fd/N`.
     @Test func aProcessSubstitutionIsReadAsAStream() throws {
-        guard let bash = ["/bin/bash", "/usr/bin/bash"].first(where: FileManager.default.isExecutableFile) else { return }
+        let bash = try #require(["/bin/bash", "/usr/bin/bash"].first(where: FileManager.default.isExecutableFile),
+                                "bash runs CI (.ci/run), so it is there")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: bash)
         process.arguments = ["-c", "exec \"$0\" <(printf 'echo substituted\\n')", try kvreplBinary().path]

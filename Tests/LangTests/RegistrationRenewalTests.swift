@@ -1,9 +1,9 @@
 import Testing
 @testable import Lang
 
-/// The client renews each open, connected stream's registration every `renew` (guarantee 4 in
-/// docs/language.md), and *converged* waits until every running owner of a stream's key holds it
-/// (clause 5). Before, a stream whose every registration was wiped died silently: `wait
+/// The client renews each open, connected stream's registration every `renew` (guarantee 4;
+/// docs/decisions.md, "Stream registration renewal"), and *converged* waits until every running
+/// owner of a stream's key holds it (clause 5). Before, a stream whose every registration was wiped died silently: `wait
 /// converged` passed and later writes gave no view, on every seed.
 @Suite struct RegistrationRenewalTests {
     static let onlyReplicaWiped = """
