@@ -257,4 +257,21 @@ import Testing
         #expect(run.droppedAt == nil)
         #expect(run.failures + run.dataFailures() + run.streamFailures() + run.checkerViolations() == [])
     }
+
+    /// `streamsKeepTheirGuaranteesUnderFaults` (release sweep with `wipeOwners`): k1's only replica
+    /// stored and acknowledged `put k1 f1=a` while its stream was disconnected, then lost its disk.
+    /// The checker reported the write as `lost` and also as a guarantee 1 violation (no view
+    /// delivered it); a write lost with a disk is reported as lost only.
+    @Test func aWriteLostWithAWipedDiskIsNoStreamViolation() throws {
+        let run = try ScenarioRun.faulty(Scenario(seed: 518273986, shape: ClusterShape(nodes: 3, replicas: 1, read: 1, write: 1, lossPPM: 0, latencyMs: 1...1, fastTimers: false), steps: [
+            .open(stream: 2, key: 1, fields: [1], initial: false),
+            .put(key: 1, fields: [1: "a"]),
+            .disconnect(stream: 2),
+            .advance(ms: 2),
+            .wipeOwners(key: 1),
+        ]))
+        let violations = run.checkerViolations()
+        #expect(violations.contains { $0.hasPrefix("lost: key k1 field f1") }, "\(violations)")
+        #expect(run.failures + run.streamFailures() + violations.filter { $0.hasPrefix("stream ") } == [])
+    }
 }
