@@ -25,6 +25,26 @@ import Testing
         #expect(ids == expected.map { Int32($0) })
     }
 
+    /// The kernel hands out events in order, moves its clock to each (never back), counts them,
+    /// and stops at the time asked for; an event scheduled in the past runs now.
+    @Test func kernelRunsEventsInOrderAndOnlyMovesForward() {
+        var k = Kernel()
+        k.schedule(.action(id: 1), at: 30)
+        k.schedule(.action(id: 2), at: 10)
+        k.scheduleDeadline(.action(id: 3), after: 20)
+        var seen: [(Micros, Int32)] = []
+        while let e = k.next(notAfter: 25) { if case .action(let id) = e.kind { seen.append((k.now, id)) } }
+        #expect(seen.map(\.0) == [10, 20] && seen.map(\.1) == [2, 3])
+        k.advance(to: 25)
+        #expect(k.now == 25 && k.eventsRun == 2 && k.pending == 1)
+        k.advance(to: 5)
+        #expect(k.now == 25)
+        k.schedule(.action(id: 4), at: 0)
+        #expect(k.nextTime == 25)
+        let next = k.next(notAfter: .max)
+        if case .action(let id)? = next?.kind { #expect(id == 4) } else { Issue.record("expected action 4, got \(String(describing: next))") }
+    }
+
     @Test func prngIsDeterministicPerSeedAndStream() {
         var a = RandomStreams(seed: 42), b = RandomStreams(seed: 42), c = RandomStreams(seed: 43)
         let xa = (0..<5).map { _ in a.network.next() }

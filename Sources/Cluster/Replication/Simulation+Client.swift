@@ -38,7 +38,7 @@ extension Simulation {
         -> (result: ClientResult, object: ObjectRecord?) {
         let id = try submitInternal(request, via: via, completion: nil)
         while !ops.isComplete(id) {
-            guard let t = queue.nextTime else { break }
+            guard let t = kernel.nextTime else { break }
             run(until: t) { [unowned self] in self.ops.isComplete(id) }
         }
         let op = ops[id]
@@ -51,7 +51,7 @@ extension Simulation {
     func drainClientOperations() {
         while let id = ops.oldestInFlight() {
             while !ops.isComplete(id) {
-                guard let t = queue.nextTime else { return }
+                guard let t = kernel.nextTime else { return }
                 run(until: t) { [unowned self] in self.ops.isComplete(id) }
                 if let interrupt = interruptRequested, interrupt() { return }
             }

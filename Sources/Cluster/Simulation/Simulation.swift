@@ -28,10 +28,8 @@
 /// of at least `minTimerPeriod`.
 final class Simulation {
     var settings: Settings
-    private(set) var now: Micros = 0
-    /// Events the kernel has run (deliveries, timers, deadlines), for rates.
-    private(set) var eventsRun = 0
-    var queue = EventQueue()
+    /// Virtual time and the event queue.
+    var kernel = Kernel()
     var random: RandomStreams
 
     let keys = Interner(reserveZero: false)
@@ -78,6 +76,10 @@ final class Simulation {
     var onEvent: ((ClusterEvent) -> Void)?
     var tracing = false
     var interruptRequested: (() -> Bool)?
+
+    var now: Micros { kernel.now }
+    /// Events the kernel has run (deliveries, timers, deadlines), for rates.
+    var eventsRun: Int { kernel.eventsRun }
 
     init(seed: UInt64, settings: Settings) {
         self.settings = settings
@@ -131,30 +133,25 @@ final class Simulation {
 
     /// Schedules `kind` at `time` (never before now).
     func schedule(_ kind: EventKind, at time: Micros) {
-        queue.push(at: max(time, now), kind)
+        kernel.schedule(kind, at: time)
     }
 
     /// Schedules an operation's deadline, `settings.timeout` from now (see `EventQueue.pushDeadline`).
     func scheduleDeadline(_ kind: EventKind) {
-        queue.pushDeadline(at: now &+ settings.timeout, kind)
+        kernel.scheduleDeadline(kind, after: settings.timeout)
     }
 
     /// Runs every event due at or before `time`, then sets the clock to `time` (if later).
     /// `stop` is checked after each event; returns true when it stopped the run.
     @discardableResult
     func run(until time: Micros, stop: (() -> Bool)? = nil) -> Bool {
-        while let event = queue.pop(notAfter: time) {
-            if event.time > now { now = event.time }
-            eventsRun &+= 1
+        while let event = kernel.next(notAfter: time) {
             dispatch(event)
             if !leaving.isEmpty { settleLeaves() }
             if let stop, stop() { return true }
             if eventsRun & 0x3FFF == 0, let interrupt = interruptRequested, interrupt() { return true }
         }
-        if time > now {
-            now = time
-            queue.advance(to: time)
-        }
+        kernel.advance(to: time)
         return false
     }
 
