@@ -1,60 +1,43 @@
-/// The network model (LANGUAGE.md "Network model"): per-message latency and loss, FIFO links,
-/// partitions judged at arrival, killed receivers lose, paused receivers buffer.
+/// Messages between endpoints: the `Network` decides what each meets on its way; the harness
+/// traces it, keeps it in flight as a kernel event, and hands what is delivered to its receiver.
 extension Simulation {
     func send(from: Int32, to: Int32, _ payload: consuming Payload) {
-        let kind = payload.kind
-        network.stats.sent[kind.rawValue] += 1
-        network.stats.totalSent += 1
-        if random.network.chance(ppm: settings.lossPPM) {
-            network.stats.dropped[kind.rawValue] += 1
-            network.stats.totalDropped += 1
+        switch network.depart(payload.kind, from: from, to: to, now: now,
+                              latency: settings.latencyMin...max(settings.latencyMin, settings.latencyMax),
+                              lossPPM: settings.lossPPM) {
+        case .lost:
             if tracing { trace("drop", from, to, payload, why: "lost") }
-            return
+        case .arrives(let at):
+            if tracing { trace("send", from, to, payload, why: nil) }
+            let slot = network.store(Message(from: from, to: to, payload: payload))
+            schedule(.deliver(slot: slot), at: at)
         }
-        let delay = random.network.between(settings.latencyMin, settings.latencyMax)
-        let at = network.fifoArrival(from: from, to: to, at: now &+ delay)
-        if tracing { trace("send", from, to, payload, why: nil) }
-        let slot = network.store(Message(from: from, to: to, payload: payload))
-        schedule(.deliver(slot: slot), at: at)
     }
 
-    /// A message reaches its receiver's host: judged now (partition, killed), buffered if paused.
+    /// A message reaches its receiver's host: the network judges it now (killed or removed
+    /// receiver, partition); a paused receiver keeps it waiting.
     func arrive(_ slot: Int32) {
         guard let message = network.take(slot) else { return }
         let to = message.to
-        if to == clientEndpoint {
-            delivered(message)
-            clientReceive(message)
-            return
+        let node = to == clientEndpoint ? nil : nodes[Int(to)]
+        switch network.arrive(message, at: node.map(receiverState) ?? .client) {
+        case .drop(let why):
+            if tracing { trace("drop", message.from, to, message.payload, why: why) }
+        case .wait:
+            node?.inbox.append(network.store(message))
+        case .deliver:
+            if tracing { trace("deliver", message.from, to, message.payload, why: nil) }
+            if let node { receive(node, message) } else { clientReceive(message) }
         }
-        let node = nodes[Int(to)]
-        if node.removed || node.state == .killed {
-            dropped(message, why: node.removed ? "removed" : "killed")
-            return
-        }
-        if network.isCut(message.from, to) {
-            dropped(message, why: "partition")
-            return
-        }
-        if node.state == .paused {
-            let keep = network.store(message)
-            node.inbox.append(keep)
-            return
-        }
-        delivered(message)
-        receive(node, message)
     }
 
-    private func delivered(_ m: Message) {
-        network.stats.delivered[m.payload.kind.rawValue] += 1
-        network.stats.totalDelivered += 1
-        if tracing { trace("deliver", m.from, m.to, m.payload, why: nil) }
-    }
-
-    private func dropped(_ m: Message, why: String) {
-        network.stats.dropped[m.payload.kind.rawValue] += 1
-        network.stats.totalDropped += 1
-        if tracing { trace("drop", m.from, m.to, m.payload, why: why) }
+    private func receiverState(_ node: Node) -> Network.Receiver {
+        if node.removed { return .removed }
+        switch node.state {
+        case .killed: return .killed
+        case .paused: return .paused
+        case .running: return .running
+        }
     }
 
     /// Messages that waited at a paused node are handled, in order, once it resumes.
@@ -63,7 +46,8 @@ extension Simulation {
         node.inbox = []
         for slot in waiting {
             guard let m = network.take(slot) else { continue }
-            delivered(m)
+            network.countDelivered(m.payload.kind)
+            if tracing { trace("deliver", m.from, m.to, m.payload, why: nil) }
             receive(node, m)
             if node.state != .running { break }
         }

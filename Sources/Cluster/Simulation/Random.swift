@@ -70,8 +70,8 @@ struct Xoshiro256StarStar {
 /// One random stream per purpose, all derived from the seed by SplitMix64 in a fixed order, so
 /// that adding draws to one purpose (e.g. `chaos`) never shifts another's (e.g. message delays).
 struct RandomStreams {
-    /// Message delays and loss.
-    var network: Xoshiro256StarStar
+    /// Message delays and loss: handed to the `Network`, which alone draws from it.
+    let network: Xoshiro256StarStar
     /// Node timer phases and gossip peer choice.
     var timers: Xoshiro256StarStar
     /// Workloads (benchmark clients and the like).

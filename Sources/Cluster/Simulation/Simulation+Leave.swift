@@ -68,8 +68,7 @@ extension Simulation {
         for slot in node.inbox { _ = network.take(slot) }
         node.inbox = []
         nameIndex[node.name] = nil
-        network.group[node.index] = nil
-        network.isolated.remove(node.index)
+        network.forget(node.index)
         truthRingDirty = true
         for other in members { send(from: clientEndpoint, to: other.index, .removed(node: node.index)) }
     }

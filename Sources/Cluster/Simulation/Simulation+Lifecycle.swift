@@ -145,18 +145,17 @@ extension Simulation {
                 assignment[n.index] = g + 1
             }
         }
-        network.group = assignment
+        network.partition(assignment)
         count(.partitions)
     }
 
     func isolate(_ node: Node) {
-        network.isolated.insert(node.index)
+        network.isolate(node.index)
         count(.isolations)
     }
 
     func heal() {
-        network.group = [:]
-        network.isolated = []
+        network.heal()
         count(.heals)
     }
 }

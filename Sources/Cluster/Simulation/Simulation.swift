@@ -46,7 +46,7 @@ final class Simulation {
     var nodes: [Node] = []
     /// Current node index of each name in the cluster.
     var nameIndex: [String: Int32] = [:]
-    var network = NetworkState()
+    var network: Network
 
     var ops = ClientTable()
     /// Rings shared between nodes whose views hold the same members.
@@ -84,10 +84,14 @@ final class Simulation {
     init(seed: UInt64, settings: Settings) {
         self.settings = settings
         random = RandomStreams(seed: seed)
+        network = Network(random: random.network)
         order = StampOrder(names: names)
     }
 
-    func reseed(_ seed: UInt64) { random = RandomStreams(seed: seed) }
+    func reseed(_ seed: UInt64) {
+        random = RandomStreams(seed: seed)
+        network.random = random.network
+    }
 
     /// Most tokens one node takes on the ring, whatever `vnodes` says: a user may type
     /// `vnodes=1000000000`, which must not exhaust memory (documented limit).
