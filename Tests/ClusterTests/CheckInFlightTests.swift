@@ -14,7 +14,7 @@ import Testing
         #expect(c.result(of: id)?.succeeded == true)
         #expect(report.passed, "\(report.violations)")
         #expect(report.writesChecked == 1)
-        #expect(c.sim.ops.oldestInFlight() == nil)
+        #expect(c.sim.client.ops.oldestInFlight() == nil)
     }
 
     /// The wait for operations does not count against the limit: a check with no time to

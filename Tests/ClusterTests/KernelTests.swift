@@ -227,7 +227,7 @@ import Testing
     @Test func coordinatorTableFindsLiveRequestsOnlyAndNeverReusesIds() {
         var t = CoordinatorTable()
         func op(_ n: Int32) -> CoordinatorOp {
-            CoordinatorOp(clientOp: n, key: 0, needed: 1, targetCount: 1)
+            CoordinatorOp(client: -1, clientOp: n, key: 0, needed: 1, targetCount: 1)
         }
         let a = t.insert(op(10)), b = t.insert(op(11)), c = t.insert(op(12))
         #expect([a, b, c] == [0, 1, 2])
@@ -301,14 +301,14 @@ import Testing
         let waited = try c.submit(.get(key: "k7", fields: [], via: nil))
         c.advance(by: 1_000_000)
         #expect(c.result(of: waited)?.succeeded == true)
-        let held = c.sim.ops.held
+        let held = c.sim.client.ops.held
         for i in 0..<20 {  // a performed operation is forgotten once its outcome is read
             #expect(try c.perform(.get(key: "k\(i)", fields: [], via: nil)).succeeded)
         }
-        #expect(c.sim.ops.held == held)
+        #expect(c.sim.client.ops.held == held)
         c.recordsHistory = true
         #expect(try c.perform(.get(key: "k7", fields: [], via: nil)).succeeded)
-        #expect(c.sim.ops.held == held + 1)
+        #expect(c.sim.client.ops.held == held + 1)
         let kept = try c.submit(.put(key: "k1", fields: [FieldValue("f", "w")], via: nil)) { _ in }
         c.advance(by: 1_000_000)
         #expect(c.result(of: kept)?.succeeded == true)

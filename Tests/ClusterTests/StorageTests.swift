@@ -41,7 +41,7 @@ import Testing
         var a = record([(1, 10, 5), (2, 20, 9)])
         let b = record([(1, 11, 7), (2, 21, 3), (3, 30, 1)])
         var watched = a
-        watched.registrations = [Registration(stream: 1, fields: [1], closed: false)]
+        watched.registrations = [Registration(stream: 1, client: -1, fields: [1], closed: false)]
         let change = a.merge(b, order)
         #expect(change.fieldsChanged && change.fields.isEmpty)  // no registration: not listed
         #expect(a.visibleValue(1, order) == 11)
@@ -59,7 +59,7 @@ import Testing
         let change = empty.merge(b, order)
         #expect(empty == b && change.tomb && change.fieldsChanged)
         var slow = ObjectRecord()
-        slow.registrations = [Registration(stream: 1, fields: [3], closed: true)]
+        slow.registrations = [Registration(stream: 1, client: -1, fields: [3], closed: true)]
         let listed = slow.merge(b, order)
         #expect(slow.fields == b.fields && slow.tomb == b.tomb && listed.fields.sorted() == [1, 3])
     }

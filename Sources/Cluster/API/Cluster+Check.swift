@@ -29,17 +29,17 @@ extension Cluster {
             let start = sim.now
             converged = sim.waitConverged(limit: left)
             left = max(0, left &- (sim.now &- start))
-            guard sim.ops.oldestInFlight() != nil, !interrupted else { break }
+            guard sim.clientOperationsInFlight(), !interrupted else { break }
             if !converged {
                 sim.drainClientOperations()
                 break
             }
         }
         let unmet = converged ? [] : sim.convergence()
-        let writes = sim.ops.history.filter { $0.op.stamp != nil && $0.op.result?.succeeded == true }.count
+        let writes = sim.client.ops.history.filter { $0.op.stamp != nil && $0.op.result?.succeeded == true }.count
         return CheckReport(converged: converged, unmet: unmet,
-                           violations: HistoryChecker(sim: sim, converged: converged).violations(),
-                           writesChecked: writes, streamsChecked: sim.streamLogs.count)
+                           violations: HistoryChecker(sim: sim, client: sim.client, converged: converged).violations(),
+                           writesChecked: writes, streamsChecked: sim.streamLogs.filter { $0.client == sim.client.index }.count)
     }
 
     private var interrupted: Bool { sim.interruptRequested?() == true }

@@ -23,8 +23,8 @@ public final class Cluster {
     /// million puts) turns it off: an operation submitted with a completion callback is then
     /// forgotten once its callback has run, and memory holds only operations in flight.
     public var recordsHistory: Bool {
-        get { sim.ops.keepsHistory }
-        set { sim.ops.keepsHistory = newValue }
+        get { sim.client.ops.keepsHistory }
+        set { sim.client.ops.keepsHistory = newValue }
     }
 
     public var tracing: Bool {
@@ -97,19 +97,19 @@ public final class Cluster {
     public func submit(_ request: ClientRequest,
                        completion: ((ClientResult) -> Void)? = nil) throws(ClusterError) -> OperationID {
         let (req, via) = sim.makeRequest(request)
-        return OperationID(raw: Int(try sim.submitInternal(req, via: via, completion: completion)))
+        return OperationID(raw: Int(try sim.submitInternal(sim.client, req, via: via, completion: completion)))
     }
 
     /// The outcome of a submitted operation, once it has completed (nil for one forgotten
     /// because `recordsHistory` is off).
     public func result(of id: OperationID) -> ClientResult? {
-        id.raw >= 0 && id.raw <= Int(Int32.max) ? sim.ops[Int32(id.raw)]?.result : nil
+        id.raw >= 0 && id.raw <= Int(Int32.max) ? sim.client.ops[Int32(id.raw)]?.result : nil
     }
 
     /// Submits a request and runs the simulation until it completes or times out.
     public func perform(_ request: ClientRequest) throws(ClusterError) -> ClientResult {
         let (req, via) = sim.makeRequest(request)
-        return try sim.performInternal(req, via: via).result
+        return try sim.performInternal(sim.client, req, via: via).result
     }
 
     // MARK: Live queries
@@ -120,18 +120,18 @@ public final class Cluster {
     /// as view 1.
     public func openStream(_ name: String, key: String, fields: [String],
                            initial: Bool) throws(ClusterError) -> ClientResult {
-        try sim.openStream(name, key: key, fields: fields, initial: initial)
+        try sim.openStream(sim.client, name, key: key, fields: fields, initial: initial)
     }
-    public func closeStream(_ name: String) throws(ClusterError) { try sim.closeStream(name) }
-    public func disconnectStream(_ name: String) throws(ClusterError) { try sim.disconnectStream(name) }
+    public func closeStream(_ name: String) throws(ClusterError) { try sim.closeStream(sim.client, name) }
+    public func disconnectStream(_ name: String) throws(ClusterError) { try sim.disconnectStream(sim.client, name) }
     /// Resumes after the last sequence number seen; may deliver one view of what changed meanwhile.
     public func reconnectStream(_ name: String) throws(ClusterError) -> ClientResult {
-        try sim.reconnectStream(name)
+        try sim.reconnectStream(sim.client, name)
     }
     /// Lets virtual time pass until no report for the stream is in flight (at most `timeout`).
-    public func settleStream(_ name: String) throws(ClusterError) { try sim.settleStream(name) }
+    public func settleStream(_ name: String) throws(ClusterError) { try sim.settleStream(sim.client, name) }
     /// Names of open streams, sorted.
-    public var openStreams: [String] { sim.streams.keys.sorted() }
+    public var openStreams: [String] { sim.client.streams.keys.sorted() }
 
     // MARK: Time
 

@@ -7,6 +7,8 @@
 ///   a selected field's version with a disk: see LostDisk.swift).
 struct HistoryChecker {
     let sim: Simulation
+    /// Whose history is judged: its operations and the streams it opened.
+    let client: Client
     let converged: Bool
 
     func violations() -> [String] {
@@ -29,7 +31,7 @@ struct HistoryChecker {
 
     private func acknowledgedWrites() -> [String] {
         var result: [String] = []
-        for (index, op) in sim.ops.history {
+        for (index, op) in client.ops.history {
             guard let stamp = op.stamp, op.result?.succeeded == true else { continue }
             let key = op.request.key
             let held = records(key)
@@ -62,7 +64,7 @@ struct HistoryChecker {
     /// Visible values that no client operation wrote.
     private func phantoms() -> [String] {
         var written = Set<[UInt32]>()
-        for (_, op) in sim.ops.history {
+        for (_, op) in client.ops.history {
             if case .put(let key, let fields) = op.request {
                 for f in fields { written.insert([key, f.field, f.value]) }
             }
@@ -83,7 +85,7 @@ struct HistoryChecker {
 
     private func streams() -> [String] {
         var result: [String] = []
-        for log in sim.streamLogs {
+        for log in sim.streamLogs where log.client == client.index {
             result += noRegression(log)
             if !log.closed && log.awaySince == nil {
                 result += everyWriteSeen(log)
@@ -118,8 +120,8 @@ struct HistoryChecker {
         var result: [String] = []
         var survivor = ObjectRecord()
         for r in records(log.key) { _ = survivor.merge(r.record, sim.order) }
-        for index in log.firstFollowedOp..<sim.ops.count {
-            guard let op = sim.ops[Int32(index)] else { continue }
+        for index in log.firstFollowedOp..<client.ops.count {
+            guard let op = client.ops[Int32(index)] else { continue }
             guard let stamp = op.stamp, op.result?.succeeded == true, op.request.key == log.key else { continue }
             var touched: [(field: UInt32, value: UInt32?)] = []
             switch op.request {
@@ -133,7 +135,7 @@ struct HistoryChecker {
                 let views = [log.start] + log.deliveries
                 if views.contains(where: { !sim.order.less($0.stamps[j], stamp) }) { continue }
                 // Merged by the client (racing writes may be coalesced into no change of value).
-                if let live = sim.streams[log.name], live.instance == log.instance,
+                if let live = client.streams[log.name], live.instance == log.instance,
                    !sim.order.less(sim.effectiveStamps(live.state, [field])[0], stamp) { continue }
                 // Not delivered at or above this version: fine only if it left the value as it was.
                 if views.last?.values[j] == value.flatMap({ $0 == 0 ? nil : $0 }) { continue }
@@ -174,7 +176,7 @@ struct HistoryChecker {
     }
 
     private func describeOp(_ index: Int) -> String {
-        guard let op = sim.ops[Int32(index)] else { return "operation \(index)" }
+        guard let op = client.ops[Int32(index)] else { return "operation \(index)" }
         let key = Quoting.word(sim.keys[op.request.key])
         let version = op.stamp.map { " (\(describe($0)))" } ?? ""
         switch op.request {

@@ -2,6 +2,8 @@
 /// with the version each selected field had in it (LANGUAGE.md guarantees 1–3 are judged on this).
 struct StreamLog {
     var name: String
+    /// The index of the client that opened it (its operation ids are that client's).
+    var client: Int
     var instance: UInt32
     var key: UInt32
     var fields: [UInt32]
@@ -37,10 +39,11 @@ extension Simulation {
     }
 
     /// Called when `open` returns: the stream follows writes from here.
-    func logStreamOpened(_ stream: StreamClient, values: [UInt32?]) {
+    func logStreamOpened(_ client: Client, _ stream: StreamClient, values: [UInt32?]) {
         streamLogIndex[stream.instance] = streamLogs.count
-        streamLogs.append(StreamLog(name: stream.name, instance: stream.instance, key: stream.key, fields: stream.fields,
-                                    firstFollowedOp: ops.count, start: logView(stream, values: values)))
+        streamLogs.append(StreamLog(name: stream.name, client: client.index, instance: stream.instance, key: stream.key,
+                                    fields: stream.fields, firstFollowedOp: client.ops.count,
+                                    start: logView(stream, values: values)))
     }
 
     func logDelivery(_ stream: StreamClient, values: [UInt32?]) {
@@ -48,9 +51,9 @@ extension Simulation {
         streamLogs[i].deliveries.append(logView(stream, values: values))
     }
 
-    func logStreamAway(_ stream: StreamClient, closed: Bool) {
+    func logStreamAway(_ client: Client, _ stream: StreamClient, closed: Bool) {
         guard let i = streamLogIndex[stream.instance] else { return }
-        if streamLogs[i].awaySince == nil { streamLogs[i].awaySince = ops.count }
+        if streamLogs[i].awaySince == nil { streamLogs[i].awaySince = client.ops.count }
         if closed { streamLogs[i].closed = true }
     }
 

@@ -65,14 +65,16 @@ extension Simulation {
         for line in dataHeldForOwners(cluster) where note(line) { return unmet }
         // (4) Stream reports.
         for instance in inFlightReports.keys.sorted() {
-            let name = streamNames[instance] ?? "a closed stream"
+            let name = client(holding: instance)?.streamNames[instance] ?? "a closed stream"
             if note("stream report in flight for \(name)") { return unmet }
         }
         // (5) Registrations of open, connected streams, held by their keys' running owners.
-        for name in streams.keys.sorted() {
-            guard let s = streams[name], s.connected else { continue }
-            for n in ownersMissingRegistration(of: s) {
-                if note("stream \(name): \(nodes[Int(n)].name) does not hold its registration") { return unmet }
+        for client in clients {
+            for name in client.streams.keys.sorted() {
+                guard let s = client.streams[name], s.connected else { continue }
+                for n in ownersMissingRegistration(of: s) {
+                    if note("stream \(name): \(nodes[Int(n)].name) does not hold its registration") { return unmet }
+                }
             }
         }
         if more > 0 { unmet.append("… and \(more) more") }

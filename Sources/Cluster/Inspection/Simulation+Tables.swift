@@ -74,8 +74,8 @@ extension Simulation {
 
     func showStreams() -> Table {
         var rows: [[String]] = []
-        for name in streams.keys.sorted() {
-            guard let s = streams[name] else { continue }
+        for name in client.streams.keys.sorted() {
+            guard let s = client.streams[name] else { continue }
             rows.append([name, Quoting.word(keys[s.key]), s.fields.map { fields[$0] }.joined(separator: " "),
                          String(s.sequence), s.connected ? "connected" : "disconnected",
                          String(inFlightReports[s.instance] ?? 0), registrationColumn(s)])

@@ -11,17 +11,17 @@ extension Simulation {
         object.registrations = [reg]
         let id = node.nextReport
         node.nextReport &+= 1
-        node.reports[id] = PendingReport(stream: reg.stream, key: key, object: object)
+        node.reports[id] = PendingReport(stream: reg.stream, client: reg.client, key: key, object: object)
         inFlightReports[reg.stream, default: 0] += 1
         count(.streamReports)
-        send(from: node.index, to: clientEndpoint, .report(id: id, stream: reg.stream, key: key, object: object))
+        send(from: node.index, to: reg.client, .report(id: id, stream: reg.stream, key: key, object: object))
         schedule(.reportRetransmit(node: node.index, incarnation: node.incarnation, report: id),
                  at: now &+ reportRetransmitDelay)
     }
 
     func retransmitReport(_ node: Node, _ id: Int32) {
         guard let r = node.reports[id] else { return }
-        send(from: node.index, to: clientEndpoint, .report(id: id, stream: r.stream, key: r.key, object: r.object))
+        send(from: node.index, to: r.client, .report(id: id, stream: r.stream, key: r.key, object: r.object))
         schedule(.reportRetransmit(node: node.index, incarnation: node.incarnation, report: id),
                  at: now &+ reportRetransmitDelay)
     }

@@ -1,5 +1,3 @@
-/// The client's endpoint id (nodes are 0, 1, 2, … in the order they were added).
-let clientEndpoint: Int32 = -1
 
 /// How a coordinator answers the client.
 enum Outcome {

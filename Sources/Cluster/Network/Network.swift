@@ -19,7 +19,13 @@ struct Network {
     private var isolated: Set<Int32> = []
     private(set) var stats = MessageStats()
 
-    init(random: Xoshiro256StarStar) { self.random = random }
+    /// Clients are endpoints -1, -2, …: link indices start at the last client.
+    private let clientCount: Int
+
+    init(random: Xoshiro256StarStar, clients: Int = 1) {
+        self.random = random
+        clientCount = clients
+    }
 
     /// What became of a message handed to the network.
     enum Departure {
@@ -122,7 +128,7 @@ struct Network {
     /// The delivery time of a message sent now to arrive at `at`, kept no earlier than the last
     /// one on the same link (FIFO, like TCP).
     private mutating func fifoArrival(from: Int32, to: Int32, at: Micros) -> Micros {
-        let a = Int(from) + 1, b = Int(to) + 1
+        let a = Int(from) + clientCount, b = Int(to) + clientCount
         if a >= endpoints || b >= endpoints { growLinks(to: max(a, b) + 1) }
         let i = a * endpoints + b
         let time = max(at, linkTimes[i])

@@ -19,7 +19,7 @@ extension Simulation {
     func arrive(_ slot: Int32) {
         guard let message = network.take(slot) else { return }
         let to = message.to
-        let node = to == clientEndpoint ? nil : nodes[Int(to)]
+        let node = to >= 0 ? nodes[Int(to)] : nil
         switch network.arrive(message, at: node.map(receiverState) ?? .client) {
         case .drop(let why):
             if tracing { trace("drop", message.from, to, message.payload, why: why) }
@@ -27,7 +27,7 @@ extension Simulation {
             node?.inbox.append(network.store(message))
         case .deliver:
             if tracing { trace("deliver", message.from, to, message.payload, why: nil) }
-            if let node { receive(node, message) } else { clientReceive(message) }
+            if let node { receive(node, message) } else if let client = client(at: to) { clientReceive(client, message) }
         }
     }
 
@@ -87,7 +87,7 @@ extension Simulation {
         case .push(let k, _): return "ae-push \(k.count) keys"
         case .hint(let t, let k, _, _): return "hint \(Quoting.word(keys[k])) for \(endpointName(t))"
         case .handoff(let k, _, _): return "handoff \(Quoting.word(keys[k]))"
-        case .report(_, let s, let k, _): return "report \(streamNames[s] ?? "stream") \(Quoting.word(keys[k]))"
+        case .report(_, let s, let k, _): return "report \(client(holding: s)?.streamNames[s] ?? "stream") \(Quoting.word(keys[k]))"
         case .removed(let n): return "removed \(endpointName(n))"
         default: return p.kind.name
         }

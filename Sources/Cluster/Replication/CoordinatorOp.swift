@@ -1,6 +1,8 @@
 /// A request a coordinator is working on. A write holds no arrays, so keeping, updating and
 /// dropping one involves no reference counting; a read's replies are in `read`.
 struct CoordinatorOp {
+    /// The client endpoint that sent the request, and its operation id there.
+    var client: Int32
     var clientOp: Int32
     var key: UInt32
     var needed: Int

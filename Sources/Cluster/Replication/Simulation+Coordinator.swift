@@ -1,6 +1,6 @@
 /// The coordinator's side of client operations: stamping, quorums, timeouts and read repair.
 extension Simulation {
-    func coordinate(_ node: Node, clientOp: Int32, _ request: ClientOp.Request) {
+    func coordinate(_ node: Node, client: Int32, clientOp: Int32, _ request: ClientOp.Request) {
         let key = request.key
         let plan = placement(node, key)
         let needed = request.isRead ? settings.read : settings.write
@@ -18,11 +18,11 @@ extension Simulation {
                     }
                 }
             }
-            send(from: node.index, to: clientEndpoint, .reply(op: clientOp, outcome: .failed(
+            send(from: node.index, to: client, .reply(op: clientOp, outcome: .failed(
                 "only \(plan.targets.count) of \(needed) needed replicas reachable from \(node.name)")))
             return
         }
-        var op = CoordinatorOp(clientOp: clientOp, key: key, needed: needed, targetCount: plan.targets.count)
+        var op = CoordinatorOp(client: client, clientOp: clientOp, key: key, needed: needed, targetCount: plan.targets.count)
         let id: Int32
         if request.isRead {
             op.read = ReadProgress(preference: plan.preference)
@@ -76,7 +76,7 @@ extension Simulation {
             if !op.replied && op.acks >= op.needed {
                 op.replied = true
                 let t = op.stampTime
-                send(from: node.index, to: clientEndpoint,
+                send(from: node.index, to: op.client,
                      .reply(op: op.clientOp, outcome: .written(acks: op.acks, stamp: Stamp(time: t, origin: t > 0 ? node.nameID : 0))))
             }
             return op.acks >= op.targetCount
@@ -93,7 +93,7 @@ extension Simulation {
             let replies = op.read!.responses.count
             if !op.replied && replies >= op.needed {
                 op.replied = true
-                send(from: node.index, to: clientEndpoint,
+                send(from: node.index, to: op.client,
                      .reply(op: op.clientOp, outcome: .read(object: op.read!.merged, replies: replies)))
             }
             return replies >= op.targetCount
@@ -107,7 +107,7 @@ extension Simulation {
         if !op.replied {
             let got = op.read?.responses.count ?? op.acks
             let what = op.isRead ? "replies" : "acks"
-            send(from: node.index, to: clientEndpoint,
+            send(from: node.index, to: op.client,
                  .reply(op: op.clientOp, outcome: .failed("timed out with \(got) of \(op.needed) \(what)")))
         }
         guard let read = op.read, !read.merged.isEmpty else { return }

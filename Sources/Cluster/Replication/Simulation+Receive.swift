@@ -2,7 +2,7 @@
 extension Simulation {
     func receive(_ node: Node, _ m: Message) {
         switch m.payload {
-        case .request(let op, let request): coordinate(node, clientOp: op, request)
+        case .request(let op, let request): coordinate(node, client: m.from, clientOp: op, request)
         case .write(let op, let key, let object, let hintFor):
             applyWrite(node, key, object, hintFor: hintFor)
             send(from: node.index, to: m.from, .writeAck(op: op))

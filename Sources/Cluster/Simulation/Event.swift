@@ -16,7 +16,7 @@ enum EventKind {
     /// A node timer fires; ignored when the node's incarnation changed since it was armed.
     case timer(node: Int32, incarnation: UInt32, timer: NodeTimer)
     /// A client operation's deadline.
-    case clientTimeout(op: Int32)
+    case clientTimeout(client: Int32, op: Int32)
     /// A coordinator's deadline for one of its requests.
     case coordinatorTimeout(node: Int32, incarnation: UInt32, op: Int32)
     /// A stream report not yet acknowledged is sent again.

@@ -70,6 +70,6 @@ extension Simulation {
         nameIndex[node.name] = nil
         network.forget(node.index)
         truthRingDirty = true
-        for other in members { send(from: clientEndpoint, to: other.index, .removed(node: node.index)) }
+        for other in members { send(from: client.endpoint, to: other.index, .removed(node: node.index)) }
     }
 }

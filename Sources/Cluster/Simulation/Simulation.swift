@@ -48,7 +48,10 @@ final class Simulation {
     var nameIndex: [String: Int32] = [:]
     var network: Network
 
-    var ops = ClientTable()
+    /// The clients (`Client.swift`); the language drives the first.
+    let clients: [Client]
+    /// The client the language drives.
+    var client: Client { clients[0] }
     /// Rings shared between nodes whose views hold the same members.
     var rings = RingCache()
     var actions: [Int32: () -> Void] = [:]
@@ -57,13 +60,12 @@ final class Simulation {
     /// Nodes leaving gracefully (`beginRemove`), with what to call when each leave ends.
     var leaving: [Int32: (completion: (RemoveOutcome) -> Void, deadline: Int32)] = [:]
 
-    var streams: [String: StreamClient] = [:]
-    /// Every stream instance's views, for `check` (see Checking/StreamLog.swift).
+    /// Every stream instance's views, for `check` (see Checking/StreamLog.swift): ground truth.
     var streamLogs: [StreamLog] = []
     var streamLogIndex: [UInt32: Int] = [:]
     /// Disks lost with what they held (wiped, or dropped with their node), for `check`.
     var lostDisks: [LostDisk] = []
-    var streamNames: [UInt32: String] = [:]
+    /// Stream instances are numbered across clients: registrations are stored by instance.
     var nextStreamInstance: UInt32 = 1
     /// Unacknowledged reports per stream instance, held by nodes not killed.
     var inFlightReports: [UInt32: Int] = [:]
@@ -81,10 +83,11 @@ final class Simulation {
     /// Events the kernel has run (deliveries, timers, deadlines), for rates.
     var eventsRun: Int { kernel.eventsRun }
 
-    init(seed: UInt64, settings: Settings) {
+    init(seed: UInt64, settings: Settings, clients: Int = 1) {
         self.settings = settings
+        self.clients = (0..<max(1, clients)).map(Client.init)
         random = RandomStreams(seed: seed)
-        network = Network(random: random.network)
+        network = Network(random: random.network, clients: self.clients.count)
         order = StampOrder(names: names)
     }
 
@@ -117,7 +120,18 @@ final class Simulation {
     func position(of key: UInt32) -> UInt64 { keyPositions[Int(key)] }
 
     func endpointName(_ e: Int32) -> String {
-        e == clientEndpoint ? "client" : (Int(e) < nodes.count && e >= 0 ? nodes[Int(e)].name : "?")
+        if let c = Client.index(of: e) { return c == 0 ? "client" : "client\(c + 1)" }
+        return Int(e) < nodes.count ? nodes[Int(e)].name : "?"
+    }
+
+    /// The client an endpoint names, if it is one of this simulation's.
+    func client(at endpoint: Int32) -> Client? {
+        Client.index(of: endpoint).flatMap { $0 < clients.count ? clients[$0] : nil }
+    }
+
+    /// The client that has stream `instance` open.
+    func client(holding instance: UInt32) -> Client? {
+        clients.first { $0.streamNames[instance] != nil }
     }
 
     /// The node a name refers to, if it is in the cluster.
@@ -171,8 +185,8 @@ final class Simulation {
             case .antiEntropy: antiEntropyTick(node)
             case .handoff: handoffTick(node)
             }
-        case .clientTimeout(let op):
-            completeClientOp(op, result: .failed(reason: "timed out after \(formatDuration(settings.timeout))"),
+        case .clientTimeout(let c, let op):
+            completeClientOp(clients[Int(c)], op, result: .failed(reason: "timed out after \(formatDuration(settings.timeout))"),
                              object: nil)
         case .coordinatorTimeout(let n, let incarnation, let op):
             let node = nodes[Int(n)]

@@ -13,6 +13,8 @@ struct FieldRecord: Equatable {
 struct Registration: Equatable {
     /// The stream instance (a name reopened after `close` gets a new instance).
     var stream: UInt32
+    /// The client endpoint that registered it, where reports go.
+    var client: Int32
     /// Selected field ids, in selection order.
     var fields: [UInt32]
     var closed: Bool

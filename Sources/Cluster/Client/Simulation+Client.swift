@@ -1,5 +1,5 @@
-/// The client: picks a coordinator, sends the request, and completes the operation on the
-/// coordinator's reply or at its own deadline, whichever comes first.
+/// A client's side of operations: it picks a coordinator, sends the request, and completes the
+/// operation on the coordinator's reply or at its own deadline, whichever comes first.
 extension Simulation {
     func makeRequest(_ request: ClientRequest) -> (ClientOp.Request, via: String?) {
         switch request {
@@ -12,7 +12,7 @@ extension Simulation {
         }
     }
 
-    func submitInternal(_ request: ClientOp.Request, via: String? = nil,
+    func submitInternal(_ client: Client, _ request: ClientOp.Request, via: String? = nil,
                         completion: ((ClientResult) -> Void)?) throws(ClusterError) -> Int32 {
         guard !nameIndex.isEmpty else { throw ClusterError(.noNodes, "no node in the cluster") }
         var coordinator: Int32 = -1
@@ -21,60 +21,67 @@ extension Simulation {
         } else if let c = defaultCoordinator(for: request.key) {
             coordinator = c
         }
-        let id = ops.append(ClientOp(request: request, coordinator: coordinator, result: nil, object: nil, completion: completion, hadCallback: completion != nil))
+        let id = client.ops.append(ClientOp(request: request, coordinator: coordinator, result: nil, object: nil, completion: completion, hadCallback: completion != nil))
         switch request {
         case .put: count(.puts)
         case .get: count(.gets)
         case .delete: count(.deletes)
         case .register: count(.registrations)
         }
-        if coordinator >= 0 { send(from: clientEndpoint, to: coordinator, .request(op: id, request: request)) }
-        scheduleDeadline(.clientTimeout(op: id))
+        if coordinator >= 0 { send(from: client.endpoint, to: coordinator, .request(op: id, request: request)) }
+        scheduleDeadline(.clientTimeout(client: Int32(client.index), op: id))
         return id
     }
 
     /// Submits and runs until the operation completes (its deadline bounds the run).
-    func performInternal(_ request: ClientOp.Request, via: String? = nil) throws(ClusterError)
+    func performInternal(_ client: Client, _ request: ClientOp.Request, via: String? = nil) throws(ClusterError)
         -> (result: ClientResult, object: ObjectRecord?) {
-        let id = try submitInternal(request, via: via, completion: nil)
-        while !ops.isComplete(id) {
+        let id = try submitInternal(client, request, via: via, completion: nil)
+        while !client.ops.isComplete(id) {
             guard let t = kernel.nextTime else { break }
-            run(until: t) { [unowned self] in self.ops.isComplete(id) }
+            run(until: t) { client.ops.isComplete(id) }
         }
-        let op = ops[id]
-        ops.outcomeTaken(id)
+        let op = client.ops[id]
+        client.ops.outcomeTaken(id)
         return (op?.result ?? .failed(reason: "did not complete"), op?.object)
     }
 
     /// Runs until no put, get or delete is in flight: each completes or times out (`check` judges
     /// the history only then). Stops early when `interruptRequested` says so.
     func drainClientOperations() {
-        while let id = ops.oldestInFlight() {
-            while !ops.isComplete(id) {
-                guard let t = kernel.nextTime else { return }
-                run(until: t) { [unowned self] in self.ops.isComplete(id) }
-                if let interrupt = interruptRequested, interrupt() { return }
+        for client in clients {
+            while let id = client.ops.oldestInFlight() {
+                while !client.ops.isComplete(id) {
+                    guard let t = kernel.nextTime else { return }
+                    run(until: t) { client.ops.isComplete(id) }
+                    if let interrupt = interruptRequested, interrupt() { return }
+                }
             }
         }
     }
 
-    func clientReceive(_ m: Message) {
+    /// Whether some client has a put, get or delete in flight.
+    func clientOperationsInFlight() -> Bool {
+        clients.contains { $0.ops.oldestInFlight() != nil }
+    }
+
+    func clientReceive(_ client: Client, _ m: Message) {
         switch m.payload {
         case .reply(let op, let outcome):
             let coordinator = endpointName(m.from)
             switch outcome {
             case .written(let acks, let stamp):
-                completeClientOp(op, result: .written(acks: acks, coordinator: coordinator), object: nil,
+                completeClientOp(client, op, result: .written(acks: acks, coordinator: coordinator), object: nil,
                                  stamp: stamp.isZero ? nil : stamp)
             case .read(let object, let replies):
-                completeClientOp(op, result: .read(fields: readFields(op, object), replies: replies,
+                completeClientOp(client, op, result: .read(fields: readFields(client, op, object), replies: replies,
                                                   coordinator: coordinator), object: object)
             case .failed(let why):
-                completeClientOp(op, result: .failed(reason: why), object: nil)
+                completeClientOp(client, op, result: .failed(reason: why), object: nil)
             }
         case .report(let id, let stream, let key, let object):
             _ = key
-            receiveReport(from: m.from, id: id, stream: stream, object)
+            receiveReport(client, from: m.from, id: id, stream: stream, object)
         default:
             break
         }
@@ -82,10 +89,10 @@ extension Simulation {
 
     /// A read's answer as the client sees it: visible (selected) fields in name order; nil when
     /// no object exists.
-    private func readFields(_ op: Int32, _ object: ObjectRecord?) -> [FieldValue]? {
+    private func readFields(_ client: Client, _ op: Int32, _ object: ObjectRecord?) -> [FieldValue]? {
         guard let object, object.exists(order) else { return nil }
         var selection: [UInt32] = []
-        if case .get(_, let fs)? = ops.request(of: op) { selection = fs }
+        if case .get(_, let fs)? = client.ops.request(of: op) { selection = fs }
         var result: [FieldValue] = []
         for f in object.fields where object.isVisible(f, order) && (selection.isEmpty || selection.contains(f.field)) {
             result.append(FieldValue(fields[f.field], values[f.value]))
@@ -94,11 +101,11 @@ extension Simulation {
     }
 
     /// `stamp`: the version an acknowledged write was given (kept for `check` and `stamp(of:)`).
-    func completeClientOp(_ op: Int32, result: ClientResult, object: ObjectRecord?, stamp: Stamp? = nil) {
+    func completeClientOp(_ client: Client, _ op: Int32, result: ClientResult, object: ObjectRecord?, stamp: Stamp? = nil) {
         // The callback is moved out through a captured variable: returned through `update`'s
         // generic result, a closure would be wrapped in a thunk allocated on every completion.
         var callback: ((ClientResult) -> Void)?
-        let fresh = ops.update(op) { o -> Bool in
+        let fresh = client.ops.update(op) { o -> Bool in
             guard o.result == nil else { return false }
             o.result = result
             o.object = object
@@ -109,6 +116,6 @@ extension Simulation {
         guard fresh == true else { return }  // no such operation, or it had completed already
         if !result.succeeded { count(.failedOperations) }
         callback?(result)
-        ops.completed(op)
+        client.ops.completed(op)
     }
 }
