@@ -17,10 +17,7 @@ let package = Package(
     targets: [
         .target(
             name: "Cluster",
-            dependencies: [.product(name: "DequeModule", package: "swift-collections")],
-            // Release builds skip the run-time exclusivity checks: they cost a quarter of every
-            // event's instructions (callgrind). Debug builds, and so `swift test`, keep them.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            dependencies: [.product(name: "DequeModule", package: "swift-collections")]
         ),
         .target(name: "Lang", dependencies: ["Cluster"]),
         .executableTarget(
@@ -37,9 +34,7 @@ let package = Package(
                 "Cluster", "Lang",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HeapModule", package: "swift-collections"),
-            ],
-            // The put driver's closures share counters: unchecked like Cluster's (see above).
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            ]
         ),
         .testTarget(
             name: "ClusterTests",

@@ -7,11 +7,11 @@ final class Client {
     /// 0, 1, 2, … in the order the simulation made them.
     let index: Int
     let endpoint: Int32
-    var ops = ClientTable()
+    @exclusivity(unchecked) var ops = ClientTable()
     /// Delivery points of the streams it has open, by name.
-    var streams: [String: StreamClient] = [:]
+    @exclusivity(unchecked) var streams: [String: StreamClient] = [:]
     /// The name of each open stream instance, for reports and timers that name the instance.
-    var streamNames: [UInt32: String] = [:]
+    @exclusivity(unchecked) var streamNames: [UInt32: String] = [:]
 
     init(index: Int) {
         self.index = index

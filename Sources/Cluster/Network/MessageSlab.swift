@@ -2,12 +2,12 @@
 /// arrives: no copy of its payload, so no retain or release of the objects it carries, and no
 /// check of what a slot held before (an array of optionals pays both on every store).
 final class MessageSlab {
-    private var base: UnsafeMutablePointer<Message>
-    private var live: UnsafeMutablePointer<Bool>
-    private var capacity: Int
+    @exclusivity(unchecked) private var base: UnsafeMutablePointer<Message>
+    @exclusivity(unchecked) private var live: UnsafeMutablePointer<Bool>
+    @exclusivity(unchecked) private var capacity: Int
     /// Slots ever used: `0..<end`; those not live are in `free`.
-    private var end = 0
-    private var free: [Int32] = []
+    @exclusivity(unchecked) private var end = 0
+    @exclusivity(unchecked) private var free: [Int32] = []
 
     init() {
         capacity = 64

@@ -9,43 +9,43 @@ final class Node {
     let tokens: [UInt64]
 
     // Ground truth.
-    var state: NodeState = .running
-    var downSince: Micros?
-    var removed = false
+    @exclusivity(unchecked) var state: NodeState = .running
+    @exclusivity(unchecked) var downSince: Micros?
+    @exclusivity(unchecked) var removed = false
     /// Bumped by kill, pause, resume, restart: timers armed before are void.
-    var incarnation: UInt32 = 0
+    @exclusivity(unchecked) var incarnation: UInt32 = 0
 
     // Disk.
-    var store = Store()
-    var hints = HintStore()
+    @exclusivity(unchecked) var store = Store()
+    @exclusivity(unchecked) var hints = HintStore()
 
     // Memory.
-    var view = MembershipView()
-    var ring = Ring()
-    var ringVersion = -1
+    @exclusivity(unchecked) var view = MembershipView()
+    @exclusivity(unchecked) var ring = Ring()
+    @exclusivity(unchecked) var ringVersion = -1
     /// The members `ring` was built from, ascending.
-    var ringMembers: [Int32] = []
+    @exclusivity(unchecked) var ringMembers: [Int32] = []
     /// Per range of `ring`, by the node's view: whether the node owns it (`ownsKey`), and where
     /// it sends a request for it (`placement`).
-    var ownership = RangeMemo<Bool>()
-    var placements = RangeMemo<Simulation.Placement>()
+    @exclusivity(unchecked) var ownership = RangeMemo<Bool>()
+    @exclusivity(unchecked) var placements = RangeMemo<Simulation.Placement>()
     /// Per range of the ring, the keys stored there and their Merkle root (anti-entropy).
-    var merkle = MerkleIndex()
+    @exclusivity(unchecked) var merkle = MerkleIndex()
     /// Hybrid logical clock: highest stamp time issued or seen.
-    var hlc: Int64 = 0
-    var coordinatorOps = CoordinatorTable()
-    var reports: [Int32: PendingReport] = [:]
-    var nextReport: Int32 = 0
+    @exclusivity(unchecked) var hlc: Int64 = 0
+    @exclusivity(unchecked) var coordinatorOps = CoordinatorTable()
+    @exclusivity(unchecked) var reports: [Int32: PendingReport] = [:]
+    @exclusivity(unchecked) var nextReport: Int32 = 0
     /// Messages that arrived while paused, in arrival order.
-    var inbox: [Int32] = []
-    var handoff: HandoffState?
+    @exclusivity(unchecked) var inbox: [Int32] = []
+    @exclusivity(unchecked) var handoff: HandoffState?
     /// Seed hosts (its configuration: the cluster's members when it was added or restarted) that
     /// its view has not heard of yet. Each gossip round also goes to one of them, until the view
     /// knows them all, so a lost join message or a contact that dies, leaves or is cut off never
     /// strands the node, nor two newcomers that found only each other.
-    var seeds: [Int32] = []
+    @exclusivity(unchecked) var seeds: [Int32] = []
     /// Which peer held up this node's next gossip round goes to first (round robin; see gossipTick).
-    var gossipCursor = 0
+    @exclusivity(unchecked) var gossipCursor = 0
 
     init(index: Int32, name: String, nameID: UInt32, vnodes: Int32) {
         self.index = index

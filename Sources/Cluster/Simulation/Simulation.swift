@@ -27,10 +27,10 @@
 /// Limits a user cannot exceed by typing: at most `maxVnodes` tokens per node, and timer periods
 /// of at least `minTimerPeriod`.
 final class Simulation {
-    var settings: Settings
+    @exclusivity(unchecked) var settings: Settings
     /// Virtual time and the event queue.
-    var kernel = Kernel()
-    var random: RandomStreams
+    @exclusivity(unchecked) var kernel = Kernel()
+    @exclusivity(unchecked) var random: RandomStreams
 
     let keys = Interner(reserveZero: false)
     let fields = Interner(reserveZero: false)
@@ -40,44 +40,44 @@ final class Simulation {
     let names = Interner(reserveZero: true)
     let order: StampOrder
     /// Ring position of each key id.
-    var keyPositions: [UInt64] = []
+    @exclusivity(unchecked) var keyPositions: [UInt64] = []
 
     /// Every node ever added, by index (removed ones stay, marked).
-    var nodes: [Node] = []
+    @exclusivity(unchecked) var nodes: [Node] = []
     /// Current node index of each name in the cluster.
-    var nameIndex: [String: Int32] = [:]
-    var network: Network
+    @exclusivity(unchecked) var nameIndex: [String: Int32] = [:]
+    @exclusivity(unchecked) var network: Network
 
     /// The clients (`Client.swift`); the language drives the first.
     let clients: [Client]
     /// The client the language drives.
     var client: Client { clients[0] }
     /// Rings shared between nodes whose views hold the same members.
-    var rings = RingCache()
-    var actions: [Int32: () -> Void] = [:]
-    var nextAction: Int32 = 0
+    @exclusivity(unchecked) var rings = RingCache()
+    @exclusivity(unchecked) var actions: [Int32: () -> Void] = [:]
+    @exclusivity(unchecked) var nextAction: Int32 = 0
 
     /// Nodes leaving gracefully (`beginRemove`), with what to call when each leave ends.
-    var leaving: [Int32: (completion: (RemoveOutcome) -> Void, deadline: Int32)] = [:]
+    @exclusivity(unchecked) var leaving: [Int32: (completion: (RemoveOutcome) -> Void, deadline: Int32)] = [:]
 
     /// Every stream instance's views, for `check` (see Checking/StreamLog.swift): ground truth.
-    var streamLogs: [StreamLog] = []
-    var streamLogIndex: [UInt32: Int] = [:]
+    @exclusivity(unchecked) var streamLogs: [StreamLog] = []
+    @exclusivity(unchecked) var streamLogIndex: [UInt32: Int] = [:]
     /// Disks lost with what they held (wiped, or dropped with their node), for `check`.
-    var lostDisks: [LostDisk] = []
+    @exclusivity(unchecked) var lostDisks: [LostDisk] = []
     /// Stream instances are numbered across clients: registrations are stored by instance.
-    var nextStreamInstance: UInt32 = 1
+    @exclusivity(unchecked) var nextStreamInstance: UInt32 = 1
     /// Unacknowledged reports per stream instance, held by nodes not killed.
-    var inFlightReports: [UInt32: Int] = [:]
-    var operationCounts = [Int](repeating: 0, count: OperationCounter.allCases.count)
+    @exclusivity(unchecked) var inFlightReports: [UInt32: Int] = [:]
+    @exclusivity(unchecked) var operationCounts = [Int](repeating: 0, count: OperationCounter.allCases.count)
 
     /// Ground-truth ring (all members), rebuilt when membership changes.
-    var truthRing = Ring()
-    var truthRingDirty = true
+    @exclusivity(unchecked) var truthRing = Ring()
+    @exclusivity(unchecked) var truthRingDirty = true
 
-    var onEvent: ((ClusterEvent) -> Void)?
-    var tracing = false
-    var interruptRequested: (() -> Bool)?
+    @exclusivity(unchecked) var onEvent: ((ClusterEvent) -> Void)?
+    @exclusivity(unchecked) var tracing = false
+    @exclusivity(unchecked) var interruptRequested: (() -> Bool)?
 
     var now: Micros { kernel.now }
     /// Events the kernel has run (deliveries, timers, deadlines), for rates.

@@ -7,11 +7,11 @@
 /// and nothing about it depends on the process). The hash is `StableHash`'s, so a key's ring
 /// position comes from it without a second pass over the bytes (`byteHash(of:)`).
 package final class Interner {
-    private(set) var strings: [String]
+    @exclusivity(unchecked) private(set) var strings: [String]
     /// FNV-1a of each string's bytes.
-    private var hashes: [UInt64]
+    @exclusivity(unchecked) private var hashes: [UInt64]
     /// Slots hold id + 1 (0: empty); the capacity is a power of two, at most half full.
-    private var slots = [UInt32](repeating: 0, count: 16)
+    @exclusivity(unchecked) private var slots = [UInt32](repeating: 0, count: 16)
     /// 1 when id 0 is reserved (never found by lookup).
     private let firstID: Int
 
