@@ -85,8 +85,10 @@ struct KVBench: ParsableCommand {
                     let runs = try (0..<part.times).flatMap { _ in try runInChild(name, nodes: part.nodes, keys: part.keys) }
                     records += BenchRecord.fastest(of: runs, figure: part.figure).map { [$0] } ?? []
                 }
-            case .pairedWithPuts(let pairs):
-                records += try PutWorkloads.pairedWithPuts(pairs: pairs) { try runInChild($0) }.map { [$0] } ?? []
+            case .paired(let base, let field, let pairs):
+                records += try PutWorkloads.paired(name, against: base, field: field, pairs: pairs) {
+                    try runInChild($0)
+                }.map { [$0] } ?? []
             }
         }
         print(BenchTable.render(records))
@@ -117,15 +119,15 @@ struct KVBench: ParsableCommand {
         case once
         /// Parts (sizes), each run `times` and the fastest kept (`BenchRecord.fastest`).
         case fastest([(nodes: Int?, keys: Int?, times: Int, figure: String)])
-        /// Pairs of a `puts` run and a run of this workload, the median pair kept
-        /// (`PutWorkloads.pairedWithPuts`).
-        case pairedWithPuts(pairs: Int)
+        /// Pairs of a `base` run and a run of this workload, the median pair kept, its ratio as
+        /// `field` (`PutWorkloads.paired`).
+        case paired(base: String, field: String, pairs: Int)
     }
 
     /// The workloads whose figure one short run cannot pin down. `puts-scale` runs each size
     /// alone, for its own memory figure, as often as `PutWorkloads.scaleRuns` says; `parse` is cold, as
     /// `kvrepl` parses a script (three in one process ran the later two on memory the first had
-    /// faulted in); `streams` is judged against `puts` run beside it.
+    /// faulted in); `streams` is judged against `puts` run beside it, and `puts` against `floor`.
     static func plan(of name: String, quick: Bool) -> Plan {
         switch name {
         case "puts-scale":
@@ -133,7 +135,8 @@ struct KVBench: ParsableCommand {
                 (size.nodes, size.keys, PutWorkloads.scaleRuns(quick: quick, keys: size.keys), "ns_per_op")
             })
         case "parse": .fastest([(nil, nil, quick ? 2 : 3, "mb_per_s")])
-        case "streams": .pairedWithPuts(pairs: quick ? 2 : 3)
+        case "streams": .paired(base: "puts", field: "slowdown_vs_puts", pairs: quick ? 2 : 3)
+        case "puts": .paired(base: "floor", field: "slowdown_vs_floor", pairs: quick ? 2 : 3)
         default: .once
         }
     }

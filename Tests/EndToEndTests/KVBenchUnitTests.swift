@@ -35,11 +35,12 @@ import Testing
     }
 }
 
-/// `streams` against `puts`: the median of pairs of runs, each pair's ratio listed.
+/// A workload against another run beside it (`streams` against `puts`, `puts` against `floor`):
+/// the median of pairs of runs, each pair's ratio listed.
 @Suite struct StreamsPairingTests {
     @Test func theMedianPairIsKeptWithEveryPairsRatio() throws {
         var nsPerPut = [1000.0, 1500, 1000, 1100, 2000, 2400]  // puts, streams, puts, streams, …
-        let paired = PutWorkloads.pairedWithPuts(pairs: 3) { name in
+        let paired = PutWorkloads.paired("streams", against: "puts", field: "slowdown_vs_puts", pairs: 3) { name in
             let ns = nsPerPut.removeFirst()
             return [BenchVerificationTests.record(name, [("ns_per_op", .double(ns)), ("verified", .int(1))])]
         }
@@ -51,9 +52,24 @@ import Testing
         #expect(record.number("verified") == 1)
     }
 
+    @Test func putsAreJudgedAgainstFloor() throws {
+        var nsPerPut = [500.0, 1500, 400, 1400, 600, 1200]  // floor, puts, floor, puts, …
+        let paired = PutWorkloads.paired("puts", against: "floor", field: "slowdown_vs_floor", pairs: 3) { name in
+            [BenchVerificationTests.record(name, [("ns_per_op", .double(nsPerPut.removeFirst())), ("verified", .int(1))])]
+        }
+        let record = try #require(paired)
+        #expect(record.name == "puts" && record.number("slowdown_vs_floor") == 3)
+        #expect(record["runs"].map(BenchTable.cell) == "3 3.5 2")
+        if case .paired(let base, let field, _) = KVBench.plan(of: "puts", quick: false) {
+            #expect(base == "floor" && field == "slowdown_vs_floor")
+        } else {
+            Issue.record("puts is not paired with floor")
+        }
+    }
+
     @Test func aFailedRunFailsThePairing() throws {
         var runs = 0
-        let paired = PutWorkloads.pairedWithPuts(pairs: 3) { name in
+        let paired = PutWorkloads.paired("streams", against: "puts", field: "slowdown_vs_puts", pairs: 3) { name in
             runs += 1
             return [BenchVerificationTests.record(name, [("ns_per_op", .double(1000)), ("verified", .int(runs == 4 ? 0 : 1))])]
         }

@@ -32,36 +32,39 @@ enum PutWorkloads {
     }
 
     /// Workload 1 with streams open. Its cost relative to `puts` (`slowdown_vs_puts`) is set by
-    /// the parent (`pairedWithPuts`), each run in a process of its own: run in one process, the
+    /// the parent (`paired`), each run in a process of its own: run in one process, the
     /// second run pays for the heap the first left behind.
     static func streams(quick: Bool) throws -> [BenchRecord] {
         [try record(name: "streams", nodes: quick ? 20 : 100, keys: quick ? 20_000 : 1_000_000, clients: 1_000,
                     streams: quick ? 200 : 10_000)]
     }
 
-    /// `streams` against `puts` from pairs of runs, each pair a `puts` run and then a `streams`
-    /// run (`run(name)` runs one in a process of its own): the streams record of the median pair,
-    /// with that pair's ratio of ns a put as `slowdown_vs_puts` and every pair's in `runs`. A
-    /// pair's two runs are seconds apart and share the machine's state, where a `streams` run
-    /// divided by the separate `puts` workload's mixed moments (1.79 and 0.89 in two runs of one
-    /// build, whose instructions differ by 4%).
-    static func pairedWithPuts(pairs: Int, _ run: (String) throws -> [BenchRecord]) rethrows -> BenchRecord? {
-        var measured: [(ratio: Double, streams: BenchRecord)] = []
+    /// A workload judged against another run beside it, from pairs of runs (`run(name)` runs one
+    /// in a process of its own): each pair a `base` run, then a `measured` run; the measured
+    /// record of the median pair, with that pair's ratio of ns an operation as `field` and every
+    /// pair's in `runs`. A pair's two runs are seconds apart and share the machine's state, where
+    /// dividing by a separate run mixed moments of the machine (`streams` against the separate
+    /// `puts` workload gave 1.79 and 0.89 in two runs of one build, whose instructions differ by
+    /// 4%). `streams` is judged against `puts` (`slowdown_vs_puts`), `puts` against `floor`, the
+    /// same storage work with no simulation (`slowdown_vs_floor`).
+    static func paired(_ measured: String, against base: String, field: String, pairs: Int,
+                       _ run: (String) throws -> [BenchRecord]) rethrows -> BenchRecord? {
+        var found: [(ratio: Double, record: BenchRecord)] = []
         var verified = true
         for _ in 0..<max(1, pairs) {
-            guard let puts = try run("puts").first, let streams = try run("streams").first else { return nil }
-            guard streams["error"] == nil else { return streams }
-            guard puts["error"] == nil else { return puts }
-            verified = verified && puts.number("verified") == 1 && streams.number("verified") == 1
-            guard let a = puts.number("ns_per_op"), let b = streams.number("ns_per_op"), a > 0 else { continue }
-            measured.append((b / a, streams))
+            guard let b = try run(base).first, let m = try run(measured).first else { return nil }
+            guard m["error"] == nil else { return m }
+            guard b["error"] == nil else { return b }
+            verified = verified && b.number("verified") == 1 && m.number("verified") == 1
+            guard let x = b.number("ns_per_op"), let y = m.number("ns_per_op"), x > 0 else { continue }
+            found.append((y / x, m))
         }
-        guard !measured.isEmpty else { return nil }
-        var median = measured.sorted { $0.ratio < $1.ratio }[measured.count / 2]
-        median.streams["slowdown_vs_puts"] = .double(median.ratio)
-        median.streams["verified"] = .int(verified ? 1 : 0)
-        median.streams["runs"] = .string(measured.map { format3($0.ratio) }.joined(separator: " "))
-        return median.streams
+        guard !found.isEmpty else { return nil }
+        var median = found.sorted { $0.ratio < $1.ratio }[found.count / 2]
+        median.record[field] = .double(median.ratio)
+        median.record["verified"] = .int(verified ? 1 : 0)
+        median.record["runs"] = .string(found.map { format3($0.ratio) }.joined(separator: " "))
+        return median.record
     }
 
     /// Resident memory after workload 1, against the baseline's (run each in its own process).
