@@ -4,16 +4,16 @@ extension Simulation {
     func armTimers(_ node: Node) {
         let gossipPhase = random.timers.between(0, gossipPeriod - 1)
         let aePhase = random.timers.between(0, antiEntropyPeriod - 1)
-        schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .gossip), at: now &+ gossipPhase)
-        schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .antiEntropy), at: now &+ aePhase)
+        arm(node, .gossip, after: gossipPhase)
+        arm(node, .antiEntropy, after: aePhase)
     }
 
     /// One gossip round: beat, detect failures and rehash exclusions, tell `fanout` peers held
     /// up, one held down and one seed not heard of yet, deliver hints.
     func gossipTick(_ node: Node) {
-        schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .gossip), at: now &+ gossipPeriod)
+        arm(node, .gossip, after: gossipPeriod)
         beat(node)
-        let ringChanged = node.view.detect(me: node.index, now: now, suspect: settings.suspect, rehash: settings.rehash)
+        let ringChanged = node.view.detect(me: node.index, now: clock(node), suspect: settings.suspect, rehash: settings.rehash)
         // `fanout` peers among those held up, plus one held down (so a healed or returned node is
         // heard again): gossip spent on unreachable peers would starve a small partition's
         // members of each other's heartbeats and make them suspect one another.
@@ -61,11 +61,21 @@ extension Simulation {
 
     /// Raises the node's own heartbeat to now.
     func beat(_ node: Node) {
+        let now = clock(node)
         var own = node.view[node.index] ?? ViewEntry(entry: node.entry, lastGrew: now, excluded: false)
         own.entry.beat = max(own.entry.beat, now)
         own.entry.downAt = -1
         own.lastGrew = now
         node.view.set(own)
+    }
+
+    /// The node's own clock reading: what its handlers take for "now".
+    func clock(_ node: Node) -> Micros { node.clock.reading(at: now) }
+
+    /// Arms one of the node's timers `delay` of virtual time from now (ignored if the node is
+    /// killed, paused or restarted meanwhile: the timer carries its incarnation).
+    func arm(_ node: Node, _ timer: NodeTimer, after delay: Micros) {
+        schedule(.timer(node: node.index, incarnation: node.incarnation, timer: timer), at: now &+ delay)
     }
 
     /// Sends the node's whole view to `peer` at once (join, restart).
@@ -81,18 +91,18 @@ extension Simulation {
         let fx: MembershipView.MergeEffects
         if from >= 0 && from != node.index {
             beat(node)
-            let (newer, effects) = node.view.exchange(pushed, me: node.index, now: now, rehash: settings.rehash)
+            let (newer, effects) = node.view.exchange(pushed, me: node.index, now: clock(node), rehash: settings.rehash)
             if !newer.isEmpty { send(from: node.index, to: from, .gossipReply(newer)) }
             fx = effects
         } else {
-            fx = node.view.merge(pushed.entries, me: node.index, now: now, rehash: settings.rehash)
+            fx = node.view.merge(pushed.entries, me: node.index, now: clock(node), rehash: settings.rehash)
         }
         afterGossip(node, fx)
     }
 
     /// Merges the entries a push was answered with.
     func receiveGossipReply(_ node: Node, _ entries: [MemberEntry]) {
-        afterGossip(node, node.view.merge(entries, me: node.index, now: now, rehash: settings.rehash))
+        afterGossip(node, node.view.merge(entries, me: node.index, now: clock(node), rehash: settings.rehash))
     }
 
     private func afterGossip(_ node: Node, _ fx: MembershipView.MergeEffects) {

@@ -44,6 +44,8 @@ final class Node {
     /// knows them all, so a lost join message or a contact that dies, leaves or is cut off never
     /// strands the node, nor two newcomers that found only each other.
     @exclusivity(unchecked) var seeds: [Int32] = []
+    /// The node's own clock: its handlers read time only through it (`Simulation.clock(_:)`).
+    @exclusivity(unchecked) var clock = NodeClock()
     /// Which peer held up this node's next gossip round goes to first (round robin; see gossipTick).
     @exclusivity(unchecked) var gossipCursor = 0
 
@@ -69,4 +71,15 @@ final class Node {
         let t = object.maxStampTime
         if t > hlc { hlc = t }
     }
+}
+
+/// A node's own clock. Today it reads virtual time exactly; a per-node offset (a clock that is
+/// ahead or behind) is set here, and drift and jumps can be added here too, without touching the
+/// handlers, which read time only through `Simulation.clock(_:)`. Stamps come from the
+/// coordinator's clock; timers are armed for a duration of virtual time.
+struct NodeClock {
+    /// Added to virtual time.
+    var offset: Micros = 0
+
+    func reading(at time: Micros) -> Micros { time &+ offset }
 }

@@ -22,8 +22,7 @@
 /// longer replicates (Simulation+Rehoming.swift).
 extension Simulation {
     func antiEntropyTick(_ node: Node) {
-        schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .antiEntropy),
-                 at: now &+ antiEntropyPeriod)
+        arm(node, .antiEntropy, after: antiEntropyPeriod)
         antiEntropyRound(node)
     }
 

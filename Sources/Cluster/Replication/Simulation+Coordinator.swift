@@ -51,11 +51,11 @@ extension Simulation {
         var object = ObjectRecord()
         switch request {
         case .put(_, let fs):
-            let stamp = node.nextStamp(now: now)
+            let stamp = node.nextStamp(now: clock(node))
             object.fields.reserveCapacity(fs.count)
             for f in fs { object.apply(FieldRecord(field: f.field, value: f.value, stamp: stamp), order) }
         case .delete(_, let fs):
-            let stamp = node.nextStamp(now: now)
+            let stamp = node.nextStamp(now: clock(node))
             if fs.isEmpty {
                 object.tomb = stamp
             } else {

@@ -66,8 +66,7 @@ extension Simulation {
                 send(from: node.index, to: t, .handoff(key: item.key, version: item.version, object: item.object))
             }
         }
-        schedule(.timer(node: node.index, incarnation: node.incarnation, timer: .handoff),
-                 at: now &+ 2 &* settings.latencyMax &+ 1000)
+        arm(node, .handoff, after: 2 &* settings.latencyMax &+ 1000)
     }
 
     func acknowledgeHandoff(_ node: Node, _ key: UInt32, version: UInt32, from: Int32) {

@@ -7,7 +7,7 @@ extension Simulation {
         var i = 0
         while i < node.hints.hints.count {
             let h = node.hints.hints[i]
-            if let last = h.lastSent, now &- last < resend { i += 1; continue }
+            if let last = h.lastSent, clock(node) &- last < resend { i += 1; continue }
             let targetEntry = node.view[h.target]
             let out = targetEntry == nil || targetEntry!.entry.removed || targetEntry!.excluded
             if out {
@@ -21,11 +21,11 @@ extension Simulation {
                 for r in recipients {
                     send(from: node.index, to: r, .hint(target: h.target, key: h.key, version: h.version, object: h.object))
                 }
-                if !recipients.isEmpty { node.hints.hints[i].lastSent = now }
+                if !recipients.isEmpty { node.hints.hints[i].lastSent = clock(node) }
             } else if node.view.isUp(h.target) {
                 send(from: node.index, to: h.target,
                      .hint(target: h.target, key: h.key, version: h.version, object: h.object))
-                node.hints.hints[i].lastSent = now
+                node.hints.hints[i].lastSent = clock(node)
             }
             i += 1
         }

@@ -91,7 +91,7 @@ extension Simulation {
         node.incarnation &+= 1
         node.downSince = nil
         node.seeds = members.map(\.index).filter { $0 != node.index }
-        node.view.restartClocks(me: node.index, now: now, resetStatus: true)
+        node.view.restartClocks(me: node.index, now: clock(node), resetStatus: true)
         beat(node)
         armTimers(node)
         if let contact = members.first(where: { $0.state == .running && $0 !== node }) {
@@ -120,7 +120,7 @@ extension Simulation {
         node.state = .running
         node.incarnation &+= 1
         node.downSince = nil
-        node.view.restartClocks(me: node.index, now: now, resetStatus: false)
+        node.view.restartClocks(me: node.index, now: clock(node), resetStatus: false)
         beat(node)
         armTimers(node)
         failCoordinatorOps(node)
