@@ -8,16 +8,23 @@ import Testing
         return text.withUTF8(body)
     }
 
-    @Test func everyVerbIsFoundByItsSpellingOnly() {
-        for verb in Verb.allCases {
-            #expect(withBytes(verb.rawValue, Verb.verb(spelt:)) == verb)
-            #expect(withBytes(verb.rawValue.uppercased(), Verb.verb(spelt:)) == nil)
-            #expect(withBytes(verb.rawValue + "s", Verb.verb(spelt:)) == nil)
-            #expect(withBytes(String(verb.rawValue.dropLast()), Verb.verb(spelt:)) == nil)
+    @Test func everyCommandIsFoundByItsSpellingOnly() {
+        let lookUp = CommandDeclarations.index(spelt:)
+        for (index, declaration) in CommandDeclarations.all.enumerated() {
+            let word = declaration.word
+            #expect(withBytes(word, lookUp) == index)
+            #expect(withBytes(word.uppercased(), lookUp) == nil)
+            #expect(withBytes(word + "s", lookUp) == nil)
+            #expect(withBytes(String(word.dropLast()), lookUp) == nil)
         }
-        for word in ["", "a", "cheek", "chase", "heap", "isolatE", "rename", "sees", "zzz", "é"] {
-            #expect(withBytes(word, Verb.verb(spelt:)) == nil)
+        for word in ["", "a", "cheek", "chase", "heap", "isolatE", "rename", "sees", "zzz", "é",
+                     String(repeating: "x", count: 40)] {
+            #expect(withBytes(word, lookUp) == nil)
         }
+    }
+
+    @Test func commandWordsAreDistinct() {
+        #expect(Set(Vocabulary.commands).count == Vocabulary.commands.count)
     }
 
     @Test func nameSetHoldsWhatWasInserted() {

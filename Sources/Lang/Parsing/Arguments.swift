@@ -171,6 +171,11 @@ struct Arguments {
         ScriptError("`\(name)` needs \(what): \(usage)", at: file.range(anchor))
     }
 
+    /// `repeat` or `at` without its `{ … }`.
+    func needsBlock() -> ScriptError {
+        ScriptError("`\(name)` needs a block: \(usage)", at: file.range(anchor))
+    }
+
     func tooMany(_ token: Token) -> ScriptError {
         if isOption(token) || token.kind == .pipe { return unexpected(token, expected: "") }
         return ScriptError("too many words for `\(name)`: \(usage)", at: file.range(token))

@@ -1,5 +1,5 @@
 /// The lines that fill most large scripts, parsed in one scan of their bytes with no tokens: a
-/// plain `put`, `get`, `delete` or `expect get` (as `CommandParser+Plain.swift` reads them), alone
+/// plain `put`, `get`, `delete` or `expect get` , alone
 /// on its line or as the whole body of `repeat N { … }`, and `repeat N {` opening a block.
 ///
 /// It only skips work, never decides anything the general path would not: at anything else
@@ -60,7 +60,7 @@ struct PlainLineParser {
 
     /// `put`, `get`, `delete`, `expect`, `repeat`; nil for any other word.
     @inline(__always)
-    private func plainVerb(_ word: Lexeme) -> Verb? {
+    private func plainVerb(_ word: Lexeme) -> PlainVerb? {
         switch scanner.leadingBytes(of: word) {
         case PlainLineScanner.Spelling.put: .put
         case PlainLineScanner.Spelling.get: .get
@@ -76,7 +76,7 @@ struct PlainLineParser {
     ///
     /// As in `CommandParser.plainVia`, a bare `via` and a word are the `via` option only as the
     /// line's last two words after the key; a bare `via` last leaves the line to the general path.
-    private mutating func command(_ verb: Verb, anchor: Lexeme,
+    private mutating func command(_ verb: PlainVerb, anchor: Lexeme,
                                   into table: inout CommandTable) -> (entry: Int, closed: Bool)? {
         let kind: CommandTable.Kind
         switch verb {
@@ -180,3 +180,6 @@ struct PlainLineParser {
         scanner.leadingBytes(of: word) == PlainLineScanner.Spelling.via
     }
 }
+
+/// The command words a plain line may start with.
+private enum PlainVerb { case put, get, delete, expect, `repeat` }

@@ -116,7 +116,8 @@ struct ScriptParser {
                 throw ScriptError("`$i` is only defined inside a `repeat` block", at: file.range(loose))
             }
             if let top = stack.last, top.isAt, let first = words.first,
-               !(first.isBare && Verb(file.source, first.word)?.runsInAtBlock == true) {
+               !(first.isBare && CommandDeclarations.index(file.source, first.word)
+                .map({ CommandDeclarations.all[$0].runsInAtBlock }) == true) {
                 throw ScriptError("`\(file.display(first))` cannot run in an `at` block: it holds put, get, delete, "
                                   + "add, remove, kill, restart, pause, resume, partition, isolate, heal and config",
                                   at: file.range(first))
