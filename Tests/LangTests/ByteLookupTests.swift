@@ -40,28 +40,4 @@ extension ByteLookupTests {
     @Test func expectFormSpellingsAreTheVocabulary() {
         #expect(CommandParser.expectFormSpellings.map { $0.description } == Vocabulary.expectForms)
     }
-
-    @Test func plainScannerClassesEveryByteAsTheLexer() throws {
-        let classes = PlainLineScanner.byteClasses
-        try #require(classes.utf8CodeUnitCount == 256)
-        for byte in 0...255 {
-            let byteClass = classes.utf8Start[byte]
-            #expect((byteClass & 3 != 0) == Lexer.isBare(UInt8(byte)), "byte \(byte)")
-            #expect(byteClass & 3 != 3, "byte \(byte)")
-            #expect((byteClass & 2 != 0) == (byte == Int(UInt8(ascii: "$"))), "byte \(byte)")
-            #expect((byteClass & 4 != 0) == [0, 9, 10, 13, 32, 35, 123, 125].contains(byte), "byte \(byte)")
-            #expect((byteClass & 8 != 0) == ([0, 10, 34, 36, 92].contains(byte) || byte >= 0x80), "byte \(byte)")
-            #expect(byteClass & 0xF0 == 0x40, "byte \(byte)")
-        }
-    }
-
-    @Test func plainScannerSpellingsAreTheWords() {
-        func spelling(_ word: String) -> UInt64 {
-            word.utf8.reversed().reduce(0) { $0 << 8 | UInt64($1) }
-        }
-        typealias Spelling = PlainLineScanner.Spelling
-        #expect(Spelling.put == spelling("put") && Spelling.get == spelling("get") && Spelling.via == spelling("via"))
-        #expect(Spelling.delete == spelling("delete") && Spelling.expect == spelling("expect"))
-        #expect(Spelling.repeat == spelling("repeat"))
-    }
 }

@@ -2,7 +2,10 @@
 /// its word, its usage, its help with an example, the reserved words it brings, how its arguments
 /// are parsed and checked, and what Tab completes after it. The verb list, usage lines, `help`,
 /// the reserved names and completion are all read from these declarations (`CommandDeclarations`).
-public struct CommandDeclaration: Sendable {
+///
+/// A class: the parser reaches a command's declaration at every line, and sharing it costs one
+/// reference count where copying its fields would cost one each.
+public final class CommandDeclaration: Sendable {
     /// Parses the command's arguments (after its word) into an entry of the table; returns it.
     typealias Parse = @Sendable (CommandParser, inout Arguments, inout CommandTable) throws(ScriptError) -> Int
     /// The header of a block command (`repeat N`, `at TIME`): the words before its `{`.
