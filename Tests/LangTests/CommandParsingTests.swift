@@ -1,7 +1,7 @@
 import Testing
 @testable import Lang
 
-/// Every command and form of LANGUAGE.md "Commands", parsed from one line.
+/// Every command and form of docs/language.md "Commands", parsed from one line.
 @Suite struct CommandParsingTests {
     static let table: [(String, String)] = [
         // Cluster and network

@@ -43,7 +43,7 @@ import Testing
         #expect(!run.output.contains("vnodes=16"))
     }
 
-    /// Each range rule of LANGUAGE.md "Settings": a script error at the value, and nothing of the line applied.
+    /// Each range rule of docs/language.md "Settings": a script error at the value, and nothing of the line applied.
     @Test(arguments: [
         ("replicas=0", "replicas must be at least 1"), ("vnodes=0", "vnodes must be at least 1"),
         ("fanout=0", "fanout must be at least 1"), ("read=0", "read must be from 1 to replicas (3)"),

@@ -158,7 +158,7 @@ public final class Cluster {
     public func state(of node: String) -> NodeState? {
         sim.nameIndex[node].map { sim.nodes[Int($0)].state }
     }
-    /// The key's preference list (LANGUAGE.md, "Preference list").
+    /// The key's preference list (docs/language.md, "The ring and preference lists").
     public func owners(of key: String) -> [String] {
         sim.owners(sim.internKey(key)).map { sim.nodes[Int($0)].name }
     }

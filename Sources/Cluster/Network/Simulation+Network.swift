@@ -1,4 +1,4 @@
-/// The network model (LANGUAGE.md "Network model"): per-message latency and loss, FIFO links,
+/// The network model (docs/language.md, "Network model"): per-message latency and loss, FIFO links,
 /// partitions judged at arrival, killed receivers lose, paused receivers buffer.
 extension Simulation {
     func send(from: Int32, to: Int32, _ payload: consuming Payload) {

@@ -136,7 +136,7 @@ public enum ShowTarget: Equatable, Sendable {
     case convergence
 }
 
-/// `chaos DURATION [ops=N] [keys=K] [streams=S]` with LANGUAGE.md's defaults filled in: what a
+/// `chaos DURATION [ops=N] [keys=K] [streams=S]` with docs/language.md's defaults filled in: what a
 /// campaign is drawn from.
 public struct ChaosOptions: Equatable, Sendable {
     public var duration: Micros
@@ -161,7 +161,7 @@ public struct ChaosArguments: Equatable, Sendable {
     }
 }
 
-/// Every command of LANGUAGE.md. Node, key, stream and field words are kept as `Word`s
+/// Every command of docs/language.md. Node, key, stream and field words are kept as `Word`s
 /// (they may hold `$i`); numbers, durations, percentages and seeds are `Amount`s, already checked
 /// and converted unless their word holds `$i`.
 public indirect enum CommandKind: Equatable, Sendable {

@@ -1,6 +1,6 @@
 /// Whether a script judges its history: a file run without `check` (and without `--record`)
 /// needs no record of its client operations, and holding every one of them cost a long script
-/// about 320 bytes a command (ARCHITECTURE.md: record history unless it is provably unneeded).
+/// about 320 bytes a command (docs/decisions.md, "Running": history is kept only where something reads it).
 extension Script {
     /// Whether a `check` appears anywhere: in a block's body or an included file too.
     public var containsCheck: Bool {

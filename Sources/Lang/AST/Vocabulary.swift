@@ -5,9 +5,7 @@ public enum Vocabulary {
     /// Words that start a command.
     public static let commands = CommandDeclarations.all.map(\.word)
     /// Other reserved words: those the commands give a meaning (docs/language.md, "Names").
-    public static let keywords = CommandDeclarations.keywords.filter {
-        !commands.contains($0) && !chaosOptions.contains($0) && !configKeys.contains($0)
-    }
+    public static let keywords = CommandDeclarations.keywords.filter { !commands.contains($0) }
     /// `chaos` option names.
     public static let chaosOptions = CommandDeclaration.chaosOptions
     /// `config` keys.
@@ -18,7 +16,7 @@ public enum Vocabulary {
     public static let expectForms = CommandDeclaration.expectForms
 
     /// Every word that cannot name a node or stream.
-    public static let reserved: Set<String> = Set(commands + keywords + chaosOptions + configKeys)
+    public static let reserved: Set<String> = Set(commands + keywords + CommandDeclarations.all.flatMap(\.optionNames))
 
     /// True when `name` matches `[A-Za-z_][A-Za-z0-9_-]*` and is not reserved.
     public static func isValidName(_ name: String) -> Bool {

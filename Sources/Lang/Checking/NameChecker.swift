@@ -1,4 +1,4 @@
-/// The static name check of LANGUAGE.md ("Before any of a file runs..."): in file order, a node used
+/// The static name check of docs/language.md ("Before a script runs"): in file order, a node used
 /// before an `add` of it, or a stream used while no `stream` line has it open, is a script error.
 ///
 /// Walks into includes, `repeat` bodies and `at` blocks in file order. `add` makes a node known for

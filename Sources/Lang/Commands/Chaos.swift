@@ -13,7 +13,7 @@ extension CommandDeclaration {
             "node running, and prints a summary. It never wipes a disk.",
         ],
         example: ["add n1 n2 n3 n4 n5", "chaos 2m ops=500 keys=10 streams=2", "check"],
-        keywords: chaosOptions,
+        optionNames: chaosOptions,
         parse: { parser, args, table throws(ScriptError) in
             parser.built(.chaos(try options(parser, &args)), args, into: &table)
         },

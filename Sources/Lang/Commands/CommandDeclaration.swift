@@ -33,6 +33,8 @@ public final class CommandDeclaration: Sendable {
     let example: [String]
     /// Words the command gives a meaning (`wipe`, `via`, …): they cannot name a node or a stream.
     let keywords: [String]
+    /// The names of its `NAME=VALUE` options (`config`'s settings): reserved too.
+    let optionNames: [String]
     /// May stand in an `at` block.
     let runsInAtBlock: Bool
     let parse: Parse
@@ -42,7 +44,8 @@ public final class CommandDeclaration: Sendable {
 
     init(word: String, group: HelpGroup, usages: [String], errorUsage: String? = nil,
          formUsages: [(name: String, usage: String)] = [], summary: String, shortUsage: String? = nil,
-         details: [String], example: [String], keywords: [String] = [], runsInAtBlock: Bool = false,
+         details: [String], example: [String], keywords: [String] = [], optionNames: [String] = [],
+         runsInAtBlock: Bool = false,
          parse: @escaping Parse, header: Header? = nil, complete: @escaping Complete = { _, _ in [] }) {
         self.word = word
         self.group = group
@@ -54,6 +57,7 @@ public final class CommandDeclaration: Sendable {
         self.details = details
         self.example = example
         self.keywords = keywords
+        self.optionNames = optionNames
         self.runsInAtBlock = runsInAtBlock
         self.parse = parse
         self.header = header

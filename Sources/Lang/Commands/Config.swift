@@ -16,7 +16,7 @@ extension CommandDeclaration {
             "vnodes applies to nodes added afterwards; a change of replicas re-replicates every range.",
         ],
         example: ["config replicas=5 read=3 write=3", "config latency=5ms loss=0.5%", "config"],
-        keywords: Vocabulary.configKeys,
+        optionNames: Vocabulary.configKeys,
         runsInAtBlock: true,
         parse: { parser, args, table throws(ScriptError) in
             parser.built(.config(try configAssignments(parser, &args)), args, into: &table)

@@ -1,7 +1,7 @@
 import Cluster
 
 /// Numbers, durations, percentages, seeds and setting values whose words hold `$i`: read as the
-/// command runs, under the iterations it runs with (LANGUAGE.md: `$i` stands wherever a word
+/// command runs, under the iterations it runs with (docs/language.md: `$i` stands wherever a word
 /// stands, numbers and durations included). A bad value is a script error at its word.
 extension Interpreter {
     /// The value of `amount`: as the parser read it, or read from its word with `$i` replaced.

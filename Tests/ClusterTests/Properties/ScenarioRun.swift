@@ -19,7 +19,7 @@ final class ScenarioRun {
     private(set) var tracks: [Track] = []
     private(set) var converged = false
     /// When the last `leave` that could not hand off in time ended (its node dropped as a killed
-    /// one would be, LANGUAGE.md `remove`): writes submitted before then may be lost with it.
+    /// one would be, docs/language.md `remove`): writes submitted before then may be lost with it.
     private(set) var droppedAt: Micros?
     /// When the last `wipeOwners` step wiped disks: writes submitted before then may be lost.
     private(set) var wipedAt: Micros?
@@ -116,7 +116,7 @@ final class ScenarioRun {
         }
     }
 
-    /// As `finish`, but leaves the operations still in flight to `check` (LANGUAGE.md: it lets
+    /// As `finish`, but leaves the operations still in flight to `check` (docs/language.md: it lets
     /// every client operation in flight complete or time out before it converges and judges).
     /// Fails when `check` returns with an operation still in flight or without converging.
     func finishWithCheck(limit: Micros) -> CheckReport {
@@ -470,7 +470,7 @@ final class ScenarioRun {
         return false
     }
 
-    /// The history checker's report (LANGUAGE.md `check`), unless a dropped node may have taken
+    /// The history checker's report (docs/language.md `check`), unless a dropped node may have taken
     /// acknowledged writes with it (the checker knows no such exemption).
     func checkerViolations() -> [String] {
         guard converged, droppedAt == nil else { return [] }
