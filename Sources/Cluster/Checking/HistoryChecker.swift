@@ -161,7 +161,7 @@ struct HistoryChecker {
     // MARK: Words
 
     private func describe(_ stamp: Stamp) -> String {
-        stamp.isZero ? "no version" : "\(formatTime(stamp.time))@\(sim.names[stamp.origin])"
+        stamp.isZero ? "no version" : "\(Durations.text(stamp.time))@\(sim.names[stamp.origin])"
     }
 
     private func describe(_ f: FieldRecord) -> String {

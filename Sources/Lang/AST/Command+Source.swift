@@ -21,7 +21,7 @@ extension Command {
             case .iterated(let x): word(x)
             }
         }
-        func d(_ amount: Amount<Micros>) -> String { n(amount, Formatting.duration) }
+        func d(_ amount: Amount<Micros>) -> String { n(amount, Durations.text) }
         func count(_ amount: Amount<Int>) -> String { n(amount) { "\($0)" } }
         switch kind {
         case .config(let xs):
@@ -72,8 +72,8 @@ extension Command {
     static func configText(_ value: ConfigValue) -> String {
         switch value {
         case .count(let n): "\(n)"
-        case .duration(let t): Formatting.duration(t)
-        case .latency(let a, let b): a == b ? Formatting.duration(a) : "\(Formatting.duration(a))..\(Formatting.duration(b))"
+        case .duration(let t): Durations.text(t)
+        case .latency(let a, let b): a == b ? Durations.text(a) : "\(Durations.text(a))..\(Durations.text(b))"
         case .percent(let ppm): Formatting.percent(ppm: ppm)
         }
     }

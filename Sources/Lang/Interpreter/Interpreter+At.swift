@@ -14,7 +14,7 @@ struct ScheduledBlock {
 extension Interpreter {
     func schedule(_ command: Command, at time: Micros, _ body: [Command]) throws(ScriptError) {
         guard time >= cluster.now else {
-            throw ScriptError("at \(Formatting.duration(time)): that time has passed (now \(Formatting.duration(cluster.now)))",
+            throw ScriptError("at \(Durations.text(time)): that time has passed (now \(Durations.text(cluster.now)))",
                               at: command.range)
         }
         try checkValues(body)
@@ -42,14 +42,14 @@ extension Interpreter {
         iterations = blocks[index].iterations
         recordingSuspended = true
         defer { (iterations, recordingSuspended) = saved }
-        let prefix = "[\(Formatting.duration(cluster.now))] "
+        let prefix = "[\(Durations.text(cluster.now))] "
         for command in blocks[index].body {
             if let (request, words) = request(command) {
                 operationsInFlight += 1
                 try attempt(command, words) { () throws(ClusterError) in
                     _ = try cluster.submit(request) { [unowned self] result in
                         self.operationsInFlight -= 1
-                        self.session.emit(.normal, "[\(Formatting.duration(self.cluster.now))] " + self.describe(request, result))
+                        self.session.emit(.normal, "[\(Durations.text(self.cluster.now))] " + self.describe(request, result))
                     }
                 }
             } else if case .remove(let node) = command.kind {
@@ -61,7 +61,7 @@ extension Interpreter {
                 try attempt(command, [node]) { () throws(ClusterError) in
                     try cluster.beginRemove(name) { [unowned self] outcome in
                         self.operationsInFlight -= 1
-                        self.session.emit(.normal, "[\(Formatting.duration(self.cluster.now))] " + self.describeRemove(name, outcome))
+                        self.session.emit(.normal, "[\(Durations.text(self.cluster.now))] " + self.describeRemove(name, outcome))
                     }
                 }
             } else {

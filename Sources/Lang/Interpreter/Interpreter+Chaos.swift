@@ -33,7 +33,7 @@ extension Interpreter {
         }
         _ = try execute(Command(.advance(.value(max(0, start + options.duration - cluster.now))), at: command.range))
         for last in plan.finale { _ = try execute(last) }
-        session.emit(.normal, "chaos \(Formatting.duration(options.duration)): " + plan.summary.text)
+        session.emit(.normal, "chaos \(Durations.text(options.duration)): " + plan.summary.text)
     }
 
     /// Opens one of the campaign's streams, trying again (up to 5 times) when a registration fails

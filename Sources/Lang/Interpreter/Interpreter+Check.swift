@@ -6,10 +6,10 @@ extension Interpreter {
         let report = cluster.check(limit: limit)
         var seen: [String] = []
         if report.converged {
-            seen.append("converged at \(Formatting.duration(cluster.now)); \(report.writesChecked) acknowledged writes, "
+            seen.append("converged at \(Durations.text(cluster.now)); \(report.writesChecked) acknowledged writes, "
                 + "\(report.streamsChecked) streams checked")
         } else {
-            seen.append("not converged within \(Formatting.duration(limit)): " + report.unmet.joined(separator: "; "))
+            seen.append("not converged within \(Durations.text(limit)): " + report.unmet.joined(separator: "; "))
         }
         if !report.violations.isEmpty {
             seen.append("\(report.violations.count) violation\(report.violations.count == 1 ? "" : "s"):")

@@ -57,8 +57,8 @@ final class Interpreter {
     /// File mode: time never passes the end of a script, so blocks still pending are reported.
     func reportBlocksNotRun() {
         for block in blocks where !block.started {
-            session.emit(.normal, "at \(Formatting.duration(block.time)) block (\(location(block.command))) not run: "
-                + "the script ended at \(Formatting.duration(cluster.now))")
+            session.emit(.normal, "at \(Durations.text(block.time)) block (\(location(block.command))) not run: "
+                + "the script ended at \(Durations.text(cluster.now))")
         }
         if operationsInFlight > 0 {
             session.emit(.normal, "\(operationsInFlight) operation(s) from at blocks still in flight when the script ended")
@@ -103,8 +103,8 @@ final class Interpreter {
             let limit = try within.map { amount throws(ScriptError) in try value(amount, .duration) } ?? 60_000_000
             let converged = cluster.waitConverged(limit: limit)
             let unmet = converged ? [] : cluster.convergence().unmet
-            record(converged, command, expected: "converged within \(Formatting.duration(limit))",
-                   seen: converged ? "converged at \(Formatting.duration(cluster.now))" : "not converged: " + unmet.joined(separator: "; "))
+            record(converged, command, expected: "converged within \(Durations.text(limit))",
+                   seen: converged ? "converged at \(Durations.text(cluster.now))" : "not converged: " + unmet.joined(separator: "; "))
         case .at(let time, let body):
             try schedule(command, at: try value(time, .duration), body)
         case .expect(let expectation):
@@ -146,7 +146,7 @@ final class Interpreter {
         }
         try raiseDeferred()
         if interrupted {
-            throw ScriptError("interrupted at \(Formatting.duration(cluster.now))", at: command.range)
+            throw ScriptError("interrupted at \(Durations.text(cluster.now))", at: command.range)
         }
         return .next
     }

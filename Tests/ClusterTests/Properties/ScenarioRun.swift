@@ -112,7 +112,7 @@ final class ScenarioRun {
         c.advance(by: 2 * c.settings.latencyMax + 10_000)
         converged = c.waitConverged(limit: limit)
         if !converged {
-            failures.append("not converged \(formatDuration(limit)) after healing: \(c.convergence().unmet.prefix(5))")
+            failures.append("not converged \(Durations.text(limit)) after healing: \(c.convergence().unmet.prefix(5))")
         }
     }
 
@@ -123,7 +123,7 @@ final class ScenarioRun {
         let c = cluster
         restoreEverything()
         let report = c.check(limit: limit)
-        if !report.converged { failures.append("check did not converge in \(formatDuration(limit)): \(report.unmet.prefix(5))") }
+        if !report.converged { failures.append("check did not converge in \(Durations.text(limit)): \(report.unmet.prefix(5))") }
         if let open = operations.first(where: { c.result(of: $0) == nil }) {
             failures.append("check returned with operation \(open) still in flight")
         }
@@ -485,7 +485,7 @@ extension StoredField {
 }
 
 extension Version {
-    var text: String { "\(formatTime(time))@\(coordinator)" }
+    var text: String { "\(Durations.text(time))@\(coordinator)" }
 }
 
 extension ClientResult {
