@@ -133,7 +133,8 @@ import Testing
 
     @Test func echoOfAnAssignmentIsOneWord() throws {
         let script = try load("echo a=\"x y\"")
-        guard case .echo(let words) = try #require(script.commands.first).kind else {
+        guard case .declared(let declared) = try #require(script.commands.first).kind,
+              let words = (declared.arguments as? EchoArguments)?.words else {
             Issue.record("not an echo")
             return
         }

@@ -74,21 +74,12 @@ func describe(_ command: Command) -> String {
     case .expect(let expectation): return "expect " + describe(expectation)
     case .chaos(let o): return "chaos \(o.duration) ops=\(o.ops) keys=\(o.keys) streams=\(o.streams)"
     case .check(let within): return "check" + (within.map { " within \($0)" } ?? "")
-    case .show(let target):
-        switch target {
-        case .ring: return "show ring"
-        case .nodes: return "show nodes"
-        case .streams: return "show streams"
-        case .stats: return "show stats"
-        case .convergence: return "show convergence"
-        case .key(let key): return "show key \(word(key))"
-        }
-    case .echo(let items): return "echo" + list(items)
-    case .trace(let on): return "trace \(on ? "on" : "off")"
     case .repeat(let count, let body): return "repeat \(count) " + describe(block: body)
     case .include(let path, let script): return "include \(word(path)) " + describe(block: Array(script.commands))
-    case .help(let topic): return "help" + (topic.map { " " + word($0) } ?? "")
-    case .quit: return "quit"
+    case .declared(let declared):
+        // `echo`'s words as written (its source quotes what is not bare); the others as their source.
+        if let echo = declared.arguments as? EchoArguments { return "echo" + list(echo.words) }
+        return command.source()
     }
 }
 

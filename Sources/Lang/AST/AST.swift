@@ -128,14 +128,6 @@ public struct ConfigAssignment: Equatable, Sendable {
     }
 }
 
-/// What `show` shows.
-public enum ShowTarget: Equatable, Sendable {
-    case ring, nodes, streams, stats
-    case key(Word)
-    /// Extension: which clauses of *converged* do not hold yet.
-    case convergence
-}
-
 /// `chaos DURATION [ops=N] [keys=K] [streams=S]` with docs/language.md's defaults filled in: what a
 /// campaign is drawn from.
 public struct ChaosOptions: Equatable, Sendable {
@@ -195,14 +187,11 @@ public indirect enum CommandKind: Equatable, Sendable {
     case chaos(ChaosArguments)
     case check(within: Amount<Micros>?)
     // Inspection and scripting
-    case show(ShowTarget)
-    case echo([Word])
-    case trace(Bool)
     case `repeat`(count: Amount<Int>, body: [Command])
     /// `include FILE`: the included script, parsed and resolved before anything runs.
     case include(path: Word, script: Script)
-    case help(Word?)
-    case quit
+    /// A command declared with its own behaviour (`CommandDeclaration.behaviour`).
+    case declared(DeclaredCommand)
 }
 
 /// The `expect …` forms.

@@ -51,21 +51,9 @@ extension Command {
         case .chaos(let o):
             return "chaos \(d(o.duration)) ops=\(count(o.ops)) keys=\(count(o.keys)) streams=\(count(o.streams))"
         case .check(let t): return "check" + (t.map { " within \(d($0))" } ?? "")
-        case .show(let target):
-            switch target {
-            case .ring: return "show ring"
-            case .nodes: return "show nodes"
-            case .streams: return "show streams"
-            case .stats: return "show stats"
-            case .convergence: return "show convergence"
-            case .key(let k): return "show key \(w(k))"
-            }
-        case .echo(let xs): return join("echo", ws(xs))
-        case .trace(let on): return on ? "trace on" : "trace off"
         case .repeat(let x, let body): return "repeat \(count(x)) \(block(body))"
         case .include(let path, _): return "include \(Formatting.word(path.text))"
-        case .help(let x): return join("help", x.map(w) ?? "")
-        case .quit: return "quit"
+        case .declared(let declared): return declared.declaration.behaviour?.source(declared.arguments, word) ?? ""
         }
     }
 

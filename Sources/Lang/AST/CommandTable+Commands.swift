@@ -47,7 +47,6 @@ extension CommandTable {
         case .resume: return .resume(word(0))
         case .isolate: return .isolate(word(0))
         case .heal: return .heal
-        case .quit: return .quit
         case .put:
             let key = word(0), fields = pairs(after: 1)
             return .put(key: key, fields: fields, via: via())

@@ -21,7 +21,7 @@ struct CommandTable: Sendable {
         case add
         /// Words: the node (`kill`: flag `wipe`).
         case remove, kill, restart, pause, resume, isolate
-        case heal, quit
+        case heal
         /// Words: key, field and value pairs, then the node of a `via` (flag `via`).
         case put
         /// Words: key, fields, then the node of a `via` (flag `via`).

@@ -69,7 +69,7 @@ public struct NameChecker {
         case .expectFail:
             // A stream expected to fail opens nothing; its `via` is still a node use.
             if table.entries[index + 1].kind != .stream { try check(index + 1, of: table, in: file) }
-        case .seed, .heal, .quit, .advance, .waitConverged, .check, .expectConverged:
+        case .seed, .heal, .advance, .waitConverged, .check, .expectConverged:
             break
         }
     }
@@ -94,12 +94,15 @@ public struct NameChecker {
             }
             chaosStreams = max(chaosStreams, count)
             closedChaosStreams = closedChaosStreams.filter { $0 > count }
+        case .declared(let declared):
+            try declared.declaration.behaviour?.checkNames(&self, declared.arguments)
         default:
             break
         }
     }
 
-    private func knownNode(_ word: Word) throws(ScriptError) { try knownNode(word.text, at: word.range) }
+    /// A node word of a declared command: known, or it holds `$i`.
+    func knownNode(_ word: Word) throws(ScriptError) { try knownNode(word.text, at: word.range) }
 
     /// `range` is made only for the error.
     private func knownNode(_ name: String, at range: @autoclosure () -> SourceRange) throws(ScriptError) {
@@ -107,6 +110,9 @@ public struct NameChecker {
         throw ScriptError("unknown node `\(name)` (no `add \(name)` before this line)", at: range(),
                           suggestion: Suggest.nearest(name, in: nodes.sorted()))
     }
+
+    /// A stream word of a declared command: open, or it holds `$i`.
+    func openStream(_ word: Word) throws(ScriptError) { try openStream(word.text, at: word.range) }
 
     private func openStream(_ name: String, at range: @autoclosure () -> SourceRange) throws(ScriptError) {
         guard !name.holdsIteration, !streams.contains(name), !isChaosStream(name) else { return }

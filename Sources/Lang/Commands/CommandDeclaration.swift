@@ -41,12 +41,16 @@ public final class CommandDeclaration: Sendable {
     /// Set for a command that opens a block; `parse` then only reports the missing block.
     let header: Header?
     let complete: Complete
+    /// How the command runs, checks its names and is written back, for a command that parses into
+    /// `CommandKind.declared` (nil: the interpreter, name checker and `Command.source` know it).
+    let behaviour: CommandBehaviour?
 
     init(word: String, group: HelpGroup, usages: [String], errorUsage: String? = nil,
          formUsages: [(name: String, usage: String)] = [], summary: String, shortUsage: String? = nil,
          details: [String], example: [String], keywords: [String] = [], optionNames: [String] = [],
          runsInAtBlock: Bool = false,
-         parse: @escaping Parse, header: Header? = nil, complete: @escaping Complete = { _, _ in [] }) {
+         parse: @escaping Parse, header: Header? = nil, complete: @escaping Complete = { _, _ in [] },
+         behaviour: CommandBehaviour? = nil) {
         self.word = word
         self.group = group
         self.usages = usages
@@ -62,6 +66,7 @@ public final class CommandDeclaration: Sendable {
         self.parse = parse
         self.header = header
         self.complete = complete
+        self.behaviour = behaviour
     }
 
     /// The usage error messages show.

@@ -21,6 +21,17 @@ extension CommandDeclaration {
                     words.append(reader.word(token.word))
                 }
             }
-            return parser.built(.echo(words), args, into: &table)
-        })
+            return parser.declared(EchoArguments(words: words), args, into: &table)
+        },
+        behaviour: .of(EchoArguments.self,
+            run: { interpreter, _, echo in
+                interpreter.session.emit(.normal, echo.words.map(interpreter.text).joined(separator: " "))
+                return .next
+            },
+            source: { echo, word in (["echo"] + echo.words.map { Formatting.word(word($0)) }).joined(separator: " ") }))
+}
+
+/// `echo`'s words (a `field=value` is one word).
+struct EchoArguments: CommandArguments, Equatable {
+    var words: [Word]
 }

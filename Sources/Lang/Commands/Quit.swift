@@ -10,6 +10,9 @@ extension CommandDeclaration {
         example: ["quit"],
         parse: { parser, args, table throws(ScriptError) in
             try args.end()
-            return parser.entry(.quit, args, from: table.nextWord, into: &table)
-        })
+            return parser.declared(QuitArguments(), args, into: &table)
+        },
+        behaviour: .of(QuitArguments.self, run: { _, _, _ in .quit }, source: { _, _ in "quit" }))
 }
+
+struct QuitArguments: CommandArguments, Equatable {}

@@ -1,3 +1,5 @@
+import Cluster
+
 extension CommandDeclaration {
     /// `show ring|nodes|key KEY|streams|stats|convergence`: tables.
     static let show = CommandDeclaration(
@@ -17,7 +19,7 @@ extension CommandDeclaration {
         keywords: ["ring", "nodes", "key", "streams", "stats"],
         parse: { parser, args, table throws(ScriptError) in
             let (target, _) = try args.choice("what to show", showTargets)
-            let result: ShowTarget
+            let result: ShowArguments
             switch target {
             case "ring": result = .ring
             case "nodes": result = .nodes
@@ -27,13 +29,49 @@ extension CommandDeclaration {
             default: result = .key(parser.file.word(try args.key()))
             }
             try args.end()
-            return parser.built(.show(result), args, into: &table)
+            return parser.declared(result, args, into: &table)
         },
         complete: { arguments, context in
             if arguments.isEmpty { return showTargets }
             return arguments == ["key"] ? context.keys : []
-        })
+        },
+        behaviour: .of(ShowArguments.self,
+            run: { interpreter, _, target in
+                let cluster = interpreter.cluster
+                let text: String
+                switch target {
+                case .ring: text = Formatting.table(cluster.showRing())
+                case .nodes: text = Formatting.table(cluster.showNodes())
+                case .streams: text = Formatting.table(cluster.showStreams())
+                case .stats: text = Formatting.table(cluster.showStats())
+                case .key(let key): text = Formatting.table(cluster.showKey(interpreter.text(key)))
+                case .convergence:
+                    let report = cluster.convergence()
+                    text = report.isConverged ? "converged"
+                        : "not converged:\n" + report.unmet.map { "  - " + $0 }.joined(separator: "\n")
+                }
+                interpreter.session.emit(.normal, text)
+                return .next
+            },
+            source: { target, word in
+                switch target {
+                case .ring: "show ring"
+                case .nodes: "show nodes"
+                case .streams: "show streams"
+                case .stats: "show stats"
+                case .convergence: "show convergence"
+                case .key(let key): "show key " + Formatting.word(word(key))
+                }
+            }))
 
     /// What may follow `show`.
     static let showTargets = ["ring", "nodes", "key", "streams", "stats", "convergence"]
+}
+
+/// What `show` shows.
+enum ShowArguments: CommandArguments, Equatable {
+    case ring, nodes, streams, stats
+    case key(Word)
+    /// Which clauses of *converged* do not hold yet.
+    case convergence
 }

@@ -12,7 +12,17 @@ extension CommandDeclaration {
         parse: { parser, args, table throws(ScriptError) in
             let (state, _) = try args.choice("`on` or `off`", ["on", "off"])
             try args.end()
-            return parser.built(.trace(state == "on"), args, into: &table)
+            return parser.declared(TraceArguments(on: state == "on"), args, into: &table)
         },
-        complete: { arguments, _ in arguments.isEmpty ? ["on", "off"] : [] })
+        complete: { arguments, _ in arguments.isEmpty ? ["on", "off"] : [] },
+        behaviour: .of(TraceArguments.self,
+            run: { interpreter, _, trace in
+                interpreter.cluster.tracing = trace.on
+                return .next
+            },
+            source: { trace, _ in trace.on ? "trace on" : "trace off" }))
+}
+
+struct TraceArguments: CommandArguments, Equatable {
+    var on: Bool
 }

@@ -1,6 +1,6 @@
 import Cluster
 
-/// Cluster and network commands, `config` and `show`.
+/// Cluster and network commands, and `config`.
 extension Interpreter {
     func membership(_ command: Command) throws(ScriptError) {
         switch command.kind {
@@ -80,19 +80,5 @@ extension Interpreter {
                               at: culprit.valueWord.range)
         }
         try attempt(command, []) { () throws(ClusterError) in try cluster.configure(settings) }
-    }
-
-    func show(_ target: ShowTarget) {
-        switch target {
-        case .ring: session.emit(.normal, Formatting.table(cluster.showRing()))
-        case .nodes: session.emit(.normal, Formatting.table(cluster.showNodes()))
-        case .streams: session.emit(.normal, Formatting.table(cluster.showStreams()))
-        case .stats: session.emit(.normal, Formatting.table(cluster.showStats()))
-        case .key(let key): session.emit(.normal, Formatting.table(cluster.showKey(text(key))))
-        case .convergence:
-            let report = cluster.convergence()
-            session.emit(.normal, report.isConverged ? "converged"
-                : "not converged:\n" + report.unmet.map { "  - " + $0 }.joined(separator: "\n"))
-        }
     }
 }

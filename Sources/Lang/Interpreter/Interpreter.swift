@@ -114,12 +114,6 @@ final class Interpreter {
         case .check(let within):
             check(within: try within.map { amount throws(ScriptError) in try value(amount, .duration) } ?? 60_000_000,
                   command)
-        case .show(let target):
-            show(target)
-        case .echo(let words):
-            session.emit(.normal, words.map(text).joined(separator: " "))
-        case .trace(let on):
-            cluster.tracing = on
         case .repeat(let count, let body):
             let count = try value(count, .count)
             guard count > 0 else { break }
@@ -130,19 +124,8 @@ final class Interpreter {
             }
         case .include(_, let script):
             _ = try execute(script.commands)  // `quit` in an included file ends that file's run only
-        case .help(let topic):
-            if let topic {
-                let name = text(topic)
-                guard let help = HelpText.command(name) else {
-                    throw ScriptError("no help for `\(name)`: not a command", at: topic.range,
-                                      suggestion: Suggest.nearest(name, in: Vocabulary.commands))
-                }
-                session.emit(.normal, help)
-            } else {
-                session.emit(.normal, HelpText.overview)
-            }
-        case .quit:
-            return .quit
+        case .declared(let declared):
+            if try declared.declaration.behaviour?.run(self, command, declared.arguments) == .quit { return .quit }
         }
         try raiseDeferred()
         if interrupted {
@@ -241,7 +224,8 @@ final class Interpreter {
     func recordSource(_ command: Command) {
         guard session.options.record, !recordingSuspended else { return }
         switch command.kind {
-        case .repeat, .include, .help, .chaos: return
+        case .repeat, .include, .chaos: return
+        case .declared(let declared) where declared.declaration.behaviour?.recorded != true: return
         default: recording.append(command.source(text))
         }
     }

@@ -25,8 +25,9 @@ struct CommandParser {
             throw ScriptError("empty command", at: SourceRange(file: SourceFile(path: "", text: ""),
                                                                line: 1, column: 1, length: 1))
         }
-        let declaration = CommandDeclarations.all[try commandWord(first)]
-        var args = Arguments(declaration.word, anchor: first, rest: tokens.dropFirst(), file: file)
+        let index = try commandWord(first)
+        let declaration = CommandDeclarations.all[index]
+        var args = Arguments(declaration.word, anchor: first, rest: tokens.dropFirst(), file: file, command: index)
         return try declaration.parse(self, &args, &table)
     }
 
@@ -85,6 +86,12 @@ struct CommandParser {
     /// Appends a command kept whole (`CommandTable.built`); returns its entry's index.
     func built(_ kind: CommandKind, _ args: Arguments, into table: inout CommandTable) -> Int {
         table.append(built: Command(kind, at: file.range(args.anchor.word)))
+    }
+
+    /// Appends a declared command (`CommandKind.declared`) of `arguments`; returns its entry's index.
+    func declared(_ arguments: some CommandArguments, _ args: Arguments, into table: inout CommandTable) -> Int {
+        let declaration = CommandDeclarations.all[args.command]
+        return built(.declared(DeclaredCommand(declaration, arguments)), args, into: &table)
     }
 
     /// `VERB NODE`.

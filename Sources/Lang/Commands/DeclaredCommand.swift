@@ -1,0 +1,55 @@
+/// What a command parsed into, in a type of its declaration's own (`EchoArguments`, …).
+/// Equatable across types: parses are compared in tests and `Script ==`.
+public protocol CommandArguments: Sendable {
+    func isEqual(to other: any CommandArguments) -> Bool
+}
+
+extension CommandArguments where Self: Equatable {
+    public func isEqual(to other: any CommandArguments) -> Bool { (other as? Self) == self }
+}
+
+/// A command whose arguments, behaviour, name checks and source text are all its declaration's
+/// (`CommandDeclaration.behaviour`): the AST holds it as `CommandKind.declared`.
+public struct DeclaredCommand: Equatable, Sendable {
+    public let declaration: CommandDeclaration
+    public let arguments: any CommandArguments
+
+    init(_ declaration: CommandDeclaration, _ arguments: any CommandArguments) {
+        self.declaration = declaration
+        self.arguments = arguments
+    }
+
+    public static func == (a: DeclaredCommand, b: DeclaredCommand) -> Bool {
+        a.declaration === b.declaration && a.arguments.isEqual(to: b.arguments)
+    }
+}
+
+/// How a declared command runs, checks its names and is written back: each a function of its
+/// arguments, which the declaration casts to its own type (`Behaviour.of`).
+struct CommandBehaviour: Sendable {
+    typealias Run = @Sendable (Interpreter, Command, any CommandArguments) throws(ScriptError) -> Interpreter.Flow
+    typealias CheckNames = @Sendable (inout NameChecker, any CommandArguments) throws(ScriptError) -> Void
+    typealias Source = @Sendable (any CommandArguments, (Word) -> String) -> String
+
+    let run: Run
+    let checkNames: CheckNames
+    let source: Source
+    /// Written to a `--record` script as it runs (false: only what it runs is recorded).
+    let recorded: Bool
+
+    /// The behaviour of a command whose arguments are `Arguments`.
+    static func of<Arguments: CommandArguments>(
+        _: Arguments.Type, recorded: Bool = true,
+        run: @escaping @Sendable (Interpreter, Command, Arguments) throws(ScriptError) -> Interpreter.Flow,
+        checkNames: @escaping @Sendable (inout NameChecker, Arguments) throws(ScriptError) -> Void = { _, _ in },
+        source: @escaping @Sendable (Arguments, (Word) -> String) -> String
+    ) -> CommandBehaviour {
+        CommandBehaviour(
+            run: { interpreter, command, arguments throws(ScriptError) in
+                try run(interpreter, command, arguments as! Arguments)
+            },
+            checkNames: { checker, arguments throws(ScriptError) in try checkNames(&checker, arguments as! Arguments) },
+            source: { arguments, word in source(arguments as! Arguments, word) },
+            recorded: recorded)
+    }
+}
