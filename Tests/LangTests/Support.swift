@@ -53,13 +53,6 @@ func describe(_ command: Command) -> String {
     case .seed(let seed): return "seed \(seed)"
     case .add(let nodes): return "add " + words(nodes)
     case .remove(let node): return "remove \(node.text)"
-    case .kill(let node, let wipe): return "kill \(node.text)" + (wipe ? " wipe" : "")
-    case .restart(let node): return "restart \(node.text)"
-    case .pause(let node): return "pause \(node.text)"
-    case .resume(let node): return "resume \(node.text)"
-    case .partition(let groups): return "partition " + groups.map(words).joined(separator: " | ")
-    case .isolate(let node): return "isolate \(node.text)"
-    case .heal: return "heal"
     case .put(let key, let fields, let via): return "put \(word(key)) \(assignments(fields))" + describe(via: via)
     case .get(let key, let fields, let via): return "get \(word(key))" + list(fields) + describe(via: via)
     case .delete(let key, let fields, let via): return "delete \(word(key))" + list(fields) + describe(via: via)

@@ -162,13 +162,6 @@ public indirect enum CommandKind: Equatable, Sendable {
     case seed(Amount<UInt64>)
     case add([Word])
     case remove(Word)
-    case kill(Word, wipe: Bool)
-    case restart(Word)
-    case pause(Word)
-    case resume(Word)
-    case partition([[Word]])
-    case isolate(Word)
-    case heal
     // Client operations
     case put(key: Word, fields: [Assignment], via: Word?)
     case get(key: Word, fields: [Word], via: Word?)

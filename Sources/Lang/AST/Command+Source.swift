@@ -29,13 +29,6 @@ extension Command {
         case .seed(let x): return "seed \(n(x) { "\($0)" })"
         case .add(let xs): return "add \(ws(xs))"
         case .remove(let x): return "remove \(w(x))"
-        case .kill(let x, let wipe): return "kill \(w(x))" + (wipe ? " wipe" : "")
-        case .restart(let x): return "restart \(w(x))"
-        case .pause(let x): return "pause \(w(x))"
-        case .resume(let x): return "resume \(w(x))"
-        case .partition(let groups): return "partition " + groups.map(ws).joined(separator: " | ")
-        case .isolate(let x): return "isolate \(w(x))"
-        case .heal: return "heal"
         case .put(let k, let f, let v): return "put \(w(k)) \(assign(f))\(via(v))"
         case .get(let k, let f, let v): return join("get \(w(k))", ws(f)) + via(v)
         case .delete(let k, let f, let v): return join("delete \(w(k))", ws(f)) + via(v)

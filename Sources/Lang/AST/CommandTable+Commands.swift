@@ -41,12 +41,6 @@ extension CommandTable {
         case .seed: return .seed(amount(UInt64(bitPattern: entry.value)))
         case .add: return .add(names(after: 0))
         case .remove: return .remove(word(0))
-        case .kill: return .kill(word(0), wipe: entry.flags.contains(.wipe))
-        case .restart: return .restart(word(0))
-        case .pause: return .pause(word(0))
-        case .resume: return .resume(word(0))
-        case .isolate: return .isolate(word(0))
-        case .heal: return .heal
         case .put:
             let key = word(0), fields = pairs(after: 1)
             return .put(key: key, fields: fields, via: via())

@@ -19,9 +19,8 @@ struct CommandTable: Sendable {
         case seed
         /// Words: the nodes.
         case add
-        /// Words: the node (`kill`: flag `wipe`).
-        case remove, kill, restart, pause, resume, isolate
-        case heal
+        /// Words: the node.
+        case remove
         /// Words: key, field and value pairs, then the node of a `via` (flag `via`).
         case put
         /// Words: key, fields, then the node of a `via` (flag `via`).
@@ -59,7 +58,6 @@ struct CommandTable: Sendable {
     struct Flags: OptionSet, Sendable {
         var rawValue: UInt8
         static let via = Flags(rawValue: 1)
-        static let wipe = Flags(rawValue: 2)
         static let initial = Flags(rawValue: 4)
         static let only = Flags(rawValue: 8)
         static let up = Flags(rawValue: 16)

@@ -44,7 +44,7 @@ public struct NameChecker {
                 let name = file.text(lexeme)
                 if !name.holdsIteration && nodes.insert(name).inserted { nodeBytes.insert(name) }
             }
-        case .remove, .kill, .restart, .pause, .resume, .isolate, .expectOwners, .expectSees:
+        case .remove, .expectOwners, .expectSees:
             // `expect owners`: the key comes first.
             for lexeme in words.dropFirst(entry.kind == .expectOwners ? 1 : 0) { try knownNode(lexeme) }
         case .put, .get, .delete, .expectGet, .expectGetAbsent:
@@ -69,7 +69,7 @@ public struct NameChecker {
         case .expectFail:
             // A stream expected to fail opens nothing; its `via` is still a node use.
             if table.entries[index + 1].kind != .stream { try check(index + 1, of: table, in: file) }
-        case .seed, .heal, .advance, .waitConverged, .check, .expectConverged:
+        case .seed, .advance, .waitConverged, .check, .expectConverged:
             break
         }
     }
@@ -77,8 +77,6 @@ public struct NameChecker {
     /// The commands kept whole in a table (`CommandTable`).
     private mutating func check(built command: Command) throws(ScriptError) {
         switch command.kind {
-        case .partition(let groups):
-            for group in groups { for word in group { try knownNode(word) } }
         case .include(_, let script):
             try check(script)
         case .chaos(let options):

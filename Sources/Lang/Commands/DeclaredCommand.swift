@@ -24,6 +24,11 @@ public struct DeclaredCommand: Equatable, Sendable {
     }
 }
 
+/// The arguments of a command that names one node (`restart`, `pause`, `resume`, `isolate`).
+struct NodeArguments: CommandArguments, Equatable {
+    var node: Word
+}
+
 /// How a declared command runs, checks its names and is written back: each a function of its
 /// arguments, which the declaration casts to its own type (`Behaviour.of`).
 struct CommandBehaviour: Sendable {

@@ -11,6 +11,19 @@ extension CommandDeclaration {
         runsInAtBlock: true,
         parse: { parser, args, table throws(ScriptError) in
             try args.end()
-            return parser.entry(.heal, args, from: table.nextWord, into: &table)
-        })
+            return parser.declared(HealArguments(), args, into: &table)
+        },
+        behaviour: .of(HealArguments.self,
+            run: { interpreter, _, _ in
+                interpreter.cluster.heal()
+                return .next
+            },
+            source: { _, _ in "heal" }))
+}
+
+struct HealArguments: CommandArguments, Equatable {}
+
+extension CommandKind {
+    /// `heal`, as `chaos` and tests write it.
+    static var heal: CommandKind { .declared(DeclaredCommand(CommandDeclaration.heal, HealArguments())) }
 }

@@ -1,3 +1,5 @@
+import Cluster
+
 extension CommandDeclaration {
     /// `partition A… | B… [| C…]`: groups of nodes that cannot talk to one another.
     static let partition = CommandDeclaration(
@@ -12,9 +14,24 @@ extension CommandDeclaration {
         example: ["partition n1 n2 | n3 n4 n5", "advance 10s", "heal"],
         runsInAtBlock: true,
         parse: { parser, args, table throws(ScriptError) in
-            parser.built(.partition(try groups(parser, &args)), args, into: &table)
+            parser.declared(PartitionArguments(groups: try groups(parser, &args)), args, into: &table)
         },
-        complete: { arguments, context in context.nodes.filter { !arguments.contains($0) } })
+        complete: { arguments, context in context.nodes.filter { !arguments.contains($0) } },
+        behaviour: .of(PartitionArguments.self,
+            run: { interpreter, command, partition throws(ScriptError) in
+                let groups = partition.groups
+                try interpreter.attempt(command, groups.flatMap { $0 }) { () throws(ClusterError) in
+                    try interpreter.cluster.partition(groups.map { $0.map(interpreter.text) })
+                }
+                return .next
+            },
+            checkNames: { checker, partition throws(ScriptError) in
+                for group in partition.groups { for node in group { try checker.knownNode(node) } }
+            },
+            source: { partition, word in
+                "partition " + partition.groups.map { $0.map { Formatting.word(word($0)) }.joined(separator: " ") }
+                    .joined(separator: " | ")
+            }))
 
     /// Two or more non-empty, disjoint groups.
     private static func groups(_ parser: CommandParser, _ args: inout Arguments) throws(ScriptError) -> [[Word]] {
@@ -50,5 +67,17 @@ extension CommandDeclaration {
                               at: file.range(lastPipe))
         }
         return groups
+    }
+}
+
+/// Two or more disjoint, non-empty groups of nodes.
+struct PartitionArguments: CommandArguments, Equatable {
+    var groups: [[Word]]
+}
+
+extension CommandKind {
+    /// `partition A… | B… [| C…]`, as `chaos` and tests write it.
+    static func partition(_ groups: [[Word]]) -> CommandKind {
+        .declared(DeclaredCommand(CommandDeclaration.partition, PartitionArguments(groups: groups)))
     }
 }

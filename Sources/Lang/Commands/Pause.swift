@@ -1,3 +1,5 @@
+import Cluster
+
 extension CommandDeclaration {
     /// `pause NODE`: the node freezes.
     static let pause = CommandDeclaration(
@@ -10,6 +12,27 @@ extension CommandDeclaration {
         ],
         example: ["pause n1", "advance 3s", "resume n1"],
         runsInAtBlock: true,
-        parse: { parser, args, table throws(ScriptError) in try parser.oneNode(.pause, &args, into: &table) },
-        complete: { arguments, context in arguments.isEmpty ? context.nodes : [] })
+        parse: { parser, args, table throws(ScriptError) in
+            let node = parser.file.word(try args.node())
+            try args.end()
+            return parser.declared(NodeArguments(node: node), args, into: &table)
+        },
+        complete: { arguments, context in arguments.isEmpty ? context.nodes : [] },
+        behaviour: .of(NodeArguments.self,
+            run: { interpreter, command, arguments throws(ScriptError) in
+                let name = interpreter.text(arguments.node)
+                try interpreter.attempt(command, [arguments.node]) { () throws(ClusterError) in
+                    try interpreter.cluster.pause(name)
+                }
+                return .next
+            },
+            checkNames: { checker, arguments throws(ScriptError) in try checker.knownNode(arguments.node) },
+            source: { arguments, word in "pause " + Formatting.word(word(arguments.node)) }))
+}
+
+extension CommandKind {
+    /// `pause NODE`, as `chaos` and tests write it.
+    static func pause(_ node: Word) -> CommandKind {
+        .declared(DeclaredCommand(CommandDeclaration.pause, NodeArguments(node: node)))
+    }
 }

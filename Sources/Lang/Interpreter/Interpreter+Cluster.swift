@@ -1,6 +1,6 @@
 import Cluster
 
-/// Cluster and network commands, and `config`.
+/// `add`, `remove` and `config`.
 extension Interpreter {
     func membership(_ command: Command) throws(ScriptError) {
         switch command.kind {
@@ -9,22 +9,6 @@ extension Interpreter {
         case .remove(let node):
             let outcome = try attempt(command, [node]) { () throws(ClusterError) in try cluster.remove(text(node)) }
             session.emit(.normal, describeRemove(text(node), outcome))
-        case .kill(let node, let wipe):
-            try attempt(command, [node]) { () throws(ClusterError) in try cluster.kill(text(node), wipe: wipe) }
-        case .restart(let node):
-            try attempt(command, [node]) { () throws(ClusterError) in try cluster.restart(text(node)) }
-        case .pause(let node):
-            try attempt(command, [node]) { () throws(ClusterError) in try cluster.pause(text(node)) }
-        case .resume(let node):
-            try attempt(command, [node]) { () throws(ClusterError) in try cluster.resume(text(node)) }
-        case .partition(let groups):
-            try attempt(command, groups.flatMap { $0 }) { () throws(ClusterError) in
-                try cluster.partition(groups.map { $0.map(text) })
-            }
-        case .isolate(let node):
-            try attempt(command, [node]) { () throws(ClusterError) in try cluster.isolate(text(node)) }
-        case .heal:
-            cluster.heal()
         default:
             break
         }

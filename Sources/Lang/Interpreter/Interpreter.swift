@@ -81,7 +81,7 @@ final class Interpreter {
         switch command.kind {
         case .config(let assignments): try configure(assignments, command)
         case .seed(let seed): cluster.reseed(try value(seed, .seed))
-        case .add, .remove, .kill, .restart, .pause, .resume, .partition, .isolate, .heal:
+        case .add, .remove:
             try membership(command)
         case .put, .get, .delete:
             _ = try clientOperation(command)
