@@ -50,7 +50,6 @@ func describe(_ command: Command) -> String {
     switch command.kind {
     case .config(let items):
         return (["config"] + items.map { "\($0.key.rawValue)=\(describe($0.value))" }).joined(separator: " ")
-    case .seed(let seed): return "seed \(seed)"
     case .add(let nodes): return "add " + words(nodes)
     case .remove(let node): return "remove \(node.text)"
     case .put(let key, let fields, let via): return "put \(word(key)) \(assignments(fields))" + describe(via: via)
@@ -61,17 +60,21 @@ func describe(_ command: Command) -> String {
     case .close(let name): return "close \(name.text)"
     case .disconnect(let name): return "disconnect \(name.text)"
     case .reconnect(let name): return "reconnect \(name.text)"
-    case .advance(let duration): return "advance \(duration)"
-    case .waitConverged(let within): return "wait converged" + (within.map { " within \($0)" } ?? "")
     case .at(let time, let block): return "at \(time) " + describe(block: block)
     case .expect(let expectation): return "expect " + describe(expectation)
     case .chaos(let o): return "chaos \(o.duration) ops=\(o.ops) keys=\(o.keys) streams=\(o.streams)"
-    case .check(let within): return "check" + (within.map { " within \($0)" } ?? "")
     case .repeat(let count, let body): return "repeat \(count) " + describe(block: body)
     case .include(let path, let script): return "include \(word(path)) " + describe(block: Array(script.commands))
     case .declared(let declared):
         // `echo`'s words as written (its source quotes what is not bare); the others as their source.
         if let echo = declared.arguments as? EchoArguments { return "echo" + list(echo.words) }
+        // Numbers as read (microseconds for durations), so a test sees what the parser made of them.
+        if let seed = declared.arguments as? SeedArguments { return "seed \(seed.seed)" }
+        if let advance = declared.arguments as? AdvanceArguments { return "advance \(advance.duration)" }
+        if let within = declared.arguments as? WithinArguments {
+            return (declared.declaration.word == "wait" ? "wait converged" : "check")
+                + (within.within.map { " within \($0)" } ?? "")
+        }
         return command.source()
     }
 }

@@ -159,7 +159,6 @@ public struct ChaosArguments: Equatable, Sendable {
 public indirect enum CommandKind: Equatable, Sendable {
     // Cluster and network
     case config([ConfigAssignment])          // empty: print every setting
-    case seed(Amount<UInt64>)
     case add([Word])
     case remove(Word)
     // Client operations
@@ -172,13 +171,10 @@ public indirect enum CommandKind: Equatable, Sendable {
     case disconnect(Word)
     case reconnect(Word)
     // Time
-    case advance(Amount<Micros>)
-    case waitConverged(within: Amount<Micros>?)
     case at(time: Amount<Micros>, block: [Command])
     // Expectations, fault campaigns and checking
     case expect(Expectation)
     case chaos(ChaosArguments)
-    case check(within: Amount<Micros>?)
     // Inspection and scripting
     case `repeat`(count: Amount<Int>, body: [Command])
     /// `include FILE`: the included script, parsed and resolved before anything runs.

@@ -26,7 +26,6 @@ extension Command {
         switch kind {
         case .config(let xs):
             return join("config", xs.map { "\($0.key.rawValue)=\(n($0.value, Self.configText))" }.joined(separator: " "))
-        case .seed(let x): return "seed \(n(x) { "\($0)" })"
         case .add(let xs): return "add \(ws(xs))"
         case .remove(let x): return "remove \(w(x))"
         case .put(let k, let f, let v): return "put \(w(k)) \(assign(f))\(via(v))"
@@ -37,13 +36,10 @@ extension Command {
         case .close(let x): return "close \(w(x))"
         case .disconnect(let x): return "disconnect \(w(x))"
         case .reconnect(let x): return "reconnect \(w(x))"
-        case .advance(let t): return "advance \(d(t))"
-        case .waitConverged(let t): return "wait converged" + (t.map { " within \(d($0))" } ?? "")
         case .at(let t, let body): return "at \(d(t)) \(block(body))"
         case .expect(let e): return "expect " + Self.expectationText(e, word)
         case .chaos(let o):
             return "chaos \(d(o.duration)) ops=\(count(o.ops)) keys=\(count(o.keys)) streams=\(count(o.streams))"
-        case .check(let t): return "check" + (t.map { " within \(d($0))" } ?? "")
         case .repeat(let x, let body): return "repeat \(count(x)) \(block(body))"
         case .include(let path, _): return "include \(Formatting.word(path.text))"
         case .declared(let declared): return declared.declaration.behaviour?.source(declared.arguments, word) ?? ""

@@ -15,8 +15,6 @@ struct CommandTable: Sendable {
     enum Kind: UInt8, Sendable {
         /// `built[value]`.
         case built
-        /// value: the seed's bits (flag `iterated`: word, the seed).
-        case seed
         /// Words: the nodes.
         case add
         /// Words: the node.
@@ -29,10 +27,6 @@ struct CommandTable: Sendable {
         case stream
         /// Words: the stream's name.
         case close, disconnect, reconnect
-        /// value: the duration (flag `iterated`: word, the duration).
-        case advance
-        /// value: the limit, when flag `within` (with flag `iterated` too: word, the limit).
-        case waitConverged, check
         /// value: the time or count (flag `iterated`: word, the time or count); the body follows,
         /// up to `end`.
         case at, `repeat`
@@ -61,7 +55,6 @@ struct CommandTable: Sendable {
         static let initial = Flags(rawValue: 4)
         static let only = Flags(rawValue: 8)
         static let up = Flags(rawValue: 16)
-        static let within = Flags(rawValue: 32)
         /// The entry's number is its word that holds `$i`, read as each iteration runs (`Kind`
         /// says which word); `value` is 0.
         static let iterated = Flags(rawValue: 64)

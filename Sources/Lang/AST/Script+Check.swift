@@ -4,14 +4,15 @@
 extension Script {
     /// Whether a `check` appears anywhere: in a block's body or an included file too.
     public var containsCheck: Bool {
-        table.entries.contains { $0.kind == .check } || table.built.contains { $0.kind.containsCheck }
+        // Every declared command, in a block's body too, is one of the table's built commands.
+        table.built.contains { $0.kind.containsCheck }
     }
 }
 
 extension CommandKind {
     var containsCheck: Bool {
         switch self {
-        case .check: true
+        case .declared(let declared): declared.declaration === CommandDeclaration.check
         case .repeat(_, let body), .at(_, let body): body.contains { $0.kind.containsCheck }
         case .include(_, let script): script.containsCheck
         default: false

@@ -1,3 +1,5 @@
+import Cluster
+
 extension CommandDeclaration {
     /// `advance DURATION`: lets virtual time pass.
     static let advance = CommandDeclaration(
@@ -10,9 +12,25 @@ extension CommandDeclaration {
         ],
         example: ["kill n2", "advance 20s"],
         parse: { parser, args, table throws(ScriptError) in
-            let firstWord = table.nextWord
-            let duration = try args.duration()
+            let duration = parser.amount(try args.duration())
             try args.end()
-            return parser.entry(.advance, args, from: firstWord, duration, into: &table) { $0 }
-        })
+            return parser.declared(AdvanceArguments(duration: duration), args, into: &table)
+        },
+        behaviour: .of(AdvanceArguments.self,
+            run: { interpreter, _, arguments throws(ScriptError) in
+                interpreter.cluster.advance(by: try interpreter.value(arguments.duration, .duration))
+                return .next
+            },
+            source: { arguments, word in "advance " + sourceText(arguments.duration, word, Durations.text) }))
+}
+
+struct AdvanceArguments: CommandArguments, Equatable {
+    var duration: Amount<Micros>
+}
+
+extension CommandKind {
+    /// `advance DURATION`, as `chaos` runs it.
+    static func advance(_ duration: Amount<Micros>) -> CommandKind {
+        .declared(DeclaredCommand(CommandDeclaration.advance, AdvanceArguments(duration: duration)))
+    }
 }

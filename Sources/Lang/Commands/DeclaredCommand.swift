@@ -58,3 +58,11 @@ struct CommandBehaviour: Sendable {
             recorded: recorded)
     }
 }
+
+/// How an amount is written back: its value as `text` writes it, or its word as `word` reads it.
+func sourceText<Value>(_ amount: Amount<Value>, _ word: (Word) -> String, _ text: (Value) -> String) -> String {
+    switch amount {
+    case .value(let value): text(value)
+    case .iterated(let iterated): word(iterated)
+    }
+}

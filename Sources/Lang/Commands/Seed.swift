@@ -1,3 +1,5 @@
+import Cluster
+
 extension CommandDeclaration {
     /// `seed N`: reseeds the simulation.
     static let seed = CommandDeclaration(
@@ -9,9 +11,18 @@ extension CommandDeclaration {
         ],
         example: ["seed 42"],
         parse: { parser, args, table throws(ScriptError) in
-            let firstWord = table.nextWord
-            let seed = try args.seed()
+            let seed = parser.amount(try args.seed())
             try args.end()
-            return parser.entry(.seed, args, from: firstWord, seed, into: &table) { Int64(bitPattern: $0) }
-        })
+            return parser.declared(SeedArguments(seed: seed), args, into: &table)
+        },
+        behaviour: .of(SeedArguments.self,
+            run: { interpreter, _, arguments throws(ScriptError) in
+                interpreter.cluster.reseed(try interpreter.value(arguments.seed, .seed))
+                return .next
+            },
+            source: { arguments, word in "seed " + sourceText(arguments.seed, word) { "\($0)" } }))
+}
+
+struct SeedArguments: CommandArguments, Equatable {
+    var seed: Amount<UInt64>
 }

@@ -80,7 +80,6 @@ final class Interpreter {
         recordSource(command)
         switch command.kind {
         case .config(let assignments): try configure(assignments, command)
-        case .seed(let seed): cluster.reseed(try value(seed, .seed))
         case .add, .remove:
             try membership(command)
         case .put, .get, .delete:
@@ -97,23 +96,12 @@ final class Interpreter {
                 let result = try attempt(command, [name]) { () throws(ClusterError) in try cluster.reconnectStream(text(name)) }
                 session.emit(.normal, "reconnect \(text(name)): " + (result.succeeded ? "ok" : describeFailure(result)))
             }
-        case .advance(let duration):
-            cluster.advance(by: try value(duration, .duration))
-        case .waitConverged(let within):
-            let limit = try within.map { amount throws(ScriptError) in try value(amount, .duration) } ?? 60_000_000
-            let converged = cluster.waitConverged(limit: limit)
-            let unmet = converged ? [] : cluster.convergence().unmet
-            record(converged, command, expected: "converged within \(Durations.text(limit))",
-                   seen: converged ? "converged at \(Durations.text(cluster.now))" : "not converged: " + unmet.joined(separator: "; "))
         case .at(let time, let body):
             try schedule(command, at: try value(time, .duration), body)
         case .expect(let expectation):
             try expect(expectation, command)
         case .chaos(let arguments):
             try runChaos(try chaosOptions(arguments), command)
-        case .check(let within):
-            check(within: try within.map { amount throws(ScriptError) in try value(amount, .duration) } ?? 60_000_000,
-                  command)
         case .repeat(let count, let body):
             let count = try value(count, .count)
             guard count > 0 else { break }

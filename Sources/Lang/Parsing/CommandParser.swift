@@ -74,15 +74,6 @@ struct CommandParser {
         table.append(kind, at: args.anchor.word, wordsFrom: firstWord, flags: flags, value: value)
     }
 
-    /// An entry whose number is `reading` (`within`: an optional limit, flag `within`).
-    func entry<Value>(_ kind: CommandTable.Kind, _ args: Arguments, from firstWord: Int, _ reading: Reading<Value>?,
-                      within: Bool = false, into table: inout CommandTable, _ bits: (Value) -> Int64) -> Int {
-        var flags: CommandTable.Flags = within && reading != nil ? .within : []
-        let (value, iterated) = stored(reading, into: &table, bits)
-        if iterated { flags.insert(.iterated) }
-        return entry(kind, args, from: firstWord, flags, value: value, into: &table)
-    }
-
     /// Appends a command kept whole (`CommandTable.built`); returns its entry's index.
     func built(_ kind: CommandKind, _ args: Arguments, into table: inout CommandTable) -> Int {
         table.append(built: Command(kind, at: file.range(args.anchor.word)))
