@@ -57,9 +57,6 @@ func describe(_ command: Command) -> String {
     case .delete(let key, let fields, let via): return "delete \(word(key))" + list(fields) + describe(via: via)
     case .stream(let name, let key, let fields, let initial):
         return "stream \(name.text) \(word(key))" + list(fields) + (initial ? " initial" : "")
-    case .close(let name): return "close \(name.text)"
-    case .disconnect(let name): return "disconnect \(name.text)"
-    case .reconnect(let name): return "reconnect \(name.text)"
     case .at(let time, let block): return "at \(time) " + describe(block: block)
     case .expect(let expectation): return "expect " + describe(expectation)
     case .chaos(let o): return "chaos \(o.duration) ops=\(o.ops) keys=\(o.keys) streams=\(o.streams)"

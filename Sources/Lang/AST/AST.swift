@@ -167,9 +167,6 @@ public indirect enum CommandKind: Equatable, Sendable {
     case delete(key: Word, fields: [Word], via: Word?)
     // Live queries
     case stream(name: Word, key: Word, fields: [Word], initial: Bool)
-    case close(Word)
-    case disconnect(Word)
-    case reconnect(Word)
     // Time
     case at(time: Amount<Micros>, block: [Command])
     // Expectations, fault campaigns and checking

@@ -33,9 +33,6 @@ extension Command {
         case .delete(let k, let f, let v): return join("delete \(w(k))", ws(f)) + via(v)
         case .stream(let n, let k, let f, let initial):
             return "stream \(w(n)) \(w(k)) \(ws(f))" + (initial ? " initial" : "")
-        case .close(let x): return "close \(w(x))"
-        case .disconnect(let x): return "disconnect \(w(x))"
-        case .reconnect(let x): return "reconnect \(w(x))"
         case .at(let t, let body): return "at \(d(t)) \(block(body))"
         case .expect(let e): return "expect " + Self.expectationText(e, word)
         case .chaos(let o):

@@ -49,9 +49,6 @@ extension CommandTable {
         case .stream:
             let name = word(0), key = word(1)
             return .stream(name: name, key: key, fields: names(after: 2), initial: entry.flags.contains(.initial))
-        case .close: return .close(word(0))
-        case .disconnect: return .disconnect(word(0))
-        case .reconnect: return .reconnect(word(0))
         case .at: return .at(time: amount(entry.value), block: body())
         case .repeat: return .repeat(count: amount(Int(entry.value)), body: body())
         case .expectGet:

@@ -25,8 +25,6 @@ struct CommandTable: Sendable {
         case get, delete
         /// Words: name, key, fields (flag `initial`).
         case stream
-        /// Words: the stream's name.
-        case close, disconnect, reconnect
         /// value: the time or count (flag `iterated`: word, the time or count); the body follows,
         /// up to `end`.
         case at, `repeat`

@@ -54,13 +54,7 @@ public struct NameChecker {
                 let name = file.text(lexeme)
                 if !name.holdsIteration { streams.insert(name) }
             }
-        case .close:
-            if let name = words.first {
-                try openStream(name)
-                let text = file.text(name)
-                if streams.remove(text) == nil, let number = Self.chaosStreamNumber(text) { closedChaosStreams.insert(number) }
-            }
-        case .disconnect, .reconnect, .expectStreamNext, .expectStreamLast, .expectStreamCount, .expectStreamEmpty:
+        case .expectStreamNext, .expectStreamLast, .expectStreamCount, .expectStreamEmpty:
             if let name = words.first { try openStream(name) }
         case .at, .repeat:
             for child in table.children(of: index) { try check(child, of: table, in: file) }
@@ -107,6 +101,13 @@ public struct NameChecker {
         guard !name.holdsIteration, !nodes.contains(name) else { return }
         throw ScriptError("unknown node `\(name)` (no `add \(name)` before this line)", at: range(),
                           suggestion: Suggest.nearest(name, in: nodes.sorted()))
+    }
+
+    /// `close NAME`: the stream must be open (or hold `$i`), and is closed from here on.
+    mutating func close(_ word: Word) throws(ScriptError) {
+        try openStream(word)
+        let text = word.text
+        if streams.remove(text) == nil, let number = Self.chaosStreamNumber(text) { closedChaosStreams.insert(number) }
     }
 
     /// A stream word of a declared command: open, or it holds `$i`.

@@ -29,6 +29,11 @@ struct NodeArguments: CommandArguments, Equatable {
     var node: Word
 }
 
+/// The arguments of a command that names one stream (`close`, `disconnect`, `reconnect`).
+struct StreamNameArguments: CommandArguments, Equatable {
+    var name: Word
+}
+
 /// How a declared command runs, checks its names and is written back: each a function of its
 /// arguments, which the declaration casts to its own type (`Behaviour.of`).
 struct CommandBehaviour: Sendable {

@@ -1,3 +1,5 @@
+import Cluster
+
 extension CommandDeclaration {
     /// `reconnect NAME`: the stream's client comes back and catches up.
     static let reconnect = CommandDeclaration(
@@ -10,6 +12,24 @@ extension CommandDeclaration {
             "view delivered, delivers one view of them. Nothing is duplicated or goes back.",
         ],
         example: ["disconnect s", "put Alice balance=5", "reconnect s", "expect stream s last balance=5"],
-        parse: { parser, args, table throws(ScriptError) in try parser.oneStream(.reconnect, &args, into: &table) },
-        complete: { arguments, context in arguments.isEmpty ? context.streams : [] })
+        parse: { parser, args, table throws(ScriptError) in
+            let name = parser.file.word(try args.stream())
+            try args.end()
+            return parser.declared(StreamNameArguments(name: name), args, into: &table)
+        },
+        complete: { arguments, context in arguments.isEmpty ? context.streams : [] },
+        behaviour: .of(StreamNameArguments.self,
+            run: { interpreter, command, arguments throws(ScriptError) in
+                let name = interpreter.text(arguments.name)
+                try interpreter.holdingDeliveries { () throws(ScriptError) in
+                    let result = try interpreter.attempt(command, [arguments.name]) { () throws(ClusterError) in
+                        try interpreter.cluster.reconnectStream(name)
+                    }
+                    interpreter.session.emit(.normal, "reconnect \(name): "
+                        + (result.succeeded ? "ok" : interpreter.describeFailure(result)))
+                }
+                return .next
+            },
+            checkNames: { checker, arguments throws(ScriptError) in try checker.openStream(arguments.name) },
+            source: { arguments, word in "reconnect " + Formatting.word(word(arguments.name)) }))
 }

@@ -86,16 +86,6 @@ final class Interpreter {
             _ = try clientOperation(command)
         case .stream(let name, let key, let fields, let initial):
             _ = try openStream(command, name: name, key: key, fields: fields, initial: initial, expectFailure: false)
-        case .close(let name):
-            try attempt(command, [name]) { () throws(ClusterError) in try cluster.closeStream(text(name)) }
-            pending[text(name)] = nil
-        case .disconnect(let name):
-            try attempt(command, [name]) { () throws(ClusterError) in try cluster.disconnectStream(text(name)) }
-        case .reconnect(let name):
-            try holdingDeliveries { () throws(ScriptError) in
-                let result = try attempt(command, [name]) { () throws(ClusterError) in try cluster.reconnectStream(text(name)) }
-                session.emit(.normal, "reconnect \(text(name)): " + (result.succeeded ? "ok" : describeFailure(result)))
-            }
         case .at(let time, let body):
             try schedule(command, at: try value(time, .duration), body)
         case .expect(let expectation):

@@ -94,15 +94,6 @@ struct CommandParser {
         return entry(kind, args, from: firstWord, into: &table)
     }
 
-    /// `VERB NAME` (a stream).
-    func oneStream(_ kind: CommandTable.Kind, _ args: inout Arguments,
-                   into table: inout CommandTable) throws(ScriptError) -> Int {
-        let firstWord = table.nextWord
-        table.append(word: try args.stream())
-        try args.end()
-        return entry(kind, args, from: firstWord, into: &table)
-    }
-
     /// `VERB KEY [FIELD…] [via NODE]` (`get`, `delete`).
     func keyAndFields(_ kind: CommandTable.Kind, _ args: inout Arguments,
                       into table: inout CommandTable) throws(ScriptError) -> Int {
