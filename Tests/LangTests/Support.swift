@@ -48,8 +48,6 @@ func described(_ text: String, files: [String: String] = [:]) throws(ScriptError
 /// A compact, canonical text for a command, so tests can compare parses as strings.
 func describe(_ command: Command) -> String {
     switch command.kind {
-    case .config(let items):
-        return (["config"] + items.map { "\($0.key.rawValue)=\(describe($0.value))" }).joined(separator: " ")
     case .add(let nodes): return "add " + words(nodes)
     case .remove(let node): return "remove \(node.text)"
     case .put(let key, let fields, let via): return "put \(word(key)) \(assignments(fields))" + describe(via: via)
@@ -59,13 +57,19 @@ func describe(_ command: Command) -> String {
         return "stream \(name.text) \(word(key))" + list(fields) + (initial ? " initial" : "")
     case .at(let time, let block): return "at \(time) " + describe(block: block)
     case .expect(let expectation): return "expect " + describe(expectation)
-    case .chaos(let o): return "chaos \(o.duration) ops=\(o.ops) keys=\(o.keys) streams=\(o.streams)"
     case .repeat(let count, let body): return "repeat \(count) " + describe(block: body)
     case .include(let path, let script): return "include \(word(path)) " + describe(block: Array(script.commands))
     case .declared(let declared):
         // `echo`'s words as written (its source quotes what is not bare); the others as their source.
         if let echo = declared.arguments as? EchoArguments { return "echo" + list(echo.words) }
         // Numbers as read (microseconds for durations), so a test sees what the parser made of them.
+        if let config = declared.arguments as? ConfigArguments {
+            return (["config"] + config.assignments.map { "\($0.key.rawValue)=\(describe($0.value))" })
+                .joined(separator: " ")
+        }
+        if let o = declared.arguments as? ChaosArguments {
+            return "chaos \(o.duration) ops=\(o.ops) keys=\(o.keys) streams=\(o.streams)"
+        }
         if let seed = declared.arguments as? SeedArguments { return "seed \(seed.seed)" }
         if let advance = declared.arguments as? AdvanceArguments { return "advance \(advance.duration)" }
         if let within = declared.arguments as? WithinArguments {

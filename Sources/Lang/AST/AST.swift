@@ -138,27 +138,11 @@ public struct ChaosOptions: Equatable, Sendable {
     public init(duration: Micros) { self.duration = duration }
 }
 
-/// A `chaos` command's options as written (each may hold `$i`), defaults filled in.
-public struct ChaosArguments: Equatable, Sendable {
-    public var duration: Amount<Micros>
-    public var ops: Amount<Int>
-    public var keys: Amount<Int>
-    public var streams: Amount<Int>
-    public init(duration: Amount<Micros>) {
-        let defaults = ChaosOptions(duration: 0)
-        self.duration = duration
-        self.ops = .value(defaults.ops)
-        self.keys = .value(defaults.keys)
-        self.streams = .value(defaults.streams)
-    }
-}
-
 /// Every command of docs/language.md. Node, key, stream and field words are kept as `Word`s
 /// (they may hold `$i`); numbers, durations, percentages and seeds are `Amount`s, already checked
 /// and converted unless their word holds `$i`.
 public indirect enum CommandKind: Equatable, Sendable {
     // Cluster and network
-    case config([ConfigAssignment])          // empty: print every setting
     case add([Word])
     case remove(Word)
     // Client operations
@@ -171,7 +155,6 @@ public indirect enum CommandKind: Equatable, Sendable {
     case at(time: Amount<Micros>, block: [Command])
     // Expectations, fault campaigns and checking
     case expect(Expectation)
-    case chaos(ChaosArguments)
     // Inspection and scripting
     case `repeat`(count: Amount<Int>, body: [Command])
     /// `include FILE`: the included script, parsed and resolved before anything runs.

@@ -24,8 +24,6 @@ extension Command {
         func d(_ amount: Amount<Micros>) -> String { n(amount, Durations.text) }
         func count(_ amount: Amount<Int>) -> String { n(amount) { "\($0)" } }
         switch kind {
-        case .config(let xs):
-            return join("config", xs.map { "\($0.key.rawValue)=\(n($0.value, Self.configText))" }.joined(separator: " "))
         case .add(let xs): return "add \(ws(xs))"
         case .remove(let x): return "remove \(w(x))"
         case .put(let k, let f, let v): return "put \(w(k)) \(assign(f))\(via(v))"
@@ -35,20 +33,9 @@ extension Command {
             return "stream \(w(n)) \(w(k)) \(ws(f))" + (initial ? " initial" : "")
         case .at(let t, let body): return "at \(d(t)) \(block(body))"
         case .expect(let e): return "expect " + Self.expectationText(e, word)
-        case .chaos(let o):
-            return "chaos \(d(o.duration)) ops=\(count(o.ops)) keys=\(count(o.keys)) streams=\(count(o.streams))"
         case .repeat(let x, let body): return "repeat \(count(x)) \(block(body))"
         case .include(let path, _): return "include \(Formatting.word(path.text))"
         case .declared(let declared): return declared.declaration.behaviour?.source(declared.arguments, word) ?? ""
-        }
-    }
-
-    static func configText(_ value: ConfigValue) -> String {
-        switch value {
-        case .count(let n): "\(n)"
-        case .duration(let t): Durations.text(t)
-        case .latency(let a, let b): a == b ? Durations.text(a) : "\(Durations.text(a))..\(Durations.text(b))"
-        case .percent(let ppm): Formatting.percent(ppm: ppm)
         }
     }
 

@@ -73,24 +73,27 @@ public struct NameChecker {
         switch command.kind {
         case .include(_, let script):
             try check(script)
-        case .chaos(let options):
-            guard case .value(let count) = options.streams else {
-                // `streams=$i`: how many it opens is known only as it runs, which is when whether
-                // their names are free is checked too. After it, any campaign stream may be open.
-                chaosStreams = Int.max
-                closedChaosStreams = []
-                return
-            }
-            if let open = openChaosStream(upTo: count) {
-                throw Self.chaosStreamOpen(open, count: count, at: command.range)
-            }
-            chaosStreams = max(chaosStreams, count)
-            closedChaosStreams = closedChaosStreams.filter { $0 > count }
         case .declared(let declared):
-            try declared.declaration.behaviour?.checkNames(&self, declared.arguments)
+            try declared.declaration.behaviour?.checkNames(&self, declared.arguments, command)
         default:
             break
         }
+    }
+
+    /// `chaos … streams=S` at `range` opens `chaos-s1` … `chaos-sS`, none of which may be open.
+    mutating func openChaosStreams(_ streams: Amount<Int>, at range: SourceRange) throws(ScriptError) {
+        guard case .value(let count) = streams else {
+            // `streams=$i`: how many it opens is known only as it runs, which is when whether
+            // their names are free is checked too. After it, any campaign stream may be open.
+            chaosStreams = Int.max
+            closedChaosStreams = []
+            return
+        }
+        if let open = openChaosStream(upTo: count) {
+            throw Self.chaosStreamOpen(open, count: count, at: range)
+        }
+        chaosStreams = max(chaosStreams, count)
+        closedChaosStreams = closedChaosStreams.filter { $0 > count }
     }
 
     /// A node word of a declared command: known, or it holds `$i`.

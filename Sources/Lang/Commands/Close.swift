@@ -25,6 +25,6 @@ extension CommandDeclaration {
                 interpreter.pending[name] = nil
                 return .next
             },
-            checkNames: { checker, arguments throws(ScriptError) in try checker.close(arguments.name) },
+            checkNames: { checker, arguments, _ throws(ScriptError) in try checker.close(arguments.name) },
             source: { arguments, word in "close " + Formatting.word(word(arguments.name)) }))
 }

@@ -19,12 +19,22 @@ extension CommandDeclaration {
         optionNames: Vocabulary.configKeys,
         runsInAtBlock: true,
         parse: { parser, args, table throws(ScriptError) in
-            parser.built(.config(try configAssignments(parser, &args)), args, into: &table)
+            parser.declared(ConfigArguments(assignments: try configAssignments(parser, &args)), args, into: &table)
         },
         complete: { arguments, context in
             let assigned = Set(arguments.compactMap { word in word.firstIndex(of: "=").map { String(word[..<$0]) } })
             return context.configKeys.filter { !assigned.contains($0) }.map { $0 + "=" }
-        })
+        },
+        behaviour: .of(ConfigArguments.self,
+            run: { interpreter, command, config throws(ScriptError) in
+                try interpreter.configure(config.assignments, command)
+                return .next
+            },
+            source: { config, word in
+                (["config"] + config.assignments.map { "\($0.key.rawValue)=" + sourceText($0.value, word, configText) })
+                    .joined(separator: " ")
+            },
+            prepare: { interpreter, config throws(ScriptError) in _ = try interpreter.settingValues(config.assignments) }))
 
     private static func configAssignments(_ parser: CommandParser,
                                           _ args: inout Arguments) throws(ScriptError) -> [ConfigAssignment] {
@@ -59,5 +69,76 @@ extension CommandDeclaration {
                                            valueWord: file.word(valueWord)))
         }
         return result
+    }
+
+    /// How a setting's value is written back.
+    static func configText(_ value: ConfigValue) -> String {
+        switch value {
+        case .count(let n): "\(n)"
+        case .duration(let t): Durations.text(t)
+        case .latency(let a, let b): a == b ? Durations.text(a) : "\(Durations.text(a))..\(Durations.text(b))"
+        case .percent(let ppm): Formatting.percent(ppm: ppm)
+        }
+    }
+}
+
+/// A `config` line's assignments (none: print every setting).
+struct ConfigArguments: CommandArguments, Equatable {
+    var assignments: [ConfigAssignment]
+}
+
+extension Interpreter {
+    /// A `config` line's values, in order, each read for its key.
+    func settingValues(_ assignments: [ConfigAssignment]) throws(ScriptError) -> [ConfigValue] {
+        var values: [ConfigValue] = []
+        values.reserveCapacity(assignments.count)
+        for assignment in assignments {
+            values.append(try value(assignment.value, .setting(assignment.key), for: assignment.key.rawValue))
+        }
+        return values
+    }
+
+
+    /// `config`: prints every setting, or applies a line's assignments together, then checks them.
+    func configure(_ assignments: [ConfigAssignment], _ command: Command) throws(ScriptError) {
+        guard !assignments.isEmpty else {
+            let settings = cluster.settings
+            session.emit(.normal, SettingKey.allCases.map { "\($0.rawValue)=\(Formatting.setting($0, of: settings))" }
+                .joined(separator: "\n"))
+            return
+        }
+        var settings = cluster.settings
+        let values = try settingValues(assignments)
+        for (a, value) in zip(assignments, values) {
+            switch (a.key, value) {
+            case (.replicas, .count(let n)): settings.replicas = n
+            case (.read, .count(let n)): settings.read = n
+            case (.write, .count(let n)): settings.write = n
+            case (.vnodes, .count(let n)): settings.vnodes = n
+            case (.fanout, .count(let n)): settings.fanout = n
+            case (.gossip, .duration(let t)): settings.gossip = t
+            case (.suspect, .duration(let t)): settings.suspect = t
+            case (.rehash, .duration(let t)): settings.rehash = t
+            case (.antientropy, .duration(let t)): settings.antientropy = t
+            case (.renew, .duration(let t)): settings.renew = t
+            case (.timeout, .duration(let t)): settings.timeout = t
+            case (.latency, .latency(let a, let b)):
+                settings.latencyMin = a
+                settings.latencyMax = b
+            case (.loss, .percent(let ppm)): settings.lossPPM = ppm
+            default:
+                throw ScriptError("`\(a.key.rawValue)` cannot take this value", at: a.valueWord.range)
+            }
+        }
+        if let (key, message) = settings.firstInvalid() {
+            // Point at the value that broke the rule: the key itself, or `replicas` when it made read/write too high.
+            let culprit = assignments.last { $0.key == key }
+                ?? assignments.last { $0.key == .replicas && (key == .read || key == .write) }
+                ?? assignments[0]
+            let note = if case .iterated = culprit.value { iterationNote } else { "" }
+            throw ScriptError("bad value: \(message); nothing of this line was applied" + note,
+                              at: culprit.valueWord.range)
+        }
+        try attempt(command, []) { () throws(ClusterError) in try cluster.configure(settings) }
     }
 }

@@ -38,12 +38,16 @@ struct StreamNameArguments: CommandArguments, Equatable {
 /// arguments, which the declaration casts to its own type (`Behaviour.of`).
 struct CommandBehaviour: Sendable {
     typealias Run = @Sendable (Interpreter, Command, any CommandArguments) throws(ScriptError) -> Interpreter.Flow
-    typealias CheckNames = @Sendable (inout NameChecker, any CommandArguments) throws(ScriptError) -> Void
+    typealias CheckNames = @Sendable (inout NameChecker, any CommandArguments, Command) throws(ScriptError) -> Void
+    typealias Prepare = @Sendable (Interpreter, any CommandArguments) throws(ScriptError) -> Void
     typealias Source = @Sendable (any CommandArguments, (Word) -> String) -> String
 
     let run: Run
     let checkNames: CheckNames
     let source: Source
+    /// Reads the command's values when an `at` block holding it is scheduled, so that a bad one
+    /// stops the script before any of the block runs.
+    let prepare: Prepare
     /// Written to a `--record` script as it runs (false: only what it runs is recorded).
     let recorded: Bool
 
@@ -51,15 +55,20 @@ struct CommandBehaviour: Sendable {
     static func of<Arguments: CommandArguments>(
         _: Arguments.Type, recorded: Bool = true,
         run: @escaping @Sendable (Interpreter, Command, Arguments) throws(ScriptError) -> Interpreter.Flow,
-        checkNames: @escaping @Sendable (inout NameChecker, Arguments) throws(ScriptError) -> Void = { _, _ in },
-        source: @escaping @Sendable (Arguments, (Word) -> String) -> String
+        checkNames: @escaping @Sendable (inout NameChecker, Arguments, Command) throws(ScriptError) -> Void
+            = { _, _, _ in },
+        source: @escaping @Sendable (Arguments, (Word) -> String) -> String,
+        prepare: @escaping @Sendable (Interpreter, Arguments) throws(ScriptError) -> Void = { _, _ in }
     ) -> CommandBehaviour {
         CommandBehaviour(
             run: { interpreter, command, arguments throws(ScriptError) in
                 try run(interpreter, command, arguments as! Arguments)
             },
-            checkNames: { checker, arguments throws(ScriptError) in try checkNames(&checker, arguments as! Arguments) },
+            checkNames: { checker, arguments, command throws(ScriptError) in
+                try checkNames(&checker, arguments as! Arguments, command)
+            },
             source: { arguments, word in source(arguments as! Arguments, word) },
+            prepare: { interpreter, arguments throws(ScriptError) in try prepare(interpreter, arguments as! Arguments) },
             recorded: recorded)
     }
 }

@@ -24,6 +24,6 @@ extension CommandDeclaration {
                 }
                 return .next
             },
-            checkNames: { checker, arguments throws(ScriptError) in try checker.openStream(arguments.name) },
+            checkNames: { checker, arguments, _ throws(ScriptError) in try checker.openStream(arguments.name) },
             source: { arguments, word in "disconnect " + Formatting.word(word(arguments.name)) }))
 }

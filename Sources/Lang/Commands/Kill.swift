@@ -34,7 +34,7 @@ extension CommandDeclaration {
                 }
                 return .next
             },
-            checkNames: { checker, kill throws(ScriptError) in try checker.knownNode(kill.node) },
+            checkNames: { checker, kill, _ throws(ScriptError) in try checker.knownNode(kill.node) },
             source: { kill, word in "kill " + Formatting.word(word(kill.node)) + (kill.wipe ? " wipe" : "") }))
 }
 

@@ -25,7 +25,7 @@ extension CommandDeclaration {
                 }
                 return .next
             },
-            checkNames: { checker, partition throws(ScriptError) in
+            checkNames: { checker, partition, _ throws(ScriptError) in
                 for group in partition.groups { for node in group { try checker.knownNode(node) } }
             },
             source: { partition, word in

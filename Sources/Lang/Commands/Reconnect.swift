@@ -30,6 +30,6 @@ extension CommandDeclaration {
                 }
                 return .next
             },
-            checkNames: { checker, arguments throws(ScriptError) in try checker.openStream(arguments.name) },
+            checkNames: { checker, arguments, _ throws(ScriptError) in try checker.openStream(arguments.name) },
             source: { arguments, word in "reconnect " + Formatting.word(word(arguments.name)) }))
 }

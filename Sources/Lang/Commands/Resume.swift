@@ -25,7 +25,7 @@ extension CommandDeclaration {
                 }
                 return .next
             },
-            checkNames: { checker, arguments throws(ScriptError) in try checker.knownNode(arguments.node) },
+            checkNames: { checker, arguments, _ throws(ScriptError) in try checker.knownNode(arguments.node) },
             source: { arguments, word in "resume " + Formatting.word(word(arguments.node)) }))
 }
 

@@ -79,7 +79,6 @@ final class Interpreter {
         if !iterations.isEmpty { try checkSubstitutedFields(command.kind) }
         recordSource(command)
         switch command.kind {
-        case .config(let assignments): try configure(assignments, command)
         case .add, .remove:
             try membership(command)
         case .put, .get, .delete:
@@ -90,8 +89,6 @@ final class Interpreter {
             try schedule(command, at: try value(time, .duration), body)
         case .expect(let expectation):
             try expect(expectation, command)
-        case .chaos(let arguments):
-            try runChaos(try chaosOptions(arguments), command)
         case .repeat(let count, let body):
             let count = try value(count, .count)
             guard count > 0 else { break }
@@ -202,7 +199,7 @@ final class Interpreter {
     func recordSource(_ command: Command) {
         guard session.options.record, !recordingSuspended else { return }
         switch command.kind {
-        case .repeat, .include, .chaos: return
+        case .repeat, .include: return
         case .declared(let declared) where declared.declaration.behaviour?.recorded != true: return
         default: recording.append(command.source(text))
         }
