@@ -48,8 +48,6 @@ func described(_ text: String, files: [String: String] = [:]) throws(ScriptError
 /// A compact, canonical text for a command, so tests can compare parses as strings.
 func describe(_ command: Command) -> String {
     switch command.kind {
-    case .add(let nodes): return "add " + words(nodes)
-    case .remove(let node): return "remove \(node.text)"
     case .put(let key, let fields, let via): return "put \(word(key)) \(assignments(fields))" + describe(via: via)
     case .get(let key, let fields, let via): return "get \(word(key))" + list(fields) + describe(via: via)
     case .delete(let key, let fields, let via): return "delete \(word(key))" + list(fields) + describe(via: via)
@@ -62,6 +60,7 @@ func describe(_ command: Command) -> String {
     case .declared(let declared):
         // `echo`'s words as written (its source quotes what is not bare); the others as their source.
         if let echo = declared.arguments as? EchoArguments { return "echo" + list(echo.words) }
+        if let add = declared.arguments as? AddArguments { return "add " + words(add.nodes) }
         // Numbers as read (microseconds for durations), so a test sees what the parser made of them.
         if let config = declared.arguments as? ConfigArguments {
             return (["config"] + config.assignments.map { "\($0.key.rawValue)=\(describe($0.value))" })

@@ -143,8 +143,6 @@ public struct ChaosOptions: Equatable, Sendable {
 /// and converted unless their word holds `$i`.
 public indirect enum CommandKind: Equatable, Sendable {
     // Cluster and network
-    case add([Word])
-    case remove(Word)
     // Client operations
     case put(key: Word, fields: [Assignment], via: Word?)
     case get(key: Word, fields: [Word], via: Word?)

@@ -24,8 +24,6 @@ extension Command {
         func d(_ amount: Amount<Micros>) -> String { n(amount, Durations.text) }
         func count(_ amount: Amount<Int>) -> String { n(amount) { "\($0)" } }
         switch kind {
-        case .add(let xs): return "add \(ws(xs))"
-        case .remove(let x): return "remove \(w(x))"
         case .put(let k, let f, let v): return "put \(w(k)) \(assign(f))\(via(v))"
         case .get(let k, let f, let v): return join("get \(w(k))", ws(f)) + via(v)
         case .delete(let k, let f, let v): return join("delete \(w(k))", ws(f)) + via(v)

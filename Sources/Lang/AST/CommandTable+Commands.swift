@@ -37,8 +37,6 @@ extension CommandTable {
 
         switch entry.kind {
         case .built: return built[Int(entry.value)].kind
-        case .add: return .add(names(after: 0))
-        case .remove: return .remove(word(0))
         case .put:
             let key = word(0), fields = pairs(after: 1)
             return .put(key: key, fields: fields, via: via())

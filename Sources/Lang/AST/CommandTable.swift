@@ -15,10 +15,6 @@ struct CommandTable: Sendable {
     enum Kind: UInt8, Sendable {
         /// `built[value]`.
         case built
-        /// Words: the nodes.
-        case add
-        /// Words: the node.
-        case remove
         /// Words: key, field and value pairs, then the node of a `via` (flag `via`).
         case put
         /// Words: key, fields, then the node of a `via` (flag `via`).

@@ -39,12 +39,7 @@ public struct NameChecker {
         switch entry.kind {
         case .built:
             try check(built: table.built[Int(entry.value)])
-        case .add:
-            for lexeme in words {
-                let name = file.text(lexeme)
-                if !name.holdsIteration && nodes.insert(name).inserted { nodeBytes.insert(name) }
-            }
-        case .remove, .expectOwners, .expectSees:
+        case .expectOwners, .expectSees:
             // `expect owners`: the key comes first.
             for lexeme in words.dropFirst(entry.kind == .expectOwners ? 1 : 0) { try knownNode(lexeme) }
         case .put, .get, .delete, .expectGet, .expectGetAbsent:
@@ -94,6 +89,12 @@ public struct NameChecker {
         }
         chaosStreams = max(chaosStreams, count)
         closedChaosStreams = closedChaosStreams.filter { $0 > count }
+    }
+
+    /// `add NODE`: the node is known from here on (a name holding `$i` is checked as it runs).
+    mutating func add(_ word: Word) {
+        let name = word.text
+        if !name.holdsIteration && nodes.insert(name).inserted { nodeBytes.insert(name) }
     }
 
     /// A node word of a declared command: known, or it holds `$i`.

@@ -1,3 +1,5 @@
+import Cluster
+
 extension CommandDeclaration {
     /// `add NODE…`: starts nodes.
     static let add = CommandDeclaration(
@@ -12,16 +14,31 @@ extension CommandDeclaration {
         example: ["add n1 n2 n3", "add n4"],
         runsInAtBlock: true,
         parse: { parser, args, table throws(ScriptError) in
-            let firstWord = table.nextWord
+            var nodes: [Lexeme] = []
             while let token = args.next() {
                 let node = try args.name(token, kind: .node)
-                if table.words[firstWord...].contains(where: { parser.source.sameText($0, node) }) {
+                if nodes.contains(where: { parser.source.sameText($0, node) }) {
                     throw ScriptError("`\(parser.file.text(node))` is named twice: `add` starts each node once",
                                       at: parser.file.range(node))
                 }
-                table.append(word: node)
+                nodes.append(node)
             }
-            if table.nextWord == firstWord { throw args.missing("at least one node name") }
-            return parser.entry(.add, args, from: firstWord, into: &table)
-        })
+            if nodes.isEmpty { throw args.missing("at least one node name") }
+            var reader = SourceReader(file: parser.file)
+            return parser.declared(AddArguments(nodes: nodes.map { reader.word($0) }), args, into: &table)
+        },
+        behaviour: .of(AddArguments.self,
+            run: { interpreter, command, add throws(ScriptError) in
+                let names = add.nodes.map(interpreter.text)
+                try interpreter.attempt(command, add.nodes) { () throws(ClusterError) in
+                    try interpreter.cluster.add(names)
+                }
+                return .next
+            },
+            checkNames: { checker, add, _ in for node in add.nodes { checker.add(node) } },
+            source: { add, word in (["add"] + add.nodes.map { Formatting.word(word($0)) }).joined(separator: " ") }))
+}
+
+struct AddArguments: CommandArguments, Equatable {
+    var nodes: [Word]
 }

@@ -106,8 +106,9 @@ extension Interpreter {
         // node names read as they will when it runs (`at` inside `repeat`: `remove n$i`).
         let removing = Set(blocks.filter { !$0.started }.flatMap { block in
             block.body.compactMap { command -> String? in
-                if case .remove(let node) = command.kind { return text(node, iterations: block.iterations) }
-                return nil
+                guard case .declared(let declared) = command.kind,
+                      let remove = declared.arguments as? RemoveArguments else { return nil }
+                return text(remove.node, iterations: block.iterations)
             }
         })
         let names = cluster.nodeNames.filter { !cluster.isLeaving($0) && !removing.contains($0) }

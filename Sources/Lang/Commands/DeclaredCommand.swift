@@ -41,6 +41,8 @@ struct CommandBehaviour: Sendable {
     typealias CheckNames = @Sendable (inout NameChecker, any CommandArguments, Command) throws(ScriptError) -> Void
     typealias Prepare = @Sendable (Interpreter, any CommandArguments) throws(ScriptError) -> Void
     typealias Source = @Sendable (any CommandArguments, (Word) -> String) -> String
+    typealias StartInBlock = @Sendable (Interpreter, Command, any CommandArguments) throws(ScriptError) -> Void
+    typealias Nested = @Sendable (any CommandArguments) -> [Command]
 
     let run: Run
     let checkNames: CheckNames
@@ -50,6 +52,11 @@ struct CommandBehaviour: Sendable {
     let prepare: Prepare
     /// Written to a `--record` script as it runs (false: only what it runs is recorded).
     let recorded: Bool
+    /// How it starts in an `at` block, when it does not simply run there (`remove` starts a leave
+    /// and lets the block go on).
+    let startInBlock: StartInBlock?
+    /// The commands it holds (an `include`'s script), for questions about a whole script.
+    let nested: Nested
 
     /// The behaviour of a command whose arguments are `Arguments`.
     static func of<Arguments: CommandArguments>(
@@ -58,9 +65,17 @@ struct CommandBehaviour: Sendable {
         checkNames: @escaping @Sendable (inout NameChecker, Arguments, Command) throws(ScriptError) -> Void
             = { _, _, _ in },
         source: @escaping @Sendable (Arguments, (Word) -> String) -> String,
-        prepare: @escaping @Sendable (Interpreter, Arguments) throws(ScriptError) -> Void = { _, _ in }
+        prepare: @escaping @Sendable (Interpreter, Arguments) throws(ScriptError) -> Void = { _, _ in },
+        startInBlock: (@Sendable (Interpreter, Command, Arguments) throws(ScriptError) -> Void)? = nil,
+        nested: @escaping @Sendable (Arguments) -> [Command] = { _ in [] }
     ) -> CommandBehaviour {
-        CommandBehaviour(
+        var start: StartInBlock?
+        if let startInBlock {
+            start = { interpreter, command, arguments throws(ScriptError) in
+                try startInBlock(interpreter, command, arguments as! Arguments)
+            }
+        }
+        return CommandBehaviour(
             run: { interpreter, command, arguments throws(ScriptError) in
                 try run(interpreter, command, arguments as! Arguments)
             },
@@ -69,7 +84,9 @@ struct CommandBehaviour: Sendable {
             },
             source: { arguments, word in source(arguments as! Arguments, word) },
             prepare: { interpreter, arguments throws(ScriptError) in try prepare(interpreter, arguments as! Arguments) },
-            recorded: recorded)
+            recorded: recorded,
+            startInBlock: start,
+            nested: { arguments in nested(arguments as! Arguments) })
     }
 }
 

@@ -10,7 +10,8 @@ struct ScheduledBlock {
 }
 
 /// `at TIME { … }`: commands that start at a virtual time without waiting for one another
-/// (client operations and `remove` print their outcome when they complete).
+/// (client operations, and commands with a way of their own to start in a block such as `remove`,
+/// print their outcome when they complete).
 extension Interpreter {
     func schedule(_ command: Command, at time: Micros, _ body: [Command]) throws(ScriptError) {
         guard time >= cluster.now else {
@@ -52,18 +53,9 @@ extension Interpreter {
                         self.session.emit(.normal, "[\(Durations.text(self.cluster.now))] " + self.describe(request, result))
                     }
                 }
-            } else if case .remove(let node) = command.kind {
-                // A graceful leave runs alongside the block's other commands; its outcome prints
-                // when it ends.
+            } else if case .declared(let declared) = command.kind, let start = declared.declaration.behaviour?.startInBlock {
                 session.emit(.normal, prefix + command.source(text))
-                operationsInFlight += 1
-                let name = text(node)
-                try attempt(command, [node]) { () throws(ClusterError) in
-                    try cluster.beginRemove(name) { [unowned self] outcome in
-                        self.operationsInFlight -= 1
-                        self.session.emit(.normal, "[\(Durations.text(self.cluster.now))] " + self.describeRemove(name, outcome))
-                    }
-                }
+                try start(self, command, declared.arguments)
             } else {
                 session.emit(.normal, prefix + command.source(text))
                 _ = try execute(command)

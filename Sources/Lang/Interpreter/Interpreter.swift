@@ -79,8 +79,6 @@ final class Interpreter {
         if !iterations.isEmpty { try checkSubstitutedFields(command.kind) }
         recordSource(command)
         switch command.kind {
-        case .add, .remove:
-            try membership(command)
         case .put, .get, .delete:
             _ = try clientOperation(command)
         case .stream(let name, let key, let fields, let initial):
