@@ -56,10 +56,12 @@ func describe(_ command: Command) -> String {
     case .at(let time, let block): return "at \(time) " + describe(block: block)
     case .expect(let expectation): return "expect " + describe(expectation)
     case .repeat(let count, let body): return "repeat \(count) " + describe(block: body)
-    case .include(let path, let script): return "include \(word(path)) " + describe(block: Array(script.commands))
     case .declared(let declared):
         // `echo`'s words as written (its source quotes what is not bare); the others as their source.
         if let echo = declared.arguments as? EchoArguments { return "echo" + list(echo.words) }
+        if let include = declared.arguments as? IncludeArguments {
+            return "include \(word(include.path)) " + describe(block: Array(include.script.commands))
+        }
         if let add = declared.arguments as? AddArguments { return "add " + words(add.nodes) }
         // Numbers as read (microseconds for durations), so a test sees what the parser made of them.
         if let config = declared.arguments as? ConfigArguments {

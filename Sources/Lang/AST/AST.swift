@@ -155,8 +155,6 @@ public indirect enum CommandKind: Equatable, Sendable {
     case expect(Expectation)
     // Inspection and scripting
     case `repeat`(count: Amount<Int>, body: [Command])
-    /// `include FILE`: the included script, parsed and resolved before anything runs.
-    case include(path: Word, script: Script)
     /// A command declared with its own behaviour (`CommandDeclaration.behaviour`).
     case declared(DeclaredCommand)
 }

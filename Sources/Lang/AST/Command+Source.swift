@@ -32,7 +32,6 @@ extension Command {
         case .at(let t, let body): return "at \(d(t)) \(block(body))"
         case .expect(let e): return "expect " + Self.expectationText(e, word)
         case .repeat(let x, let body): return "repeat \(count(x)) \(block(body))"
-        case .include(let path, _): return "include \(Formatting.word(path.text))"
         case .declared(let declared): return declared.declaration.behaviour?.source(declared.arguments, word) ?? ""
         }
     }

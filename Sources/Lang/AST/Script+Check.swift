@@ -12,9 +12,10 @@ extension Script {
 extension CommandKind {
     var containsCheck: Bool {
         switch self {
-        case .declared(let declared): declared.declaration === CommandDeclaration.check
+        case .declared(let declared):
+            declared.declaration === CommandDeclaration.check
+                || declared.declaration.behaviour?.nested(declared.arguments).contains { $0.kind.containsCheck } == true
         case .repeat(_, let body), .at(_, let body): body.contains { $0.kind.containsCheck }
-        case .include(_, let script): script.containsCheck
         default: false
         }
     }

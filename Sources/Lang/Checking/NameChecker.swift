@@ -66,8 +66,6 @@ public struct NameChecker {
     /// The commands kept whole in a table (`CommandTable`).
     private mutating func check(built command: Command) throws(ScriptError) {
         switch command.kind {
-        case .include(_, let script):
-            try check(script)
         case .declared(let declared):
             try declared.declaration.behaviour?.checkNames(&self, declared.arguments, command)
         default:

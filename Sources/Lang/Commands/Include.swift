@@ -19,6 +19,22 @@ extension CommandDeclaration {
                                   at: parser.file.range(token))
             }
             let script = try parser.resolveInclude(path, parser.includeDepth)
-            return parser.built(.include(path: path, script: script), args, into: &table)
-        })
+            return parser.declared(IncludeArguments(path: path, script: script), args, into: &table)
+        },
+        // An include is recorded as the commands it runs.
+        behaviour: .of(IncludeArguments.self, recorded: false,
+            run: { interpreter, _, include throws(ScriptError) in
+                // `quit` in an included file ends that file's run only.
+                _ = try interpreter.execute(include.script.commands)
+                return .next
+            },
+            checkNames: { checker, include, _ throws(ScriptError) in try checker.check(include.script) },
+            source: { include, _ in "include " + Formatting.word(include.path.text) },
+            nested: { include in Array(include.script.commands) }))
+}
+
+/// The path as written, and the script it names, parsed and resolved before anything runs.
+struct IncludeArguments: CommandArguments, Equatable {
+    var path: Word
+    var script: Script
 }

@@ -95,8 +95,6 @@ final class Interpreter {
                 defer { iterations.removeLast() }
                 if try execute(body) == .quit { return .quit }
             }
-        case .include(_, let script):
-            _ = try execute(script.commands)  // `quit` in an included file ends that file's run only
         case .declared(let declared):
             if try declared.declaration.behaviour?.run(self, command, declared.arguments) == .quit { return .quit }
         }
@@ -193,11 +191,11 @@ final class Interpreter {
 
     // MARK: Recording
 
-    /// Records a command as it runs; blocks that only group others (`repeat`, `include`) record their contents.
+    /// Records a command as it runs; commands that only group others (`repeat`, `include`) record their contents.
     func recordSource(_ command: Command) {
         guard session.options.record, !recordingSuspended else { return }
         switch command.kind {
-        case .repeat, .include: return
+        case .repeat: return
         case .declared(let declared) where declared.declaration.behaviour?.recorded != true: return
         default: recording.append(command.source(text))
         }
