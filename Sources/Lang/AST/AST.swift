@@ -105,44 +105,14 @@ public struct Command: Equatable, Sendable {
     }
 }
 
-/// A `config` value, typed by its key.
-public enum ConfigValue: Equatable, Sendable {
-    case count(Int)                 // replicas read write vnodes fanout
-    case duration(Micros)           // gossip suspect rehash antientropy renew timeout
-    case latency(Micros, Micros)    // `5ms` (fixed) or `1ms..10ms`
-    case percent(ppm: Int)          // loss: millionths, 0.5% = 5_000
-}
-
-/// `key=value` in a `config` line.
-public struct ConfigAssignment: Equatable, Sendable {
-    public var key: SettingKey
-    public var keyWord: Word
-    /// `.iterated(valueWord)` when the value holds `$i`.
-    public var value: Amount<ConfigValue>
-    public var valueWord: Word
-    public init(key: SettingKey, keyWord: Word, value: Amount<ConfigValue>, valueWord: Word) {
-        self.key = key
-        self.keyWord = keyWord
-        self.value = value
-        self.valueWord = valueWord
-    }
-}
-
-/// `chaos DURATION [ops=N] [keys=K] [streams=S]` with docs/language.md's defaults filled in: what a
-/// campaign is drawn from.
-public struct ChaosOptions: Equatable, Sendable {
-    public var duration: Micros
-    public var ops = 200
-    public var keys = 20
-    public var streams = 0
-    public init(duration: Micros) { self.duration = duration }
-}
-
-/// Every command of docs/language.md. Node, key, stream and field words are kept as `Word`s
-/// (they may hold `$i`); numbers, durations, percentages and seeds are `Amount`s, already checked
-/// and converted unless their word holds `$i`.
+/// What a command is. Most commands are `declared`: their arguments, behaviour, name checks and
+/// source text are their declaration's (`Sources/Lang/Commands/`). The client operations, `stream`,
+/// the expectations and the blocks have cases of their own: large scripts are mostly these, and the
+/// parser keeps them as flat entries of a `CommandTable` (read back as these cases), whose words
+/// stay in the file until read. Node, key, stream and field words are kept as `Word`s (they may
+/// hold `$i`); numbers and durations are `Amount`s, already checked and converted unless their word
+/// holds `$i`.
 public indirect enum CommandKind: Equatable, Sendable {
-    // Cluster and network
     // Client operations
     case put(key: Word, fields: [Assignment], via: Word?)
     case get(key: Word, fields: [Word], via: Word?)
@@ -151,9 +121,9 @@ public indirect enum CommandKind: Equatable, Sendable {
     case stream(name: Word, key: Word, fields: [Word], initial: Bool)
     // Time
     case at(time: Amount<Micros>, block: [Command])
-    // Expectations, fault campaigns and checking
+    // Expectations
     case expect(Expectation)
-    // Inspection and scripting
+    // Scripting
     case `repeat`(count: Amount<Int>, body: [Command])
     /// A command declared with its own behaviour (`CommandDeclaration.behaviour`).
     case declared(DeclaredCommand)

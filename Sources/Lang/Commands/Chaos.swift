@@ -68,6 +68,16 @@ extension CommandDeclaration {
     }
 }
 
+/// `chaos DURATION [ops=N] [keys=K] [streams=S]` with docs/language.md's defaults filled in: what a
+/// campaign is drawn from.
+public struct ChaosOptions: Equatable, Sendable {
+    public var duration: Micros
+    public var ops = 200
+    public var keys = 20
+    public var streams = 0
+    public init(duration: Micros) { self.duration = duration }
+}
+
 /// A `chaos` command's options as written (each may hold `$i`), defaults filled in.
 public struct ChaosArguments: CommandArguments, Equatable {
     public var duration: Amount<Micros>

@@ -82,6 +82,29 @@ extension CommandDeclaration {
     }
 }
 
+/// A `config` value, typed by its key.
+public enum ConfigValue: Equatable, Sendable {
+    case count(Int)                 // replicas read write vnodes fanout
+    case duration(Micros)           // gossip suspect rehash antientropy renew timeout
+    case latency(Micros, Micros)    // `5ms` (fixed) or `1ms..10ms`
+    case percent(ppm: Int)          // loss: millionths, 0.5% = 5_000
+}
+
+/// `key=value` in a `config` line.
+public struct ConfigAssignment: Equatable, Sendable {
+    public var key: SettingKey
+    public var keyWord: Word
+    /// `.iterated(valueWord)` when the value holds `$i`.
+    public var value: Amount<ConfigValue>
+    public var valueWord: Word
+    public init(key: SettingKey, keyWord: Word, value: Amount<ConfigValue>, valueWord: Word) {
+        self.key = key
+        self.keyWord = keyWord
+        self.value = value
+        self.valueWord = valueWord
+    }
+}
+
 /// A `config` line's assignments (none: print every setting).
 struct ConfigArguments: CommandArguments, Equatable {
     var assignments: [ConfigAssignment]
