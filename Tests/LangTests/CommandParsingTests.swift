@@ -102,6 +102,19 @@ import Testing
         #expect(try described(source) == [expected])
     }
 
+    /// What a command writes back (output, `--record`) parses back to the same command, which
+    /// writes itself back the same way: every command's source text, declared or not. (A word may
+    /// lose quotes it did not need: `add "n4"` is written `add n4`.)
+    @Test(arguments: table)
+    func sourceParsesBackToTheSameCommand(_ source: String, _ expected: String) throws {
+        let written = try load(source).commands.map { $0.source() }.joined(separator: "\n")
+        let rewritten = try load(written).commands.map { $0.source() }.joined(separator: "\n")
+        #expect(rewritten == written)
+        if !source.contains("\"") && !source.hasPrefix("echo") {
+            #expect(try described(written) == [expected], "\(written)")
+        }
+    }
+
     @Test func commandRangeIsTheFirstWord() throws {
         let script = try load("\n   put k a=1   # comment\n")
         let range = try #require(script.commands.first).range
