@@ -4,9 +4,8 @@
 /// flags and at most one number. Each such command is one `Entry`, and its words a run of `words`
 /// (byte spans of the file, with no reference to it): a parse allocates no object per command and
 /// the result is a few times the size of the file. Blocks come before their bodies (pre-order), so
-/// a block's body is the entries up to its `end`. The rare commands with structured arguments
-/// (`config`, `partition`, `chaos`, `show`, `echo`, `trace`, `include`, `help`) are kept as built
-/// `Command`s in `built`.
+/// a block's body is the entries up to its `end`. Every other command is declared
+/// (`CommandKind.declared`) and kept as a built `Command` in `built`.
 ///
 /// `Script.commands` turns entries back into `Command`s, one at a time, as they are read
 /// (`CommandTable+Commands.swift`).

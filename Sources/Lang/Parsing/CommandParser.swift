@@ -85,15 +85,6 @@ struct CommandParser {
         return built(.declared(DeclaredCommand(declaration, arguments)), args, into: &table)
     }
 
-    /// `VERB NODE`.
-    func oneNode(_ kind: CommandTable.Kind, _ args: inout Arguments,
-                 into table: inout CommandTable) throws(ScriptError) -> Int {
-        let firstWord = table.nextWord
-        table.append(word: try args.node())
-        try args.end()
-        return entry(kind, args, from: firstWord, into: &table)
-    }
-
     /// `VERB KEY [FIELD…] [via NODE]` (`get`, `delete`).
     func keyAndFields(_ kind: CommandTable.Kind, _ args: inout Arguments,
                       into table: inout CommandTable) throws(ScriptError) -> Int {
