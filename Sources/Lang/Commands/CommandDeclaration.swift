@@ -1,7 +1,8 @@
 /// Everything about one command, declared in one place (a file of `Commands/` per command word):
 /// its word, its usage, its help with an example, the reserved words it brings, how its arguments
-/// are parsed and checked, and what Tab completes after it. The verb list, usage lines, `help`,
-/// the reserved names and completion are all read from these declarations (`CommandDeclarations`).
+/// are parsed and checked, what Tab completes after it and, through its `behaviour`, how it runs,
+/// which names it uses and how it is written back. The verb list, usage lines, `help`, the
+/// reserved names and completion are all read from these declarations (`CommandDeclarations`).
 ///
 /// A class: the parser reaches a command's declaration at every line, and sharing it costs one
 /// reference count where copying its fields would cost one each.

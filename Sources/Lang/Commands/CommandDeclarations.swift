@@ -1,7 +1,9 @@
 /// Every command of the language, in the order `help` lists them, and what is read from them:
 /// the command words, the reserved words, usage lines and the lookup of a command word.
 ///
-/// Adding a command: declare it in a file of its own (see `Kill.swift`) and name it here.
+/// Adding a command: declare it, with its behaviour, in a file of its own (see `Kill.swift`) and
+/// name it here; its tests are a line of `CommandParsingTests.table` and its section, with an
+/// example, in docs/language.md (`LanguageReferenceTests` asks for one).
 public enum CommandDeclarations {
     public static let all: [CommandDeclaration] = [
         .config, .seed, .add, .remove, .kill, .restart, .pause, .resume, .partition, .isolate, .heal,
