@@ -2,7 +2,7 @@ import Testing
 @testable import Cluster
 
 @Suite struct ExampleScenarioTests {
-    /// The example of LANGUAGE.md, through the API.
+    /// The live-query example of docs/language.md, through the API.
     @Test(arguments: TestSeeds.list([1, 2, 3, 7]))
     func languageExample(seed: UInt64) throws {
         let c = Cluster(seed: seed)

@@ -13,7 +13,7 @@ import Testing
         #expect(result.out.isEmpty)
     }
 
-    /// `kvrepl /dev/zero` used to read until memory ran out.
+    /// `kvrepl /dev/zero` would read until memory ran out: it is refused before any of it is read.
     @Test func aDeviceAsFILEIsRefusedBeforeItIsRead() throws {
         let result = try runKvrepl(args: ["/dev/zero"])
         #expect(result.status == 2)

@@ -8,16 +8,23 @@ import Testing
         return text.withUTF8(body)
     }
 
-    @Test func everyVerbIsFoundByItsSpellingOnly() {
-        for verb in Verb.allCases {
-            #expect(withBytes(verb.rawValue, Verb.verb(spelt:)) == verb)
-            #expect(withBytes(verb.rawValue.uppercased(), Verb.verb(spelt:)) == nil)
-            #expect(withBytes(verb.rawValue + "s", Verb.verb(spelt:)) == nil)
-            #expect(withBytes(String(verb.rawValue.dropLast()), Verb.verb(spelt:)) == nil)
+    @Test func everyCommandIsFoundByItsSpellingOnly() {
+        let lookUp = CommandDeclarations.index(spelt:)
+        for (index, declaration) in CommandDeclarations.all.enumerated() {
+            let word = declaration.word
+            #expect(withBytes(word, lookUp) == index)
+            #expect(withBytes(word.uppercased(), lookUp) == nil)
+            #expect(withBytes(word + "s", lookUp) == nil)
+            #expect(withBytes(String(word.dropLast()), lookUp) == nil)
         }
-        for word in ["", "a", "cheek", "chase", "heap", "isolatE", "rename", "sees", "zzz", "é"] {
-            #expect(withBytes(word, Verb.verb(spelt:)) == nil)
+        for word in ["", "a", "cheek", "chase", "heap", "isolatE", "rename", "sees", "zzz", "é",
+                     String(repeating: "x", count: 40)] {
+            #expect(withBytes(word, lookUp) == nil)
         }
+    }
+
+    @Test func commandWordsAreDistinct() {
+        #expect(Set(Vocabulary.commands).count == Vocabulary.commands.count)
     }
 
     @Test func nameSetHoldsWhatWasInserted() {
@@ -32,29 +39,5 @@ import Testing
 extension ByteLookupTests {
     @Test func expectFormSpellingsAreTheVocabulary() {
         #expect(CommandParser.expectFormSpellings.map { $0.description } == Vocabulary.expectForms)
-    }
-
-    @Test func plainScannerClassesEveryByteAsTheLexer() throws {
-        let classes = PlainLineScanner.byteClasses
-        try #require(classes.utf8CodeUnitCount == 256)
-        for byte in 0...255 {
-            let byteClass = classes.utf8Start[byte]
-            #expect((byteClass & 3 != 0) == Lexer.isBare(UInt8(byte)), "byte \(byte)")
-            #expect(byteClass & 3 != 3, "byte \(byte)")
-            #expect((byteClass & 2 != 0) == (byte == Int(UInt8(ascii: "$"))), "byte \(byte)")
-            #expect((byteClass & 4 != 0) == [0, 9, 10, 13, 32, 35, 123, 125].contains(byte), "byte \(byte)")
-            #expect((byteClass & 8 != 0) == ([0, 10, 34, 36, 92].contains(byte) || byte >= 0x80), "byte \(byte)")
-            #expect(byteClass & 0xF0 == 0x40, "byte \(byte)")
-        }
-    }
-
-    @Test func plainScannerSpellingsAreTheWords() {
-        func spelling(_ word: String) -> UInt64 {
-            word.utf8.reversed().reduce(0) { $0 << 8 | UInt64($1) }
-        }
-        typealias Spelling = PlainLineScanner.Spelling
-        #expect(Spelling.put == spelling("put") && Spelling.get == spelling("get") && Spelling.via == spelling("via"))
-        #expect(Spelling.delete == spelling("delete") && Spelling.expect == spelling("expect"))
-        #expect(Spelling.repeat == spelling("repeat"))
     }
 }

@@ -46,21 +46,25 @@ import Cluster
         let p = plan(seed: seed, ops: 0)
         var states = ["n1": NodeState.running, "n2": .running, "n3": .running, "n4": .running]
         for command in p.blocks.flatMap(\.commands) + p.finale {
-            switch command.kind {
-            case .kill(let n, let wipe):
-                #expect(!wipe)
-                #expect(states[n.text] != .killed)
-                states[n.text] = .killed
-            case .restart(let n):
-                #expect(states[n.text] == .killed)
-                states[n.text] = .running
-            case .pause(let n):
-                #expect(states[n.text] == .running)
-                states[n.text] = .paused
-            case .resume(let n):
-                #expect(states[n.text] == .paused)
-                states[n.text] = .running
-            default: break
+            guard case .declared(let declared) = command.kind else { continue }
+            let word = declared.declaration.word
+            if let kill = declared.arguments as? KillArguments {
+                #expect(!kill.wipe)
+                #expect(states[kill.node.text] != .killed)
+                states[kill.node.text] = .killed
+            } else if let n = (declared.arguments as? NodeArguments)?.node {
+                switch word {
+                case "restart":
+                    #expect(states[n.text] == .killed)
+                    states[n.text] = .running
+                case "pause":
+                    #expect(states[n.text] == .running)
+                    states[n.text] = .paused
+                case "resume":
+                    #expect(states[n.text] == .paused)
+                    states[n.text] = .running
+                default: break
+                }
             }
             #expect(states.values.contains(.running))
         }

@@ -1,7 +1,7 @@
 import Testing
 @testable import Lang
 
-/// Every command and form of LANGUAGE.md "Commands", parsed from one line.
+/// Every command and form of docs/language.md "Commands", parsed from one line.
 @Suite struct CommandParsingTests {
     static let table: [(String, String)] = [
         // Cluster and network
@@ -102,6 +102,19 @@ import Testing
         #expect(try described(source) == [expected])
     }
 
+    /// What a command writes back (output, `--record`) parses back to the same command, which
+    /// writes itself back the same way: every command's source text, declared or not. (A word may
+    /// lose quotes it did not need: `add "n4"` is written `add n4`.)
+    @Test(arguments: table)
+    func sourceParsesBackToTheSameCommand(_ source: String, _ expected: String) throws {
+        let written = try load(source).commands.map { $0.source() }.joined(separator: "\n")
+        let rewritten = try load(written).commands.map { $0.source() }.joined(separator: "\n")
+        #expect(rewritten == written)
+        if !source.contains("\"") && !source.hasPrefix("echo") {
+            #expect(try described(written) == [expected], "\(written)")
+        }
+    }
+
     @Test func commandRangeIsTheFirstWord() throws {
         let script = try load("\n   put k a=1   # comment\n")
         let range = try #require(script.commands.first).range
@@ -133,7 +146,8 @@ import Testing
 
     @Test func echoOfAnAssignmentIsOneWord() throws {
         let script = try load("echo a=\"x y\"")
-        guard case .echo(let words) = try #require(script.commands.first).kind else {
+        guard case .declared(let declared) = try #require(script.commands.first).kind,
+              let words = (declared.arguments as? EchoArguments)?.words else {
             Issue.record("not an echo")
             return
         }

@@ -1,7 +1,7 @@
 import Testing
 @testable import Lang
 
-/// Every `expect` form of LANGUAGE.md ("Expectations"): when it holds, when it fails, and what a
+/// Every `expect` form of docs/language.md ("Expectations"): when it holds, when it fails, and what a
 /// failure prints. Each counts as passed or failed and the script goes on.
 @Suite struct ExpectTests {
     /// PASS (true) or FAIL (false) per line of `main.kvs`, as the run printed them.

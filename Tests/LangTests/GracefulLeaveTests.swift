@@ -35,7 +35,7 @@ import Testing
 
     /// A leave started right after a fault campaign, while the leaving node's view still held
     /// other nodes down or excluded: its handoff fixed each key's new owners then, found none for
-    /// some keys, waited 60s and dropped them (LANGUAGE.md's timeout for a handoff that cannot
+    /// some keys, waited 60s and dropped them (docs/language.md's timeout for a handoff that cannot
     /// finish). New owners now come from the view at each resend. These seeds each dropped data.
     static let afterChaos = """
         config replicas=2 read=1 write=1 loss=3% latency=1ms..30ms

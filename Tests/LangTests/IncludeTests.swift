@@ -27,7 +27,8 @@ import Testing
             "include lib/a.kvs { include sub/b.kvs { echo b }; include ../top.kvs { echo top } }",
             "include /abs/c.kvs { echo c }",
         ])
-        guard case .include(_, let included) = script.commands[0].kind else {
+        guard case .declared(let declared) = script.commands[0].kind,
+              let included = (declared.arguments as? IncludeArguments)?.script else {
             Issue.record("not an include")
             return
         }

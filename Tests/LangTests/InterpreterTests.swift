@@ -43,7 +43,7 @@ import Testing
         #expect(!run.output.contains("vnodes=16"))
     }
 
-    /// Each range rule of LANGUAGE.md "Settings": a script error at the value, and nothing of the line applied.
+    /// Each range rule of docs/language.md "Settings": a script error at the value, and nothing of the line applied.
     @Test(arguments: [
         ("replicas=0", "replicas must be at least 1"), ("vnodes=0", "vnodes must be at least 1"),
         ("fanout=0", "fanout must be at least 1"), ("read=0", "read must be from 1 to replicas (3)"),
@@ -187,14 +187,14 @@ import Testing
 
 @Suite struct FormattingTests {
     @Test func durationsReadBackInOneUnit() {
-        #expect(Formatting.duration(0) == "0s")
-        #expect(Formatting.duration(250_000) == "250ms")
-        #expect(Formatting.duration(1_250) == "1.25ms")
-        #expect(Formatting.duration(1_500_000) == "1.5s")
-        #expect(Formatting.duration(125_500_000) == "125.5s")
-        #expect(Formatting.duration(120_000_000) == "2m")
-        #expect(Formatting.duration(7_200_000_000) == "2h")
-        #expect(Formatting.duration(7) == "0.007ms")
+        #expect(Durations.text(0) == "0s")
+        #expect(Durations.text(250_000) == "250ms")
+        #expect(Durations.text(1_250) == "1.25ms")
+        #expect(Durations.text(1_500_000) == "1.5s")
+        #expect(Durations.text(125_500_000) == "125.5s")
+        #expect(Durations.text(120_000_000) == "2m")
+        #expect(Durations.text(7_200_000_000) == "2h")
+        #expect(Durations.text(7) == "0.007ms")
     }
 
     @Test func percentages() {

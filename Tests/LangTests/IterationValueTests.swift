@@ -2,7 +2,7 @@ import Testing
 import Cluster
 @testable import Lang
 
-/// `$i` in numbers, durations, percentages and seeds (LANGUAGE.md: "wherever a word stands, numbers
+/// `$i` in numbers, durations, percentages and seeds (docs/language.md: "wherever a word stands, numbers
 /// and durations included"): read as each iteration runs, and a bad value is a located script error.
 @Suite struct IterationValueTests {
     /// Runs `script` as `main.kvs`: the session (its cluster and recording) and what it printed.

@@ -4,7 +4,7 @@ import Testing
 /// A key that lost a write with a disk is reported `lost` where acknowledged, and set aside from
 /// guarantee 3; a disk lost with nothing only it held sets nothing aside.
 @Suite struct LostDiskScriptTests {
-    /// LANGUAGE.md's example of a check that must fail, with a stream that showed the lost write:
+    /// docs/language.md's example of a check that must fail, with a stream that showed the lost write:
     /// the write is `lost`, and the stream is set aside from guarantee 3.
     @Test(arguments: [1, 2, 3] as [UInt64])
     func aStreamOnAKeyWhoseOnlyReplicaIsWipedIsSetAside(seed: UInt64) {

@@ -12,7 +12,8 @@ import Testing
     /// Parsed words read their text from the file; they must behave as words made from a String.
     @Test func aParsedWordIsItsText() throws {
         let script = try load("echo plain \"tab\\there\"")
-        guard case .echo(let words) = try #require(script.commands.first).kind else {
+        guard case .declared(let declared) = try #require(script.commands.first).kind,
+              let words = (declared.arguments as? EchoArguments)?.words else {
             Issue.record("expected echo")
             return
         }

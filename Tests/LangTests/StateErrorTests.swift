@@ -1,7 +1,7 @@
 import Testing
 @testable import Lang
 
-/// Every command that cannot apply in the state it meets is a script error at its line (LANGUAGE.md).
+/// Every command that cannot apply in the state it meets is a script error at its line (docs/language.md).
 @Suite struct StateErrorTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var script: String

@@ -48,47 +48,36 @@ func described(_ text: String, files: [String: String] = [:]) throws(ScriptError
 /// A compact, canonical text for a command, so tests can compare parses as strings.
 func describe(_ command: Command) -> String {
     switch command.kind {
-    case .config(let items):
-        return (["config"] + items.map { "\($0.key.rawValue)=\(describe($0.value))" }).joined(separator: " ")
-    case .seed(let seed): return "seed \(seed)"
-    case .add(let nodes): return "add " + words(nodes)
-    case .remove(let node): return "remove \(node.text)"
-    case .kill(let node, let wipe): return "kill \(node.text)" + (wipe ? " wipe" : "")
-    case .restart(let node): return "restart \(node.text)"
-    case .pause(let node): return "pause \(node.text)"
-    case .resume(let node): return "resume \(node.text)"
-    case .partition(let groups): return "partition " + groups.map(words).joined(separator: " | ")
-    case .isolate(let node): return "isolate \(node.text)"
-    case .heal: return "heal"
     case .put(let key, let fields, let via): return "put \(word(key)) \(assignments(fields))" + describe(via: via)
     case .get(let key, let fields, let via): return "get \(word(key))" + list(fields) + describe(via: via)
     case .delete(let key, let fields, let via): return "delete \(word(key))" + list(fields) + describe(via: via)
     case .stream(let name, let key, let fields, let initial):
         return "stream \(name.text) \(word(key))" + list(fields) + (initial ? " initial" : "")
-    case .close(let name): return "close \(name.text)"
-    case .disconnect(let name): return "disconnect \(name.text)"
-    case .reconnect(let name): return "reconnect \(name.text)"
-    case .advance(let duration): return "advance \(duration)"
-    case .waitConverged(let within): return "wait converged" + (within.map { " within \($0)" } ?? "")
     case .at(let time, let block): return "at \(time) " + describe(block: block)
     case .expect(let expectation): return "expect " + describe(expectation)
-    case .chaos(let o): return "chaos \(o.duration) ops=\(o.ops) keys=\(o.keys) streams=\(o.streams)"
-    case .check(let within): return "check" + (within.map { " within \($0)" } ?? "")
-    case .show(let target):
-        switch target {
-        case .ring: return "show ring"
-        case .nodes: return "show nodes"
-        case .streams: return "show streams"
-        case .stats: return "show stats"
-        case .convergence: return "show convergence"
-        case .key(let key): return "show key \(word(key))"
-        }
-    case .echo(let items): return "echo" + list(items)
-    case .trace(let on): return "trace \(on ? "on" : "off")"
     case .repeat(let count, let body): return "repeat \(count) " + describe(block: body)
-    case .include(let path, let script): return "include \(word(path)) " + describe(block: Array(script.commands))
-    case .help(let topic): return "help" + (topic.map { " " + word($0) } ?? "")
-    case .quit: return "quit"
+    case .declared(let declared):
+        // `echo`'s words as written (its source quotes what is not bare); the others as their source.
+        if let echo = declared.arguments as? EchoArguments { return "echo" + list(echo.words) }
+        if let include = declared.arguments as? IncludeArguments {
+            return "include \(word(include.path)) " + describe(block: Array(include.script.commands))
+        }
+        if let add = declared.arguments as? AddArguments { return "add " + words(add.nodes) }
+        // Numbers as read (microseconds for durations), so a test sees what the parser made of them.
+        if let config = declared.arguments as? ConfigArguments {
+            return (["config"] + config.assignments.map { "\($0.key.rawValue)=\(describe($0.value))" })
+                .joined(separator: " ")
+        }
+        if let o = declared.arguments as? ChaosArguments {
+            return "chaos \(o.duration) ops=\(o.ops) keys=\(o.keys) streams=\(o.streams)"
+        }
+        if let seed = declared.arguments as? SeedArguments { return "seed \(seed.seed)" }
+        if let advance = declared.arguments as? AdvanceArguments { return "advance \(advance.duration)" }
+        if let within = declared.arguments as? WithinArguments {
+            return (declared.declaration.word == "wait" ? "wait converged" : "check")
+                + (within.within.map { " within \($0)" } ?? "")
+        }
+        return command.source()
     }
 }
 

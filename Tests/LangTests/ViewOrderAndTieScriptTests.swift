@@ -52,6 +52,6 @@ import Testing
             show key k
             """)
         #expect(run.failed == 0, "\(run.output)")
-        #expect(run.output.contains("1005.000ms@n9"))
+        #expect(run.output.contains("1.005s@n9"))
     }
 }

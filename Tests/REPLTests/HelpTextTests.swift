@@ -79,8 +79,8 @@ import Testing
         let text = try #require(HelpText.command("at"))
         let details = try #require(text.components(separatedBy: "\nexample:\n").first)
         let words = Set(details.split { !$0.isLetter }.map(String.init))
-        for verb in Verb.allCases where verb != .at {
-            #expect(words.contains(verb.rawValue) == verb.runsInAtBlock, "\(verb.rawValue)")
+        for declaration in CommandDeclarations.all where declaration.word != "at" {
+            #expect(words.contains(declaration.word) == declaration.runsInAtBlock, "\(declaration.word)")
         }
     }
 }

@@ -8,7 +8,7 @@ public struct FieldValue: Equatable, Hashable, Sendable {
     }
 }
 
-/// A client operation (LANGUAGE.md, "Client operations").
+/// A client operation (docs/language.md, "Client operations").
 public enum ClientRequest: Equatable, Sendable {
     /// Sparse update of the named fields.
     case put(key: String, fields: [FieldValue], via: String?)
@@ -90,7 +90,7 @@ public struct Table: Equatable, Sendable {
     }
 }
 
-/// Which clauses of *converged* (LANGUAGE.md, "Time") do not hold, in words; empty when converged.
+/// Which clauses of *converged* (docs/language.md, "Converged") do not hold, in words; empty when converged.
 public struct ConvergenceReport: Equatable, Sendable {
     public var unmet: [String]
     public var isConverged: Bool { unmet.isEmpty }

@@ -1,4 +1,4 @@
-/// What `check` found (LANGUAGE.md, "Fault campaigns and checking").
+/// What `check` found (docs/language.md, "Fault campaigns and checking").
 public struct CheckReport: Equatable, Sendable {
     /// Whether the cluster converged within the limit.
     public var converged: Bool

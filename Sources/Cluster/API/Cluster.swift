@@ -144,7 +144,7 @@ public final class Cluster {
     /// Runs `action` at virtual time `time` (now or later) as the simulation passes it.
     public func schedule(at time: Micros, _ action: @escaping () -> Void) throws(ClusterError) {
         guard time >= sim.now else {
-            throw ClusterError(.timeInPast, "time \(formatTime(time)) is already past (now \(formatTime(sim.now)))")
+            throw ClusterError(.timeInPast, "time \(Durations.text(time)) is already past (now \(Durations.text(sim.now)))")
         }
         sim.scheduleAction(at: time, action)
     }
@@ -158,7 +158,7 @@ public final class Cluster {
     public func state(of node: String) -> NodeState? {
         sim.nameIndex[node].map { sim.nodes[Int($0)].state }
     }
-    /// The key's preference list (LANGUAGE.md, "Preference list").
+    /// The key's preference list (docs/language.md, "The ring and preference lists").
     public func owners(of key: String) -> [String] {
         sim.owners(sim.internKey(key)).map { sim.nodes[Int($0)].name }
     }

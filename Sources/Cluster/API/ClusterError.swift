@@ -1,4 +1,4 @@
-/// Why a cluster command cannot apply in the state it meets (LANGUAGE.md: a script error at its line).
+/// Why a cluster command cannot apply in the state it meets (docs/language.md: a script error at its line).
 public struct ClusterError: Error, Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case alreadyInCluster      // add of a node already in the cluster

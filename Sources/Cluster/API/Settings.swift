@@ -6,7 +6,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case replicas, read, write, vnodes, gossip, fanout, suspect, rehash, antientropy, renew, timeout, latency, loss
 }
 
-/// The cluster's settings (LANGUAGE.md, "Settings").
+/// The cluster's settings (docs/language.md, "Settings").
 public struct Settings: Equatable, Sendable {
     public var replicas = 3
     public var read = 2

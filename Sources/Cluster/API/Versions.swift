@@ -1,4 +1,4 @@
-/// A field version: the coordinator's hybrid-logical-clock time and its name (LANGUAGE.md
+/// A field version: the coordinator's hybrid-logical-clock time and its name (docs/language.md
 /// "Client operations"). Later time wins; on equal time the greater name wins.
 public struct Version: Comparable, Hashable, Sendable {
     public var time: Micros

@@ -3,7 +3,7 @@
 ///
 /// - every write acknowledged to the client is present or superseded by a higher version (else `lost`);
 /// - every visible value was written by some client (else `phantom`);
-/// - every stream kept LANGUAGE.md's guarantees 1–3 (guarantee 3 sets aside streams whose key lost
+/// - every stream kept docs/language.md's guarantees 1–3 (guarantee 3 sets aside streams whose key lost
 ///   a selected field's version with a disk: see LostDisk.swift).
 struct HistoryChecker {
     let sim: Simulation
@@ -163,7 +163,7 @@ struct HistoryChecker {
     // MARK: Words
 
     private func describe(_ stamp: Stamp) -> String {
-        stamp.isZero ? "no version" : "\(formatTime(stamp.time))@\(sim.names[stamp.origin])"
+        stamp.isZero ? "no version" : "\(Durations.text(stamp.time))@\(sim.names[stamp.origin])"
     }
 
     private func describe(_ f: FieldRecord) -> String {

@@ -1,5 +1,5 @@
 /// What `check` knows of one stream instance: the view it started from and every view delivered,
-/// with the version each selected field had in it (LANGUAGE.md guarantees 1–3 are judged on this).
+/// with the version each selected field had in it (docs/language.md guarantees 1–3 are judged on this).
 struct StreamLog {
     var name: String
     /// The index of the client that opened it (its operation ids are that client's).

@@ -1,4 +1,4 @@
-/// The five clauses of *converged* (LANGUAGE.md "Time"), judged on the ground truth, in words.
+/// The five clauses of *converged* (docs/language.md, "Converged"), judged on the ground truth, in words.
 extension Simulation {
     /// Unmet clauses; with `firstOnly`, stops at the first (for cheap polling).
     func convergence(firstOnly: Bool = false, limit: Int = 20) -> [String] {

@@ -70,7 +70,7 @@ extension Simulation {
         return rows
     }
 
-    private func stamp(_ s: Stamp) -> String { "\(formatTime(s.time))@\(names[s.origin])" }
+    private func stamp(_ s: Stamp) -> String { "\(Durations.text(s.time))@\(names[s.origin])" }
 
     func showStreams() -> Table {
         var rows: [[String]] = []

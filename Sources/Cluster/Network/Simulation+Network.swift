@@ -54,7 +54,7 @@ extension Simulation {
     }
 
     private func trace(_ what: String, _ from: Int32, _ to: Int32, _ p: Payload, why: String?) {
-        var line = "\(formatTime(now)) \(what) \(endpointName(from))→\(endpointName(to)) \(describe(p))"
+        var line = "\(Durations.text(now)) \(what) \(endpointName(from))→\(endpointName(to)) \(describe(p))"
         if let why { line += " (\(why))" }
         emit(.trace(line))
     }

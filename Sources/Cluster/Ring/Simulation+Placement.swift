@@ -143,7 +143,7 @@ extension Simulation {
         return now &- since >= settings.rehash
     }
 
-    /// The key's preference list (LANGUAGE.md): first `replicas` nodes clockwise, skipping nodes
+    /// The key's preference list (docs/language.md): first `replicas` nodes clockwise, skipping nodes
     /// down for at least `rehash`.
     func owners(_ key: UInt32) -> [Int32] {
         groundTruthRing().preferenceList(from: position(of: key), count: settings.replicas) { n in

@@ -186,7 +186,7 @@ final class Simulation {
             case .handoff: handoffTick(node)
             }
         case .clientTimeout(let c, let op):
-            completeClientOp(clients[Int(c)], op, result: .failed(reason: "timed out after \(formatDuration(settings.timeout))"),
+            completeClientOp(clients[Int(c)], op, result: .failed(reason: "timed out after \(Durations.text(settings.timeout))"),
                              object: nil)
         case .coordinatorTimeout(let n, let incarnation, let op):
             let node = nodes[Int(n)]
@@ -219,17 +219,4 @@ final class Simulation {
     func cancelAction(_ id: Int32) { actions[id] = nil }
 
     func emit(_ event: ClusterEvent) { onEvent?(event) }
-}
-
-/// "12.345ms", "1.5s"-style rendering of µs for traces and messages.
-func formatTime(_ t: Micros) -> String {
-    let ms = t / 1000, frac = t % 1000
-    let f = String(frac)
-    return "\(ms).\(String(repeating: "0", count: max(0, 3 - f.count)))\(f)ms"
-}
-
-func formatDuration(_ d: Micros) -> String {
-    if d % 1_000_000 == 0 { return "\(d / 1_000_000)s" }
-    if d % 1000 == 0 { return "\(d / 1000)ms" }
-    return "\(d)µs"
 }

@@ -8,7 +8,7 @@ struct FieldRecord: Equatable {
     var isTombstone: Bool { value == 0 }
 }
 
-/// A live-query registration stored with its key's data (LANGUAGE.md "Live queries"): replicated,
+/// A live-query registration stored with its key's data (docs/language.md, "Live queries"): replicated,
 /// repaired and moved exactly like the fields, and closed by a tombstone (`closed`).
 struct Registration: Equatable {
     /// The stream instance (a name reopened after `close` gets a new instance).

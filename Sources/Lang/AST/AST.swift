@@ -105,104 +105,28 @@ public struct Command: Equatable, Sendable {
     }
 }
 
-/// A `config` value, typed by its key.
-public enum ConfigValue: Equatable, Sendable {
-    case count(Int)                 // replicas read write vnodes fanout
-    case duration(Micros)           // gossip suspect rehash antientropy renew timeout
-    case latency(Micros, Micros)    // `5ms` (fixed) or `1ms..10ms`
-    case percent(ppm: Int)          // loss: millionths, 0.5% = 5_000
-}
-
-/// `key=value` in a `config` line.
-public struct ConfigAssignment: Equatable, Sendable {
-    public var key: SettingKey
-    public var keyWord: Word
-    /// `.iterated(valueWord)` when the value holds `$i`.
-    public var value: Amount<ConfigValue>
-    public var valueWord: Word
-    public init(key: SettingKey, keyWord: Word, value: Amount<ConfigValue>, valueWord: Word) {
-        self.key = key
-        self.keyWord = keyWord
-        self.value = value
-        self.valueWord = valueWord
-    }
-}
-
-/// What `show` shows.
-public enum ShowTarget: Equatable, Sendable {
-    case ring, nodes, streams, stats
-    case key(Word)
-    /// Extension: which clauses of *converged* do not hold yet.
-    case convergence
-}
-
-/// `chaos DURATION [ops=N] [keys=K] [streams=S]` with LANGUAGE.md's defaults filled in: what a
-/// campaign is drawn from.
-public struct ChaosOptions: Equatable, Sendable {
-    public var duration: Micros
-    public var ops = 200
-    public var keys = 20
-    public var streams = 0
-    public init(duration: Micros) { self.duration = duration }
-}
-
-/// A `chaos` command's options as written (each may hold `$i`), defaults filled in.
-public struct ChaosArguments: Equatable, Sendable {
-    public var duration: Amount<Micros>
-    public var ops: Amount<Int>
-    public var keys: Amount<Int>
-    public var streams: Amount<Int>
-    public init(duration: Amount<Micros>) {
-        let defaults = ChaosOptions(duration: 0)
-        self.duration = duration
-        self.ops = .value(defaults.ops)
-        self.keys = .value(defaults.keys)
-        self.streams = .value(defaults.streams)
-    }
-}
-
-/// Every command of LANGUAGE.md. Node, key, stream and field words are kept as `Word`s
-/// (they may hold `$i`); numbers, durations, percentages and seeds are `Amount`s, already checked
-/// and converted unless their word holds `$i`.
+/// What a command is. Most commands are `declared`: their arguments, behaviour, name checks and
+/// source text are their declaration's (`Sources/Lang/Commands/`). The client operations, `stream`,
+/// the expectations and the blocks have cases of their own: large scripts are mostly these, and the
+/// parser keeps them as flat entries of a `CommandTable` (read back as these cases), whose words
+/// stay in the file until read. Node, key, stream and field words are kept as `Word`s (they may
+/// hold `$i`); numbers and durations are `Amount`s, already checked and converted unless their word
+/// holds `$i`.
 public indirect enum CommandKind: Equatable, Sendable {
-    // Cluster and network
-    case config([ConfigAssignment])          // empty: print every setting
-    case seed(Amount<UInt64>)
-    case add([Word])
-    case remove(Word)
-    case kill(Word, wipe: Bool)
-    case restart(Word)
-    case pause(Word)
-    case resume(Word)
-    case partition([[Word]])
-    case isolate(Word)
-    case heal
     // Client operations
     case put(key: Word, fields: [Assignment], via: Word?)
     case get(key: Word, fields: [Word], via: Word?)
     case delete(key: Word, fields: [Word], via: Word?)
     // Live queries
     case stream(name: Word, key: Word, fields: [Word], initial: Bool)
-    case close(Word)
-    case disconnect(Word)
-    case reconnect(Word)
     // Time
-    case advance(Amount<Micros>)
-    case waitConverged(within: Amount<Micros>?)
     case at(time: Amount<Micros>, block: [Command])
-    // Expectations, fault campaigns and checking
+    // Expectations
     case expect(Expectation)
-    case chaos(ChaosArguments)
-    case check(within: Amount<Micros>?)
-    // Inspection and scripting
-    case show(ShowTarget)
-    case echo([Word])
-    case trace(Bool)
+    // Scripting
     case `repeat`(count: Amount<Int>, body: [Command])
-    /// `include FILE`: the included script, parsed and resolved before anything runs.
-    case include(path: Word, script: Script)
-    case help(Word?)
-    case quit
+    /// A command declared with its own behaviour (`CommandDeclaration.behaviour`).
+    case declared(DeclaredCommand)
 }
 
 /// The `expect …` forms.

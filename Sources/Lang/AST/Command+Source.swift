@@ -21,60 +21,18 @@ extension Command {
             case .iterated(let x): word(x)
             }
         }
-        func d(_ amount: Amount<Micros>) -> String { n(amount, Formatting.duration) }
+        func d(_ amount: Amount<Micros>) -> String { n(amount, Durations.text) }
         func count(_ amount: Amount<Int>) -> String { n(amount) { "\($0)" } }
         switch kind {
-        case .config(let xs):
-            return join("config", xs.map { "\($0.key.rawValue)=\(n($0.value, Self.configText))" }.joined(separator: " "))
-        case .seed(let x): return "seed \(n(x) { "\($0)" })"
-        case .add(let xs): return "add \(ws(xs))"
-        case .remove(let x): return "remove \(w(x))"
-        case .kill(let x, let wipe): return "kill \(w(x))" + (wipe ? " wipe" : "")
-        case .restart(let x): return "restart \(w(x))"
-        case .pause(let x): return "pause \(w(x))"
-        case .resume(let x): return "resume \(w(x))"
-        case .partition(let groups): return "partition " + groups.map(ws).joined(separator: " | ")
-        case .isolate(let x): return "isolate \(w(x))"
-        case .heal: return "heal"
         case .put(let k, let f, let v): return "put \(w(k)) \(assign(f))\(via(v))"
         case .get(let k, let f, let v): return join("get \(w(k))", ws(f)) + via(v)
         case .delete(let k, let f, let v): return join("delete \(w(k))", ws(f)) + via(v)
         case .stream(let n, let k, let f, let initial):
             return "stream \(w(n)) \(w(k)) \(ws(f))" + (initial ? " initial" : "")
-        case .close(let x): return "close \(w(x))"
-        case .disconnect(let x): return "disconnect \(w(x))"
-        case .reconnect(let x): return "reconnect \(w(x))"
-        case .advance(let t): return "advance \(d(t))"
-        case .waitConverged(let t): return "wait converged" + (t.map { " within \(d($0))" } ?? "")
         case .at(let t, let body): return "at \(d(t)) \(block(body))"
         case .expect(let e): return "expect " + Self.expectationText(e, word)
-        case .chaos(let o):
-            return "chaos \(d(o.duration)) ops=\(count(o.ops)) keys=\(count(o.keys)) streams=\(count(o.streams))"
-        case .check(let t): return "check" + (t.map { " within \(d($0))" } ?? "")
-        case .show(let target):
-            switch target {
-            case .ring: return "show ring"
-            case .nodes: return "show nodes"
-            case .streams: return "show streams"
-            case .stats: return "show stats"
-            case .convergence: return "show convergence"
-            case .key(let k): return "show key \(w(k))"
-            }
-        case .echo(let xs): return join("echo", ws(xs))
-        case .trace(let on): return on ? "trace on" : "trace off"
         case .repeat(let x, let body): return "repeat \(count(x)) \(block(body))"
-        case .include(let path, _): return "include \(Formatting.word(path.text))"
-        case .help(let x): return join("help", x.map(w) ?? "")
-        case .quit: return "quit"
-        }
-    }
-
-    static func configText(_ value: ConfigValue) -> String {
-        switch value {
-        case .count(let n): "\(n)"
-        case .duration(let t): Formatting.duration(t)
-        case .latency(let a, let b): a == b ? Formatting.duration(a) : "\(Formatting.duration(a))..\(Formatting.duration(b))"
-        case .percent(let ppm): Formatting.percent(ppm: ppm)
+        case .declared(let declared): return declared.declaration.behaviour?.source(declared.arguments, word) ?? ""
         }
     }
 

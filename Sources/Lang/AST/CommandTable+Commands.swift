@@ -33,21 +33,10 @@ extension CommandTable {
         func amount<Value>(_ value: Value, word offset: Int = 0) -> Amount<Value> {
             entry.flags.contains(.iterated) ? .iterated(word(offset)) : .value(value)
         }
-        var within: Amount<Micros>? { entry.flags.contains(.within) ? amount(entry.value) : nil }
         func body() -> [Command] { children(of: index).map { command(at: $0, in: file) } }
 
         switch entry.kind {
         case .built: return built[Int(entry.value)].kind
-        case .seed: return .seed(amount(UInt64(bitPattern: entry.value)))
-        case .add: return .add(names(after: 0))
-        case .remove: return .remove(word(0))
-        case .kill: return .kill(word(0), wipe: entry.flags.contains(.wipe))
-        case .restart: return .restart(word(0))
-        case .pause: return .pause(word(0))
-        case .resume: return .resume(word(0))
-        case .isolate: return .isolate(word(0))
-        case .heal: return .heal
-        case .quit: return .quit
         case .put:
             let key = word(0), fields = pairs(after: 1)
             return .put(key: key, fields: fields, via: via())
@@ -58,12 +47,6 @@ extension CommandTable {
         case .stream:
             let name = word(0), key = word(1)
             return .stream(name: name, key: key, fields: names(after: 2), initial: entry.flags.contains(.initial))
-        case .close: return .close(word(0))
-        case .disconnect: return .disconnect(word(0))
-        case .reconnect: return .reconnect(word(0))
-        case .advance: return .advance(amount(entry.value))
-        case .waitConverged: return .waitConverged(within: within)
-        case .check: return .check(within: within)
         case .at: return .at(time: amount(entry.value), block: body())
         case .repeat: return .repeat(count: amount(Int(entry.value)), body: body())
         case .expectGet:

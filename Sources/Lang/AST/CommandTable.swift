@@ -4,9 +4,8 @@
 /// flags and at most one number. Each such command is one `Entry`, and its words a run of `words`
 /// (byte spans of the file, with no reference to it): a parse allocates no object per command and
 /// the result is a few times the size of the file. Blocks come before their bodies (pre-order), so
-/// a block's body is the entries up to its `end`. The rare commands with structured arguments
-/// (`config`, `partition`, `chaos`, `show`, `echo`, `trace`, `include`, `help`) are kept as built
-/// `Command`s in `built`.
+/// a block's body is the entries up to its `end`. Every other command is declared
+/// (`CommandKind.declared`) and kept as a built `Command` in `built`.
 ///
 /// `Script.commands` turns entries back into `Command`s, one at a time, as they are read
 /// (`CommandTable+Commands.swift`).
@@ -15,25 +14,12 @@ struct CommandTable: Sendable {
     enum Kind: UInt8, Sendable {
         /// `built[value]`.
         case built
-        /// value: the seed's bits (flag `iterated`: word, the seed).
-        case seed
-        /// Words: the nodes.
-        case add
-        /// Words: the node (`kill`: flag `wipe`).
-        case remove, kill, restart, pause, resume, isolate
-        case heal, quit
         /// Words: key, field and value pairs, then the node of a `via` (flag `via`).
         case put
         /// Words: key, fields, then the node of a `via` (flag `via`).
         case get, delete
         /// Words: name, key, fields (flag `initial`).
         case stream
-        /// Words: the stream's name.
-        case close, disconnect, reconnect
-        /// value: the duration (flag `iterated`: word, the duration).
-        case advance
-        /// value: the limit, when flag `within` (with flag `iterated` too: word, the limit).
-        case waitConverged, check
         /// value: the time or count (flag `iterated`: word, the time or count); the body follows,
         /// up to `end`.
         case at, `repeat`
@@ -59,11 +45,9 @@ struct CommandTable: Sendable {
     struct Flags: OptionSet, Sendable {
         var rawValue: UInt8
         static let via = Flags(rawValue: 1)
-        static let wipe = Flags(rawValue: 2)
         static let initial = Flags(rawValue: 4)
         static let only = Flags(rawValue: 8)
         static let up = Flags(rawValue: 16)
-        static let within = Flags(rawValue: 32)
         /// The entry's number is its word that holds `$i`, read as each iteration runs (`Kind`
         /// says which word); `value` is 0.
         static let iterated = Flags(rawValue: 64)

@@ -13,13 +13,6 @@ public final class SourceFile: @unchecked Sendable {
     public let path: String
     /// The text's UTF-8 bytes, line ends and any leading BOM included.
     let bytes: UnsafeBufferPointer<UInt8>
-    /// `bytes` and one more, a 0 after them: a scan that stops at any 0 needs no bounds test.
-    let terminatedBytes: UnsafeBufferPointer<UInt8>
-    /// Where `terminatedBytes` start, for scans that walk a pointer. `terminatedPadding` more zero
-    /// bytes follow the text (the last of them the 0 of `terminatedBytes`): a word's first 8 bytes
-    /// can be read in one load wherever it is.
-    let terminatedStart: UnsafePointer<UInt8>
-    static let terminatedPadding = 8
     /// Each line's bounds, and where the next line to find starts.
     let lineTable: UnsafeMutablePointer<LineTable>
 
@@ -51,14 +44,11 @@ public final class SourceFile: @unchecked Sendable {
         self.path = path
         var text = text
         let count = text.utf8.count
-        let start = UnsafeMutablePointer<UInt8>.allocate(capacity: count + Self.terminatedPadding)
-        HugePages.advise(start, byteCount: count + Self.terminatedPadding)
-        let storage = UnsafeMutableBufferPointer(start: start, count: count + 1)
+        let start = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
+        HugePages.advise(start, byteCount: max(count, 1))
+        let storage = UnsafeMutableBufferPointer(start: start, count: count)
         _ = text.withUTF8 { storage.initialize(fromContentsOf: $0) }
-        (start + count).initialize(repeating: 0, count: Self.terminatedPadding)
-        terminatedStart = UnsafePointer(start)
-        terminatedBytes = UnsafeBufferPointer(storage)
-        bytes = UnsafeBufferPointer(rebasing: terminatedBytes[..<count])
+        bytes = UnsafeBufferPointer(storage)
         lineTable = .allocate(capacity: 1)
         guard count <= Self.maxBytes else {
             var table = LineTable(capacity: 1, nextStart: nil)
@@ -72,7 +62,7 @@ public final class SourceFile: @unchecked Sendable {
     }
 
     deinit {
-        terminatedBytes.deallocate()
+        bytes.deallocate()
         lineTable.deinitialize(count: 1)
         lineTable.deallocate()
     }

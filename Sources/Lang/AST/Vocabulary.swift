@@ -3,28 +3,20 @@ import Cluster
 /// The language's fixed words, shared by the parser, suggestions, `help` and completion.
 public enum Vocabulary {
     /// Words that start a command.
-    public static let commands = [
-        "config", "seed", "add", "remove", "kill", "restart", "pause", "resume", "partition", "isolate",
-        "heal", "put", "get", "delete", "stream", "close", "disconnect", "reconnect", "advance", "wait",
-        "at", "expect", "chaos", "check", "show", "echo", "trace", "repeat", "include", "help", "quit",
-    ]
-    /// Other reserved words (LANGUAGE.md, "Node and stream names").
-    public static let keywords = [
-        "wipe", "via", "initial", "only", "absent", "next", "last", "count", "empty", "owners", "sees",
-        "up", "down", "converged", "within", "ok", "fail", "ring", "nodes", "key", "streams", "stats",
-        "on", "off",
-    ]
+    public static let commands = CommandDeclarations.all.map(\.word)
+    /// Other reserved words: those the commands give a meaning (docs/language.md, "Names").
+    public static let keywords = CommandDeclarations.keywords.filter { !commands.contains($0) }
     /// `chaos` option names.
-    public static let chaosOptions = ["ops", "keys", "streams"]
+    public static let chaosOptions = CommandDeclaration.chaosOptions
     /// `config` keys.
     public static let configKeys = SettingKey.allCases.map(\.rawValue)
     /// What may follow `show`.
-    public static let showTargets = ["ring", "nodes", "key", "streams", "stats", "convergence"]
+    public static let showTargets = CommandDeclaration.showTargets
     /// What may follow `expect` as a fixed word.
-    public static let expectForms = ["get", "stream", "owners", "converged", "ok", "fail"]
+    public static let expectForms = CommandDeclaration.expectForms
 
     /// Every word that cannot name a node or stream.
-    public static let reserved: Set<String> = Set(commands + keywords + chaosOptions + configKeys)
+    public static let reserved: Set<String> = Set(commands + keywords + CommandDeclarations.all.flatMap(\.optionNames))
 
     /// True when `name` matches `[A-Za-z_][A-Za-z0-9_-]*` and is not reserved.
     public static func isValidName(_ name: String) -> Bool {

@@ -1,4 +1,4 @@
-/// The static name check of LANGUAGE.md ("Before any of a file runs..."): in file order, a node used
+/// The static name check of docs/language.md ("Before a script runs"): in file order, a node used
 /// before an `add` of it, or a stream used while no `stream` line has it open, is a script error.
 ///
 /// Walks into includes, `repeat` bodies and `at` blocks in file order. `add` makes a node known for
@@ -39,12 +39,7 @@ public struct NameChecker {
         switch entry.kind {
         case .built:
             try check(built: table.built[Int(entry.value)])
-        case .add:
-            for lexeme in words {
-                let name = file.text(lexeme)
-                if !name.holdsIteration && nodes.insert(name).inserted { nodeBytes.insert(name) }
-            }
-        case .remove, .kill, .restart, .pause, .resume, .isolate, .expectOwners, .expectSees:
+        case .expectOwners, .expectSees:
             // `expect owners`: the key comes first.
             for lexeme in words.dropFirst(entry.kind == .expectOwners ? 1 : 0) { try knownNode(lexeme) }
         case .put, .get, .delete, .expectGet, .expectGetAbsent:
@@ -54,13 +49,7 @@ public struct NameChecker {
                 let name = file.text(lexeme)
                 if !name.holdsIteration { streams.insert(name) }
             }
-        case .close:
-            if let name = words.first {
-                try openStream(name)
-                let text = file.text(name)
-                if streams.remove(text) == nil, let number = Self.chaosStreamNumber(text) { closedChaosStreams.insert(number) }
-            }
-        case .disconnect, .reconnect, .expectStreamNext, .expectStreamLast, .expectStreamCount, .expectStreamEmpty:
+        case .expectStreamNext, .expectStreamLast, .expectStreamCount, .expectStreamEmpty:
             if let name = words.first { try openStream(name) }
         case .at, .repeat:
             for child in table.children(of: index) { try check(child, of: table, in: file) }
@@ -69,7 +58,7 @@ public struct NameChecker {
         case .expectFail:
             // A stream expected to fail opens nothing; its `via` is still a node use.
             if table.entries[index + 1].kind != .stream { try check(index + 1, of: table, in: file) }
-        case .seed, .heal, .quit, .advance, .waitConverged, .check, .expectConverged:
+        case .expectConverged:
             break
         }
     }
@@ -77,29 +66,37 @@ public struct NameChecker {
     /// The commands kept whole in a table (`CommandTable`).
     private mutating func check(built command: Command) throws(ScriptError) {
         switch command.kind {
-        case .partition(let groups):
-            for group in groups { for word in group { try knownNode(word) } }
-        case .include(_, let script):
-            try check(script)
-        case .chaos(let options):
-            guard case .value(let count) = options.streams else {
-                // `streams=$i`: how many it opens is known only as it runs, which is when whether
-                // their names are free is checked too. After it, any campaign stream may be open.
-                chaosStreams = Int.max
-                closedChaosStreams = []
-                return
-            }
-            if let open = openChaosStream(upTo: count) {
-                throw Self.chaosStreamOpen(open, count: count, at: command.range)
-            }
-            chaosStreams = max(chaosStreams, count)
-            closedChaosStreams = closedChaosStreams.filter { $0 > count }
+        case .declared(let declared):
+            try declared.declaration.behaviour?.checkNames(&self, declared.arguments, command)
         default:
             break
         }
     }
 
-    private func knownNode(_ word: Word) throws(ScriptError) { try knownNode(word.text, at: word.range) }
+    /// `chaos … streams=S` at `range` opens `chaos-s1` … `chaos-sS`, none of which may be open.
+    mutating func openChaosStreams(_ streams: Amount<Int>, at range: SourceRange) throws(ScriptError) {
+        guard case .value(let count) = streams else {
+            // `streams=$i`: how many it opens is known only as it runs, which is when whether
+            // their names are free is checked too. After it, any campaign stream may be open.
+            chaosStreams = Int.max
+            closedChaosStreams = []
+            return
+        }
+        if let open = openChaosStream(upTo: count) {
+            throw Self.chaosStreamOpen(open, count: count, at: range)
+        }
+        chaosStreams = max(chaosStreams, count)
+        closedChaosStreams = closedChaosStreams.filter { $0 > count }
+    }
+
+    /// `add NODE`: the node is known from here on (a name holding `$i` is checked as it runs).
+    mutating func add(_ word: Word) {
+        let name = word.text
+        if !name.holdsIteration && nodes.insert(name).inserted { nodeBytes.insert(name) }
+    }
+
+    /// A node word of a declared command: known, or it holds `$i`.
+    func knownNode(_ word: Word) throws(ScriptError) { try knownNode(word.text, at: word.range) }
 
     /// `range` is made only for the error.
     private func knownNode(_ name: String, at range: @autoclosure () -> SourceRange) throws(ScriptError) {
@@ -107,6 +104,16 @@ public struct NameChecker {
         throw ScriptError("unknown node `\(name)` (no `add \(name)` before this line)", at: range(),
                           suggestion: Suggest.nearest(name, in: nodes.sorted()))
     }
+
+    /// `close NAME`: the stream must be open (or hold `$i`), and is closed from here on.
+    mutating func close(_ word: Word) throws(ScriptError) {
+        try openStream(word)
+        let text = word.text
+        if streams.remove(text) == nil, let number = Self.chaosStreamNumber(text) { closedChaosStreams.insert(number) }
+    }
+
+    /// A stream word of a declared command: open, or it holds `$i`.
+    func openStream(_ word: Word) throws(ScriptError) { try openStream(word.text, at: word.range) }
 
     private func openStream(_ name: String, at range: @autoclosure () -> SourceRange) throws(ScriptError) {
         guard !name.holdsIteration, !streams.contains(name), !isChaosStream(name) else { return }

@@ -1,4 +1,4 @@
-/// What makes a node or stream name valid (LANGUAGE.md, "Node and stream names"), with the
+/// What makes a node or stream name valid (docs/language.md, "Names"), with the
 /// message the parser gives. Public so that the interpreter can check a name again once `$i`
 /// has been substituted, and say the same thing.
 public enum NameRules {

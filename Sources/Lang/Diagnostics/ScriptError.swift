@@ -1,4 +1,4 @@
-/// A script error (LANGUAGE.md: exit status 2): where it is, what is wrong, and a suggestion.
+/// A script error (docs/language.md: exit status 2): where it is, what is wrong, and a suggestion.
 public struct ScriptError: Error, Equatable, Sendable {
     public var range: SourceRange
     public var message: String

@@ -1,7 +1,7 @@
 import Cluster
 
 /// Numbers, durations, percentages, seeds and setting values whose words hold `$i`: read as the
-/// command runs, under the iterations it runs with (LANGUAGE.md: `$i` stands wherever a word
+/// command runs, under the iterations it runs with (docs/language.md: `$i` stands wherever a word
 /// stands, numbers and durations included). A bad value is a script error at its word.
 extension Interpreter {
     /// The value of `amount`: as the parser read it, or read from its word with `$i` replaced.
@@ -23,30 +23,13 @@ extension Interpreter {
     /// " (`$i` is 2 here)" inside a `repeat`, for errors about what `$i` made of a word.
     var iterationNote: String { iterations.last.map { " (`$i` is \($0) here)" } ?? "" }
 
-    /// A `chaos` command's options, read.
-    func chaosOptions(_ arguments: ChaosArguments) throws(ScriptError) -> ChaosOptions {
-        var options = ChaosOptions(duration: try value(arguments.duration, .duration))
-        options.ops = try value(arguments.ops, .count, for: "ops")
-        options.keys = try value(arguments.keys, .chaosKeys, for: "keys")
-        options.streams = try value(arguments.streams, .count, for: "streams")
-        return options
-    }
-
-    /// A `config` line's values, in order, each read for its key.
-    func settingValues(_ assignments: [ConfigAssignment]) throws(ScriptError) -> [ConfigValue] {
-        var values: [ConfigValue] = []
-        values.reserveCapacity(assignments.count)
-        for assignment in assignments {
-            values.append(try value(assignment.value, .setting(assignment.key), for: assignment.key.rawValue))
-        }
-        return values
-    }
-
     /// The values of an `at` block's commands, read when it is scheduled (with the iterations it
     /// will run with), so that a bad one is an error at once rather than part way through a run.
     func checkValues(_ body: [Command]) throws(ScriptError) {
         for command in body {
-            if case .config(let assignments) = command.kind { _ = try settingValues(assignments) }
+            if case .declared(let declared) = command.kind {
+                try declared.declaration.behaviour?.prepare(self, declared.arguments)
+            }
         }
     }
 }

@@ -10,11 +10,12 @@ struct ScheduledBlock {
 }
 
 /// `at TIME { … }`: commands that start at a virtual time without waiting for one another
-/// (client operations and `remove` print their outcome when they complete).
+/// (client operations, and commands with a way of their own to start in a block such as `remove`,
+/// print their outcome when they complete).
 extension Interpreter {
     func schedule(_ command: Command, at time: Micros, _ body: [Command]) throws(ScriptError) {
         guard time >= cluster.now else {
-            throw ScriptError("at \(Formatting.duration(time)): that time has passed (now \(Formatting.duration(cluster.now)))",
+            throw ScriptError("at \(Durations.text(time)): that time has passed (now \(Durations.text(cluster.now)))",
                               at: command.range)
         }
         try checkValues(body)
@@ -42,28 +43,19 @@ extension Interpreter {
         iterations = blocks[index].iterations
         recordingSuspended = true
         defer { (iterations, recordingSuspended) = saved }
-        let prefix = "[\(Formatting.duration(cluster.now))] "
+        let prefix = "[\(Durations.text(cluster.now))] "
         for command in blocks[index].body {
             if let (request, words) = request(command) {
                 operationsInFlight += 1
                 try attempt(command, words) { () throws(ClusterError) in
                     _ = try cluster.submit(request) { [unowned self] result in
                         self.operationsInFlight -= 1
-                        self.session.emit(.normal, "[\(Formatting.duration(self.cluster.now))] " + self.describe(request, result))
+                        self.session.emit(.normal, "[\(Durations.text(self.cluster.now))] " + self.describe(request, result))
                     }
                 }
-            } else if case .remove(let node) = command.kind {
-                // A graceful leave runs alongside the block's other commands; its outcome prints
-                // when it ends.
+            } else if case .declared(let declared) = command.kind, let start = declared.declaration.behaviour?.startInBlock {
                 session.emit(.normal, prefix + command.source(text))
-                operationsInFlight += 1
-                let name = text(node)
-                try attempt(command, [node]) { () throws(ClusterError) in
-                    try cluster.beginRemove(name) { [unowned self] outcome in
-                        self.operationsInFlight -= 1
-                        self.session.emit(.normal, "[\(Formatting.duration(self.cluster.now))] " + self.describeRemove(name, outcome))
-                    }
-                }
+                try start(self, command, declared.arguments)
             } else {
                 session.emit(.normal, prefix + command.source(text))
                 _ = try execute(command)

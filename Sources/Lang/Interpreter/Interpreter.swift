@@ -57,8 +57,8 @@ final class Interpreter {
     /// File mode: time never passes the end of a script, so blocks still pending are reported.
     func reportBlocksNotRun() {
         for block in blocks where !block.started {
-            session.emit(.normal, "at \(Formatting.duration(block.time)) block (\(location(block.command))) not run: "
-                + "the script ended at \(Formatting.duration(cluster.now))")
+            session.emit(.normal, "at \(Durations.text(block.time)) block (\(location(block.command))) not run: "
+                + "the script ended at \(Durations.text(cluster.now))")
         }
         if operationsInFlight > 0 {
             session.emit(.normal, "\(operationsInFlight) operation(s) from at blocks still in flight when the script ended")
@@ -79,47 +79,14 @@ final class Interpreter {
         if !iterations.isEmpty { try checkSubstitutedFields(command.kind) }
         recordSource(command)
         switch command.kind {
-        case .config(let assignments): try configure(assignments, command)
-        case .seed(let seed): cluster.reseed(try value(seed, .seed))
-        case .add, .remove, .kill, .restart, .pause, .resume, .partition, .isolate, .heal:
-            try membership(command)
         case .put, .get, .delete:
             _ = try clientOperation(command)
         case .stream(let name, let key, let fields, let initial):
             _ = try openStream(command, name: name, key: key, fields: fields, initial: initial, expectFailure: false)
-        case .close(let name):
-            try attempt(command, [name]) { () throws(ClusterError) in try cluster.closeStream(text(name)) }
-            pending[text(name)] = nil
-        case .disconnect(let name):
-            try attempt(command, [name]) { () throws(ClusterError) in try cluster.disconnectStream(text(name)) }
-        case .reconnect(let name):
-            try holdingDeliveries { () throws(ScriptError) in
-                let result = try attempt(command, [name]) { () throws(ClusterError) in try cluster.reconnectStream(text(name)) }
-                session.emit(.normal, "reconnect \(text(name)): " + (result.succeeded ? "ok" : describeFailure(result)))
-            }
-        case .advance(let duration):
-            cluster.advance(by: try value(duration, .duration))
-        case .waitConverged(let within):
-            let limit = try within.map { amount throws(ScriptError) in try value(amount, .duration) } ?? 60_000_000
-            let converged = cluster.waitConverged(limit: limit)
-            let unmet = converged ? [] : cluster.convergence().unmet
-            record(converged, command, expected: "converged within \(Formatting.duration(limit))",
-                   seen: converged ? "converged at \(Formatting.duration(cluster.now))" : "not converged: " + unmet.joined(separator: "; "))
         case .at(let time, let body):
             try schedule(command, at: try value(time, .duration), body)
         case .expect(let expectation):
             try expect(expectation, command)
-        case .chaos(let arguments):
-            try runChaos(try chaosOptions(arguments), command)
-        case .check(let within):
-            check(within: try within.map { amount throws(ScriptError) in try value(amount, .duration) } ?? 60_000_000,
-                  command)
-        case .show(let target):
-            show(target)
-        case .echo(let words):
-            session.emit(.normal, words.map(text).joined(separator: " "))
-        case .trace(let on):
-            cluster.tracing = on
         case .repeat(let count, let body):
             let count = try value(count, .count)
             guard count > 0 else { break }
@@ -128,25 +95,12 @@ final class Interpreter {
                 defer { iterations.removeLast() }
                 if try execute(body) == .quit { return .quit }
             }
-        case .include(_, let script):
-            _ = try execute(script.commands)  // `quit` in an included file ends that file's run only
-        case .help(let topic):
-            if let topic {
-                let name = text(topic)
-                guard let help = HelpText.command(name) else {
-                    throw ScriptError("no help for `\(name)`: not a command", at: topic.range,
-                                      suggestion: Suggest.nearest(name, in: Vocabulary.commands))
-                }
-                session.emit(.normal, help)
-            } else {
-                session.emit(.normal, HelpText.overview)
-            }
-        case .quit:
-            return .quit
+        case .declared(let declared):
+            if try declared.declaration.behaviour?.run(self, command, declared.arguments) == .quit { return .quit }
         }
         try raiseDeferred()
         if interrupted {
-            throw ScriptError("interrupted at \(Formatting.duration(cluster.now))", at: command.range)
+            throw ScriptError("interrupted at \(Durations.text(cluster.now))", at: command.range)
         }
         return .next
     }
@@ -237,11 +191,12 @@ final class Interpreter {
 
     // MARK: Recording
 
-    /// Records a command as it runs; blocks that only group others (`repeat`, `include`) record their contents.
+    /// Records a command as it runs; commands that only group others (`repeat`, `include`) record their contents.
     func recordSource(_ command: Command) {
         guard session.options.record, !recordingSuspended else { return }
         switch command.kind {
-        case .repeat, .include, .help, .chaos: return
+        case .repeat: return
+        case .declared(let declared) where declared.declaration.behaviour?.recorded != true: return
         default: recording.append(command.source(text))
         }
     }

@@ -1,4 +1,4 @@
-/// Splits one line of a script into tokens (LANGUAGE.md, "Lexical rules").
+/// Splits one line of a script into tokens (docs/language.md, "Words and lines").
 ///
 /// Works on the UTF-8 bytes of the file, in place: bare words, `=`, punctuation, blanks and `#` are
 /// all ASCII, so only quoted strings ever hold other bytes. Tokens record where their words are;

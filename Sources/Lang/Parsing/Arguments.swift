@@ -14,8 +14,13 @@ struct Arguments {
     /// The file's bytes, where words are compared.
     let source: SourceBytes
 
-    init(_ name: String, anchor: Token, rest: Tokens, file: SourceFile) {
+    /// The index of the command in `CommandDeclarations.all` (-1: a form of `expect`, whose
+    /// arguments are parsed by `expect`'s declaration).
+    let command: Int
+
+    init(_ name: String, anchor: Token, rest: Tokens, file: SourceFile, command: Int = -1) {
         self.name = name
+        self.command = command
         self.anchor = anchor
         self.rest = rest
         self.file = file
@@ -169,6 +174,11 @@ struct Arguments {
     /// "`kill` needs a node name: kill NODE [wipe]", at the command word.
     func missing(_ what: String) -> ScriptError {
         ScriptError("`\(name)` needs \(what): \(usage)", at: file.range(anchor))
+    }
+
+    /// `repeat` or `at` without its `{ … }`.
+    func needsBlock() -> ScriptError {
+        ScriptError("`\(name)` needs a block: \(usage)", at: file.range(anchor))
     }
 
     func tooMany(_ token: Token) -> ScriptError {

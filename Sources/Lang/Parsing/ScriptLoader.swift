@@ -1,6 +1,6 @@
 /// Parses a whole file and resolves its includes, recursively, before anything runs.
 ///
-/// Where LANGUAGE.md is silent, the front end decides (and these are worth documenting for users):
+/// Where the language reference is silent, the front end decides (docs/decisions.md):
 /// - `via NODE`, `initial` and `only` are options only as the last words of a line; elsewhere they
 ///   are ordinary words (`get k via x` reads fields `via` and `x`). Quoted words are never keywords.
 /// - Field names in `get`, `delete` and `stream` are bare words; keys may be quoted (even `""`).

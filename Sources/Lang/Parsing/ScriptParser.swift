@@ -11,9 +11,6 @@ struct ScriptParser {
     let baseDepth: Int
     /// Parses and resolves an `include`: the path word, and the depth the included file starts at.
     let resolveInclude: (Word, Int) throws(ScriptError) -> Script
-    /// Plain lines are read by `PlainLineParser` (false: every line by the lexer and general
-    /// parser, which tests compare it with).
-    var usesPlainLines = true
 
     /// A block being parsed.
     private struct Frame {
@@ -43,27 +40,8 @@ struct ScriptParser {
         var repeats = 0
         var parser = CommandParser(file: file, resolveInclude: resolveInclude)
         var number = 0
-        while let start = file.nextLineStart {
+        while file.nextLineStart != nil {
             number += 1
-            if usesPlainLines && stack.last?.isAt != true {
-                let mark = table.mark
-                var plain = PlainLineParser(file: file, start: start, number: number)
-                let mayOpenBlock = baseDepth + stack.count + 1 <= Self.maxDepth
-                if let line = plain.parse(into: &table, inRepeat: repeats > 0, mayOpenBlock: mayOpenBlock) {
-                    file.noteLine(plain.line, next: plain.nextStart)
-                    switch line {
-                    case .empty: break
-                    case .command(let entry), .closedRepeat(let entry):
-                        if stack.isEmpty { table.addRoot(entry) }
-                    case .openedRepeat(let header, let entry):
-                        if stack.isEmpty { table.addRoot(entry) }
-                        stack.append(Frame(header: header, entry: entry, line: number))
-                        repeats += 1
-                    }
-                    continue
-                }
-                table.rollBack(to: mark)
-            }
             file.noteNextLine()
             try Lexer.lex(number, of: file, into: &tokens)
             // A line without tokens opens, closes and checks nothing.
@@ -116,7 +94,8 @@ struct ScriptParser {
                 throw ScriptError("`$i` is only defined inside a `repeat` block", at: file.range(loose))
             }
             if let top = stack.last, top.isAt, let first = words.first,
-               !(first.isBare && Verb(file.source, first.word)?.runsInAtBlock == true) {
+               !(first.isBare && CommandDeclarations.index(file.source, first.word)
+                .map({ CommandDeclarations.all[$0].runsInAtBlock }) == true) {
                 throw ScriptError("`\(file.display(first))` cannot run in an `at` block: it holds put, get, delete, "
                                   + "add, remove, kill, restart, pause, resume, partition, isolate, heal and config",
                                   at: file.range(first))

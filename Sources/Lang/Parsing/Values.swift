@@ -1,6 +1,6 @@
 import Cluster
 
-/// Reading numbers, durations and percentages from words (LANGUAGE.md, "Lexical rules").
+/// Reading numbers, durations and percentages from words (docs/language.md, "Words and lines").
 /// Every function returns nil for a malformed or out-of-range word; none can trap.
 enum Values {
     static let maxCount = 1_000_000_000

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The command line of `kvrepl` (LANGUAGE.md, "Command line"). Parsing only: `Launcher` decides
+/// The command line of `kvrepl` (docs/language.md, "The command line"). Parsing only: `Launcher` decides
 /// what to run, so that exit statuses stay ours (2 for usage errors, not ArgumentParser's 64).
 struct KvreplCommand: ParsableCommand {
     static let version = "kvrepl 0.1.0"

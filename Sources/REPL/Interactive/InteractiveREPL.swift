@@ -34,7 +34,7 @@ final class InteractiveREPL {
     }
 
     /// `kvrepl 12.5s> `: the prompt shows virtual time.
-    nonisolated static func prompt(at now: Micros) -> String { "kvrepl \(Formatting.duration(now))> " }
+    nonisolated static func prompt(at now: Micros) -> String { "kvrepl \(Durations.text(now))> " }
     /// Shown while a `{` block is still open.
     nonisolated static let continuationPrompt = "   ...> "
 

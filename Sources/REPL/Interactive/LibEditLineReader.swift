@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Lang
 
 /// Line editing, persistent history and tab completion through libedit.
 @MainActor

@@ -25,7 +25,7 @@ enum Colour {
         return start + text + reset
     }
 
-    /// LANGUAGE.md convention (no-color.org): colour only on a terminal, and never when `NO_COLOR`
+    /// The no-color.org convention: colour only on a terminal, and never when `NO_COLOR`
     /// is set to any value.
     static func enabled(isTerminal: Bool, environment: [String: String]) -> Bool {
         isTerminal && environment["NO_COLOR"] == nil

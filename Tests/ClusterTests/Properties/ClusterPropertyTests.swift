@@ -15,13 +15,13 @@ import Testing
 ///   the shrunk counterexample as Swift source (`Scenario(seed: …, shape: …, steps: […])`) and a
 ///   `.fixedSeed("…")` trait: paste the scenario into a regression test (see
 ///   `ScenarioRegressionTests`), or add the trait to the failing @Test to draw the same input again.
-/// - Guarantees are numbered as in LANGUAGE.md "Live queries": 1 every changing write gives a
+/// - Guarantees are numbered as in docs/language.md "Guarantees": 1 every changing write gives a
 ///   view (exactly, in order, without faults), 2 no view twice and no field back to an older
 ///   version, 3 after convergence the last view is the converged value, 4 registrations survive
 ///   failures and move with their key (exercised by 3 under kills, leaves and re-replication).
 /// - Wipes (`kill … wipe`) appear only in `writesLostToAWipedDiskAreDetected`. Even one wipe with
 ///   write ≥ 2, which keeps every acknowledged write, can lose an unacknowledged write that a
-///   stream has already shown, and LANGUAGE.md exempts from guarantee 3 only keys that lost
+///   stream has already shown, and docs/language.md exempts from guarantee 3 only keys that lost
 ///   acknowledged writes: whether a wiped run may be judged depends on its history, not its shape.
 /// - An error thrown inside a property body is not counted as a failure by the library (it
 ///   discards it), so bodies catch and record errors themselves (`judged`).

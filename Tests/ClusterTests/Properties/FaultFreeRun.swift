@@ -3,7 +3,7 @@
 /// Plays a fault-free scenario one step at a time, each client operation through the default
 /// coordinator and completed before the next begins, against a model of the data (a map of
 /// field values per key) and of every stream's views; then compares the views each stream
-/// delivered with the model's, exactly (LANGUAGE.md guarantee 1: without faults, successive
+/// delivered with the model's, exactly (docs/language.md guarantee 1: without faults, successive
 /// writes through the default coordinator are each delivered as their own view, in write order;
 /// a write that changes no selected field gives none; `initial` delivers the starting view;
 /// `reconnect` delivers one view when the values differ from the last view delivered).

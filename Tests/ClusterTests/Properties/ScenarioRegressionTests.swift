@@ -235,7 +235,7 @@ import Testing
         #expect(run.failures + run.dataFailures() + run.streamFailures() + run.checkerViolations() == [])
     }
 
-    /// `replicasAgreeAndNoAcknowledgedWriteIsLost` (release sweep, 3,000 scenarios, session 7):
+    /// `replicasAgreeAndNoAcknowledgedWriteIsLost` (found by a release sweep of 3,000 scenarios):
     /// replicas=1; n3 was removed and added again, then n2 (k4's only replica) left. n2 handed
     /// k4 to n1, which acknowledged it and, its view giving k4 to the new n3, passed it on as a
     /// hint; n3, whose view did not know of n2's leave yet, passed it back to n2 as a hint, and

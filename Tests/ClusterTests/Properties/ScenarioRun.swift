@@ -19,7 +19,7 @@ final class ScenarioRun {
     private(set) var tracks: [Track] = []
     private(set) var converged = false
     /// When the last `leave` that could not hand off in time ended (its node dropped as a killed
-    /// one would be, LANGUAGE.md `remove`): writes submitted before then may be lost with it.
+    /// one would be, docs/language.md `remove`): writes submitted before then may be lost with it.
     private(set) var droppedAt: Micros?
     /// When the last `wipeOwners` step wiped disks: writes submitted before then may be lost.
     private(set) var wipedAt: Micros?
@@ -112,18 +112,18 @@ final class ScenarioRun {
         c.advance(by: 2 * c.settings.latencyMax + 10_000)
         converged = c.waitConverged(limit: limit)
         if !converged {
-            failures.append("not converged \(formatDuration(limit)) after healing: \(c.convergence().unmet.prefix(5))")
+            failures.append("not converged \(Durations.text(limit)) after healing: \(c.convergence().unmet.prefix(5))")
         }
     }
 
-    /// As `finish`, but leaves the operations still in flight to `check` (LANGUAGE.md: it lets
+    /// As `finish`, but leaves the operations still in flight to `check` (docs/language.md: it lets
     /// every client operation in flight complete or time out before it converges and judges).
     /// Fails when `check` returns with an operation still in flight or without converging.
     func finishWithCheck(limit: Micros) -> CheckReport {
         let c = cluster
         restoreEverything()
         let report = c.check(limit: limit)
-        if !report.converged { failures.append("check did not converge in \(formatDuration(limit)): \(report.unmet.prefix(5))") }
+        if !report.converged { failures.append("check did not converge in \(Durations.text(limit)): \(report.unmet.prefix(5))") }
         if let open = operations.first(where: { c.result(of: $0) == nil }) {
             failures.append("check returned with operation \(open) still in flight")
         }
@@ -470,7 +470,7 @@ final class ScenarioRun {
         return false
     }
 
-    /// The history checker's report (LANGUAGE.md `check`), unless a dropped node may have taken
+    /// The history checker's report (docs/language.md `check`), unless a dropped node may have taken
     /// acknowledged writes with it (the checker knows no such exemption).
     func checkerViolations() -> [String] {
         guard converged, droppedAt == nil else { return [] }
@@ -485,7 +485,7 @@ extension StoredField {
 }
 
 extension Version {
-    var text: String { "\(formatTime(time))@\(coordinator)" }
+    var text: String { "\(Durations.text(time))@\(coordinator)" }
 }
 
 extension ClientResult {

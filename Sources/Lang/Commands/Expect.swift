@@ -1,4 +1,98 @@
-/// The `expect …` forms (LANGUAGE.md, "Expectations").
+extension CommandDeclaration {
+    /// `expect …`: the expectations, each counted as passed or failed.
+    static let expect = CommandDeclaration(
+        word: "expect", group: .expectations,
+        usages: [
+            "expect get KEY field=value… [only] [via NODE]",
+            "expect get KEY absent [via NODE]",
+            "expect stream NAME next [field=value…]",
+            "expect stream NAME last [field=value…]",
+            "expect stream NAME count N",
+            "expect stream NAME empty",
+            "expect owners KEY NODE…",
+            "expect NODE sees OTHER up|down",
+            "expect converged",
+            "expect ok COMMAND / expect fail COMMAND",
+        ],
+        errorUsage: "expect get|stream|owners|converged|ok|fail … or expect NODE sees OTHER up|down",
+        formUsages: [
+            ("expect get", "expect get KEY field=value… [only] [via NODE] or expect get KEY absent [via NODE]"),
+            ("expect stream", "expect stream NAME next|last [field=value…], expect stream NAME count N "
+                + "or expect stream NAME empty"),
+            ("expect owners", "expect owners KEY NODE…"),
+            ("expect sees", "expect NODE sees OTHER up|down"),
+            ("expect converged", "expect converged"),
+            ("expect ok", "expect ok put|get|delete|stream …"),
+            ("expect fail", "expect fail put|get|delete|stream …"),
+        ],
+        summary: "check get, stream, owners, sees, converged, ok/fail",
+        shortUsage: "expect FORM …",
+        details: [
+            "get: a get returns at least these values (only: exactly these fields), or no object.",
+            "stream next: the oldest pending view is exactly these fields; it is consumed.",
+            "stream last: every pending view is consumed, the last is exactly these fields.",
+            "stream count N / empty: exactly N / no views are pending (none consumed).",
+            "owners: the key's preference list is exactly these nodes (any order).",
+            "sees: NODE's membership view holds OTHER as up / down.",
+            "converged: the cluster is converged now.",
+            "ok / fail: the client operation (put, get, delete or stream) succeeds / fails.",
+            "A failed expectation prints file:line, what was expected and what was seen;",
+            "the script goes on.",
+        ],
+        example: [
+            "expect get Alice balance=121 name=Alice",
+            "expect stream s next balance=110",
+            "expect n1 sees n2 down",
+            "expect fail put Bob a=1",
+        ],
+        keywords: ["via", "only", "absent", "next", "last", "count", "empty", "owners", "sees", "up", "down",
+                   "converged", "ok", "fail"],
+        parse: { parser, args, table throws(ScriptError) in try parser.expectation(&args, into: &table) },
+        complete: { arguments, context in
+            if let node = context.afterVia(arguments) { return node }
+            return completions(afterExpect: arguments, context)
+        })
+
+    /// What may follow `expect` as a fixed word.
+    static let expectForms = ["get", "stream", "owners", "converged", "ok", "fail"]
+
+    /// After `expect`: its forms, or a node for `expect NODE sees OTHER up|down`.
+    private static func completions(afterExpect arguments: [String], _ context: CompletionContext) -> [String] {
+        guard let form = arguments.first else { return expectForms + context.nodes }
+        let rest = Array(arguments.dropFirst())
+        switch form {
+        case "get":
+            guard let key = rest.first else { return context.keys }
+            if rest.contains("absent") { return ["via"] }
+            return context.assignments(of: key, except: rest) + ["only", "via"] + (rest.count == 1 ? ["absent"] : [])
+        case "stream":
+            switch rest.count {
+            case 0: return context.streams
+            case 1: return ["next", "last", "count", "empty"]
+            default: return []
+            }
+        case "owners":
+            guard rest.first != nil else { return context.keys }
+            return context.nodes.filter { !rest.contains($0) }
+        case "ok", "fail":
+            return CommandDeclarations.completions(after: rest, context: context).filter { word in
+                rest.isEmpty ? ["put", "get", "delete", "stream"].contains(word) : true
+            }
+        case "converged":
+            return []
+        default:
+            // `expect NODE sees OTHER up|down`
+            switch rest.count {
+            case 0: return ["sees"]
+            case 1: return rest[0] == "sees" ? context.nodes : []
+            case 2: return rest[0] == "sees" ? ["up", "down"] : []
+            default: return []
+            }
+        }
+    }
+}
+
+/// Parsing the `expect …` forms.
 extension CommandParser {
     func expectation(_ args: inout Arguments, into table: inout CommandTable) throws(ScriptError) -> Int {
         let anchor = args.anchor.word
@@ -6,7 +100,7 @@ extension CommandParser {
         let form = try args.required("what to expect")
         // Matched on the bytes: the form's text is made only for an error.
         if form.isBare, let formText = Self.expectFormSpellings.firstIndex(where: { source.spells(form.word, $0) })
-            .map({ Vocabulary.expectForms[$0] }) {
+            .map({ CommandDeclaration.expectForms[$0] }) {
             // The form's words after `expect`, named as their usage is looked up ("expect get").
             func arguments(_ name: String) -> Arguments { Arguments(name, anchor: form, rest: args.rest, file: file) }
             switch formText {
@@ -49,10 +143,10 @@ extension CommandParser {
             return table.append(.expectSees, at: anchor, wordsFrom: firstWord, flags: state == "up" ? .up : [])
         }
         throw ScriptError("unknown expectation `\(file.display(form))`: \(args.usage)", at: file.range(form),
-                          suggestion: form.isBare ? Suggest.nearest(file.text(form.word), in: Vocabulary.expectForms) : nil)
+                          suggestion: form.isBare ? Suggest.nearest(file.text(form.word), in: CommandDeclaration.expectForms) : nil)
     }
 
-    /// `Vocabulary.expectForms` as literals, compared with no `String` made.
+    /// `CommandDeclaration.expectForms` as literals, compared with no `String` made.
     static let expectFormSpellings: [StaticString] = ["get", "stream", "owners", "converged", "ok", "fail"]
 
     /// `expect get KEY field=value… [only] [via NODE]` or `expect get KEY absent [via NODE]`: the
