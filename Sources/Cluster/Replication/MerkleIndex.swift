@@ -30,10 +30,12 @@ struct MerkleIndex {
     /// Per range of the ring, its slot in `ranges` and `touched` (-1: none). Only ranges that
     /// hold keys get a slot: a node of a thousand-node ring stores keys in a few dozen of its
     /// 8,000 ranges, and the index is rebuilt whenever the ring changes.
-    private var slotOfRange: [Int32] = []
+    private(set) var slotOfRange: [Int32] = []
     /// Per slot, its range.
-    private var rangeOfSlot: [Int32] = []
-    private var ranges: [Entries] = []
+    private(set) var rangeOfSlot: [Int32] = []
+    /// Internal (not private), as the state below: read by MerkleIndex+Invariants.swift, and
+    /// `ranges` corrupted by its tests.
+    var ranges: [Entries] = []
     /// A key noted since its range's last refresh, with the item hash of what the store held
     /// for it then (none when it held nothing).
     struct Note {
@@ -51,10 +53,10 @@ struct MerkleIndex {
     }
 
     /// Notes since their range's last refresh, by slot (any order, repeats allowed).
-    private var touched: [[Note]] = []
-    private var touchedCount = 0
+    private(set) var touched: [[Note]] = []
+    private(set) var touchedCount = 0
     /// The index must be rebuilt from the whole store.
-    private var stale = true
+    private(set) var stale = true
 
     /// Notes that the store, now holding `storeCount` keys, holds for `key` (at `place` on the
     /// node's ring) a record whose item hash is `item` (`item(_:at:)`; nil: nothing). The place's
@@ -94,12 +96,18 @@ struct MerkleIndex {
 
     /// Brings every range up to date with `store` for `ring` (`positions`: ring position per key).
     mutating func refresh(ring newRing: Ring, store: Store, positions: [UInt64]) {
+        #if DEBUG
+        defer { checkInvariants(positions: positions, store: store) }
+        #endif
         guard sync(ring: newRing, store: store, positions: positions) else { return }
         for slot in touched.indices where !touched[slot].isEmpty { refresh(slot: slot, store, positions) }
     }
 
     /// Brings the ranges that `arcs` (ranges of this ring or another) overlap up to date.
     mutating func refresh(ring newRing: Ring, store: Store, positions: [UInt64], overlapping arcs: [RangeArc]) {
+        #if DEBUG
+        defer { checkInvariants(positions: positions, store: store) }
+        #endif
         guard sync(ring: newRing, store: store, positions: positions) else { return }
         for arc in arcs {
             if let r = ring.range(exactly: arc) {  // the usual case: a range of this ring
