@@ -1,10 +1,12 @@
 // Invariants of a node's Merkle index (style of swift-collections' `Heap+Invariants.swift`: see
 // CalendarQueue+Invariants.swift).
 //
-// When: debug builds check everything, the store's agreement included, at the end of each
-// `refresh` (what anti-entropy runs before it reads the index): O(keys stored), next to the
-// exchange of trees that follows. Writes (`touch`, an append) are not checked. The tests check
-// after every step. Release builds check nothing.
+// When: debug builds check, after each range a refresh brings up to date (what anti-entropy runs
+// before it reads the index), that range against a recomputation and against the store, O(its
+// keys), and the slots' structure at the end of each refresh, O(ranges). Writes (`touch`, an
+// append) are not checked, nor, there, the store's keys missing from the index (a scan of the
+// whole store per refresh made `kvbench --quick` in a debug build take half as long again): the
+// tests check everything after every step. Release builds check nothing.
 
 extension MerkleIndex {
     /// Every invariant of the index, as messages naming those broken (empty: none).
@@ -13,6 +15,35 @@ extension MerkleIndex {
     /// - and `store`: also every range without notes pending (not dirty) against the store: the
     ///   keys it holds there, with their item hashes, and no others.
     func invariantViolations(positions: [UInt64]? = nil, store: Store? = nil) -> [String] {
+        var found = structureViolations()
+        guard found.isEmpty else { return found }
+        for slot in ranges.indices { found += violations(ofSlot: slot, positions: positions, store: store) }
+        // The other way round: each key the store holds (with an item) in a range not dirty is held.
+        guard let store, let positions, !stale, !ring.isEmpty else { return found }
+        var expected = [Int](repeating: 0, count: ranges.count)
+        for (key, object) in store.entries {
+            guard Int(key) < positions.count else {
+                found.append("store key \(key) has no ring position")
+                continue
+            }
+            let position = positions[Int(key)]
+            guard Self.item(object, at: position) != nil else { continue }
+            let r = ring.range(of: position)
+            let slot = Int(slotOfRange[r])
+            if slot < 0 {
+                found.append("store key \(key) in range \(r), which has no slot")
+            } else {
+                expected[slot] += 1
+            }
+        }
+        for slot in ranges.indices where touched[slot].isEmpty && expected[slot] != ranges[slot].keys.count {
+            found.append("range \(rangeOfSlot[slot]) (no notes pending): \(ranges[slot].keys.count) keys, store holds \(expected[slot])")
+        }
+        return found
+    }
+
+    /// The slots, notes and counts: O(ranges of the ring + slots).
+    func structureViolations() -> [String] {
         var found: [String] = []
         // Slots: one per range that has held keys, both ways round.
         if slotOfRange.count != ring.rangeCount {
@@ -37,39 +68,24 @@ extension MerkleIndex {
         if noted != touchedCount {
             found.append("touchedCount \(touchedCount), notes held \(noted)")
         }
-        // Each range's entries.
-        for (slot, e) in ranges.enumerated() {
-            let r = Int(rangeOfSlot[slot])
-            found += e.invariantViolations(positions: positions).map { "range \(r) " + $0 }
-            guard let positions, !ring.isEmpty else { continue }
-            for k in e.keys where Int(k) < positions.count && ring.range(of: positions[Int(k)]) != r {
-                found.append("range \(r): key \(k) lies in range \(ring.range(of: positions[Int(k)]))")
-            }
+        return found
+    }
+
+    /// One slot's range: its entries (`Entries.invariantViolations`); with `positions`, each key
+    /// inside the range; and with `store`, when no notes are pending, each key's item the store's.
+    /// O(keys of the range).
+    func violations(ofSlot slot: Int, positions: [UInt64]?, store: Store?) -> [String] {
+        let r = Int(rangeOfSlot[slot]), e = ranges[slot]
+        var found = e.invariantViolations(positions: positions).map { "range \(r) " + $0 }
+        guard let positions, !ring.isEmpty, found.isEmpty else { return found }
+        for k in e.keys where ring.range(of: positions[Int(k)]) != r {
+            found.append("range \(r): key \(k) lies in range \(ring.range(of: positions[Int(k)]))")
         }
-        // Against the store: the ranges not dirty hold what it holds there.
-        guard let store, let positions, !stale, !ring.isEmpty else { return found }
-        var expected = [[(key: UInt32, item: UInt64)]](repeating: [], count: ranges.count)
-        for (key, object) in store.entries {
-            guard Int(key) < positions.count else {
-                found.append("store key \(key) has no ring position")
-                continue
-            }
-            let position = positions[Int(key)]
-            guard let item = Self.item(object, at: position) else { continue }
-            let r = ring.range(of: position)
-            let slot = Int(slotOfRange[r])
-            if slot < 0 {
-                found.append("store key \(key) in range \(r), which has no slot")
-            } else if touched[slot].isEmpty {
-                expected[slot].append((key, item))
-            }
-        }
-        for slot in ranges.indices where touched[slot].isEmpty {
-            let want = expected[slot].sorted { $0.key < $1.key }
-            let e = ranges[slot]
-            if want.map(\.key) != e.keys || want.map(\.item) != e.items {
-                let missing = Set(want.map(\.key)).symmetricDifference(e.keys).sorted().prefix(8)
-                found.append("range \(rangeOfSlot[slot]) (no notes pending): \(e.keys.count) keys, store holds \(want.count) (differing: \(Array(missing)))")
+        guard let store, !stale, touched[slot].isEmpty else { return found }
+        for (k, item) in zip(e.keys, e.items) {
+            let held = store.withRecord(k) { Self.item($0, at: positions[Int(k)]) } ?? nil
+            if held != item {
+                found.append("range \(r) (no notes pending): key \(k) item \(item), store's \(String(describing: held))")
             }
         }
         return found
@@ -82,6 +98,14 @@ extension MerkleIndex {
         precondition(found.isEmpty, "MerkleIndex invariants: " + found.joined(separator: "; "))
         #endif
     }
+
+    #if DEBUG
+    /// Debug builds: a slot just refreshed, or (nil) the structure at the end of a refresh.
+    func checkRefreshed(slot: Int?, positions: [UInt64], store: Store) {
+        let found = slot.map { violations(ofSlot: $0, positions: positions, store: store) } ?? structureViolations()
+        precondition(found.isEmpty, "MerkleIndex invariants: " + found.joined(separator: "; "))
+    }
+    #endif
 }
 
 extension MerkleIndex.Entries {

@@ -30,11 +30,12 @@ struct MerkleIndex {
     /// Per range of the ring, its slot in `ranges` and `touched` (-1: none). Only ranges that
     /// hold keys get a slot: a node of a thousand-node ring stores keys in a few dozen of its
     /// 8,000 ranges, and the index is rebuilt whenever the ring changes.
+    ///
+    /// Internal (not private), as the state below: read by MerkleIndex+Invariants.swift, and
+    /// `ranges` corrupted by its tests.
     private(set) var slotOfRange: [Int32] = []
     /// Per slot, its range.
     private(set) var rangeOfSlot: [Int32] = []
-    /// Internal (not private), as the state below: read by MerkleIndex+Invariants.swift, and
-    /// `ranges` corrupted by its tests.
     var ranges: [Entries] = []
     /// A key noted since its range's last refresh, with the item hash of what the store held
     /// for it then (none when it held nothing).
@@ -97,7 +98,7 @@ struct MerkleIndex {
     /// Brings every range up to date with `store` for `ring` (`positions`: ring position per key).
     mutating func refresh(ring newRing: Ring, store: Store, positions: [UInt64]) {
         #if DEBUG
-        defer { checkInvariants(positions: positions, store: store) }
+        defer { checkRefreshed(slot: nil, positions: positions, store: store) }
         #endif
         guard sync(ring: newRing, store: store, positions: positions) else { return }
         for slot in touched.indices where !touched[slot].isEmpty { refresh(slot: slot, store, positions) }
@@ -106,7 +107,7 @@ struct MerkleIndex {
     /// Brings the ranges that `arcs` (ranges of this ring or another) overlap up to date.
     mutating func refresh(ring newRing: Ring, store: Store, positions: [UInt64], overlapping arcs: [RangeArc]) {
         #if DEBUG
-        defer { checkInvariants(positions: positions, store: store) }
+        defer { checkRefreshed(slot: nil, positions: positions, store: store) }
         #endif
         guard sync(ring: newRing, store: store, positions: positions) else { return }
         for arc in arcs {
@@ -151,6 +152,9 @@ struct MerkleIndex {
         // between refreshes, and a new array for each cost an allocation per write. A large one
         // (a busy range of a big store) is freed rather than held for good.
         touched[slot].removeAll(keepingCapacity: touched[slot].capacity <= 64)
+        #if DEBUG
+        checkRefreshed(slot: slot, positions: positions, store: store)
+        #endif
     }
 
     /// The ranges that have held keys since the index was last rebuilt, ascending: a node of a
