@@ -5,10 +5,11 @@
 /// operations in flight (an `IDWindow` from the oldest one kept). Nothing else reads an
 /// operation once it has completed: a request still in flight carries its own copy.
 struct ClientTable {
-    private var window = IDWindow(filler: ClientOp(request: .get(key: 0, fields: []), coordinator: -1))
+    // Internal (not private): read by IDWindow+Invariants.swift.
+    private(set) var window = IDWindow(filler: ClientOp(request: .get(key: 0, fields: []), coordinator: -1))
     var keepsHistory = true
     /// Every id below this has completed (or was dropped): `oldestInFlight` scans on from here.
-    private var settledBelow = 0
+    private(set) var settledBelow = 0
 
     /// Ids issued so far (the next id).
     var count: Int { window.nextID }

@@ -9,7 +9,8 @@ struct MembershipView {
     /// Heartbeat and flags of one node, in one word: `beat << 3 | excluded << 2 | removed << 1 |
     /// down`, or `unknown`. `down` is `downAt >= 0`; a node up has `downAt` -1 (nothing writes
     /// another negative), so news of a node up rewrites the pulse and `grew` alone.
-    fileprivate struct Pulse {
+    // Internal (not fileprivate), as the rows below: read by MembershipView+Invariants.swift.
+    struct Pulse {
         var raw: Int64
         static let unknown = Pulse(raw: .min)
 
@@ -32,9 +33,10 @@ struct MembershipView {
 
     /// One row per node index, the pulse first. One array, not one per field: routing copies
     /// views (`let view = node.view`), and each array is a retain and a release.
-    private var slots: [Slot] = []
+    /// Internal (not private): read by MembershipView+Invariants.swift, and corrupted by its tests.
+    var slots: [Slot] = []
 
-    fileprivate struct Slot {
+    struct Slot {
         var pulse = Pulse.unknown
         /// Local time the heartbeat last grew (silence is measured from here).
         var grew: Micros = 0
@@ -114,7 +116,7 @@ struct MembershipView {
     /// The last answer of `peers(of:)`, kept while `routingVersion` stays the same: every
     /// gossip tick asks, and a view changes who is up or a member far less often. (Two arrays
     /// more for a copy of a view to retain; the hot paths read views in place.)
-    private var peerCache: (version: Int, me: Int32, up: [Int32], down: [Int32])?
+    private(set) var peerCache: (version: Int, me: Int32, up: [Int32], down: [Int32])?
 
     /// Members other than `me`, ascending, split into those held up and those held down.
     mutating func peers(of me: Int32) -> (up: [Int32], down: [Int32]) {
@@ -124,7 +126,7 @@ struct MembershipView {
         return found
     }
 
-    private static func peers(of me: Int32, in slots: [Slot]) -> (up: [Int32], down: [Int32]) {
+    static func peers(of me: Int32, in slots: [Slot]) -> (up: [Int32], down: [Int32]) {
         var down: [Int32] = []
         let up = [Int32](unsafeUninitializedCapacity: slots.count) { up, upCount in
             slots.withUnsafeBufferPointer { slots in
@@ -145,6 +147,10 @@ struct MembershipView {
         let i = Int(entry.entry.node)
         grow(to: i + 1)
         let wasMember = slots[i].pulse.isMember
+        #if DEBUG
+        let routingBefore = routingVersion
+        defer { checkedPass(routingBefore: routingBefore) }
+        #endif
         withRows { $0.store(entry, at: i) }
         if wasMember != !entry.entry.removed { membershipVersion += 1 }
     }
@@ -169,6 +175,10 @@ struct MembershipView {
         var highest: Int32 = -1
         for e in incoming { highest = max(highest, e.node) }
         grow(to: Int(highest) + 1)
+        #if DEBUG
+        let routingBefore = routingVersion
+        defer { checkedPass(routingBefore: routingBefore) }
+        #endif
         var membershipChanges = 0
         withRows { c in
             for e in incoming where e.node != me {
@@ -188,6 +198,10 @@ struct MembershipView {
         var highest = incoming.slots.count - 1
         while highest >= 0 && !incoming.slots[highest].pulse.known { highest -= 1 }
         grow(to: highest + 1)
+        #if DEBUG
+        let routingBefore = routingVersion
+        defer { checkedPass(routingBefore: routingBefore) }
+        #endif
         var fx = MergeEffects()
         var membershipChanges = 0
         let reply = [MemberEntry](unsafeUninitializedCapacity: slots.count) { reply, replyCount in
@@ -235,6 +249,10 @@ struct MembershipView {
     /// Failure detection and rehash exclusion at a node's tick: a node silent for `suspect` is held
     /// down from when its heartbeat last grew. Returns whether any node's exclusion changed.
     mutating func detect(me: Int32, now: Micros, suspect: Micros, rehash: Micros) -> Bool {
+        #if DEBUG
+        let routingBefore = routingVersion
+        defer { checkedPass(routingBefore: routingBefore) }
+        #endif
         var changed = false
         withRows { c in
             for i in c.slots.indices where c.slots[i].pulse.isMember && i != Int(me) {
@@ -257,6 +275,9 @@ struct MembershipView {
     /// After a pause or restart: silence is measured only while running, so every peer starts
     /// afresh as heard-from now (gossip corrects what changed meanwhile).
     mutating func restartClocks(me: Int32, now: Micros, resetStatus: Bool) {
+        #if DEBUG
+        defer { checkInvariants() }
+        #endif
         withRows { c in
             for i in c.slots.indices where c.slots[i].pulse.known && i != Int(me) {
                 var e = c.entry(at: i)!

@@ -3,7 +3,8 @@
 /// the oldest unfinished id: lookup is an index, no hashing, and requests are updated in place.
 /// Ids are never reused, so a late reply to a finished request finds nothing.
 struct CoordinatorTable {
-    private var window = IDWindow(filler: CoordinatorOp(client: -1, clientOp: -1, key: 0, needed: 0, targetCount: 0))
+    /// Internal (not private): read by IDWindow+Invariants.swift.
+    private(set) var window = IDWindow(filler: CoordinatorOp(client: -1, clientOp: -1, key: 0, needed: 0, targetCount: 0))
 
     var count: Int { window.count }
     var isEmpty: Bool { window.isEmpty }

@@ -6,16 +6,18 @@
 /// Whether a slot is held sits beside its element: one cache line for both, where a thousand
 /// nodes' tables are rarely in cache.
 struct IDWindow<Element> {
-    private struct Slot {
+    // Internal (not private) from here on: read by IDWindow+Invariants.swift, and the counters
+    // also corrupted by its tests.
+    struct Slot {
         var element: Element
         var held: Bool
     }
-    private var storage: [Slot] = []
+    private(set) var storage: [Slot] = []
     /// Storage index of the window's first slot (id `base`).
-    private var head = 0
+    var head = 0
     /// Slots in the window, held or removed but not yet passed.
-    private var used = 0
-    private var base = 0
+    var used = 0
+    var base = 0
     private(set) var nextID = 0
     private(set) var count = 0
     private let filler: Element
@@ -33,6 +35,9 @@ struct IDWindow<Element> {
         used += 1
         count += 1
         nextID += 1
+        #if DEBUG
+        checkInvariants(thorough: false)
+        #endif
         return nextID - 1
     }
 
@@ -88,6 +93,9 @@ struct IDWindow<Element> {
             used -= 1
             base += 1
         }
+        #if DEBUG
+        checkInvariants(thorough: false)
+        #endif
     }
 
     /// Held ids, oldest first.
@@ -110,6 +118,9 @@ struct IDWindow<Element> {
         used = 0
         count = 0
         base = nextID
+        #if DEBUG
+        checkInvariants()
+        #endif
     }
 
     private mutating func grow() {
@@ -119,5 +130,8 @@ struct IDWindow<Element> {
         for k in 0..<used { swap(&bigger[k], &storage[(head + k) & mask]) }
         storage = bigger
         head = 0
+        #if DEBUG
+        checkInvariants()
+        #endif
     }
 }

@@ -30,10 +30,13 @@ struct MerkleIndex {
     /// Per range of the ring, its slot in `ranges` and `touched` (-1: none). Only ranges that
     /// hold keys get a slot: a node of a thousand-node ring stores keys in a few dozen of its
     /// 8,000 ranges, and the index is rebuilt whenever the ring changes.
-    private var slotOfRange: [Int32] = []
+    ///
+    /// Internal (not private), as the state below: read by MerkleIndex+Invariants.swift, and
+    /// `ranges` corrupted by its tests.
+    private(set) var slotOfRange: [Int32] = []
     /// Per slot, its range.
-    private var rangeOfSlot: [Int32] = []
-    private var ranges: [Entries] = []
+    private(set) var rangeOfSlot: [Int32] = []
+    var ranges: [Entries] = []
     /// A key noted since its range's last refresh, with the item hash of what the store held
     /// for it then (none when it held nothing).
     struct Note {
@@ -51,10 +54,10 @@ struct MerkleIndex {
     }
 
     /// Notes since their range's last refresh, by slot (any order, repeats allowed).
-    private var touched: [[Note]] = []
-    private var touchedCount = 0
+    private(set) var touched: [[Note]] = []
+    private(set) var touchedCount = 0
     /// The index must be rebuilt from the whole store.
-    private var stale = true
+    private(set) var stale = true
 
     /// Notes that the store, now holding `storeCount` keys, holds for `key` (at `place` on the
     /// node's ring) a record whose item hash is `item` (`item(_:at:)`; nil: nothing). The place's
@@ -94,12 +97,18 @@ struct MerkleIndex {
 
     /// Brings every range up to date with `store` for `ring` (`positions`: ring position per key).
     mutating func refresh(ring newRing: Ring, store: Store, positions: [UInt64]) {
+        #if DEBUG
+        defer { checkRefreshed(slot: nil, positions: positions, store: store) }
+        #endif
         guard sync(ring: newRing, store: store, positions: positions) else { return }
         for slot in touched.indices where !touched[slot].isEmpty { refresh(slot: slot, store, positions) }
     }
 
     /// Brings the ranges that `arcs` (ranges of this ring or another) overlap up to date.
     mutating func refresh(ring newRing: Ring, store: Store, positions: [UInt64], overlapping arcs: [RangeArc]) {
+        #if DEBUG
+        defer { checkRefreshed(slot: nil, positions: positions, store: store) }
+        #endif
         guard sync(ring: newRing, store: store, positions: positions) else { return }
         for arc in arcs {
             if let r = ring.range(exactly: arc) {  // the usual case: a range of this ring
@@ -143,6 +152,9 @@ struct MerkleIndex {
         // between refreshes, and a new array for each cost an allocation per write. A large one
         // (a busy range of a big store) is freed rather than held for good.
         touched[slot].removeAll(keepingCapacity: touched[slot].capacity <= 64)
+        #if DEBUG
+        checkRefreshed(slot: slot, positions: positions, store: store)
+        #endif
     }
 
     /// The ranges that have held keys since the index was last rebuilt, ascending: a node of a

@@ -16,19 +16,21 @@ struct CalendarQueue: ~Copyable {
     /// (at most 64: a key holds the position in 6 bits).
     private static let insertionSortLimit = 48
 
-    private var chunks = EventChunks()
+    // Internal (not private) from here on, read by CalendarQueue+Invariants.swift; `occupied`
+    // is also written by its tests, to corrupt a queue.
+    private(set) var chunks = EventChunks()
     /// Future blocks by block number modulo `blockCount`.
-    private let blocks = UnsafeMutablePointer<EventChunks.List>.allocate(capacity: blockCount)
+    let blocks = UnsafeMutablePointer<EventChunks.List>.allocate(capacity: blockCount)
     /// Bit `i` set when `blocks[i]` is not empty.
-    private var occupied: UInt64 = 0
+    var occupied: UInt64 = 0
     /// The open block's events in (time, sequence) order, consumed from `cursor`.
-    private var open = UnsafeMutablePointer<Event>.allocate(capacity: 1)
-    private var openCapacity = 1
-    private var openCount = 0
-    private var cursor = 0
-    private var late = EventHeap()
+    private(set) var open = UnsafeMutablePointer<Event>.allocate(capacity: 1)
+    private(set) var openCapacity = 1
+    private(set) var openCount = 0
+    private(set) var cursor = 0
+    private(set) var late = EventHeap()
     /// Number (time >> blockShift) of the open block.
-    private var openBlock: Micros = 0
+    private(set) var openBlock: Micros = 0
     private let tally = UnsafeMutablePointer<Int32>.allocate(capacity: blockSpan)
     /// A small block's events in push order, before `insertionSortByTime`.
     private let small = UnsafeMutablePointer<Event>.allocate(capacity: insertionSortLimit)

@@ -13,13 +13,14 @@ struct EventChunks: ~Copyable {
         var count = 0
     }
 
-    private var events: UnsafeMutablePointer<Event>
+    // Internal (not private), read by CalendarQueue+Invariants.swift.
+    private(set) var events: UnsafeMutablePointer<Event>
     /// The chunk after each chunk in its list, or in the free list.
-    private var next: UnsafeMutablePointer<Int32>
-    private var capacity = 64
+    private(set) var next: UnsafeMutablePointer<Int32>
+    private(set) var capacity = 64
     /// Chunks handed out at least once; those below are in a list or free.
-    private var used = 0
-    private var free: Int32 = -1
+    private(set) var used = 0
+    private(set) var free: Int32 = -1
 
     init() {
         events = .allocate(capacity: capacity * Self.chunkSize)

@@ -1,7 +1,8 @@
 /// A 4-ary min-heap of events ordered by (time, insertion sequence): the event queue's store for
 /// events too far ahead for its timing wheel.
 struct EventHeap {
-    private var items: [Event] = []
+    /// Internal (not private): read by EventQueue+Invariants.swift, and corrupted by its tests.
+    var items: [Event] = []
 
     var count: Int { items.count }
     var first: Event? { items.first }

@@ -11,13 +11,21 @@ import DequeModule
 /// `pop` takes the earliest of the three heads by (time, sequence): exactly the order one heap
 /// would give. Not copyable: the calendar owns raw memory.
 struct EventQueue: ~Copyable {
-    private var calendar = CalendarQueue()
-    private var heap = EventHeap()
-    private var lane = Deque<Event>()
-    private var nextSeq: UInt64 = 0
+    // Internal (not private), read by EventQueue+Invariants.swift; `otherHead` is also written
+    // by its tests, to corrupt a queue.
+    private(set) var calendar = CalendarQueue()
+    private(set) var heap = EventHeap()
+    private(set) var lane = Deque<Event>()
+    private(set) var nextSeq: UInt64 = 0
     /// (time, sequence) of the earlier of the heap's and the lane's heads, (max, max) when both
     /// are empty: kept up to date so that a pop from the calendar (most pops) compares once.
-    private var otherHead = EventKey.none
+    var otherHead = EventKey.none
+    #if DEBUG
+    /// Debug builds: the latest time popped or advanced to, which no event held is earlier than
+    /// (the kernel schedules nothing before now); and operations since the last full check.
+    private(set) var floor: Micros = 0
+    var operationsSinceCheck = 0
+    #endif
 
     var count: Int { calendar.count + heap.count + lane.count }
     var isEmpty: Bool { count == 0 }
@@ -38,6 +46,9 @@ struct EventQueue: ~Copyable {
             heap.push(event)
             otherHead = min(otherHead, EventKey(event))
         }
+        #if DEBUG
+        checkedOperation()
+        #endif
     }
 
     /// Schedules an event whose time is usually no earlier than the last deadline's.
@@ -50,13 +61,21 @@ struct EventQueue: ~Copyable {
         nextSeq &+= 1
         lane.append(event)
         otherHead = min(otherHead, EventKey(event))
+        #if DEBUG
+        checkedOperation()
+        #endif
     }
 
     mutating func pop() -> Event? { pop(notAfter: .max) }
 
     /// Removes and returns the earliest event if it is due at or before `time`.
     mutating func pop(notAfter time: Micros) -> Event? {
-        if let event = calendar.popFirst(before: otherHead, notAfter: time) { return event }
+        if let event = calendar.popFirst(before: otherHead, notAfter: time) {
+            #if DEBUG
+            popped(event)
+            #endif
+            return event
+        }
         guard otherHead != .none, otherHead.time <= time else { return nil }
         let event: Event?
         if let l = lane.first, EventKey(l) == otherHead {
@@ -66,11 +85,27 @@ struct EventQueue: ~Copyable {
         }
         otherHead = min(heap.first.map(EventKey.init) ?? .none, lane.first.map(EventKey.init) ?? .none)
         if let event { calendar.advance(to: event.time) }
+        #if DEBUG
+        if let event { popped(event) }
+        #endif
         return event
     }
 
     /// Nothing is due before `time` (the clock was set to it).
-    mutating func advance(to time: Micros) { calendar.advance(to: time) }
+    mutating func advance(to time: Micros) {
+        calendar.advance(to: time)
+        #if DEBUG
+        floor = max(floor, time)
+        checkedOperation()
+        #endif
+    }
+
+    #if DEBUG
+    private mutating func popped(_ event: Event) {
+        floor = max(floor, event.time)
+        checkedOperation()
+    }
+    #endif
 }
 
 /// An event's place in the order: (time, sequence).
