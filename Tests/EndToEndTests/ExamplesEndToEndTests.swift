@@ -3,11 +3,7 @@ import Testing
 
 /// Every `examples/*.kvs` runs through the built `kvrepl` and passes; runs are byte-identical per seed.
 @Suite struct ExamplesEndToEndTests {
-    static let examples: [String] = {
-        let directory = packageRoot().appendingPathComponent("examples")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".kvs") }.sorted()
-    }()
+    static let examples = kvsScripts(in: "examples")
 
     @Test func thereAreExamples() {
         #expect(Self.examples.contains("rebalance.kvs"))
@@ -17,12 +13,7 @@ import Testing
 
     @Test(arguments: examples)
     func examplePassesOnSeveralSeeds(_ name: String) throws {
-        let result = try runKvrepl(args: ["--quiet", "--seeds", "1..5", "examples/\(name)"],
-                                   currentDirectory: packageRoot().path)
-        #expect(result.status == 0, "\(result.out)\(result.err)")
-        let summary = result.out.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(summary.hasSuffix(" passed, 0 failed"), "\(result.out)")
-        #expect(!summary.hasPrefix("0 passed"))
+        try expectPasses("examples/\(name)", seeds: "1..5")
     }
 
     @Test func sameScriptAndSeedGiveByteIdenticalOutput() throws {
@@ -101,4 +92,21 @@ import Testing
         #expect(sweep.status == 0)
         #expect(sweep.out == expected)
     }
+}
+
+/// The `.kvs` scripts in a folder of the package, by name.
+func kvsScripts(in folder: String) -> [String] {
+    let directory = packageRoot().appendingPathComponent(folder)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    return names.filter { $0.hasSuffix(".kvs") }.sorted()
+}
+
+/// The built `kvrepl` runs `path` (relative to the package) over `seeds`: exit 0, something
+/// passed, nothing failed.
+func expectPasses(_ path: String, seeds: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let result = try runKvrepl(args: ["--quiet", "--seeds", seeds, path], currentDirectory: packageRoot().path)
+    #expect(result.status == 0, "\(result.out)\(result.err)", sourceLocation: sourceLocation)
+    let summary = result.out.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(summary.hasSuffix(" passed, 0 failed"), "\(result.out)", sourceLocation: sourceLocation)
+    #expect(!summary.hasPrefix("0 passed"), sourceLocation: sourceLocation)
 }
