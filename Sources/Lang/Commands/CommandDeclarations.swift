@@ -21,15 +21,20 @@ public enum CommandDeclarations {
         return word.withUTF8 { index(spelt: $0) }.map { all[$0] }
     }
 
-    /// The index in `all` of the command that the UTF-8 `word` spells. Commands are looked up by
-    /// length and then compared whole: a command line's word is matched with no `String` made.
+    /// The index in `all` of the command that the UTF-8 `word` spells: a hash of its bytes, packed
+    /// into two words, picks a slot of a small open-addressed table, whose entries are compared whole
+    /// (a command line's word is matched with no `String` made and no search of the commands).
     static func index(spelt word: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard word.count < byLength.count else { return nil }
-        for candidate in byLength[word.count]
-        where spellings[candidate].withUnsafeBufferPointer({ ByteScan.equal($0, word) }) {
-            return candidate
+        guard let key = Slot.Key(word) else { return nil }
+        return slots.withUnsafeBufferPointer { slots in
+            var at = key.hash & (slots.count - 1)
+            while true {
+                let slot = slots[at]
+                if slot.command < 0 { return nil }
+                if slot.key == key { return slot.command }
+                at = (at + 1) & (slots.count - 1)
+            }
         }
-        return nil
     }
 
     /// The index in `all` of the command that `lexeme` spells, read on the file's bytes.
@@ -38,14 +43,54 @@ public enum CommandDeclarations {
         return source.withText(of: lexeme, index(spelt:))
     }
 
-    /// Each command's word, as bytes.
-    private static let spellings: [[UInt8]] = all.map { Array($0.word.utf8) }
+    /// A command word's place in `slots`.
+    private struct Slot {
+        /// Up to 16 bytes of a word, packed little-endian, and its length.
+        struct Key: Equatable {
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            var count = 0
 
-    /// The indices of the commands of each word length.
-    private static let byLength: [[Int]] = {
-        var table = [[Int]](repeating: [], count: (all.map(\.word.utf8.count).max() ?? 0) + 1)
-        for (index, declaration) in all.enumerated() { table[declaration.word.utf8.count].append(index) }
-        return table
+            /// The key of `word`; nil for a word longer than any command can be.
+            @inline(__always)
+            init?(_ word: UnsafeBufferPointer<UInt8>) {
+                guard word.count <= 16 else { return nil }
+                count = word.count
+                for index in 0..<word.count {
+                    let byte = UInt64(word[index])
+                    if index < 8 { low |= byte << (8 * index) } else { high |= byte << (8 * (index - 8)) }
+                }
+            }
+
+            @inline(__always)
+            var hash: Int {
+                let mixed = (low ^ (high &* 0x9E37_79B9) ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+                return Int(truncatingIfNeeded: mixed >> 32)
+            }
+        }
+
+        var key: Key
+        /// The command's index in `all`, or -1 for an empty slot.
+        var command: Int
+    }
+
+    /// Every command word in a slot of its own, with empty slots (at least half of them) that end
+    /// each search; its size is a power of two.
+    private static let slots: [Slot] = {
+        var size = 16
+        while size < 2 * all.count { size *= 2 }
+        let empty = Slot(key: Slot.Key(UnsafeBufferPointer(start: nil, count: 0))!, command: -1)
+        var slots = [Slot](repeating: empty, count: size)
+        for (index, declaration) in all.enumerated() {
+            var word = declaration.word
+            guard let key = word.withUTF8({ Slot.Key($0) }) else {
+                preconditionFailure("command word `\(declaration.word)` is longer than 16 bytes")
+            }
+            var at = key.hash & (size - 1)
+            while slots[at].command >= 0 { at = (at + 1) & (size - 1) }
+            slots[at] = Slot(key: key, command: index)
+        }
+        return slots
     }()
 
     /// The usage of a command or of one of its forms (`expect get`), as error messages show it.
