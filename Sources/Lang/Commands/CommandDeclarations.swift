@@ -54,11 +54,18 @@ public enum CommandDeclarations {
             /// The key of `word`; nil for a word longer than any command can be.
             @inline(__always)
             init?(_ word: UnsafeBufferPointer<UInt8>) {
-                guard word.count <= 16 else { return nil }
                 count = word.count
-                for index in 0..<word.count {
-                    let byte = UInt64(word[index])
-                    if index < 8 { low |= byte << (8 * index) } else { high |= byte << (8 * (index - 8)) }
+                guard count <= 16 else { return nil }
+                guard let base = word.baseAddress else { return }
+                var index = 0
+                let lowCount = min(count, 8)
+                while index < lowCount {
+                    low |= UInt64(base[index]) &<< UInt64(index &* 8)
+                    index &+= 1
+                }
+                while index < count {
+                    high |= UInt64(base[index]) &<< UInt64((index &- 8) &* 8)
+                    index &+= 1
                 }
             }
 
