@@ -26,9 +26,12 @@ struct CommandParser {
                                                                line: 1, column: 1, length: 1))
         }
         let index = try commandWord(first)
-        let declaration = CommandDeclarations.all[index]
-        var args = Arguments(declaration.word, anchor: first, rest: tokens.dropFirst(), file: file, command: index)
-        return try declaration.parse(self, &args, &table)
+        return try CommandDeclarations.all.withUnsafeBufferPointer { all throws(ScriptError) in
+            // Unowned: `all` holds every declaration for good, so a command costs no reference counting.
+            unowned(unsafe) let declaration = all[index]
+            var args = Arguments(declaration.word, anchor: first, rest: tokens.dropFirst(), file: file, command: index)
+            return try declaration.parse(self, &args, &table)
+        }
     }
 
     /// The header of a block, `repeat N` or `at TIME`, from the tokens before its `{`.
