@@ -26,7 +26,12 @@ public enum CommandDeclarations {
     /// (a command line's word is matched with no `String` made and no search of the commands).
     static func index(spelt word: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let key = Slot.Key(word) else { return nil }
-        return slots.withUnsafeBufferPointer { slots in
+        return index(of: key)
+    }
+
+    /// The index in `all` of the command whose key is `key`.
+    private static func index(of key: Slot.Key) -> Int? {
+        slots.withUnsafeBufferPointer { slots in
             var at = key.hash & (slots.count - 1)
             while true {
                 let slot = slots[at]
@@ -40,6 +45,11 @@ public enum CommandDeclarations {
     /// The index in `all` of the command that `lexeme` spells, read on the file's bytes.
     static func index(_ source: SourceBytes, _ lexeme: Lexeme) -> Int? {
         guard !lexeme.escaped else { return nil }
+        let text = lexeme.textBytes
+        // Away from the file's end, the word is packed with two eight-byte loads and masks.
+        if text.count <= 16 && text.lowerBound + 16 <= source.bytes.count, let base = source.bytes.baseAddress {
+            return index(of: Slot.Key(packing: UnsafeRawPointer(base + text.lowerBound), count: text.count))
+        }
         return source.withText(of: lexeme, index(spelt:))
     }
 
@@ -67,6 +77,16 @@ public enum CommandDeclarations {
                     high |= UInt64(base[index]) &<< UInt64((index &- 8) &* 8)
                     index &+= 1
                 }
+            }
+
+            /// The key of the `count` (at most 16) bytes at `bytes`, which may read 16 bytes.
+            @inline(__always)
+            init(packing bytes: UnsafeRawPointer, count: Int) {
+                self.count = count
+                let low = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
+                let high = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                self.low = count >= 8 ? low : low & ((1 &<< UInt64(count &* 8)) &- 1)
+                self.high = count >= 16 ? high : count <= 8 ? 0 : high & ((1 &<< UInt64((count &- 8) &* 8)) &- 1)
             }
 
             @inline(__always)
