@@ -21,31 +21,103 @@ public enum CommandDeclarations {
         return word.withUTF8 { index(spelt: $0) }.map { all[$0] }
     }
 
-    /// The index in `all` of the command that the UTF-8 `word` spells. Commands are looked up by
-    /// length and then compared whole: a command line's word is matched with no `String` made.
+    /// The index in `all` of the command that the UTF-8 `word` spells: a hash of its bytes, packed
+    /// into two words, picks a slot of a small open-addressed table, whose entries are compared whole
+    /// (a command line's word is matched with no `String` made and no search of the commands).
     static func index(spelt word: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard word.count < byLength.count else { return nil }
-        for candidate in byLength[word.count]
-        where spellings[candidate].withUnsafeBufferPointer({ ByteScan.equal($0, word) }) {
-            return candidate
+        guard let key = Slot.Key(word) else { return nil }
+        return index(of: key)
+    }
+
+    /// The index in `all` of the command whose key is `key`.
+    private static func index(of key: Slot.Key) -> Int? {
+        slots.withUnsafeBufferPointer { slots in
+            var at = key.hash & (slots.count - 1)
+            while true {
+                let slot = slots[at]
+                if slot.command < 0 { return nil }
+                if slot.key == key { return slot.command }
+                at = (at + 1) & (slots.count - 1)
+            }
         }
-        return nil
     }
 
     /// The index in `all` of the command that `lexeme` spells, read on the file's bytes.
     static func index(_ source: SourceBytes, _ lexeme: Lexeme) -> Int? {
         guard !lexeme.escaped else { return nil }
+        let text = lexeme.textBytes
+        // Away from the file's end, the word is packed with two eight-byte loads and masks.
+        if text.count <= 16 && text.lowerBound + 16 <= source.bytes.count, let base = source.bytes.baseAddress {
+            return index(of: Slot.Key(packing: UnsafeRawPointer(base + text.lowerBound), count: text.count))
+        }
         return source.withText(of: lexeme, index(spelt:))
     }
 
-    /// Each command's word, as bytes.
-    private static let spellings: [[UInt8]] = all.map { Array($0.word.utf8) }
+    /// A command word's place in `slots`.
+    private struct Slot {
+        /// Up to 16 bytes of a word, packed little-endian, and its length.
+        struct Key: Equatable {
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            var count = 0
 
-    /// The indices of the commands of each word length.
-    private static let byLength: [[Int]] = {
-        var table = [[Int]](repeating: [], count: (all.map(\.word.utf8.count).max() ?? 0) + 1)
-        for (index, declaration) in all.enumerated() { table[declaration.word.utf8.count].append(index) }
-        return table
+            /// The key of `word`; nil for a word longer than any command can be.
+            @inline(__always)
+            init?(_ word: UnsafeBufferPointer<UInt8>) {
+                count = word.count
+                guard count <= 16 else { return nil }
+                guard let base = word.baseAddress else { return }
+                var index = 0
+                let lowCount = min(count, 8)
+                while index < lowCount {
+                    low |= UInt64(base[index]) &<< UInt64(index &* 8)
+                    index &+= 1
+                }
+                while index < count {
+                    high |= UInt64(base[index]) &<< UInt64((index &- 8) &* 8)
+                    index &+= 1
+                }
+            }
+
+            /// The key of the `count` (at most 16) bytes at `bytes`, which may read 16 bytes.
+            @inline(__always)
+            init(packing bytes: UnsafeRawPointer, count: Int) {
+                self.count = count
+                let low = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
+                let high = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                self.low = count >= 8 ? low : low & ((1 &<< UInt64(count &* 8)) &- 1)
+                self.high = count >= 16 ? high : count <= 8 ? 0 : high & ((1 &<< UInt64((count &- 8) &* 8)) &- 1)
+            }
+
+            @inline(__always)
+            var hash: Int {
+                let mixed = (low ^ (high &* 0x9E37_79B9) ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+                return Int(truncatingIfNeeded: mixed >> 32)
+            }
+        }
+
+        var key: Key
+        /// The command's index in `all`, or -1 for an empty slot.
+        var command: Int
+    }
+
+    /// Every command word in a slot of its own, with empty slots (at least half of them) that end
+    /// each search; its size is a power of two.
+    private static let slots: [Slot] = {
+        var size = 16
+        while size < 2 * all.count { size *= 2 }
+        let empty = Slot(key: Slot.Key(UnsafeBufferPointer(start: nil, count: 0))!, command: -1)
+        var slots = [Slot](repeating: empty, count: size)
+        for (index, declaration) in all.enumerated() {
+            var word = declaration.word
+            guard let key = word.withUTF8({ Slot.Key($0) }) else {
+                preconditionFailure("command word `\(declaration.word)` is longer than 16 bytes")
+            }
+            var at = key.hash & (size - 1)
+            while slots[at].command >= 0 { at = (at + 1) & (size - 1) }
+            slots[at] = Slot(key: key, command: index)
+        }
+        return slots
     }()
 
     /// The usage of a command or of one of its forms (`expect get`), as error messages show it.

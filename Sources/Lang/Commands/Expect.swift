@@ -165,18 +165,18 @@ extension CommandParser {
             try args.end()
             return (.expectGetAbsent, append(via: via, into: &table))
         }
-        var fields: [Lexeme] = []
+        let firstField = table.nextWord
         while let token = args.next() {
             if source.isKeyword(token, "absent") {
                 throw ScriptError("`absent` stands alone after the key: expect get KEY absent [via NODE]",
                                   at: file.range(token))
             }
             let (field, value) = try args.assignment(token)
-            try noteField(field, in: &fields)
+            try noteField(field, in: table, from: firstField, stride: 2)
             table.append(word: field)
             table.append(word: value)
         }
-        if fields.isEmpty { throw args.missing("field=value pairs or `absent`") }
+        if table.nextWord == firstField { throw args.missing("field=value pairs or `absent`") }
         let flags = append(via: via, into: &table)
         return (.expectGet, only == nil ? flags : flags.union(.only))
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte searches that read eight bytes at a time (SWAR): the scans that touch every byte of a
 /// script (finding line ends and each line's first non-ASCII byte) stay cheap on large files.
 enum ByteScan {
@@ -35,8 +41,40 @@ enum ByteScan {
     }
 
     /// The end of the line starting at `start` (the index of its "\n", or `bytes.count`) and the
-    /// index of its first non-ASCII byte (or that end): both found in one pass.
+    /// index of its first non-ASCII byte (or that end).
     static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, asciiEnd: Int) {
+        #if canImport(Glibc) || canImport(Darwin)
+        // The C library's memchr (vectorized) finds the line end; the line's bytes are then OR-ed
+        // eight at a time to tell whether any is non-ASCII, which is rare: only then is it found.
+        guard let base = bytes.baseAddress, start < bytes.count else { return (start, start) }
+        let end: Int
+        if let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
+            end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        } else {
+            end = bytes.count
+        }
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        var high: UInt64 = 0
+        while index + 8 <= end {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < end {
+            high |= UInt64(base[index])
+            index += 1
+        }
+        guard high & highBits != 0 else { return (end, end) }
+        index = start
+        while base[index] < 0x80 { index += 1 }
+        return (end, index)
+        #else
+        return swarLineEnd(in: bytes, from: start)
+        #endif
+    }
+
+    /// `lineEnd` in one pass of SWAR, where there is no C library's memchr.
+    static func swarLineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, asciiEnd: Int) {
         let newline = UInt8(ascii: "\n")
         var index = start
         if let base = bytes.baseAddress {

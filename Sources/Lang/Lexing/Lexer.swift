@@ -67,8 +67,6 @@ private struct LineScanner {
     /// (so a line costs no reference counting); it is read only for errors.
     unowned(unsafe) let file: SourceFile
     let line: Int
-    /// The line holds a `$`: only then can a token hold `$i`.
-    let holdsDollar: Bool
 
     init(file: SourceFile, start: Int, end: Int, line: Int) {
         self.bytes = file.bytes
@@ -76,8 +74,6 @@ private struct LineScanner {
         self.end = end
         self.file = file
         self.line = line
-        let dollar = ByteScan.first(UInt8(ascii: "$"), in: UnsafeBufferPointer(rebasing: bytes[start..<end]), from: 0)
-        self.holdsDollar = dollar < end - start
     }
 
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), hash = UInt8(ascii: "#")
@@ -104,8 +100,9 @@ private struct LineScanner {
                 append(Token(kind, lexeme(from: index, to: index + 1)))
                 index += 1
             case Self.quote:
-                let (text, end) = try quoted(at: index)
-                append(Token(.word, text, holdsIteration: holdsIteration(from: index, to: end)))
+                var dollar = false
+                let (text, end) = try quoted(at: index, dollar: &dollar)
+                append(Token(.word, text, holdsIteration: dollar && holdsIteration(from: index, to: end)))
                 index = end
                 try expectSeparator(at: index, after: "a quoted string")
             case Self.equals:
@@ -113,15 +110,17 @@ private struct LineScanner {
             default:
                 guard Lexer.isBare(byte) else { throw badCharacter(at: index) }
                 let fieldStart = index
-                let fieldEnd = bareEnd(from: index)
+                // Set when a `$` is seen: only then can the token hold `$i`.
+                var dollar = false
+                let fieldEnd = bareEnd(from: index, dollar: &dollar)
                 let field = lexeme(from: index, to: fieldEnd)
                 if fieldEnd < end && bytes[fieldEnd] == Self.equals {
                     let valueStart = fieldEnd + 1
                     let value: Lexeme
                     if valueStart < end && bytes[valueStart] == Self.quote {
-                        (value, index) = try quoted(at: valueStart)
+                        (value, index) = try quoted(at: valueStart, dollar: &dollar)
                     } else if valueStart < end && Lexer.isBare(bytes[valueStart]) {
-                        let valueEnd = bareEnd(from: valueStart)
+                        let valueEnd = bareEnd(from: valueStart, dollar: &dollar)
                         value = lexeme(from: valueStart, to: valueEnd)
                         index = valueEnd
                     } else if valueStart < end && !isSeparator(bytes[valueStart]) && bytes[valueStart] != Self.equals {
@@ -136,10 +135,10 @@ private struct LineScanner {
                                     + "or \(name)=\"\" for an empty one", from: index, to: valueStart)
                     }
                     append(Token(.assignment, field, value: value,
-                                        holdsIteration: holdsIteration(from: fieldStart, to: index)))
+                                 holdsIteration: dollar && holdsIteration(from: fieldStart, to: index)))
                     try expectSeparator(at: index, after: "a value")
                 } else {
-                    append(Token(.word, field, holdsIteration: holdsIteration(from: index, to: fieldEnd)))
+                    append(Token(.word, field, holdsIteration: dollar && holdsIteration(from: index, to: fieldEnd)))
                     index = fieldEnd
                     try expectSeparator(at: index, after: "a word")
                 }
@@ -182,13 +181,8 @@ private struct LineScanner {
         }
     }
 
-    /// The bytes hold `$i`.
-    @inline(__always)
-    private func holdsIteration(from start: Int, to end: Int) -> Bool {
-        holdsDollar && findIteration(from: start, to: end)
-    }
-
-    private func findIteration(from first: Int, to last: Int) -> Bool {
+    /// The bytes hold `$i` (asked only of a token seen to hold a `$`).
+    private func holdsIteration(from first: Int, to last: Int) -> Bool {
         var index = first
         while index + 1 < last {
             if bytes[index] == UInt8(ascii: "$") && bytes[index + 1] == UInt8(ascii: "i") { return true }
@@ -197,8 +191,9 @@ private struct LineScanner {
         return false
     }
 
+    /// The end of the bare word at `first`; sets `dollar` if it holds a `$`.
     @inline(__always)
-    private func bareEnd(from first: Int) -> Int {
+    private func bareEnd(from first: Int, dollar: inout Bool) -> Int {
         var index = first
         while index < end {
             let byte = bytes[index]
@@ -206,6 +201,7 @@ private struct LineScanner {
             // Lowercase letters first: most of a word, and cheaper to test than the bitmap.
             if byte &- UInt8(ascii: "a") < 26 { continue }
             guard Lexer.isBare(byte) else { return index - 1 }
+            if byte == UInt8(ascii: "$") { dollar = true }
         }
         return index
     }
@@ -216,8 +212,8 @@ private struct LineScanner {
     }
 
     /// A quoted string starting at the quote at `start`: its lexeme and the index after it.
-    /// Checks its escapes; the parser resolves them when it needs the text.
-    private func quoted(at opening: Int) throws(ScriptError) -> (Lexeme, Int) {
+    /// Checks its escapes; the parser resolves them when it needs the text. Sets `dollar` if it holds a `$`.
+    private func quoted(at opening: Int, dollar: inout Bool) throws(ScriptError) -> (Lexeme, Int) {
         var index = opening + 1
         var escaped = false
         while index < end {
@@ -240,6 +236,7 @@ private struct LineScanner {
                 index += 2
                 continue
             }
+            if byte == UInt8(ascii: "$") { dollar = true }
             index += 1
         }
         throw error("unclosed quote: a quoted string must end with `\"` on the same line", from: opening, to: opening + 1)

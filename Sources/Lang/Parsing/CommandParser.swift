@@ -26,9 +26,12 @@ struct CommandParser {
                                                                line: 1, column: 1, length: 1))
         }
         let index = try commandWord(first)
-        let declaration = CommandDeclarations.all[index]
-        var args = Arguments(declaration.word, anchor: first, rest: tokens.dropFirst(), file: file, command: index)
-        return try declaration.parse(self, &args, &table)
+        return try CommandDeclarations.all.withUnsafeBufferPointer { all throws(ScriptError) in
+            // Unowned: `all` holds every declaration for good, so a command costs no reference counting.
+            unowned(unsafe) let declaration = all[index]
+            var args = Arguments(declaration.word, anchor: first, rest: tokens.dropFirst(), file: file, command: index)
+            return try declaration.parse(self, &args, &table)
+        }
     }
 
     /// The header of a block, `repeat N` or `at TIME`, from the tokens before its `{`.
@@ -127,23 +130,34 @@ struct CommandParser {
     /// The remaining words as `field=value` pairs, field then value, into `table`: how many pairs.
     @discardableResult
     func assignments(_ args: inout Arguments, into table: inout CommandTable) throws(ScriptError) -> Int {
-        var fields: [Lexeme] = []
+        let firstField = table.nextWord
+        var count = 0
         while let token = args.next() {
             let (field, value) = try args.assignment(token)
-            try noteField(field, in: &fields)
+            try noteField(field, in: table, from: firstField, stride: 2)
             table.append(word: field)
             table.append(word: value)
+            count += 1
         }
-        return fields.count
+        return count
     }
 
-    /// Adds `field` to the fields of one command's pairs (or, with `listed`, of its field list); a field
-    /// named twice is an error at its second use.
-    func noteField(_ field: Lexeme, in fields: inout [Lexeme], listed: Bool = false) throws(ScriptError) {
-        if fields.contains(where: { source.sameText($0, field) }) {
+    /// Checks `field` against the fields of one command already in `table`'s words (at `first`,
+    /// `first + stride`, …: its pairs, or with `listed` its field list); a field named twice is an
+    /// error at its second use. Reads the table in place: a command's fields cost no array.
+    func noteField(_ field: Lexeme, in table: CommandTable, from first: Int, stride: Int,
+                   listed: Bool = false) throws(ScriptError) {
+        let named = table.words.withUnsafeBufferPointer { words in
+            var index = first
+            while index < words.count {
+                if source.sameText(words[index], field) { return true }
+                index += stride
+            }
+            return false
+        }
+        if named {
             throw ScriptError(Self.fieldNamedTwice(file.text(field), listed: listed), at: file.range(field))
         }
-        fields.append(field)
     }
 
     /// The message for a field named twice in one command (the interpreter says the same of one that
@@ -156,13 +170,15 @@ struct CommandParser {
     /// The remaining words as field names, into `table`: how many.
     @discardableResult
     func fields(_ args: inout Arguments, into table: inout CommandTable) throws(ScriptError) -> Int {
-        var fields: [Lexeme] = []
+        let firstField = table.nextWord
+        var count = 0
         while let token = args.next() {
             let field = try args.field(token)
-            try noteField(field, in: &fields, listed: true)
+            try noteField(field, in: table, from: firstField, stride: 1, listed: true)
             table.append(word: field)
+            count += 1
         }
-        return fields.count
+        return count
     }
 }
 
