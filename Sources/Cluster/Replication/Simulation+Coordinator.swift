@@ -86,15 +86,15 @@ extension Simulation {
 
     func acknowledgeRead(_ node: Node, _ id: Int32, from: Int32, _ object: ObjectRecord) {
         let done = node.coordinatorOps.update(id) { op -> Bool in
-            guard op.read != nil, !op.read!.responses.contains(where: { $0.node == from }) else { return false }
+            // The read's progress is changed through optional chaining: in place, not copied out.
+            guard op.read?.responses.contains(where: { $0.node == from }) == false else { return false }
             node.observe(object)
-            _ = op.read!.merged.merge(object, order)
-            op.read!.responses.append((from, object.digest))
-            let replies = op.read!.responses.count
-            if !op.replied && replies >= op.needed {
+            _ = op.read?.merged.merge(object, order)
+            op.read?.responses.append((from, object.digest))
+            let replies = op.read?.responses.count ?? 0
+            if !op.replied && replies >= op.needed, let merged = op.read?.merged {
                 op.replied = true
-                send(from: node.index, to: op.client,
-                     .reply(op: op.clientOp, outcome: .read(object: op.read!.merged, replies: replies)))
+                send(from: node.index, to: op.client, .reply(op: op.clientOp, outcome: .read(object: merged, replies: replies)))
             }
             return replies >= op.targetCount
         }

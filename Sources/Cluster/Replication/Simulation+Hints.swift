@@ -8,8 +8,7 @@ extension Simulation {
         while i < node.hints.hints.count {
             let h = node.hints.hints[i]
             if let last = h.lastSent, clock(node) &- last < resend { i += 1; continue }
-            let targetEntry = node.view[h.target]
-            let out = targetEntry == nil || targetEntry!.entry.removed || targetEntry!.excluded
+            let out = node.view[h.target].map { $0.entry.removed || $0.excluded } ?? true
             if out {
                 let recipients = preference(node, h.key).filter { node.view.isUp($0) }
                 if recipients.contains(node.index) {

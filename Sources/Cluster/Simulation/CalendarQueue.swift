@@ -80,8 +80,12 @@ struct CalendarQueue: ~Copyable {
             if min(bound.time, limit) < block << Self.blockShift { return nil }
             open(block, slot: slot)
         }
-        let fromLate = cursor == openCount || (late.count > 0 && EventHeap.before(late.first!, open[cursor]))
-        let event = fromLate ? late.first! : open[cursor]
+        let event: Event, fromLate: Bool
+        if let head = late.first, cursor == openCount || EventHeap.before(head, open[cursor]) {
+            (event, fromLate) = (head, true)
+        } else {
+            (event, fromLate) = (open[cursor], false)
+        }
         guard EventKey(event) < bound && event.time <= limit else { return nil }
         count -= 1
         if fromLate { _ = late.pop() } else { cursor += 1 }
