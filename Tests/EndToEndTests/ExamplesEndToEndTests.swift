@@ -47,6 +47,21 @@ import Testing
         #expect(result.err.contains("<stdin>:2:1: error:"))
         #expect(result.err.contains("    expcet converged\n    ^~~~~~\n"))
         #expect(result.err.contains("did you mean `expect`?"))
+        #expect(result.out.hasSuffix("0 passed, 0 failed, 1 errors\n"), "\(result.out)")
+    }
+
+    /// A sweep whose seeds hit a script error says so on each seed's line and in the summary,
+    /// which counts the runs that ended in one beside the expectations (exit status 2).
+    @Test func aSweepCountsScriptErrorsInItsSummary() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kvrepl-errors-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "add n1 n2 n3\nexpect n1 sees n2 up\nkill n1\nkill n1\n".write(to: dir.appendingPathComponent("e.kvs"),
+                                                                              atomically: true, encoding: .utf8)
+        let result = try runKvrepl(args: ["--quiet", "--seeds", "1..3", "e.kvs"], currentDirectory: dir.path)
+        #expect(result.status == 2)
+        #expect(result.out.contains("seed 2 failed (script error): reproduce with kvrepl --seed 2 e.kvs\n"), "\(result.out)")
+        #expect(result.out.hasSuffix("3 passed, 0 failed, 3 errors\n"), "\(result.out)")
     }
 
     @Test func stateErrorStopsTheScriptAtItsLine() throws {

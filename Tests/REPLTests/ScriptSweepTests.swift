@@ -25,6 +25,28 @@ import Testing
         #expect(ScriptSweep.reproduceLine(source: source, seed: 9).hasPrefix("seed 9 failed: reproduce with kvrepl --seed 9 <"))
     }
 
+    @Test func reproduceLineSaysAScriptError() {
+        let source = ScriptSource(path: "f.kvs", text: "")
+        #expect(ScriptSweep.reproduceLine(source: source, seed: 4, scriptError: true)
+                == "seed 4 failed (script error): reproduce with kvrepl --seed 4 f.kvs\n")
+    }
+
+    /// `N passed, M failed`, and `, E errors` only when runs ended in a script error; a
+    /// `--record` file that cannot be written makes the status 2 without counting as a run's error.
+    @Test func summaryCountsRunsThatEndedInAScriptError() {
+        var totals = ScriptSweep.Totals()
+        totals.add(RunResult(passed: 3, failed: 1, outcome: .finished))
+        #expect(totals.summary == "3 passed, 1 failed")
+        totals.add(RunResult(passed: 1, failed: 0, outcome: .scriptError))
+        #expect(totals.summary == "4 passed, 1 failed, 1 errors")
+        totals.add(RunResult(passed: 0, failed: 0, outcome: .scriptError))
+        #expect(totals.summary == "4 passed, 1 failed, 2 errors" && totals.exitStatus == 2)
+        var recordFailed = ScriptSweep.Totals()
+        recordFailed.add(RunResult(passed: 1, failed: 0, outcome: .finished))
+        recordFailed.usageError = true
+        #expect(recordFailed.summary == "1 passed, 0 failed" && recordFailed.exitStatus == 2)
+    }
+
     @Test func exitStatusOfTotals() {
         var totals = ScriptSweep.Totals()
         #expect(totals.exitStatus == 0)

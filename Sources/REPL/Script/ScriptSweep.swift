@@ -35,7 +35,7 @@ struct ScriptSweep {
                         try TextFileWriter.write(recording, to: recordPath)
                     } catch {
                         output.usageError("kvrepl: cannot write --record file \(recordPath): \(error)")
-                        totals.hadScriptError = true
+                        totals.usageError = true
                     }
                 }
             case .sweep(let range):
@@ -52,7 +52,8 @@ struct ScriptSweep {
                         }
                         for line in run.lines { output.write(line.kind, line.text) }
                         if run.result.isFailure {
-                            output.write(.failed, Self.reproduceLine(source: source, seed: seed))
+                            output.write(.failed, Self.reproduceLine(source: source, seed: seed,
+                                                                     scriptError: run.result.hadScriptError))
                         }
                         totals.add(run.result)
                     }
@@ -66,17 +67,19 @@ struct ScriptSweep {
             let of = runCount.map { " of \($0)" } ?? ""
             output.write(.error, "kvrepl: interrupted: \(totals.finished)\(of) runs finished; the summary counts what was printed\n")
         }
-        output.write(.summary, "\(totals.passed) passed, \(totals.failed) failed\n")
+        output.write(.summary, totals.summary + "\n")
         return totals.exitStatus
     }
 
     /// Seeds run at once (over every core) before their output is printed.
     static let batch: UInt64 = 256
 
-    /// `seed 7 failed: reproduce with kvrepl --seed 7 path/to/file.kvs`
-    static func reproduceLine(source: ScriptSource, seed: UInt64) -> String {
+    /// `seed 7 failed: reproduce with kvrepl --seed 7 path/to/file.kvs`, with `(script error)`
+    /// after `failed` when the run ended in a script error rather than a failed expectation.
+    static func reproduceLine(source: ScriptSource, seed: UInt64, scriptError: Bool = false) -> String {
         let target = source.isStandardInput ? "< SCRIPT (the script read from stdin)" : ShellQuoting.quote(source.path)
-        return "seed \(seed) failed: reproduce with kvrepl --seed \(seed) \(target)\n"
+        let kind = scriptError ? " (script error)" : ""
+        return "seed \(seed) failed\(kind): reproduce with kvrepl --seed \(seed) \(target)\n"
     }
 
     /// Every (script, seed) run asked for; nil past `UInt64.max` (`--seeds 0..18446744073709551615`).
@@ -92,7 +95,10 @@ struct ScriptSweep {
     struct Totals {
         var passed = 0
         var failed = 0
-        var hadScriptError = false
+        /// Runs that ended in a script error.
+        var errors = 0
+        /// A failure outside every run (a `--record` file that cannot be written): exit status 2.
+        var usageError = false
         /// Runs that finished (a single run stopped by Ctrl-C counts its printed results, not itself).
         var finished: UInt64 = 0
         var interrupted = false
@@ -100,12 +106,18 @@ struct ScriptSweep {
         mutating func add(_ result: RunResult) {
             passed &+= result.passed
             failed &+= result.failed
-            hadScriptError = hadScriptError || result.hadScriptError
+            if result.hadScriptError { errors &+= 1 }
             if result.wasInterrupted { interrupted = true } else { finished &+= 1 }
         }
 
         /// 130 after Ctrl-C (as a shell reports a process it ended), else 2 on any script error,
         /// else 1 when an expectation failed, else 0.
-        var exitStatus: Int32 { interrupted ? 130 : hadScriptError ? 2 : failed > 0 ? 1 : 0 }
+        var exitStatus: Int32 { interrupted ? 130 : errors > 0 || usageError ? 2 : failed > 0 ? 1 : 0 }
+
+        /// The closing line: `N passed, M failed`, or `N passed, M failed, E errors` when E runs
+        /// ended in a script error (the form the language reference gives, whatever E is).
+        var summary: String {
+            "\(passed) passed, \(failed) failed" + (errors > 0 ? ", \(errors) errors" : "")
+        }
     }
 }
