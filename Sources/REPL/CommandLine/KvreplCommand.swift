@@ -11,7 +11,8 @@ struct KvreplCommand: ParsableCommand {
         discussion: """
             With no FILE and a terminal on stdin, kvrepl is an interactive REPL (line editing, \
             history, tab completion; type `help`). With no FILE and stdin not a terminal, stdin is \
-            read as one script. Script mode ends with `N passed, M failed`.
+            read as one script. Script mode ends with `N passed, M failed`, or \
+            `N passed, M failed, E errors` when E runs ended in a script error.
 
             Exit status: 0 when nothing failed, 1 when an expectation failed, 2 on a script error \
             or a usage error, 130 when Ctrl-C stopped a script run (what finished is printed and \
