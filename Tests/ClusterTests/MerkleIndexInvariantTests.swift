@@ -9,7 +9,7 @@ import Testing
     @Test(arguments: [(1, 300), (2, 3_000)] as [(UInt64, Int)])
     func merkleIndexKeepsItsInvariants(seed: UInt64, keyCount n: Int) {
         var random = Xoshiro256StarStar(seed: seed)
-        var keys = InvariantKeyStore(count: n)
+        var keys = TestKeyStore(count: n)
         let rings = [Self.ring(["a", "b", "c"], vnodes: 3), Self.ring(["a", "b", "c", "d"], vnodes: 3)]
         var ring = rings[0]
         var index = MerkleIndex()
@@ -48,8 +48,8 @@ import Testing
     }
 
     /// An index of 400 keys on a 3-node ring, every range refreshed.
-    func someIndex() -> (MerkleIndex, InvariantKeyStore) {
-        var keys = InvariantKeyStore(count: 400)
+    func someIndex() -> (MerkleIndex, TestKeyStore) {
+        var keys = TestKeyStore(count: 400)
         for k in 0..<400 { keys.write(k, 1, at: 1) }
         var index = MerkleIndex()
         index.refresh(ring: Self.ring(["a", "b", "c"], vnodes: 3), store: keys.store, positions: keys.positions)
@@ -94,8 +94,9 @@ import Testing
     }
 }
 
-/// Keys "k0", "k1", … with their ring positions, and a store that node n1 writes them into.
-struct InvariantKeyStore {
+/// Keys "k0", "k1", … with their ring positions, and a store that node n1 writes them into (the
+/// Merkle index tests and its invariant tests).
+struct TestKeyStore {
     let positions: [UInt64]
     var store = Store()
     private let order: StampOrder
@@ -119,7 +120,7 @@ struct InvariantKeyStore {
 extension MerkleIndex {
     /// Notes `key` as a replica's write does: placed on `ring`, with the item hash of what the
     /// store now holds for it (nothing, after a removal).
-    mutating func touch(_ key: UInt32, in keys: InvariantKeyStore, on ring: Ring) {
+    mutating func touch(_ key: UInt32, in keys: TestKeyStore, on ring: Ring) {
         let place = ring.place(keys.positions[Int(key)])
         let item = keys.store.withRecord(key) { MerkleIndex.item($0, at: place.position) } ?? nil
         touch(key, item: item, at: place, storeCount: keys.store.count)

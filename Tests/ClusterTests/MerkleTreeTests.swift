@@ -125,7 +125,7 @@ import Testing
     /// leaf sums.
     @Test(arguments: [150, 3_000])
     func indexRefreshedInPlaceMatchesARebuild(keyCount n: Int) {
-        var keys = KeyStore(count: n)
+        var keys = TestKeyStore(count: n)
         let positions = keys.positions
         let r = ring(["a", "b", "c"], vnodes: 2)
         var index = MerkleIndex()
@@ -156,7 +156,7 @@ import Testing
     /// hold enough keys to keep leaf sums, which touches move.
     @Test(arguments: [400, 4_000])
     func indexFollowsTheStore(keyCount n: Int) {
-        var keys = KeyStore(count: n)
+        var keys = TestKeyStore(count: n)
         let positions = keys.positions
         let r = ring(["a", "b", "c"], vnodes: 4)
         for k in 0..<n / 2 { keys.write(k, 1, at: 1) }
@@ -198,37 +198,5 @@ import Testing
             #expect(entries.keys == scanned)
             #expect(entries.root == MerkleTree(scanned.map { (position: positions[Int($0)], digest: keys.store[$0]!.digest) }).root)
         }
-    }
-}
-
-/// Keys "k0", "k1", … with their ring positions, and a store that node n1 writes them into.
-private struct KeyStore {
-    let positions: [UInt64]
-    var store = Store()
-    private let order: StampOrder
-    private let origin: UInt32
-
-    init(count: Int) {
-        let names = Interner(reserveZero: true)
-        order = StampOrder(names: names)
-        origin = names.intern("n1")
-        positions = (0..<count).map { StableHash.position(ofKey: "k\($0)") }
-    }
-
-    /// Field 1 of `key` set to `value` at `time`.
-    mutating func write(_ key: Int, _ value: UInt32, at time: Int64) {
-        var o = ObjectRecord()
-        o.fields = [FieldRecord(field: 1, value: value, stamp: Stamp(time: time, origin: origin))]
-        _ = store.merge(UInt32(key), o, order)
-    }
-}
-
-private extension MerkleIndex {
-    /// Notes `key` as a replica's write does: placed on `ring`, with the item hash of what the
-    /// store now holds for it (nothing, after a removal).
-    mutating func touch(_ key: UInt32, in keys: KeyStore, on ring: Ring) {
-        let place = ring.place(keys.positions[Int(key)])
-        let item = keys.store.withRecord(key) { MerkleIndex.item($0, at: place.position) } ?? nil
-        touch(key, item: item, at: place, storeCount: keys.store.count)
     }
 }

@@ -50,6 +50,7 @@ import Testing
         ("write=0", "write must be from 1 to replicas (3)"), ("write=4", "write must be from 1 to replicas (3)"),
         ("gossip=0s", "gossip must be above 0"), ("suspect=0ms", "suspect must be above 0"),
         ("rehash=0s", "rehash must be above 0"), ("antientropy=0s", "antientropy must be above 0"),
+        ("renew=0s", "renew must be above 0"),
         ("timeout=0s", "timeout must be above 0"),
     ])
     func configValueOutOfRange(_ assignment: String, _ rule: String) {

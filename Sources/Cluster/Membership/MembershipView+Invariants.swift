@@ -74,7 +74,7 @@ extension MembershipView {
     func checkInvariants(me: Int32? = nil) {
         #if DEBUG
         let found = invariantViolations(me: me)
-        precondition(found.isEmpty, "MembershipView invariants: " + found.joined(separator: "; "))
+        requireInvariants(found, of: "MembershipView")
         #endif
     }
 

@@ -53,7 +53,7 @@ extension IDWindow {
     func checkInvariants(thorough: Bool = true) {
         #if DEBUG
         let found = invariantViolations(thorough: thorough)
-        precondition(found.isEmpty, "IDWindow invariants: " + found.joined(separator: "; "))
+        requireInvariants(found, of: "IDWindow")
         #endif
     }
 }
@@ -79,7 +79,7 @@ extension ClientTable {
     func checkInvariants() {
         #if DEBUG
         let found = invariantViolations()
-        precondition(found.isEmpty, "ClientTable invariants: " + found.joined(separator: "; "))
+        requireInvariants(found, of: "ClientTable")
         #endif
     }
 }
@@ -92,7 +92,7 @@ extension CoordinatorTable {
     func checkInvariants() {
         #if DEBUG
         let found = invariantViolations()
-        precondition(found.isEmpty, "CoordinatorTable invariants: " + found.joined(separator: "; "))
+        requireInvariants(found, of: "CoordinatorTable")
         #endif
     }
 }

@@ -95,7 +95,7 @@ extension MerkleIndex {
     func checkInvariants(positions: [UInt64]? = nil, store: Store? = nil) {
         #if DEBUG
         let found = invariantViolations(positions: positions, store: store)
-        precondition(found.isEmpty, "MerkleIndex invariants: " + found.joined(separator: "; "))
+        requireInvariants(found, of: "MerkleIndex")
         #endif
     }
 
@@ -103,7 +103,7 @@ extension MerkleIndex {
     /// Debug builds: a slot just refreshed, or (nil) the structure at the end of a refresh.
     func checkRefreshed(slot: Int?, positions: [UInt64], store: Store) {
         let found = slot.map { violations(ofSlot: $0, positions: positions, store: store) } ?? structureViolations()
-        precondition(found.isEmpty, "MerkleIndex invariants: " + found.joined(separator: "; "))
+        requireInvariants(found, of: "MerkleIndex")
     }
     #endif
 }

@@ -75,7 +75,7 @@ extension CalendarQueue {
     func checkInvariants() {
         #if DEBUG
         let found = invariantViolations()
-        precondition(found.isEmpty, "CalendarQueue invariants: " + found.joined(separator: "; "))
+        requireInvariants(found, of: "CalendarQueue")
         #endif
     }
 

@@ -42,7 +42,7 @@ extension EventQueue {
     func checkInvariants() {
         #if DEBUG
         let found = invariantViolations()
-        precondition(found.isEmpty, "EventQueue invariants: " + found.joined(separator: "; "))
+        requireInvariants(found, of: "EventQueue")
         #endif
     }
 
@@ -78,7 +78,7 @@ extension EventHeap {
     func checkInvariants() {
         #if DEBUG
         let found = invariantViolations()
-        precondition(found.isEmpty, "EventHeap invariants: " + found.joined(separator: "; "))
+        requireInvariants(found, of: "EventHeap")
         #endif
     }
 }
