@@ -63,7 +63,7 @@ import Testing
         var newer = owner.store[key]!
         newer.fields[0].value = sim.values.intern("2")
         newer.fields[0].stamp = owner.nextStamp(now: sim.now)
-        sim.mergeData(owner, key, newer)
+        sim.context(owner).mergeData(key, newer)
         let digests = stat(c, "ae key digests sent")
         #expect(!c.convergence().isConverged)
         #expect(c.waitConverged(limit: 20_000_000))

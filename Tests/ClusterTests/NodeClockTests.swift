@@ -25,6 +25,6 @@ import Testing
         let c = Cluster(seed: 3)
         try c.add(["n1", "n2", "n3"])
         c.advance(by: 1_234_567)
-        #expect(c.sim.nodes.allSatisfy { c.sim.clock($0) == c.now })
+        #expect(c.sim.nodes.allSatisfy { c.sim.context($0).now == c.now })
     }
 }

@@ -98,14 +98,14 @@ import Testing
         func agree(_ when: String) {
             for node in c.sim.nodes where node.state == .running {
                 for k in keys {
-                    let cached = c.sim.ownsKey(node, k)
-                    let walked = c.sim.ring(of: node).isAmong(node.index, from: c.sim.position(of: k),
+                    let cached = c.sim.context(node).ownsKey(k)
+                    let walked = c.sim.context(node).currentRing().isAmong(node.index, from: c.sim.position(of: k),
                                                               count: c.settings.replicas) { n in
                         node.view.routing(n)?.eligible ?? false
                     }
                     #expect(cached == walked, "\(when): \(node.name) key \(k)")
-                    let placed = c.sim.placement(node, k)
-                    let placedByWalk = c.sim.placementWalk(node, c.sim.ring(of: node), from: c.sim.position(of: k))
+                    let placed = c.sim.context(node).placement(k)
+                    let placedByWalk = c.sim.context(node).placementWalk(c.sim.context(node).currentRing(), from: c.sim.position(of: k))
                     #expect(placed == placedByWalk, "\(when): \(node.name) places key \(k)")
                 }
             }

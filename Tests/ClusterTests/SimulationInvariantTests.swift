@@ -35,7 +35,7 @@ import Testing
         c.heal()
         for n in names { try? c.restart(n); try? c.resume(n) }
         #expect(c.waitConverged(limit: 120_000_000))
-        for node in c.sim.nodes { c.sim.refreshMerkle(node) }
+        for node in c.sim.nodes { c.sim.context(node).refreshMerkle() }
         #expect(Self.violations(c.sim).isEmpty)
     }
 

@@ -49,7 +49,7 @@ public final class Cluster {
         let old = sim.settings
         sim.settings = settings
         if old.replicas != settings.replicas {
-            for n in sim.members where n.state == .running { sim.antiEntropyRound(n) }
+            for n in sim.members where n.state == .running { sim.context(n).antiEntropyRound() }
         }
     }
 

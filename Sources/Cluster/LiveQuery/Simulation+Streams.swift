@@ -44,7 +44,7 @@ extension Simulation {
         s.lastValues = values
         client.streams[name] = s
         logStreamOpened(client, s, values: values)
-        schedule(.streamRenew(stream: instance), at: now &+ renewPeriod)
+        schedule(.streamRenew(stream: instance), at: now &+ settings.renewPeriod)
         if initial { deliver(client, name, values) }
         return .read(fields: viewFields(selection, values), replies: replies, coordinator: coordinator)
     }
@@ -142,7 +142,7 @@ extension Simulation {
     /// stream is not renewed (its `reconnect` registers again).
     func renew(stream instance: UInt32) {
         guard let client = client(holding: instance), let name = client.streamNames[instance], let s = client.streams[name] else { return }
-        schedule(.streamRenew(stream: instance), at: now &+ renewPeriod)
+        schedule(.streamRenew(stream: instance), at: now &+ settings.renewPeriod)
         guard s.connected, !members.isEmpty else { return }
         count(.renewals)
         let registration = Registration(stream: instance, client: client.endpoint, fields: s.fields, closed: false, epoch: s.epoch)
@@ -162,7 +162,7 @@ extension Simulation {
     private func endResync(_ s: inout StreamClient) {
         guard s.resyncing else { return }
         s.resyncing = false
-        retire(s.instance)
+        reportRetired(s.instance)
     }
 
     /// Runs until no report for the stream is in flight, at most `timeout`.

@@ -27,7 +27,7 @@ extension Simulation {
             node?.inbox.append(network.store(message))
         case .deliver:
             if tracing { trace("deliver", message.from, to, message.payload, why: nil) }
-            if let node { receive(node, message) } else if let client = client(at: to) { clientReceive(client, message) }
+            if let node { context(node).receive(message) } else if let client = client(at: to) { clientReceive(client, message) }
         }
     }
 
@@ -48,7 +48,7 @@ extension Simulation {
             guard let m = network.take(slot) else { continue }
             network.countDelivered(m.payload.kind)
             if tracing { trace("deliver", m.from, m.to, m.payload, why: nil) }
-            receive(node, m)
+            context(node).receive(m)
             if node.state != .running { break }
         }
     }

@@ -62,7 +62,7 @@ struct MerkleIndex {
     /// Notes that the store, now holding `storeCount` keys, holds for `key` (at `place` on the
     /// node's ring) a record whose item hash is `item` (`item(_:at:)`; nil: nothing). The place's
     /// range is this index's when both are of one ring (the usual case).
-    mutating func touch(_ key: UInt32, item: UInt64?, at place: Simulation.KeyPlace, storeCount: Int) {
+    mutating func touch(_ key: UInt32, item: UInt64?, at place: KeyPlace, storeCount: Int) {
         if stale || ring.isEmpty { return }
         let sameRing = place.range >= 0 && ring.identity == place.ring
         let note = Note(key: key, item: item)

@@ -23,7 +23,7 @@ extension Simulation {
             self.endLeave(self.nodes[Int(index)], .droppedAfterTimeout)
         }
         leaving[index] = (completion, deadline)
-        startHandoff(node)
+        context(node).startHandoff()
         settleLeaves()
     }
 
@@ -41,7 +41,7 @@ extension Simulation {
     func settleLeaves() {
         for index in leaving.keys.sorted() {
             let node = nodes[Int(index)]
-            if node.handoff != nil && isHandoffDone(node) { endLeave(node, .handedOff) }
+            if node.handoff != nil && context(node).isHandoffDone() { endLeave(node, .handedOff) }
         }
     }
 
@@ -60,7 +60,7 @@ extension Simulation {
 
     /// Takes a node out of the cluster for good; the admin tells every other node.
     private func drop(_ node: Node) {
-        if node.state != .killed { dropReports(node) }
+        if node.state != .killed { context(node).dropReports() }
         node.removed = true
         node.state = .killed
         node.incarnation &+= 1

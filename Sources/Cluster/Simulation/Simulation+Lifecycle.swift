@@ -38,7 +38,7 @@ extension Simulation {
             }
         }
         for node in added {
-            armTimers(node)
+            context(node).armTimers()
             if !bootstrap, let contact { join(node, via: contact) }
         }
     }
@@ -51,7 +51,7 @@ extension Simulation {
             node.view.set(ViewEntry(entry: MemberEntry(node: contact.index, beat: 0, downAt: -1, removed: false,
                                                        vnodes: contact.vnodes), lastGrew: now, excluded: false))
         }
-        gossipNow(node, to: contact.index)
+        context(node).gossipNow(to: contact.index)
     }
 
     func kill(_ node: Node, wipe: Bool) throws(ClusterError) {
@@ -62,7 +62,7 @@ extension Simulation {
         node.incarnation &+= 1
         if node.downSince == nil { node.downSince = now }
         node.coordinatorOps.removeAll()
-        dropReports(node)
+        context(node).dropReports()
         for slot in node.inbox { _ = network.take(slot) }
         node.inbox = []
         node.handoff = nil
@@ -91,14 +91,14 @@ extension Simulation {
         node.incarnation &+= 1
         node.downSince = nil
         node.seeds = members.map(\.index).filter { $0 != node.index }
-        node.view.restartClocks(me: node.index, now: clock(node), resetStatus: true)
-        beat(node)
-        armTimers(node)
+        node.view.restartClocks(me: node.index, now: context(node).now, resetStatus: true)
+        context(node).beat()
+        context(node).armTimers()
         if let contact = members.first(where: { $0.state == .running && $0 !== node }) {
             join(node, via: contact)
         }
-        antiEntropyRound(node)
-        reportAfterRestart(node)
+        context(node).antiEntropyRound()
+        context(node).reportAfterRestart()
         count(.restarts)
     }
 
@@ -120,13 +120,13 @@ extension Simulation {
         node.state = .running
         node.incarnation &+= 1
         node.downSince = nil
-        node.view.restartClocks(me: node.index, now: clock(node), resetStatus: false)
-        beat(node)
-        armTimers(node)
-        failCoordinatorOps(node)
-        resendReports(node)
+        node.view.restartClocks(me: node.index, now: context(node).now, resetStatus: false)
+        context(node).beat()
+        context(node).armTimers()
+        context(node).failCoordinatorOps()
+        context(node).resendReports()
         drainInbox(node)
-        antiEntropyRound(node)
+        context(node).antiEntropyRound()
         count(.resumes)
     }
 

@@ -99,13 +99,6 @@ final class Simulation {
     /// Most tokens one node takes on the ring, whatever `vnodes` says: a user may type
     /// `vnodes=1000000000`, which must not exhaust memory (documented limit).
     static let maxVnodes = 4096
-    /// Shortest period of a node's gossip and anti-entropy timers: settings may go down to 1µs,
-    /// which must not turn `advance` into a hang (documented limit).
-    static let minTimerPeriod: Micros = 1000
-
-    var gossipPeriod: Micros { max(settings.gossip, Self.minTimerPeriod) }
-    var antiEntropyPeriod: Micros { max(settings.antientropy, Self.minTimerPeriod) }
-    var renewPeriod: Micros { max(settings.renew, Self.minTimerPeriod) }
 
     // MARK: Names
 
@@ -181,9 +174,9 @@ final class Simulation {
             let node = nodes[Int(n)]
             guard node.incarnation == incarnation, node.state == .running, !node.removed else { return }
             switch timer {
-            case .gossip: gossipTick(node)
-            case .antiEntropy: antiEntropyTick(node)
-            case .handoff: handoffTick(node)
+            case .gossip: context(node).gossipTick()
+            case .antiEntropy: context(node).antiEntropyTick()
+            case .handoff: context(node).handoffTick()
             }
         case .clientTimeout(let c, let op):
             completeClientOp(clients[Int(c)], op, result: .failed(reason: "timed out after \(Durations.text(settings.timeout))"),
@@ -191,11 +184,11 @@ final class Simulation {
         case .coordinatorTimeout(let n, let incarnation, let op):
             let node = nodes[Int(n)]
             guard node.incarnation == incarnation else { return }
-            finishCoordinatorOp(node, op, timedOut: true)
+            context(node).finishCoordinatorOp(op, timedOut: true)
         case .reportRetransmit(let n, let incarnation, let report):
             let node = nodes[Int(n)]
             guard node.incarnation == incarnation, node.state == .running else { return }
-            retransmitReport(node, report)
+            context(node).retransmitReport(report)
         case .streamResync(let stream, let epoch):
             resync(stream: stream, epoch: epoch)
         case .streamRenew(let stream):

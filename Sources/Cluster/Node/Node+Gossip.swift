@@ -1,19 +1,19 @@
 /// Heartbeat gossip and the failure detector, run by each node on its own timer.
-extension Simulation {
+extension NodeContext {
     /// Arms a node's periodic timers with a random phase (so nodes do not tick in lockstep).
-    func armTimers(_ node: Node) {
-        let gossipPhase = random.timers.between(0, gossipPeriod - 1)
-        let aePhase = random.timers.between(0, antiEntropyPeriod - 1)
-        arm(node, .gossip, after: gossipPhase)
-        arm(node, .antiEntropy, after: aePhase)
+    func armTimers() {
+        let gossipPhase = host.drawTimer(between: 0, settings.gossipPeriod - 1)
+        let aePhase = host.drawTimer(between: 0, settings.antiEntropyPeriod - 1)
+        arm(.gossip, after: gossipPhase)
+        arm(.antiEntropy, after: aePhase)
     }
 
     /// One gossip round: beat, detect failures and rehash exclusions, tell `fanout` peers held
     /// up, one held down and one seed not heard of yet, deliver hints.
-    func gossipTick(_ node: Node) {
-        arm(node, .gossip, after: gossipPeriod)
-        beat(node)
-        let ringChanged = node.view.detect(me: node.index, now: clock(node), suspect: settings.suspect, rehash: settings.rehash)
+    func gossipTick() {
+        arm(.gossip, after: settings.gossipPeriod)
+        beat()
+        let ringChanged = node.view.detect(me: node.index, now: now, suspect: settings.suspect, rehash: settings.rehash)
         // `fanout` peers among those held up, plus one held down (so a healed or returned node is
         // heard again): gossip spent on unreachable peers would starve a small partition's
         // members of each other's heartbeats and make them suspect one another.
@@ -33,35 +33,35 @@ extension Simulation {
         // The rest are drawn without replacement: each draw indexes the peers not taken yet,
         // ascending (the list read in place, not copied to remove from).
         while chosen.count < settings.fanout && taken.count < upPeers.count {
-            var i = Int(random.timers.below(UInt64(upPeers.count - taken.count)))
+            var i = Int(host.drawTimer(below: UInt64(upPeers.count - taken.count)))
             for t in taken where t <= i { i += 1 }
             taken.insert(i, at: taken.firstIndex { $0 > i } ?? taken.count)
             chosen.append(upPeers[i])
         }
         if !downPeers.isEmpty {
-            chosen.append(downPeers[Int(random.timers.below(UInt64(downPeers.count)))])
+            chosen.append(downPeers[Int(host.drawTimer(below: UInt64(downPeers.count)))])
         }
-        if let seed = unheardSeed(node), !chosen.contains(seed) { chosen.append(seed) }
+        if let seed = unheardSeed(), !chosen.contains(seed) { chosen.append(seed) }
         let snapshot = node.view.snapshot
-        for peer in chosen { send(from: node.index, to: peer, .gossip(snapshot)) }
-        if ringChanged { antiEntropyRound(node) }
-        deliverHints(node)
+        for peer in chosen { send(to: peer, .gossip(snapshot)) }
+        if ringChanged { antiEntropyRound() }
+        deliverHints()
     }
 
     /// A seed the node's view has not heard of yet, drawn at random; seeds the view knows are
     /// forgotten (from then on they are peers like any other, tried while held down).
     /// Without this, newcomers whose contact died before answering could find only each other
     /// and form an island that never hears of the old members.
-    private func unheardSeed(_ node: Node) -> Int32? {
+    private func unheardSeed() -> Int32? {
         guard !node.seeds.isEmpty else { return nil }
         node.seeds.removeAll { node.view.knows($0) }
         guard !node.seeds.isEmpty else { return nil }
-        return node.seeds[Int(random.timers.below(UInt64(node.seeds.count)))]
+        return node.seeds[Int(host.drawTimer(below: UInt64(node.seeds.count)))]
     }
 
     /// Raises the node's own heartbeat to now.
-    func beat(_ node: Node) {
-        let now = clock(node)
+    func beat() {
+        let now = now
         var own = node.view[node.index] ?? ViewEntry(entry: node.entry, lastGrew: now, excluded: false)
         own.entry.beat = max(own.entry.beat, now)
         own.entry.downAt = -1
@@ -69,54 +69,45 @@ extension Simulation {
         node.view.set(own)
     }
 
-    /// The node's own clock reading: what its handlers take for "now".
-    func clock(_ node: Node) -> Micros { node.clock.reading(at: now) }
-
-    /// Arms one of the node's timers `delay` of virtual time from now (ignored if the node is
-    /// killed, paused or restarted meanwhile: the timer carries its incarnation).
-    func arm(_ node: Node, _ timer: NodeTimer, after delay: Micros) {
-        schedule(.timer(node: node.index, incarnation: node.incarnation, timer: timer), at: now &+ delay)
-    }
-
     /// Sends the node's whole view to `peer` at once (join, restart).
-    func gossipNow(_ node: Node, to peer: Int32) {
-        beat(node)
-        send(from: node.index, to: peer, .gossip(node.view.snapshot))
+    func gossipNow(to peer: Int32) {
+        beat()
+        send(to: peer, .gossip(node.view.snapshot))
     }
 
     /// Merges gossip from `from`. A push is answered with what this node knows newer
     /// (push-pull): heartbeats then reach every node in few enough rounds that clusters of
     /// hundreds of nodes do not suspect live members, and joins and heals spread in one round trip.
-    func receiveGossip(_ node: Node, from: Int32, _ pushed: MembershipView.Snapshot) {
+    func receiveGossip(from: Int32, _ pushed: MembershipView.Snapshot) {
         let fx: MembershipView.MergeEffects
         if from >= 0 && from != node.index {
-            beat(node)
-            let (newer, effects) = node.view.exchange(pushed, me: node.index, now: clock(node), rehash: settings.rehash)
-            if !newer.isEmpty { send(from: node.index, to: from, .gossipReply(newer)) }
+            beat()
+            let (newer, effects) = node.view.exchange(pushed, me: node.index, now: now, rehash: settings.rehash)
+            if !newer.isEmpty { send(to: from, .gossipReply(newer)) }
             fx = effects
         } else {
-            fx = node.view.merge(pushed.entries, me: node.index, now: clock(node), rehash: settings.rehash)
+            fx = node.view.merge(pushed.entries, me: node.index, now: now, rehash: settings.rehash)
         }
-        afterGossip(node, fx)
+        afterGossip(fx)
     }
 
     /// Merges the entries a push was answered with.
-    func receiveGossipReply(_ node: Node, _ entries: [MemberEntry]) {
-        afterGossip(node, node.view.merge(entries, me: node.index, now: clock(node), rehash: settings.rehash))
+    func receiveGossipReply(_ entries: [MemberEntry]) {
+        afterGossip(node.view.merge(entries, me: node.index, now: now, rehash: settings.rehash))
     }
 
-    private func afterGossip(_ node: Node, _ fx: MembershipView.MergeEffects) {
-        if fx.ringChanged || !fx.cameUp.isEmpty { antiEntropyRound(node) }
+    private func afterGossip(_ fx: MembershipView.MergeEffects) {
+        if fx.ringChanged || !fx.cameUp.isEmpty { antiEntropyRound() }
         // A node back up takes its hints; a ring change may send hints for a node now out to
         // the key's new owners (or back into this node's store).
-        if fx.ringChanged || !fx.cameUp.isEmpty { deliverHints(node) }
+        if fx.ringChanged || !fx.cameUp.isEmpty { deliverHints() }
     }
 
     /// Admin notice that `removed` left the cluster.
-    func receiveRemoved(_ node: Node, _ removed: Int32) {
+    func receiveRemoved(_ removed: Int32) {
         guard removed != node.index, node.view[removed] != nil else { return }
         node.view.update(removed) { $0.entry.removed = true }
-        antiEntropyRound(node)
-        deliverHints(node)
+        antiEntropyRound()
+        deliverHints()
     }
 }

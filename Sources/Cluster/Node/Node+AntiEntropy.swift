@@ -19,16 +19,16 @@
 /// So a range in sync costs one hash a round, and only keys in differing leaves are listed. Each
 /// side takes part only for ranges and keys it replicates by its own view. A lost message ends
 /// its exchange; the next round starts it again. A round also rehomes the ranges the node no
-/// longer replicates (Simulation+Rehoming.swift).
-extension Simulation {
-    func antiEntropyTick(_ node: Node) {
-        arm(node, .antiEntropy, after: antiEntropyPeriod)
-        antiEntropyRound(node)
+/// longer replicates (Node+Rehoming.swift).
+extension NodeContext {
+    func antiEntropyTick() {
+        arm(.antiEntropy, after: settings.antiEntropyPeriod)
+        antiEntropyRound()
     }
 
-    func antiEntropyRound(_ node: Node) {
-        guard node.state == .running, !node.store.isEmpty else { return }
-        refreshMerkle(node)
+    func antiEntropyRound() {
+        guard !node.store.isEmpty else { return }
+        refreshMerkle()
         let ring = node.merkle.ring
         let rehoming = node.handoff == nil
         var rehomed = false
@@ -36,12 +36,12 @@ extension Simulation {
         for range in node.merkle.rangesWithKeys {
             let keys = node.merkle.keys(ofRange: range)
             if keys.isEmpty { continue }
-            let list = preference(node, ring, range: range)
+            let list = preference(ring, range: range)
             if rehoming && !list.isEmpty && !list.contains(node.index) {
                 // No longer an owner by this view: the owners get the range's keys as hints.
                 for key in keys {
                     if let object = node.store.removeValue(forKey: key) {
-                        rehome(node, key, object, deliver: false)
+                        rehome(key, object, deliver: false)
                         rehomed = true
                     }
                 }
@@ -55,22 +55,22 @@ extension Simulation {
             }
         }
         for peer in byPeer.keys.sorted() {
-            if let roots = byPeer[peer] { sendTree(node, to: peer, roots) }
+            if let roots = byPeer[peer] { sendTree(to: peer, roots) }
         }
-        if rehomed { deliverHints(node) }
+        if rehomed { deliverHints() }
     }
 
     /// Hashes of a peer's trees: answers those that differ from this node's, one level down (or,
     /// at the leaves, with the digests of its keys there).
-    func receiveTree(_ node: Node, from: Int32, _ theirs: [TreeHashes]) {
-        refreshMerkle(node, overlapping: theirs.map(\.range))
+    func receiveTree(from: Int32, _ theirs: [TreeHashes]) {
+        refreshMerkle(overlapping: theirs.map(\.range))
         var deeper: [TreeHashes] = []
         var leaves: [TreeLeaf] = []
         var digests: [KeyDigest] = []
         for t in theirs where Int(t.level) <= MerkleTree.leafLevel {
             let level = Int(t.level)
             if level == 0, t.hashes.count == 1, node.merkle.cachedRoot(of: t.range) == t.hashes[0] { continue }
-            guard replicates(node, t.range) else { continue }
+            guard replicates(t.range) else { continue }
             let entries = node.merkle.entries(in: t.range, keyPositions)
             if level == 0, t.hashes.count == 1, entries.root == t.hashes[0] { continue }
             let mine = MerkleIndex.tree(of: entries, keyPositions)
@@ -88,17 +88,17 @@ extension Simulation {
                 }
             }
         }
-        if !deeper.isEmpty { sendTree(node, to: from, deeper) }
+        if !deeper.isEmpty { sendTree(to: from, deeper) }
         if !leaves.isEmpty {
             count(.aeKeyDigestsSent, by: digests.count)
-            send(from: node.index, to: from, .digest(leaves: leaves, digests: digests))
+            send(to: from, .digest(leaves: leaves, digests: digests))
         }
     }
 
     /// The sender's keys in `leaves`: pulls those whose digest differs from this node's, and
     /// those of the leaves that this node holds and the sender does not.
-    func receiveDigest(_ node: Node, from: Int32, leaves: [TreeLeaf], _ digests: [KeyDigest]) {
-        refreshMerkle(node, overlapping: leaves.map(\.range))
+    func receiveDigest(from: Int32, leaves: [TreeLeaf], _ digests: [KeyDigest]) {
+        refreshMerkle(overlapping: leaves.map(\.range))
         var keys: [UInt32] = []
         var objects: [ObjectRecord] = []
         // Only keys this node replicates by its own view: a sender with an older view would
@@ -107,7 +107,7 @@ extension Simulation {
         for d in digests {
             listed.insert(d.key)
             let mine = node.store[d.key] ?? ObjectRecord()
-            if mine.digest != d.digest && ownsKey(node, d.key) {
+            if mine.digest != d.digest && ownsKey(d.key) {
                 keys.append(d.key)
                 objects.append(mine)
             }
@@ -122,46 +122,46 @@ extension Simulation {
                 i += 1
             }
             for k in node.merkle.entries(in: arc, keyPositions).keys
-            where wanted[MerkleTree.leaf(ofPosition: position(of: k))] && !listed.contains(k) && ownsKey(node, k) {
+            where wanted[MerkleTree.leaf(ofPosition: position(of: k))] && !listed.contains(k) && ownsKey(k) {
                 if let mine = node.store[k] {
                     keys.append(k)
                     objects.append(mine)
                 }
             }
         }
-        if !keys.isEmpty { send(from: node.index, to: from, .pull(keys: keys, objects: objects)) }
+        if !keys.isEmpty { send(to: from, .pull(keys: keys, objects: objects)) }
     }
 
-    func receivePull(_ node: Node, from: Int32, _ keys: [UInt32], _ objects: [ObjectRecord]) {
+    func receivePull(from: Int32, _ keys: [UInt32], _ objects: [ObjectRecord]) {
         var merged: [ObjectRecord] = []
         for (k, o) in zip(keys, objects) {
-            mergeData(node, k, o)
+            mergeData(k, o)
             merged.append(node.store[k] ?? ObjectRecord())
         }
-        send(from: node.index, to: from, .push(keys: keys, objects: merged))
+        send(to: from, .push(keys: keys, objects: merged))
     }
 
     /// Brings the node's Merkle index up to date with its store and its view's ring.
-    func refreshMerkle(_ node: Node) {
-        node.merkle.refresh(ring: ring(of: node), store: node.store, positions: keyPositions)
+    func refreshMerkle() {
+        node.merkle.refresh(ring: currentRing(), store: node.store, positions: keyPositions)
     }
 
     /// Brings the ranges of the node's Merkle index that `arcs` overlap up to date.
-    func refreshMerkle(_ node: Node, overlapping arcs: [RangeArc]) {
-        node.merkle.refresh(ring: ring(of: node), store: node.store, positions: keyPositions, overlapping: arcs)
+    func refreshMerkle(overlapping arcs: [RangeArc]) {
+        node.merkle.refresh(ring: currentRing(), store: node.store, positions: keyPositions, overlapping: arcs)
     }
 
     /// Whether `node` replicates the keys of `arc` (a range of a peer's ring) by its own view,
     /// judged at the arc's end.
-    func replicates(_ node: Node, _ arc: RangeArc) -> Bool {
+    func replicates(_ arc: RangeArc) -> Bool {
         let ring = node.merkle.ring
         if ring.isEmpty { return true }
-        let list = preference(node, ring, range: ring.range(of: arc.hi))
+        let list = preference(ring, range: ring.range(of: arc.hi))
         return list.isEmpty || list.contains(node.index)
     }
 
-    private func sendTree(_ node: Node, to peer: Int32, _ hashes: [TreeHashes]) {
+    private func sendTree(to peer: Int32, _ hashes: [TreeHashes]) {
         count(.aeTreeHashesSent, by: hashes.reduce(0) { $0 + $1.hashes.count })
-        send(from: node.index, to: peer, .tree(hashes))
+        send(to: peer, .tree(hashes))
     }
 }

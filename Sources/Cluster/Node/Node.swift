@@ -28,7 +28,7 @@ final class Node {
     /// Per range of `ring`, by the node's view: whether the node owns it (`ownsKey`), and where
     /// it sends a request for it (`placement`).
     @exclusivity(unchecked) var ownership = RangeMemo<Bool>()
-    @exclusivity(unchecked) var placements = RangeMemo<Simulation.Placement>()
+    @exclusivity(unchecked) var placements = RangeMemo<Placement>()
     /// Per range of the ring, the keys stored there and their Merkle root (anti-entropy).
     @exclusivity(unchecked) var merkle = MerkleIndex()
     /// Hybrid logical clock: highest stamp time issued or seen.

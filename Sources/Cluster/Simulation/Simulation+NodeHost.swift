@@ -1,0 +1,37 @@
+/// The simulation hosts every node: what a node asks of the world (`NodeHost`) is answered here,
+/// and the harness runs a node's code through `context(_:)`.
+extension Simulation: NodeHost {
+    func context(_ node: Node) -> NodeContext<Simulation> { NodeContext(node: node, host: self) }
+
+    func hardwareTime() -> Micros { now }
+
+    /// A timer carries the node's incarnation: one armed before a kill, pause, resume or restart
+    /// is void.
+    func arm(_ node: Int32, _ timer: NodeTimer, after delay: Micros) {
+        schedule(.timer(node: node, incarnation: nodes[Int(node)].incarnation, timer: timer), at: now &+ delay)
+    }
+
+    func armCoordinatorDeadline(_ node: Int32, op: Int32) {
+        scheduleDeadline(.coordinatorTimeout(node: node, incarnation: nodes[Int(node)].incarnation, op: op))
+    }
+
+    func armReportRetransmit(_ node: Int32, report: Int32, after delay: Micros) {
+        schedule(.reportRetransmit(node: node, incarnation: nodes[Int(node)].incarnation, report: report), at: now &+ delay)
+    }
+
+    func drawTimer(below bound: UInt64) -> UInt64 { random.timers.below(bound) }
+
+    func drawTimer(between lo: Micros, _ hi: Micros) -> Micros { random.timers.between(lo, hi) }
+
+    func ring(of members: [Int32], previous: (members: [Int32], ring: Ring)) -> Ring {
+        rings.ring(of: members, previous: previous) { n in Int(n) < nodes.count ? nodes[Int(n)].tokens : [] }
+    }
+
+    func reportPending(_ stream: UInt32) { inFlightReports[stream, default: 0] += 1 }
+
+    /// One report (or pending re-registration) of `stream` is no longer in flight.
+    func reportRetired(_ stream: UInt32) {
+        let n = (inFlightReports[stream] ?? 1) - 1
+        inFlightReports[stream] = n > 0 ? n : nil
+    }
+}
