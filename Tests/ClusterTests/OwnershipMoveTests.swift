@@ -96,7 +96,7 @@ import Testing
         try c.add(["n1", "n2", "n3", "n4", "n5"])
         let keys = (0..<300).map { c.sim.internKey("k\($0)") }
         func agree(_ when: String) {
-            for node in c.sim.nodes where node.state == .running {
+            for node in c.sim.nodes where c.sim.machines[node.index].state == .running {
                 for k in keys {
                     let cached = c.sim.context(node).ownsKey(k)
                     let walked = c.sim.context(node).currentRing().isAmong(node.index, from: c.sim.position(of: k),

@@ -49,7 +49,7 @@ public final class Cluster {
         let old = sim.settings
         sim.settings = settings
         if old.replicas != settings.replicas {
-            for n in sim.members where n.state == .running { sim.context(n).antiEntropyRound() }
+            for n in sim.members where sim.machines[n.index].state == .running { sim.context(n).antiEntropyRound() }
         }
     }
 
@@ -156,7 +156,7 @@ public final class Cluster {
     /// Nodes in the cluster (added, not removed), in the order they were added.
     public var nodeNames: [String] { sim.members.map(\.name) }
     public func state(of node: String) -> NodeState? {
-        sim.nameIndex[node].map { sim.nodes[Int($0)].state }
+        sim.nameIndex[node].map { sim.machines[$0].state }
     }
     /// The key's preference list (docs/language.md, "The ring and preference lists").
     public func owners(of key: String) -> [String] {

@@ -40,12 +40,12 @@ extension Cluster {
         for n in sim.members {
             guard let o = n.store[id] else { continue }
             if !o.tomb.isZero {
-                result.append(StoredField(node: n.name, nodeState: n.state, field: nil, value: nil,
+                result.append(StoredField(node: n.name, nodeState: sim.machines[n.index].state, field: nil, value: nil,
                                           version: Version(time: o.tomb.time, coordinator: sim.names[o.tomb.origin]),
                                           visible: false))
             }
             for f in o.fields.sorted(by: { sim.fields[$0.field] < sim.fields[$1.field] }) {
-                result.append(StoredField(node: n.name, nodeState: n.state, field: sim.fields[f.field],
+                result.append(StoredField(node: n.name, nodeState: sim.machines[n.index].state, field: sim.fields[f.field],
                                           value: f.isTombstone ? nil : sim.values[f.value],
                                           version: Version(time: f.stamp.time, coordinator: sim.names[f.stamp.origin]),
                                           visible: o.isVisible(f, sim.order)))

@@ -24,7 +24,7 @@ struct HistoryChecker {
         if converged {
             nodes = sim.owners(key).prefix(1).map { sim.nodes[Int($0)] }
         } else {
-            nodes = sim.members.filter { $0.state == .running }
+            nodes = sim.members.filter { sim.machines[$0.index].state == .running }
         }
         return nodes.compactMap { n in n.store[key].map { (n.name, $0) } }
     }

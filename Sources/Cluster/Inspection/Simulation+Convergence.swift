@@ -11,26 +11,26 @@ extension Simulation {
         let cluster = members
         // (1) Views. A killed or paused node that no running node has heard of (stopped before its
         // join reached anyone) is not required in views: nothing could ever tell them of it.
-        let running = cluster.filter { $0.state == .running }
+        let running = cluster.filter { machines[$0.index].state == .running }
         let heardOf = Set(cluster.filter { o in
-            o.state != .running && running.contains { $0.view[o.index] != nil }
+            machines[o.index].state != .running && running.contains { $0.view[o.index] != nil }
         }.map(\.index))
         for r in running {
             for o in cluster where o !== r {
                 let up = r.view.isUp(o.index)
-                if o.state == .running && !up {
+                if machines[o.index].state == .running && !up {
                     if note(r.view[o.index] == nil ? "\(r.name) does not know \(o.name)" : "\(r.name) holds \(o.name) down") { return unmet }
-                } else if o.state != .running && r.view[o.index] == nil && heardOf.contains(o.index) {
+                } else if machines[o.index].state != .running && r.view[o.index] == nil && heardOf.contains(o.index) {
                     if note("\(r.name) does not know \(o.name)") { return unmet }
-                } else if o.state != .running && up {
+                } else if machines[o.index].state != .running && up {
                     if note("\(r.name) holds \(o.name) up") { return unmet }
                 }
             }
         }
         // (2) Preference lists: running nodes holding identical data. Every node on the ring owns
         // some range, so one down for less than `rehash` is in some key's preference list.
-        for n in cluster where n.state != .running && !isOutForRehash(n) {
-            if note("\(n.name) is \(n.state.rawValue) for less than rehash (its ranges are not re-replicated yet)") { return unmet }
+        for n in cluster where machines[n.index].state != .running && !isOutForRehash(n) {
+            if note("\(n.name) is \(machines[n.index].state.rawValue) for less than rehash (its ranges are not re-replicated yet)") { return unmet }
         }
         var keySet: Set<UInt32> = []
         for n in cluster {
@@ -39,9 +39,9 @@ extension Simulation {
         }
         for key in keySet.sorted() {
             let list = owners(key)
-            if let down = list.first(where: { nodes[Int($0)].state != .running }) {
+            if let down = list.first(where: { machines[$0].state != .running }) {
                 let n = nodes[Int(down)]
-                if note("key \(Quoting.word(keys[key])): owner \(n.name) is \(n.state.rawValue)") { return unmet }
+                if note("key \(Quoting.word(keys[key])): owner \(n.name) is \(machines[down].state.rawValue)") { return unmet }
                 continue
             }
             guard let first = list.first else { continue }
@@ -56,9 +56,9 @@ extension Simulation {
         }
         // (3) Hints: for a running node; and data a running node holds for a key it is not an
         // owner of (stored, or hinted for a node now out) that the owners lack is pending for them.
-        for n in cluster where n.state != .killed {
-            for h in n.hints.hints where Int(h.target) < nodes.count && nodes[Int(h.target)].state == .running
-                && !nodes[Int(h.target)].removed {
+        for n in cluster where machines[n.index].state != .killed {
+            for h in n.hints.hints where Int(h.target) < nodes.count && machines[h.target].state == .running
+                && !machines[h.target].removed {
                 if note("hint pending on \(n.name) for \(nodes[Int(h.target)].name) (key \(Quoting.word(keys[h.key])))") { return unmet }
             }
         }
@@ -93,11 +93,11 @@ extension Simulation {
             return l
         }
         func reference(_ key: UInt32) -> ObjectRecord? {
-            guard let first = owners(of: key).first, nodes[Int(first)].state == .running else { return nil }
+            guard let first = owners(of: key).first, machines[first].state == .running else { return nil }
             return nodes[Int(first)].store[key] ?? ObjectRecord()
         }
         var found: [(node: Int32, key: UInt32, object: ObjectRecord)] = []
-        for n in cluster where n.state == .running {
+        for n in cluster where machines[n.index].state == .running {
             for (key, object) in n.store.entries where !owners(of: key).contains(n.index) {
                 if let r = reference(key), !object.isCovered(by: r, order) { found.append((n.index, key, object)) }
             }

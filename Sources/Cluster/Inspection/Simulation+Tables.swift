@@ -19,7 +19,7 @@ extension Simulation {
                 return "\(o.name):\(e.isUp ? "up" : "down")"
             }.joined(separator: " ")
             let keysHeld = n.store.records.filter { $0.exists(order) }.count
-            rows.append([n.name, n.state.rawValue, String(keysHeld), String(n.hints.hints.count), view])
+            rows.append([n.name, machines[n.index].state.rawValue, String(keysHeld), String(n.hints.hints.count), view])
         }
         return Table(title: "nodes", headers: ["node", "state", "keys", "hints", "view"], rows: rows)
     }

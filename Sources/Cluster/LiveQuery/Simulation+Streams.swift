@@ -156,7 +156,7 @@ extension Simulation {
 
     /// The running owners of an open stream's key that do not hold its registration.
     func ownersMissingRegistration(of s: StreamClient) -> [Int32] {
-        owners(s.key).filter { nodes[Int($0)].state == .running && !holdsRegistration(nodes[Int($0)], of: s) }
+        owners(s.key).filter { machines[$0].state == .running && !holdsRegistration(nodes[Int($0)], of: s) }
     }
 
     private func endResync(_ s: inout StreamClient) {

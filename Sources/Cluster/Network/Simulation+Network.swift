@@ -24,7 +24,7 @@ extension Simulation {
         case .drop(let why):
             if tracing { trace("drop", message.from, to, message.payload, why: why) }
         case .wait:
-            node?.inbox.append(network.store(message))
+            if let node { machines[node.index].inbox.append(network.store(message)) }
         case .deliver:
             if tracing { trace("deliver", message.from, to, message.payload, why: nil) }
             if let node { context(node).receive(message) } else if let client = client(at: to) { clientReceive(client, message) }
@@ -32,8 +32,8 @@ extension Simulation {
     }
 
     private func receiverState(_ node: Node) -> Network.Receiver {
-        if node.removed { return .removed }
-        switch node.state {
+        if machines[node.index].removed { return .removed }
+        switch machines[node.index].state {
         case .killed: return .killed
         case .paused: return .paused
         case .running: return .running
@@ -42,14 +42,14 @@ extension Simulation {
 
     /// Messages that waited at a paused node are handled, in order, once it resumes.
     func drainInbox(_ node: Node) {
-        let waiting = node.inbox
-        node.inbox = []
+        let waiting = machines[node.index].inbox
+        machines[node.index].inbox = []
         for slot in waiting {
             guard let m = network.take(slot) else { continue }
             network.countDelivered(m.payload.kind)
             if tracing { trace("deliver", m.from, m.to, m.payload, why: nil) }
             context(node).receive(m)
-            if node.state != .running { break }
+            if machines[node.index].state != .running { break }
         }
     }
 

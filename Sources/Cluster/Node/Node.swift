@@ -1,19 +1,13 @@
-/// One simulated node. Its disk (`store`, `hints`, membership when not wiped) survives `kill`;
-/// the rest is memory. Ground-truth fields (`state`, `downSince`, `removed`) are read by the
-/// harness only, never by node logic.
+/// One simulated node's own state: its disk (`store`, `hints`, membership when not wiped), which
+/// survives `kill`, and its memory. Node code reaches it through `NodeContext`; what the harness
+/// knows of the machine it runs on (running or not, since when, removed) is in `Machine`, out
+/// of node code's reach.
 final class Node {
     let index: Int32
     let name: String
     let nameID: UInt32
     let vnodes: Int32
     let tokens: [UInt64]
-
-    // Ground truth.
-    @exclusivity(unchecked) var state: NodeState = .running
-    @exclusivity(unchecked) var downSince: Micros?
-    @exclusivity(unchecked) var removed = false
-    /// Bumped by kill, pause, resume, restart: timers armed before are void.
-    @exclusivity(unchecked) var incarnation: UInt32 = 0
 
     // Disk.
     @exclusivity(unchecked) var store = Store()
@@ -36,15 +30,13 @@ final class Node {
     @exclusivity(unchecked) var coordinatorOps = CoordinatorTable()
     @exclusivity(unchecked) var reports: [Int32: PendingReport] = [:]
     @exclusivity(unchecked) var nextReport: Int32 = 0
-    /// Messages that arrived while paused, in arrival order.
-    @exclusivity(unchecked) var inbox: [Int32] = []
     @exclusivity(unchecked) var handoff: HandoffState?
     /// Seed hosts (its configuration: the cluster's members when it was added or restarted) that
     /// its view has not heard of yet. Each gossip round also goes to one of them, until the view
     /// knows them all, so a lost join message or a contact that dies, leaves or is cut off never
     /// strands the node, nor two newcomers that found only each other.
     @exclusivity(unchecked) var seeds: [Int32] = []
-    /// The node's own clock: its handlers read time only through it (`Simulation.clock(_:)`).
+    /// The node's own clock: its handlers read time only through it (`NodeContext.now`).
     @exclusivity(unchecked) var clock = NodeClock()
     /// Which peer held up this node's next gossip round goes to first (round robin; see gossipTick).
     @exclusivity(unchecked) var gossipCursor = 0
@@ -75,7 +67,7 @@ final class Node {
 
 /// A node's own clock. Today it reads virtual time exactly; a per-node offset (a clock that is
 /// ahead or behind) is set here, and drift and jumps can be added here too, without touching the
-/// handlers, which read time only through `Simulation.clock(_:)`. Stamps come from the
+/// handlers, which read time only through `NodeContext.now`. Stamps come from the
 /// coordinator's clock; timers are armed for a duration of virtual time.
 struct NodeClock {
     /// Added to virtual time.

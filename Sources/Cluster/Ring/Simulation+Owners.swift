@@ -15,7 +15,7 @@ extension Simulation {
 
     /// Whether the node has been down (killed or paused) for at least `rehash`.
     func isOutForRehash(_ node: Node) -> Bool {
-        guard node.state != .running, let since = node.downSince else { return false }
+        guard machines[node.index].state != .running, let since = machines[node.index].downSince else { return false }
         return now &- since >= settings.rehash
     }
 
@@ -40,7 +40,7 @@ extension Simulation {
         // copy (a retain and a release of each of its arrays, on every request).
         withUnsafePointer(to: &truthRing) { ring in
             ring.pointee.walk(from: position) { n in
-                guard nodes[Int(n)].state == .running else { return true }
+                guard machines[n].state == .running else { return true }
                 if leaving.isEmpty || leaving[n] == nil { found = n; return false }
                 if fallback == nil { fallback = n }
                 return true

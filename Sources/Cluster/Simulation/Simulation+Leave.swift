@@ -8,11 +8,11 @@ extension Simulation {
         if leaving[node.index] != nil {
             throw ClusterError(.alreadyLeaving, subject: node.name, "node \(node.name) is already leaving the cluster")
         }
-        if node.state == .running && !members.contains(where: { $0 !== node && $0.state == .running }) {
+        if machines[node.index].state == .running && !members.contains(where: { $0 !== node && machines[$0.index].state == .running }) {
             throw ClusterError(.lastRunningNode, subject: node.name, "node \(node.name) is the last running node")
         }
         count(.removes)
-        guard node.state == .running else {
+        guard machines[node.index].state == .running else {
             recordLostDisk(node, .dropped)
             drop(node)
             completion(.dropped)
@@ -60,13 +60,13 @@ extension Simulation {
 
     /// Takes a node out of the cluster for good; the admin tells every other node.
     private func drop(_ node: Node) {
-        if node.state != .killed { context(node).dropReports() }
-        node.removed = true
-        node.state = .killed
-        node.incarnation &+= 1
+        if machines[node.index].state != .killed { context(node).dropReports() }
+        machines[node.index].removed = true
+        machines[node.index].state = .killed
+        machines[node.index].incarnation &+= 1
         node.handoff = nil
-        for slot in node.inbox { _ = network.take(slot) }
-        node.inbox = []
+        for slot in machines[node.index].inbox { _ = network.take(slot) }
+        machines[node.index].inbox = []
         nameIndex[node.name] = nil
         network.forget(node.index)
         truthRingDirty = true

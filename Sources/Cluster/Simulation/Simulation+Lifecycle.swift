@@ -13,13 +13,14 @@ extension Simulation {
         // one (it takes the join when it resumes, as it takes every message that waited for it).
         // Whatever happens to the contact, the new nodes also gossip to their seeds until they
         // have heard of every one (`unheardSeed`).
-        let contact = members.first { $0.state == .running && leaving[$0.index] == nil }
-            ?? members.first { $0.state == .running } ?? members.first { $0.state == .paused }
+        let contact = members.first { machines[$0.index].state == .running && leaving[$0.index] == nil }
+            ?? members.first { machines[$0.index].state == .running } ?? members.first { machines[$0.index].state == .paused }
         var added: [Node] = []
         for name in newNames {
             let node = Node(index: Int32(nodes.count), name: name, nameID: names.intern(name),
                             vnodes: Int32(min(max(settings.vnodes, 1), Simulation.maxVnodes)))
             nodes.append(node)
+            machines.append(Machine())
             nameIndex[name] = node.index
             added.append(node)
             count(.nodesAdded)
@@ -55,16 +56,16 @@ extension Simulation {
     }
 
     func kill(_ node: Node, wipe: Bool) throws(ClusterError) {
-        if node.state == .killed {
+        if machines[node.index].state == .killed {
             throw ClusterError(.alreadyKilled, subject: node.name, "node \(node.name) is already killed")
         }
-        node.state = .killed
-        node.incarnation &+= 1
-        if node.downSince == nil { node.downSince = now }
+        machines[node.index].state = .killed
+        machines[node.index].incarnation &+= 1
+        if machines[node.index].downSince == nil { machines[node.index].downSince = now }
         node.coordinatorOps.removeAll()
         context(node).dropReports()
-        for slot in node.inbox { _ = network.take(slot) }
-        node.inbox = []
+        for slot in machines[node.index].inbox { _ = network.take(slot) }
+        machines[node.index].inbox = []
         node.handoff = nil
         node.merkle.invalidate()
         if wipe {
@@ -84,17 +85,17 @@ extension Simulation {
     }
 
     func restart(_ node: Node) throws(ClusterError) {
-        guard node.state == .killed else {
+        guard machines[node.index].state == .killed else {
             throw ClusterError(.notKilled, subject: node.name, "node \(node.name) is not killed")
         }
-        node.state = .running
-        node.incarnation &+= 1
-        node.downSince = nil
+        machines[node.index].state = .running
+        machines[node.index].incarnation &+= 1
+        machines[node.index].downSince = nil
         node.seeds = members.map(\.index).filter { $0 != node.index }
         node.view.restartClocks(me: node.index, now: context(node).now, resetStatus: true)
         context(node).beat()
         context(node).armTimers()
-        if let contact = members.first(where: { $0.state == .running && $0 !== node }) {
+        if let contact = members.first(where: { machines[$0.index].state == .running && $0 !== node }) {
             join(node, via: contact)
         }
         context(node).antiEntropyRound()
@@ -103,23 +104,23 @@ extension Simulation {
     }
 
     func pause(_ node: Node) throws(ClusterError) {
-        guard node.state == .running else {
+        guard machines[node.index].state == .running else {
             throw ClusterError(.notRunning, subject: node.name, "node \(node.name) is not running")
         }
-        node.state = .paused
-        node.incarnation &+= 1
-        node.downSince = now
+        machines[node.index].state = .paused
+        machines[node.index].incarnation &+= 1
+        machines[node.index].downSince = now
         count(.pauses)
         endLeaveAtOnce(node)
     }
 
     func resume(_ node: Node) throws(ClusterError) {
-        guard node.state == .paused else {
+        guard machines[node.index].state == .paused else {
             throw ClusterError(.notPaused, subject: node.name, "node \(node.name) is not paused")
         }
-        node.state = .running
-        node.incarnation &+= 1
-        node.downSince = nil
+        machines[node.index].state = .running
+        machines[node.index].incarnation &+= 1
+        machines[node.index].downSince = nil
         node.view.restartClocks(me: node.index, now: context(node).now, resetStatus: false)
         context(node).beat()
         context(node).armTimers()

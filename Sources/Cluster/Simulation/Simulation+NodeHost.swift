@@ -8,15 +8,15 @@ extension Simulation: NodeHost {
     /// A timer carries the node's incarnation: one armed before a kill, pause, resume or restart
     /// is void.
     func arm(_ node: Int32, _ timer: NodeTimer, after delay: Micros) {
-        schedule(.timer(node: node, incarnation: nodes[Int(node)].incarnation, timer: timer), at: now &+ delay)
+        schedule(.timer(node: node, incarnation: machines[node].incarnation, timer: timer), at: now &+ delay)
     }
 
     func armCoordinatorDeadline(_ node: Int32, op: Int32) {
-        scheduleDeadline(.coordinatorTimeout(node: node, incarnation: nodes[Int(node)].incarnation, op: op))
+        scheduleDeadline(.coordinatorTimeout(node: node, incarnation: machines[node].incarnation, op: op))
     }
 
     func armReportRetransmit(_ node: Int32, report: Int32, after delay: Micros) {
-        schedule(.reportRetransmit(node: node, incarnation: nodes[Int(node)].incarnation, report: report), at: now &+ delay)
+        schedule(.reportRetransmit(node: node, incarnation: machines[node].incarnation, report: report), at: now &+ delay)
     }
 
     func drawTimer(below bound: UInt64) -> UInt64 { random.timers.below(bound) }

@@ -44,6 +44,8 @@ final class Simulation {
 
     /// Every node ever added, by index (removed ones stay, marked).
     @exclusivity(unchecked) var nodes: [Node] = []
+    /// The machine each node runs on, by the same index: ground truth.
+    @exclusivity(unchecked) var machines: [Machine] = []
     /// Current node index of each name in the cluster.
     @exclusivity(unchecked) var nameIndex: [String: Int32] = [:]
     @exclusivity(unchecked) var network: Network
@@ -136,7 +138,7 @@ final class Simulation {
     }
 
     /// Nodes in the cluster, in the order they were added.
-    var members: [Node] { nodes.filter { !$0.removed } }
+    var members: [Node] { nodes.filter { !machines[$0.index].removed } }
 
     func count(_ operation: OperationCounter, by n: Int = 1) { operationCounts[operation.rawValue] += n }
 
@@ -171,24 +173,23 @@ final class Simulation {
         case .deliver(let slot):
             arrive(slot)
         case .timer(let n, let incarnation, let timer):
-            let node = nodes[Int(n)]
-            guard node.incarnation == incarnation, node.state == .running, !node.removed else { return }
+            let machine = machines[n]
+            guard machine.incarnation == incarnation, machine.state == .running, !machine.removed else { return }
+            let node = context(nodes[Int(n)])
             switch timer {
-            case .gossip: context(node).gossipTick()
-            case .antiEntropy: context(node).antiEntropyTick()
-            case .handoff: context(node).handoffTick()
+            case .gossip: node.gossipTick()
+            case .antiEntropy: node.antiEntropyTick()
+            case .handoff: node.handoffTick()
             }
         case .clientTimeout(let c, let op):
             completeClientOp(clients[Int(c)], op, result: .failed(reason: "timed out after \(Durations.text(settings.timeout))"),
                              object: nil)
         case .coordinatorTimeout(let n, let incarnation, let op):
-            let node = nodes[Int(n)]
-            guard node.incarnation == incarnation else { return }
-            context(node).finishCoordinatorOp(op, timedOut: true)
+            guard machines[n].incarnation == incarnation else { return }
+            context(nodes[Int(n)]).finishCoordinatorOp(op, timedOut: true)
         case .reportRetransmit(let n, let incarnation, let report):
-            let node = nodes[Int(n)]
-            guard node.incarnation == incarnation, node.state == .running else { return }
-            context(node).retransmitReport(report)
+            guard machines[n].incarnation == incarnation, machines[n].state == .running else { return }
+            context(nodes[Int(n)]).retransmitReport(report)
         case .streamResync(let stream, let epoch):
             resync(stream: stream, epoch: epoch)
         case .streamRenew(let stream):
