@@ -25,8 +25,7 @@ import Testing
         var printed = ""
         let reader = ScriptedLineReader(inputs)
         let session = Session(options: SessionOptions(readFile: { _ in "" }), output: { _, text in printed += text })
-        let output = TerminalOutput(out: FileDescriptorWriter(fd: open("/dev/null", O_WRONLY)),
-                                    err: FileDescriptorWriter(fd: open("/dev/null", O_WRONLY)))
+        let output = TerminalOutput.discarding()
         #expect(InteractiveREPL(session: session, output: output, reader: reader).run() == 0)
         return (reader, printed)
     }

@@ -62,8 +62,7 @@ import Testing
         let kvSession = Session(options: SessionOptions(readFile: { _ in "" }), output: { _, text in
             reader.transcript += text
         })
-        let output = TerminalOutput(out: FileDescriptorWriter(fd: open("/dev/null", O_WRONLY)),
-                                    err: FileDescriptorWriter(fd: open("/dev/null", O_WRONLY)))
+        let output = TerminalOutput.discarding()
         #expect(InteractiveREPL(session: kvSession, output: output, reader: reader).run() == 0)
         #expect(reader.transcript == session.map { $0 + "\n" }.joined())
     }

@@ -88,3 +88,46 @@ import Testing
         #expect(Completion.candidates(line: "disconnect ", cursor: 11, context: later) == ["s1", "s2"])
     }
 }
+
+/// On a continuation line (`   ...> `) completion is in a block: every name is offered.
+@MainActor
+@Suite struct ContinuationCompletionTests {
+    /// Asks for the completion context at each prompt, as Tab would there.
+    final class AskingReader: LineReader {
+        var inputs: [String]
+        let context: () -> CompletionContext
+        var restartOffers: [[String]] = []
+
+        init(_ inputs: [String], context: @escaping () -> CompletionContext) {
+            self.inputs = inputs
+            self.context = context
+        }
+
+        func readLine(prompt: String) -> LineInput {
+            restartOffers.append(Completion.candidates(line: "restart ", cursor: 8, context: context()))
+            return inputs.isEmpty ? .endOfInput : .line(inputs.removeFirst())
+        }
+
+        func remember(_ line: String) {}
+    }
+
+    @Test func aContinuationLineOffersEveryName() {
+        let session = Session(options: SessionOptions(readFile: { _ in "" }), output: { _, _ in })
+        let entry = InteractiveREPL.OpenEntry()
+        let reader = AskingReader(["add n1 n2", "kill n2", "at 5s {", "restart n2", "}"],
+                                  context: InteractiveREPL.completionContext(of: session, typing: entry))
+        let output = TerminalOutput.discarding()
+        #expect(InteractiveREPL(session: session, output: output, reader: reader, entry: entry).run() == 0)
+        #expect(reader.restartOffers == [[], [], ["n2"], ["n1", "n2"], ["n1", "n2"], ["n2"]])
+    }
+
+    @Test func aNodeLeavingIsNotOfferedToRemove() throws {
+        let session = Session(options: SessionOptions(readFile: { _ in "" }), output: { _, _ in })
+        #expect(session.runLine("add n1 n2 n3 n4") == .finished)
+        #expect(session.runLine("put k a=1") == .finished)
+        try session.cluster.beginRemove("n4") { _ in }
+        let context = InteractiveREPL.completionContext(of: session)
+        #expect(context.leavingNodes == ["n4"])
+        #expect(Completion.candidates(line: "remove ", cursor: 7, context: context) == ["n1", "n2", "n3"])
+    }
+}

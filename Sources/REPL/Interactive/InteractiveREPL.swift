@@ -43,7 +43,7 @@ final class InteractiveREPL {
         let reader: LineReader
         if let api = LibEdit.load() {
             reader = LibEditLineReader(api: api, historyPath: HistoryFile.path(environment: environment),
-                                       completionContext: { completionContext(of: session, inBlock: !entry.text.isEmpty) })
+                                       completionContext: completionContext(of: session, typing: entry))
         } else {
             output.usageError("kvrepl: libedit not found; line editing, history and completion are off")
             reader = PlainLineReader(output: output)
@@ -79,6 +79,12 @@ final class InteractiveREPL {
                 if session.runLine(complete) == .quit { return 0 }
             }
         }
+    }
+
+    /// What completion asks for when Tab is pressed: the session's context, in a block while
+    /// `entry` (the entry being typed) has an open `{` block.
+    static func completionContext(of session: Session, typing entry: OpenEntry) -> () -> CompletionContext {
+        { completionContext(of: session, inBlock: !entry.text.isEmpty) }
     }
 
     /// What the session knows now, for tab completion (built when Tab is pressed). `inBlock`: the
