@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func ringListsEveryTokenWithItsOwner() throws {
-        let t = try cluster().showRing()
+        let t = try cluster().showRingTokens()
         #expect(t.rows.count == 3 * Settings().vnodes)
         #expect(t.headers == ["token", "node"])
         #expect(t.rows.map { $0[0] } == t.rows.map { $0[0] }.sorted())

@@ -81,6 +81,7 @@ import Testing
         ("check within 2m", "check within 120000000"),
         // Inspection and scripting
         ("show ring", "show ring"),
+        ("show ring tokens", "show ring tokens"),
         ("show nodes", "show nodes"),
         ("show key Alice", "show key Alice"),
         ("show streams", "show streams"),

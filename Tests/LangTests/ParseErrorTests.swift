@@ -189,7 +189,9 @@ import Testing
         Case("show rnig", "unknown word `rnig`: expected `ring`, `nodes`, `key`, `streams`, `stats` or "
              + "`convergence`: " + Usage.of("show")!, 1, 6, "ring"),
         Case("show key", "`show` needs a key: " + Usage.of("show")!, 1, 1),
-        Case("show ring nodes", "too many words for `show`: " + Usage.of("show")!, 1, 11),
+        Case("show ring nodes", "unknown word `nodes`: expected `tokens`: " + Usage.of("show")!, 1, 11),
+        Case("show ring tokens all", "too many words for `show`: " + Usage.of("show")!, 1, 18),
+        Case("show nodes ring", "too many words for `show`: " + Usage.of("show")!, 1, 12),
         Case("trace maybe", "unknown word `maybe`: expected `on` or `off`: trace on|off", 1, 7),
         Case("trace of", "unknown word `of`: expected `on` or `off`: trace on|off", 1, 7, "on"),
         Case("include", "`include` needs a file: include FILE", 1, 1),
@@ -242,7 +244,7 @@ import Testing
         let error = try #require(loadError("add n1\nshow rnig"))
         #expect(error.rendered == """
             t.kvs:2:6: error: unknown word `rnig`: expected `ring`, `nodes`, `key`, `streams`, `stats` or \
-            `convergence`: show ring|nodes|key KEY|streams|stats|convergence
+            `convergence`: show ring [tokens]|nodes|key KEY|streams|stats|convergence
                 show rnig
                      ^~~~
                 did you mean `ring`?

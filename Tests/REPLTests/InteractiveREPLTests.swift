@@ -28,8 +28,7 @@ final class ScriptedLineReader: LineReader {
 @MainActor
 @Suite struct InteractiveREPLTests {
     /// Output that goes nowhere (tests check the reader, not the terminal).
-    let quietOutput = TerminalOutput(out: FileDescriptorWriter(fd: open("/dev/null", O_WRONLY)),
-                                     err: FileDescriptorWriter(fd: open("/dev/null", O_WRONLY)))
+    let quietOutput = TerminalOutput.discarding()
 
     func makeREPL(_ reader: ScriptedLineReader) -> InteractiveREPL {
         let options = SessionOptions(readFile: { _ in "" })

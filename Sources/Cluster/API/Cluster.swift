@@ -188,7 +188,10 @@ public final class Cluster {
         return ids.map { sim.fields[$0] }.sorted()
     }
 
-    public func showRing() -> Table { sim.showRing() }
+    /// Each node's share of the ring, the keys it holds a replica of, and its ranges.
+    public func showRing() -> Table { sim.showRingShares() }
+    /// Every token of the ring with its node.
+    public func showRingTokens() -> Table { sim.showRingTokens() }
     public func showNodes() -> Table { sim.showNodes() }
     public func showKey(_ key: String) -> Table { sim.showKey(key) }
     public func showStreams() -> Table { sim.showStreams() }

@@ -1,6 +1,6 @@
 /// `show` tables, read from the ground truth.
 extension Simulation {
-    func showRing() -> Table {
+    func showRingTokens() -> Table {
         var rows: [[String]] = []
         let ring = groundTruthRing()
         for (t, o) in zip(ring.tokens, ring.owners) {

@@ -8,6 +8,7 @@ extension CommandDeclaration {
             "Closes the stream. A name reopened after close starts again at sequence 1.",
         ],
         example: ["stream s Alice balance", "close s"],
+        offers: \.streams,
         checkName: { checker, name throws(ScriptError) in try checker.close(name) }
     ) { interpreter, command, nameWord throws(ScriptError) in
         let name = interpreter.text(nameWord)

@@ -8,6 +8,7 @@ extension CommandDeclaration {
             "The stream's client goes away: reports for it are dropped until reconnect.",
         ],
         example: ["disconnect s", "put Alice balance=5", "reconnect s"],
+        offers: \.connectedStreams,
         checkName: { checker, name throws(ScriptError) in try checker.openStream(name) }
     ) { interpreter, command, nameWord throws(ScriptError) in
         let name = interpreter.text(nameWord)

@@ -7,7 +7,8 @@ extension CommandDeclaration {
         details: [
             "Cuts NODE off from every other node (the client still reaches it).",
         ],
-        example: ["isolate n3", "advance 10s", "heal"]
+        example: ["isolate n3", "advance 10s", "heal"],
+        offers: \.nodes
     ) { cluster, name throws(ClusterError) in try cluster.isolate(name) }
 }
 

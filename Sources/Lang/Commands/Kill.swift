@@ -24,7 +24,7 @@ extension CommandDeclaration {
             return parser.declared(KillArguments(node: node, wipe: wipe), args, into: &table)
         },
         complete: { arguments, context in
-            arguments.isEmpty ? context.nodes : arguments.count == 1 ? ["wipe"] : []
+            arguments.isEmpty ? context.nodes(in: [.running, .paused]) : arguments.count == 1 ? ["wipe"] : []
         },
         behaviour: .of(KillArguments.self,
             run: { interpreter, command, kill throws(ScriptError) in

@@ -3,8 +3,10 @@ import Cluster
 extension CommandDeclaration {
     /// A cluster command of the form `WORD NODE` that applies one change to one node (`pause`,
     /// `resume`, `restart`, `isolate`): its parsing, name check, completion, source and run are
-    /// the same but for the change, so each such command's file gives only its words and `act`.
+    /// the same but for the change and the nodes it fits, so each such command's file gives only
+    /// its words, what Tab offers after it (`offers`) and `act`.
     static func oneNode(_ word: String, summary: String, details: [String], example: [String],
+                        offers: @escaping @Sendable (CompletionContext) -> [String],
                         act: @escaping @Sendable (Cluster, String) throws(ClusterError) -> Void) -> CommandDeclaration {
         CommandDeclaration(
             word: word, group: .cluster,
@@ -18,7 +20,7 @@ extension CommandDeclaration {
                 try args.end()
                 return parser.declared(NodeArguments(node: node), args, into: &table)
             },
-            complete: { arguments, context in arguments.isEmpty ? context.nodes : [] },
+            complete: { arguments, context in arguments.isEmpty ? offers(context) : [] },
             behaviour: .of(NodeArguments.self,
                 run: { interpreter, command, arguments throws(ScriptError) in
                     let name = interpreter.text(arguments.node)

@@ -1,9 +1,11 @@
 extension CommandDeclaration {
     /// A stream command of the form `WORD NAME` (`close`, `disconnect`, `reconnect`): its
-    /// parsing, completion and source are shared; each command gives its help, how it runs (with
-    /// the stream's name as written) and how it checks the name before the script runs.
+    /// parsing, completion and source are shared; each command gives its help, the streams Tab
+    /// offers after it, how it runs (with the stream's name as written) and how it checks the
+    /// name before the script runs.
     static func oneStream(
         _ word: String, summary: String, details: [String], example: [String],
+        offers: @escaping @Sendable (CompletionContext) -> [String],
         checkName: @escaping @Sendable (inout NameChecker, Word) throws(ScriptError) -> Void,
         run: @escaping @Sendable (Interpreter, Command, Word) throws(ScriptError) -> Void
     ) -> CommandDeclaration {
@@ -18,7 +20,7 @@ extension CommandDeclaration {
                 try args.end()
                 return parser.declared(StreamNameArguments(name: name), args, into: &table)
             },
-            complete: { arguments, context in arguments.isEmpty ? context.streams : [] },
+            complete: { arguments, context in arguments.isEmpty ? offers(context) : [] },
             behaviour: .of(StreamNameArguments.self,
                 run: { interpreter, command, arguments throws(ScriptError) in
                     try run(interpreter, command, arguments.name)

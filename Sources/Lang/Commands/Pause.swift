@@ -8,7 +8,8 @@ extension CommandDeclaration {
             "The node freezes: it sends nothing and its timers stop; messages that reach it wait,",
             "in order, and are handled after resume.",
         ],
-        example: ["pause n1", "advance 3s", "resume n1"]
+        example: ["pause n1", "advance 3s", "resume n1"],
+        offers: { $0.nodes(in: [.running]) }
     ) { cluster, name throws(ClusterError) in try cluster.pause(name) }
 }
 

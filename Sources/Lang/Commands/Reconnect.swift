@@ -10,6 +10,7 @@ extension CommandDeclaration {
             "view delivered, delivers one view of them. Nothing is duplicated or goes back.",
         ],
         example: ["disconnect s", "put Alice balance=5", "reconnect s", "expect stream s last balance=5"],
+        offers: \.streamsToReconnect,
         checkName: { checker, name throws(ScriptError) in try checker.openStream(name) }
     ) { interpreter, command, nameWord throws(ScriptError) in
         let name = interpreter.text(nameWord)

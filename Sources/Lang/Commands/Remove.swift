@@ -19,7 +19,7 @@ extension CommandDeclaration {
             try args.end()
             return parser.declared(RemoveArguments(node: node), args, into: &table)
         },
-        complete: { arguments, context in arguments.isEmpty ? context.nodes : [] },
+        complete: { arguments, context in arguments.isEmpty ? context.removableNodes : [] },
         behaviour: .of(RemoveArguments.self,
             run: { interpreter, command, remove throws(ScriptError) in
                 let name = interpreter.text(remove.node)

@@ -8,7 +8,8 @@ extension CommandDeclaration {
             "A killed node starts again with what its disk kept (nothing after wipe), rejoins and",
             "catches up. Restarting a node that is not killed is an error.",
         ],
-        example: ["kill n2", "advance 5s", "restart n2"]
+        example: ["kill n2", "advance 5s", "restart n2"],
+        offers: { $0.nodes(in: [.killed]) }
     ) { cluster, name throws(ClusterError) in try cluster.restart(name) }
 }
 

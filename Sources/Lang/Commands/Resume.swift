@@ -7,7 +7,8 @@ extension CommandDeclaration {
         details: [
             "A paused node goes on with its state, handling the messages that waited.",
         ],
-        example: ["pause n1", "advance 3s", "resume n1"]
+        example: ["pause n1", "advance 3s", "resume n1"],
+        offers: { $0.nodes(in: [.paused]) }
     ) { cluster, name throws(ClusterError) in try cluster.resume(name) }
 }
 

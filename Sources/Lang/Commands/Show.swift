@@ -1,19 +1,21 @@
 import Cluster
 
 extension CommandDeclaration {
-    /// `show ring|nodes|key KEY|streams|stats|convergence`: tables.
+    /// `show ring [tokens]|nodes|key KEY|streams|stats|convergence`: tables.
     static let show = CommandDeclaration(
         word: "show", group: .inspection,
-        usages: ["show ring|nodes|key KEY|streams|stats|convergence"],
+        usages: ["show ring [tokens]|nodes|key KEY|streams|stats|convergence"],
         summary: "tables: ring nodes key KEY streams stats convergence",
         shortUsage: "show WHAT",
         details: [
-            "ring: tokens and owners; nodes: node states and views; key KEY: each replica's",
-            "fields with versions, and copies a node holds as hints for another or hands off as",
-            "it leaves (marked so); streams: open streams; stats: message and operation counts;",
-            "convergence: which part of converged does not hold yet.",
+            "ring: each node's share of the ring, the share of keys it holds a replica of, and the",
+            "ranges it owns (positions in % of the ring); ring tokens: every token and its node.",
+            "nodes: node states and views; key KEY: each replica's fields with versions, and",
+            "copies a node holds as hints for another or hands off as it leaves (marked so);",
+            "streams: open streams; stats: message and operation counts; convergence: which part",
+            "of converged does not hold yet.",
         ],
-        example: ["show ring", "show key Alice"],
+        example: ["show ring", "show ring tokens", "show key Alice"],
         // `convergence` is not reserved: it is an addition to the language, and names written
         // before it came stay valid.
         keywords: ["ring", "nodes", "key", "streams", "stats"],
@@ -21,7 +23,14 @@ extension CommandDeclaration {
             let (target, _) = try args.choice("what to show", showTargets)
             let result: ShowArguments
             switch target {
-            case "ring": result = .ring
+            case "ring":
+                // `tokens` is not reserved either: a word of `show ring` only.
+                if args.isEmpty {
+                    result = .ring
+                } else {
+                    _ = try args.choice("`tokens`", ["tokens"])
+                    result = .ringTokens
+                }
             case "nodes": result = .nodes
             case "streams": result = .streams
             case "stats": result = .stats
@@ -33,6 +42,7 @@ extension CommandDeclaration {
         },
         complete: { arguments, context in
             if arguments.isEmpty { return showTargets }
+            if arguments == ["ring"] { return ["tokens"] }
             return arguments == ["key"] ? context.keys : []
         },
         behaviour: .of(ShowArguments.self,
@@ -41,6 +51,7 @@ extension CommandDeclaration {
                 let text: String
                 switch target {
                 case .ring: text = Formatting.table(cluster.showRing())
+                case .ringTokens: text = Formatting.table(cluster.showRingTokens())
                 case .nodes: text = Formatting.table(cluster.showNodes())
                 case .streams: text = Formatting.table(cluster.showStreams())
                 case .stats: text = Formatting.table(cluster.showStats())
@@ -56,6 +67,7 @@ extension CommandDeclaration {
             source: { target, word in
                 switch target {
                 case .ring: "show ring"
+                case .ringTokens: "show ring tokens"
                 case .nodes: "show nodes"
                 case .streams: "show streams"
                 case .stats: "show stats"
@@ -70,7 +82,7 @@ extension CommandDeclaration {
 
 /// What `show` shows.
 enum ShowArguments: CommandArguments, Equatable {
-    case ring, nodes, streams, stats
+    case ring, ringTokens, nodes, streams, stats
     case key(Word)
     /// Which clauses of *converged* do not hold yet.
     case convergence

@@ -6,12 +6,15 @@ import Lang
 /// The line up to the cursor is split into words at blanks and at `| { }` (which stand alone); the
 /// last, possibly empty, word is the one being completed and the words before it say what fits:
 /// `show r` → `ring`; `put Alice ba` → `balance=`; `kill n1 ` → `wipe`; `expect n1 sees ` → nodes.
-/// Candidates replace the whole word being completed; they are sorted and distinct.
+/// Candidates replace the whole word being completed; they are sorted and distinct. Names follow
+/// the state (`restart ` offers killed nodes), except in a block, which runs later or again.
 enum Completion {
     static func candidates(line: String, cursor: Int, context: CompletionContext) -> [String] {
         let prefix = String(line.prefix(max(0, cursor)))
         // A quoted string or a comment is free text: nothing to complete.
         guard !prefix.contains("\""), !prefix.contains("#") else { return [] }
+        var context = context
+        if prefix.contains("{") { context.inBlock = true }
         var words = split(commandOf: prefix)
         let partial = words.removeLast()
         // After `field=` comes a value: anything goes, so nothing is offered.
