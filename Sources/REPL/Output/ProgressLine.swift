@@ -18,11 +18,15 @@ final class ProgressLine: Sendable {
 
     private let writer: FileDescriptorWriter
     private let state = Mutex(State())
+    /// Wall-clock seconds of work before the line shows.
+    private let delay: Double
 
     /// nil unless `writer` is a terminal: piped or redirected stderr gets nothing.
-    init?(writer: FileDescriptorWriter = .standardError) {
+    /// `KVREPL_PROGRESS_DELAY` (seconds) overrides the one-second wait, for tests.
+    init?(writer: FileDescriptorWriter = .standardError, environment: [String: String] = ProcessEnvironment.current()) {
         guard writer.isTerminal else { return nil }
         self.writer = writer
+        delay = environment["KVREPL_PROGRESS_DELAY"].flatMap(Double.init) ?? 1
     }
 
     /// Starts timing anew (a sweep of `total` runs, or a REPL line), erasing any line shown.
@@ -39,7 +43,7 @@ final class ProgressLine: Sendable {
         state.withLock { state in
             state.done += 1
             if failed { state.failures += 1 }
-            draw(&state) { state, elapsed in
+            draw(&state, force: state.done == state.total) { state, elapsed in
                 let rate = Double(state.done) / max(elapsed, 0.001)
                 var text = "seeds \(state.done)" + (state.total.map { "/\($0)" } ?? "") + ", \(state.failures) failed, "
                     + Self.decimal(rate) + " seeds/s"
@@ -63,11 +67,13 @@ final class ProgressLine: Sendable {
         state.withLock { erase(&$0) }
     }
 
-    private func draw(_ state: inout State, _ text: (State, Double) -> String) {
+    /// Draws unless the work is younger than `delay` or the last draw was under 0.1s ago (`force`:
+    /// the last run of a sweep, whose count should not be skipped).
+    private func draw(_ state: inout State, force: Bool = false, _ text: (State, Double) -> String) {
         let now = ContinuousClock.now
         let elapsed = Self.seconds(now - state.start)
-        guard elapsed >= 1 else { return }
-        if let last = state.lastDraw, Self.seconds(now - last) < 0.1 { return }
+        guard elapsed >= delay else { return }
+        if !force, let last = state.lastDraw, Self.seconds(now - last) < 0.1 { return }
         state.lastDraw = now
         state.shown = true
         writer.write("\r\u{1B}[K" + text(state, elapsed))

@@ -29,6 +29,7 @@ struct ScriptSweep {
         var totals = Totals()
         var records: [RunRecord] = []
         var stop = false
+        if case .sweep = seeds { options.progress?.restart(total: runCount) }
         sources: for source in sources {
             switch seeds {
             case .single(let seed):
@@ -70,7 +71,7 @@ struct ScriptSweep {
                             totals.add(.notStarted)
                             continue
                         }
-                        if !settings.quiet { printer.seedHeading(file: source.path, seed: seed) }
+                        if !settings.quiet && !run.lines.isEmpty { printer.seedHeading(file: source.path, seed: seed) }
                         var record = RunRecord(path: source.path, seed: seed, result: run.result,
                                                replay: Self.replayCommand(source: source, seed: seed), seconds: run.seconds)
                         for line in run.lines {
