@@ -198,4 +198,26 @@ import Testing
         #expect(try terminal.waitForExit() == 0)
         #expect(terminal.screen.contains("\r\u{1B}[Kvirtual time "))
     }
+
+    /// At the prompt, a long `advance` shows the virtual time reached; Ctrl-C stops it at a time
+    /// given in days, hours and minutes too.
+    @Test func aLongAdvanceAtThePromptShowsProgressAndStopsAtAReadableTime() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("kvrepl-state-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let terminal = try KvreplOnTerminal(environment: ["XDG_STATE_HOME": state.path, "KVREPL_PROGRESS_DELAY": "0"],
+                                            controllingTerminal: true)
+        try terminal.waitFor("kvrepl 0s> ")
+        terminal.type("add n1 n2 n3\r")
+        try terminal.waitFor("kvrepl 0s> ", count: 2)
+        terminal.type("advance 1000h\r")
+        try terminal.waitFor("\r\u{1B}[Kvirtual time ")
+        try terminal.waitFor("h 0m)", seconds: 120)  // an hour reached
+        terminal.type("\u{3}")
+        try terminal.waitFor("error: interrupted at ")
+        try terminal.waitFor("> ", count: 3)
+        terminal.type("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
+        let message = terminal.screen.split(whereSeparator: \.isNewline).first { $0.contains("error: interrupted at ") } ?? ""
+        #expect(message.contains("s (") && message.contains("h ") && message.hasSuffix("m)"), "\(message)")
+    }
 }

@@ -9,6 +9,7 @@ final class InteractiveREPL {
     let session: Session
     private let output: TerminalOutput
     private let reader: LineReader
+    private var progressLine: ProgressLine?
 
     init(session: Session, output: TerminalOutput, reader: LineReader) {
         self.session = session
@@ -21,7 +22,11 @@ final class InteractiveREPL {
     /// with a one-line notice.
     static func onTerminal(options: SessionOptions, output: TerminalOutput,
                            environment: [String: String] = ProcessEnvironment.current()) -> InteractiveREPL {
-        let session = Session(options: options, output: output.write)
+        let progress = ProgressLine()
+        let session = Session(options: options, output: { kind, text in
+            progress?.clear()
+            output.write(kind, text)
+        })
         let reader: LineReader
         if let api = LibEdit.load() {
             reader = LibEditLineReader(api: api, historyPath: HistoryFile.path(environment: environment),
@@ -30,7 +35,20 @@ final class InteractiveREPL {
             output.usageError("kvrepl: libedit not found; line editing, history and completion are off")
             reader = PlainLineReader(output: output)
         }
-        return InteractiveREPL(session: session, output: output, reader: reader)
+        let repl = InteractiveREPL(session: session, output: output, reader: reader)
+        repl.showProgress(progress)
+        return repl
+    }
+
+    /// A long `advance` (or `wait`, `check`, `chaos`) shows the virtual time it has reached on the
+    /// terminal's stderr once it has run for a second; each line starts the clock anew.
+    private func showProgress(_ progress: ProgressLine?) {
+        guard let progress else { return }
+        session.interruptRequested = { [unowned session] in
+            progress.virtualTime(session.cluster.now)
+            return InterruptFlag.take()
+        }
+        progressLine = progress
     }
 
     /// `kvrepl 12.5s> `: the prompt shows virtual time.
@@ -56,6 +74,8 @@ final class InteractiveREPL {
                 // A `{` left open continues the entry on the next line, so blocks can span lines.
                 if Session.needsMoreLines(entry) { continue }
                 defer { entry = "" }
+                progressLine?.restart()
+                defer { progressLine?.clear() }
                 if session.runLine(entry) == .quit { return 0 }
             }
         }
