@@ -45,12 +45,14 @@ extension ScriptSweep {
         }
     }
 
-    /// `shard 2/4: seeds 251..500 of 1..1000`, or `shard 5/8: no seeds (1..3 has fewer than 8)`.
+    /// `shard 2/4: seeds 251..500 of 1..1000`, `shard 3/3: seed 2 of 1..2`, or that it has none.
     static func shardLine(_ shard: Shard, of range: ClosedRange<UInt64>, ran seeds: ClosedRange<UInt64>?) -> String {
         let whole = "\(range.lowerBound)..\(range.upperBound)"
         guard let seeds else {
             return "shard \(shard.index)/\(shard.count): no seeds to run (\(whole) has fewer seeds than shards)"
         }
-        return "shard \(shard.index)/\(shard.count): seeds \(seeds.lowerBound)..\(seeds.upperBound) of \(whole)"
+        let ran = seeds.lowerBound == seeds.upperBound
+            ? "seed \(seeds.lowerBound)" : "seeds \(seeds.lowerBound)..\(seeds.upperBound)"
+        return "shard \(shard.index)/\(shard.count): \(ran) of \(whole)"
     }
 }
