@@ -58,7 +58,7 @@ final class Interpreter {
     func reportBlocksNotRun() {
         for block in blocks where !block.started {
             session.emit(.normal, "at \(Durations.text(block.time)) block (\(location(block.command))) not run: "
-                + "the script ended at \(Durations.text(cluster.now))")
+                + "the script ended at \(Formatting.time(cluster.now))")
         }
         if operationsInFlight > 0 {
             session.emit(.normal, "\(operationsInFlight) operation(s) from at blocks still in flight when the script ended")
