@@ -17,11 +17,12 @@ struct RunRecord: Sendable {
 
     /// Keeps the lines a report needs from one of the run's output lines.
     mutating func note(_ kind: OutputKind, _ text: String) {
+        guard kind == .failed || kind == .error else { return }
         let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
-        switch kind {
-        case .failed where trimmed.hasPrefix("FAIL "): failures.append(trimmed)
-        case .error: errors.append(trimmed)
-        default: break
+        if kind == .error {
+            errors.append(trimmed)
+        } else if trimmed.hasPrefix("FAIL ") {
+            failures.append(trimmed)
         }
     }
 }

@@ -36,8 +36,9 @@ struct ScriptSweep {
                 let notes = RunNotes(path: source.path, seed: seed, replay: Self.replayCommand(source: source, seed: seed))
                 options.progress?.restart()
                 let start = ContinuousClock.now
+                let keepNotes = options.junitPath != nil
                 let result = ScriptRun.run(source, seed: seed, settings: settings) { kind, text in
-                    notes.record.note(kind, text)
+                    if keepNotes { notes.record.note(kind, text) }
                     printer.line(kind, text, file: source.path, seed: seed)
                 }
                 notes.record.seconds = ProgressLine.seconds(ContinuousClock.now - start)
