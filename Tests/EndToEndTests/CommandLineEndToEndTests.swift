@@ -6,7 +6,8 @@ import Testing
     @Test func helpExitsZeroAndListsOptions() throws {
         let result = try runKvrepl(args: ["--help"])
         #expect(result.status == 0)
-        for option in ["--seed", "--seeds", "--trace", "--quiet", "--record", "--help", "--version", "FILE"] {
+        for option in ["--seed", "--seeds", "--trace", "--quiet", "--record", "--junit", "--json", "--shard", "--fail-fast",
+                       "--jobs", "--echo", "--help", "--version", "FILE"] {
             #expect(result.out.contains(option), "\(option) missing from --help")
         }
         #expect(result.err.isEmpty)

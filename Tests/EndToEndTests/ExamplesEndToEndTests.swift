@@ -88,7 +88,8 @@ import Testing
     }
 }
 
-/// A `--seeds` sweep runs on every core and prints exactly what one run per seed prints, in seed order.
+/// A `--seeds` sweep runs on every core and prints exactly what one run per seed prints, in seed
+/// order, each run headed by its seed.
 @Suite struct SweepEndToEndTests {
     @Test func parallelSweepPrintsWhatSeparateRunsPrint() throws {
         let root = packageRoot().path
@@ -101,6 +102,7 @@ import Testing
             lines.removeLast()  // after the final newline
             let summary = lines.removeLast()
             passed += Int(summary.split(separator: " ")[0]) ?? 0
+            expected += "== seed \(seed) (examples/chaos.kvs) ==\n"
             expected += lines.map { $0 + "\n" }.joined()
         }
         expected += "\(passed) passed, 0 failed\n"

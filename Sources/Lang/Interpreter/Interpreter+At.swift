@@ -43,14 +43,14 @@ extension Interpreter {
         iterations = blocks[index].iterations
         recordingSuspended = true
         defer { (iterations, recordingSuspended) = saved }
-        let prefix = "[\(Durations.text(cluster.now))] "
+        let prefix = "[\(Formatting.time(cluster.now))] "
         for command in blocks[index].body {
             if let (request, words) = request(command) {
                 operationsInFlight += 1
                 try attempt(command, words) { () throws(ClusterError) in
                     _ = try cluster.submit(request) { [unowned self] result in
                         self.operationsInFlight -= 1
-                        self.session.emit(.normal, "[\(Durations.text(self.cluster.now))] " + self.describe(request, result))
+                        self.session.emit(.normal, "[\(Formatting.time(self.cluster.now))] " + self.describe(request, result))
                     }
                 }
             } else if case .declared(let declared) = command.kind, let start = declared.declaration.behaviour?.startInBlock {

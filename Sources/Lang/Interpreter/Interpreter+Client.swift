@@ -38,7 +38,7 @@ extension Interpreter {
         defer {
             let held = heldDeliveries ?? []
             heldDeliveries = outer
-            if outer != nil { heldDeliveries?.append(contentsOf: held) } else { held.forEach(printDelivery) }
+            if outer != nil { heldDeliveries?.append(contentsOf: held) } else { held.forEach { printDelivery($0) } }
         }
         return try body()
     }

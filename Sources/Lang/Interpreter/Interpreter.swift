@@ -58,7 +58,7 @@ final class Interpreter {
     func reportBlocksNotRun() {
         for block in blocks where !block.started {
             session.emit(.normal, "at \(Durations.text(block.time)) block (\(location(block.command))) not run: "
-                + "the script ended at \(Durations.text(cluster.now))")
+                + "the script ended at \(Formatting.time(cluster.now))")
         }
         if operationsInFlight > 0 {
             session.emit(.normal, "\(operationsInFlight) operation(s) from at blocks still in flight when the script ended")
@@ -78,6 +78,7 @@ final class Interpreter {
         if shouldStop() { try raiseDeferred(); throw ScriptError("interrupted", at: command.range) }
         if !iterations.isEmpty { try checkSubstitutedFields(command.kind) }
         recordSource(command)
+        echoSource(command)
         switch command.kind {
         case .put, .get, .delete:
             _ = try clientOperation(command)
@@ -100,7 +101,7 @@ final class Interpreter {
         }
         try raiseDeferred()
         if interrupted {
-            throw ScriptError("interrupted at \(Durations.text(cluster.now))", at: command.range)
+            throw ScriptError("interrupted at \(Formatting.time(cluster.now))", at: command.range)
         }
         return .next
     }
@@ -220,14 +221,17 @@ final class Interpreter {
         switch event {
         case .delivery(let view):
             pending[view.stream, default: []].append(view)
-            if heldDeliveries != nil { heldDeliveries?.append(view) } else { printDelivery(view) }
+            // A view that arrives while time passes (not as part of a client operation's outcome)
+            // carries its time, as `at` outcomes do.
+            if heldDeliveries != nil { heldDeliveries?.append(view) } else { printDelivery(view, at: cluster.now) }
         case .trace(let line):
             session.emit(.trace, line)
         }
     }
 
-    func printDelivery(_ view: StreamView) {
-        session.emit(.delivery, "\(view.stream) #\(view.sequence) \(Formatting.word(view.key)): \(Formatting.fields(view.fields))")
+    func printDelivery(_ view: StreamView, at time: Micros? = nil) {
+        let prefix = time.map { "[\(Formatting.time($0))] " } ?? ""
+        session.emit(.delivery, "\(prefix)\(view.stream) #\(view.sequence) \(Formatting.word(view.key)): \(Formatting.fields(view.fields))")
     }
 }
 

@@ -21,6 +21,8 @@ public struct SessionOptions: Sendable {
     public var readFile: @Sendable (String) throws -> String
     /// Keep every executed command as a plain script (`--record`), read back from `Session.recording`.
     public var record = false
+    /// Print each command before its output, with the virtual time (`--echo`).
+    public var echo = false
     public init(seed: UInt64 = 1, trace: Bool = false, quiet: Bool = false, record: Bool = false,
                 readFile: @escaping @Sendable (String) throws -> String) {
         self.seed = seed

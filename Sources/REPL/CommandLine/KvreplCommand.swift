@@ -3,7 +3,8 @@ import ArgumentParser
 /// The command line of `kvrepl` (docs/language.md, "The command line"). Parsing only: `Launcher` decides
 /// what to run, so that exit statuses stay ours (2 for usage errors, not ArgumentParser's 64).
 struct KvreplCommand: ParsableCommand {
-    static let version = "kvrepl 0.1.0"
+    static let versionNumber = "0.1.0"
+    static let version = "kvrepl \(versionNumber)"
 
     static let configuration = CommandConfiguration(
         commandName: "kvrepl",
@@ -41,6 +42,26 @@ struct KvreplCommand: ParsableCommand {
                                valueName: "FILE"))
     var record: String?
 
+    @Option(help: ArgumentHelp("Also write a JUnit XML report: a testsuite per FILE, a testcase per seed.",
+                               valueName: "FILE"))
+    var junit: String?
+
+    @Flag(help: "Print every line as one JSON object per line on stdout (see docs/language.md).")
+    var json = false
+
+    @Option(help: ArgumentHelp("Run only the K-th of N equal parts of the --seeds range (one CI matrix job of N).",
+                               valueName: "K/N"))
+    var shard: Shard?
+
+    @Flag(help: "Stop a sweep once a seed fails; report only the lowest failing seed.")
+    var failFast = false
+
+    @Option(help: ArgumentHelp("Runs at once in a sweep (default: one per core).", valueName: "N"))
+    var jobs: Int?
+
+    @Flag(help: "Print each command, with the virtual time, before its output.")
+    var echo = false
+
     func validate() throws {
         if seed != nil && seeds != nil {
             throw ValidationError("--seed and --seeds cannot be used together")
@@ -48,5 +69,6 @@ struct KvreplCommand: ParsableCommand {
         if let seeds, !seeds.isOrdered {
             throw ValidationError("--seeds \(seeds.lower)..\(seeds.upper): A must not be greater than B")
         }
+        try validateRunOptions()
     }
 }

@@ -38,13 +38,14 @@ enum Launcher {
             output.usageError("kvrepl: --record writes one run: name one FILE (or pipe one script) and at most one --seed")
             return 2
         }
-        let settings = RunSettings(trace: command.trace, quiet: command.quiet, record: command.record != nil,
+        var settings = RunSettings(trace: command.trace, quiet: command.quiet, record: command.record != nil,
                                    interruptRequested: { InterruptFlag.isRequested })
+        settings.echo = command.echo
         let seeds: ScriptSweep.Seeds = command.seeds?.seeds.map { .sweep($0) } ?? .single(command.seed ?? 1)
 
         if command.files.isEmpty && isatty(0) == 1 {
-            if command.seeds != nil {
-                output.usageError("kvrepl: --seeds needs a script: name a FILE or pipe one on stdin")
+            if let option = command.scriptOnlyOption {
+                output.usageError("kvrepl: \(option) needs a script: name a FILE or pipe one on stdin")
                 return 2
             }
             let options = SessionOptions(seed: command.seed ?? 1, trace: settings.trace, quiet: settings.quiet,
@@ -67,16 +68,19 @@ enum Launcher {
             output.usageError("kvrepl: \(error.message)")
             return 2
         }
-        if let record = command.record {
+        for (option, path) in [("--junit", command.junit)] + [("--record", command.record)] {
+            guard let path else { continue }
             do throws(FileWriteError) {
-                try TextFileWriter.checkWritable(record)
+                try TextFileWriter.checkWritable(path)
             } catch {
-                output.usageError("kvrepl: cannot write --record file \(record): \(error)")
+                output.usageError("kvrepl: cannot write \(option) file \(path): \(error)")
                 return 2
             }
         }
         InterruptFlag.installForScripts()
-        return ScriptSweep(sources: sources, seeds: seeds, settings: settings, recordPath: command.record)
-            .run(output: output)
+        var sweep = ScriptSweep(sources: sources, seeds: seeds, settings: settings, recordPath: command.record)
+        sweep.options = command.sweepOptions
+        if sweep.options.progress != nil, case .single = seeds { sweep.settings.virtualTimeProgress = sweep.options.progress }
+        return sweep.run(output: output)
     }
 }

@@ -21,6 +21,7 @@ final class InteractiveREPL {
     private let output: TerminalOutput
     private let reader: LineReader
     private let entry: OpenEntry
+    private var progressLine: ProgressLine?
 
     init(session: Session, output: TerminalOutput, reader: LineReader, entry: OpenEntry = OpenEntry()) {
         self.session = session
@@ -38,7 +39,11 @@ final class InteractiveREPL {
                         quiet: options.quiet) {
             output.out.write(Banner.text(version: KvreplCommand.version, seed: options.seed))
         }
-        let session = Session(options: options, output: output.write)
+        let progress = ProgressLine()
+        let session = Session(options: options, output: { kind, text in
+            progress?.clear()
+            output.write(kind, text)
+        })
         let entry = OpenEntry()
         let reader: LineReader
         if let api = LibEdit.load() {
@@ -48,7 +53,20 @@ final class InteractiveREPL {
             output.usageError("kvrepl: libedit not found; line editing, history and completion are off")
             reader = PlainLineReader(output: output)
         }
-        return InteractiveREPL(session: session, output: output, reader: reader, entry: entry)
+        let repl = InteractiveREPL(session: session, output: output, reader: reader, entry: entry)
+        repl.showProgress(progress)
+        return repl
+    }
+
+    /// A long `advance` (or `wait`, `check`, `chaos`) shows the virtual time it has reached on the
+    /// terminal's stderr once it has run for a second; each line starts the clock anew.
+    private func showProgress(_ progress: ProgressLine?) {
+        guard let progress else { return }
+        session.interruptRequested = { [unowned session] in
+            progress.virtualTime(session.cluster.now)
+            return InterruptFlag.take()
+        }
+        progressLine = progress
     }
 
     /// `kvrepl 12.5s> `: the prompt shows virtual time.
@@ -76,6 +94,8 @@ final class InteractiveREPL {
                 let complete = entry.text
                 entry.text = ""
                 reader.remember(complete)
+                progressLine?.restart()
+                defer { progressLine?.clear() }
                 if session.runLine(complete) == .quit { return 0 }
             }
         }

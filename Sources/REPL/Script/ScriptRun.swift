@@ -8,6 +8,10 @@ struct RunSettings: Sendable {
     var record = false
     /// Polled by every run; true stops it (Ctrl-C, `InterruptFlag.isRequested`).
     var interruptRequested: (@Sendable () -> Bool)?
+    /// Print each command before its output (`--echo`).
+    var echo = false
+    /// Shown the virtual time a single run reaches (on a terminal).
+    var virtualTimeProgress: ProgressLine?
 }
 
 /// The outcome of one run of one script on one seed.
@@ -33,10 +37,18 @@ struct RunResult: Equatable, Sendable {
 enum ScriptRun {
     static func run(_ source: ScriptSource, seed: UInt64, settings: RunSettings,
                     output: @escaping (OutputKind, String) -> Void) -> RunResult {
-        let options = SessionOptions(seed: seed, trace: settings.trace, quiet: settings.quiet, record: settings.record,
+        var options = SessionOptions(seed: seed, trace: settings.trace, quiet: settings.quiet, record: settings.record,
                                      readFile: { path in try TextFileReader.read(path: path) })
+        options.echo = settings.echo
         let session = Session(options: options, output: output)
         session.interruptRequested = settings.interruptRequested
+        if let progress = settings.virtualTimeProgress {
+            let interrupt = settings.interruptRequested
+            session.interruptRequested = { [unowned session] in
+                progress.virtualTime(session.cluster.now)
+                return interrupt?() == true
+            }
+        }
         let outcome = session.run(source: source.text, path: source.path)
         let recording = settings.record
             ? "# recorded by kvrepl from \(source.path) on seed \(seed)\nseed \(seed)\n" + session.recording : nil

@@ -12,6 +12,8 @@ struct ScriptSweep {
     var settings: RunSettings
     /// `--record FILE`: where the (single) run's recording goes.
     var recordPath: String?
+    /// `--json`, `--junit`, `--shard`, `--fail-fast`, `--jobs` and the progress line.
+    var options = SweepOptions()
 
     enum Seeds {
         case single(UInt64)
@@ -23,13 +25,27 @@ struct ScriptSweep {
     /// Runs everything, printing as it goes; returns the exit status (0, 1 or 2; 130 when Ctrl-C
     /// stopped it, after the output of the runs that finished and the summary of what was printed).
     func run(output: TerminalOutput) -> Int32 {
+        let printer = RunPrinter(output: output, json: options.json, progress: options.progress)
         var totals = Totals()
+        var records: [RunRecord] = []
+        var stop = false
+        if case .sweep = seeds { options.progress?.restart(total: runCount) }
         sources: for source in sources {
             switch seeds {
             case .single(let seed):
-                let result = ScriptRun.run(source, seed: seed, settings: settings, output: output.write)
+                let notes = RunNotes(path: source.path, seed: seed, replay: Self.replayCommand(source: source, seed: seed))
+                options.progress?.restart()
+                let start = ContinuousClock.now
+                let keepNotes = options.junitPath != nil
+                let result = ScriptRun.run(source, seed: seed, settings: settings) { kind, text in
+                    if keepNotes { notes.record.note(kind, text) }
+                    printer.line(kind, text, file: source.path, seed: seed)
+                }
+                notes.record.seconds = ProgressLine.seconds(ContinuousClock.now - start)
+                notes.record.result = result
                 totals.add(result)
                 if result.wasInterrupted { break sources }  // and no --record file: it would not replay the run
+                records.append(notes.record)
                 if let recordPath, let recording = result.recording {
                     do {
                         try TextFileWriter.write(recording, to: recordPath)
@@ -38,36 +54,64 @@ struct ScriptSweep {
                         totals.usageError = true
                     }
                 }
+                if options.failFast && result.isFailure { break sources }
             case .sweep(let range):
-                // Batches bound memory on long sweeps and let output appear as the sweep goes.
+                guard let range = sweptSeeds(of: range) else { break sources }
+                // Batches bound memory on long sweeps and let output appear as the sweep goes; their
+                // size does not depend on --jobs, so neither does what --fail-fast reports.
                 var next = range.lowerBound
                 while true {
                     let last = next &+ min(Self.batch - 1, range.upperBound - next)
                     let seeds = Array(next...last)
-                    for (seed, run) in zip(seeds, ParallelRuns.run(source, seeds: seeds, settings: settings)) {
+                    let runs = ParallelRuns.run(source, seeds: seeds, settings: settings, jobs: options.jobs,
+                                                stopAtFailure: options.failFast, progress: options.progress)
+                    for (seed, run) in zip(seeds, runs) {
+                        guard let run else { break }  // not run: a lower seed failed (--fail-fast)
                         // A run stopped part way is not printed, so it counts as one not started.
                         if run.result.wasInterrupted {
                             totals.add(.notStarted)
                             continue
                         }
-                        for line in run.lines { output.write(line.kind, line.text) }
+                        if !settings.quiet && !run.lines.isEmpty { printer.seedHeading(file: source.path, seed: seed) }
+                        var record = RunRecord(path: source.path, seed: seed, result: run.result,
+                                               replay: Self.replayCommand(source: source, seed: seed), seconds: run.seconds)
+                        for line in run.lines {
+                            printer.line(line.kind, line.text, file: source.path, seed: seed)
+                            if options.junitPath != nil { record.note(line.kind, line.text) }
+                        }
                         if run.result.isFailure {
-                            output.write(.failed, Self.reproduceLine(source: source, seed: seed,
-                                                                     scriptError: run.result.hadScriptError))
+                            printer.reproduce(source, seed: seed, scriptError: run.result.hadScriptError)
                         }
                         totals.add(run.result)
+                        if options.junitPath != nil { records.append(record) }
+                        if options.failFast && run.result.isFailure {
+                            stop = true
+                            break
+                        }
                     }
-                    if totals.interrupted { break sources }
+                    if totals.interrupted || stop { break sources }
                     if last == range.upperBound { break }
                     next = last + 1
                 }
             }
         }
+        if case .sweep(let range) = seeds, let shard = options.shard {
+            printer.shard(shard, of: range, ran: shard.seeds(of: range))
+        }
         if totals.interrupted {
             let of = runCount.map { " of \($0)" } ?? ""
-            output.write(.error, "kvrepl: interrupted: \(totals.finished)\(of) runs finished; the summary counts what was printed\n")
+            printer.note("kvrepl: interrupted: \(totals.finished)\(of) runs finished; the summary counts what was printed")
         }
-        output.write(.summary, totals.summary + "\n")
+        if let path = options.junitPath {
+            let xml = JUnitReport.xml(records, version: KvreplCommand.versionNumber, seeds: seedsText)
+            do {
+                try TextFileWriter.write(xml, to: path)
+            } catch {
+                output.usageError("kvrepl: cannot write --junit file \(path): \(error)")
+                totals.usageError = true
+            }
+        }
+        printer.summary(totals)
         return totals.exitStatus
     }
 
@@ -77,15 +121,21 @@ struct ScriptSweep {
     /// `seed 7 failed: reproduce with kvrepl --seed 7 path/to/file.kvs`, with `(script error)`
     /// after `failed` when the run ended in a script error rather than a failed expectation.
     static func reproduceLine(source: ScriptSource, seed: UInt64, scriptError: Bool = false) -> String {
-        let target = source.isStandardInput ? "< SCRIPT (the script read from stdin)" : ShellQuoting.quote(source.path)
         let kind = scriptError ? " (script error)" : ""
-        return "seed \(seed) failed\(kind): reproduce with kvrepl --seed \(seed) \(target)\n"
+        return "seed \(seed) failed\(kind): reproduce with \(replayCommand(source: source, seed: seed))\n"
+    }
+
+    /// `kvrepl --seed 7 path/to/file.kvs`: the command that replays one run.
+    static func replayCommand(source: ScriptSource, seed: UInt64) -> String {
+        let target = source.isStandardInput ? "< SCRIPT (the script read from stdin)" : ShellQuoting.quote(source.path)
+        return "kvrepl --seed \(seed) \(target)"
     }
 
     /// Every (script, seed) run asked for; nil past `UInt64.max` (`--seeds 0..18446744073709551615`).
     var runCount: UInt64? {
         let files = UInt64(sources.count)
-        guard case .sweep(let range) = seeds else { return files }
+        guard case .sweep(let whole) = seeds else { return files }
+        guard let range = sweptSeeds(of: whole) else { return 0 }
         let (spans, over) = files.multipliedReportingOverflow(by: range.upperBound - range.lowerBound)
         let (count, overAgain) = spans.addingReportingOverflow(files)
         return over || overAgain ? nil : count
