@@ -14,6 +14,7 @@ import Lang
 enum Launcher {
     static func main(arguments: [String]) -> Int32 {
         let output = TerminalOutput()
+        if arguments.first == "shrink" { return ShrinkLauncher.main(arguments: Array(arguments.dropFirst()), output: output) }
         let command: KvreplCommand
         do {
             guard let parsed = try KvreplCommand.parseAsRoot(arguments) as? KvreplCommand else {

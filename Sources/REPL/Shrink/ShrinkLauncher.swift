@@ -1,0 +1,110 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Lang
+
+/// `kvrepl shrink …`: from arguments to exit status. Also shrinks a sweep's first failure (`--shrink`).
+@MainActor
+enum ShrinkLauncher {
+    static func main(arguments: [String], output: TerminalOutput = TerminalOutput()) -> Int32 {
+        let command: ShrinkCommand
+        do {
+            command = try ShrinkCommand.parse(arguments)
+        } catch {
+            let message = ShrinkCommand.fullMessage(for: error)
+            if ShrinkCommand.exitCode(for: error) == .success {
+                output.out.write(message.hasSuffix("\n") ? message : message + "\n")
+                return 0
+            }
+            output.usageError(message)
+            return 2
+        }
+        let source: ScriptSource
+        do throws(FileReadError) {
+            source = ScriptSource(path: command.script, text: try TextFileReader.read(path: command.script))
+        } catch {
+            output.usageError("kvrepl shrink: \(error.message)")
+            return 2
+        }
+        if let path = command.output {
+            do throws(FileWriteError) {
+                try TextFileWriter.checkWritable(path)
+            } catch {
+                output.usageError("kvrepl shrink: cannot write \(path): \(error)")
+                return 2
+            }
+        }
+        InterruptFlag.installForScripts(echoTo: 2)
+        return shrink(source, seed: command.seed, jobs: command.jobs ?? cores, to: command.output, output: output)
+    }
+
+    /// Shrinks `source`'s failure at `seed`, writes the script to `path` (or standard output) and a
+    /// summary to standard error; returns the exit status (0, 2, or 130 after Ctrl-C).
+    static func shrink(_ source: ScriptSource, seed: UInt64, jobs: Int, to path: String?, output: TerminalOutput) -> Int32 {
+        let shrinker = Shrinker(seed: seed, jobs: jobs, path: source.path, interruptRequested: { InterruptFlag.isRequested })
+        let progress = ShrinkProgress(err: output.err, shrinker: shrinker)
+        shrinker.runner.onBatch = { progress.update() }
+        let outcome = shrinker.shrink(source)
+        progress.finish()
+        guard case .shrunk(let result) = outcome else {
+            if case .refused(let message) = outcome { output.usageError("kvrepl shrink: " + message) }
+            return 2
+        }
+        if let path {
+            do throws(FileWriteError) {
+                try TextFileWriter.write(result.script, to: path)
+            } catch {
+                output.usageError("kvrepl shrink: cannot write \(path): \(error)")
+                return 2
+            }
+        } else {
+            output.out.write(result.script)
+        }
+        let percent = result.expandedSize > 0 ? 100 * result.size / result.expandedSize : 100
+        let stopped = result.interrupted ? "interrupted; smallest so far: " : ""
+        output.usageError("kvrepl shrink: \(stopped)\(result.size) command\(result.size == 1 ? "" : "s") "
+            + "from \(result.originalSizeText) (\(percent)%), \(result.candidates) candidates run in \(progress.elapsed)\n"
+            + "reproduce with: kvrepl --seed \(seed) \(path.map(ShellQuoting.quote) ?? "OUT (the script above, saved)")")
+        return result.interrupted ? 130 : 0
+    }
+
+    /// Online cores, at least 1.
+    static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+}
+
+/// Progress on standard error when it is a terminal: candidates run, current size, time taken.
+@MainActor
+final class ShrinkProgress {
+    let err: FileDescriptorWriter
+    let shrinker: Shrinker
+    let clock = ContinuousClock()
+    let start: ContinuousClock.Instant
+    private var shown = false
+
+    init(err: FileDescriptorWriter, shrinker: Shrinker) {
+        self.err = err
+        self.shrinker = shrinker
+        start = clock.now
+    }
+
+    /// Time since the start, `12.3s`.
+    var elapsed: String {
+        let d = clock.now - start
+        let tenths = d.components.seconds * 10 + d.components.attoseconds / 100_000_000_000_000_000
+        return "\(tenths / 10).\(tenths % 10)s"
+    }
+
+    func update() {
+        guard err.isTerminal else { return }
+        let size = shrinker.best.map { ShrinkTree.size($0.nodes) } ?? shrinker.expandedSize
+        err.write("\r\u{1B}[Kshrinking: \(shrinker.runner.tried) candidates, \(size) of \(shrinker.expandedSize) commands, \(elapsed)")
+        shown = true
+    }
+
+    func finish() {
+        if shown { err.write("\r\u{1B}[K") }
+    }
+}
