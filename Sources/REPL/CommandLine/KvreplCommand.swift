@@ -41,6 +41,9 @@ struct KvreplCommand: ParsableCommand {
                                valueName: "FILE"))
     var record: String?
 
+    @Flag(help: "After the runs, shrink the first run that failed an expectation to the smallest script that still fails (see kvrepl shrink --help).")
+    var shrink = false
+
     func validate() throws {
         if seed != nil && seeds != nil {
             throw ValidationError("--seed and --seeds cannot be used together")

@@ -77,7 +77,11 @@ enum Launcher {
             }
         }
         InterruptFlag.installForScripts()
-        return ScriptSweep(sources: sources, seeds: seeds, settings: settings, recordPath: command.record)
-            .run(output: output)
+        var sweep = ScriptSweep(sources: sources, seeds: seeds, settings: settings, recordPath: command.record)
+        guard command.shrink else { return sweep.run(output: output) }
+        var failures: [(ScriptSource, UInt64, RunResult)] = []
+        sweep.onFailure = { failures.append(($0, $1, $2)) }
+        let status = sweep.run(output: output)
+        return ShrinkLauncher.shrinkFirst(of: failures, status: status, output: output)
     }
 }

@@ -12,6 +12,8 @@ struct ScriptSweep {
     var settings: RunSettings
     /// `--record FILE`: where the (single) run's recording goes.
     var recordPath: String?
+    /// Told of every run that failed, in the order they are printed (`--shrink` takes the first).
+    var onFailure: ((ScriptSource, UInt64, RunResult) -> Void)?
 
     enum Seeds {
         case single(UInt64)
@@ -29,6 +31,7 @@ struct ScriptSweep {
             case .single(let seed):
                 let result = ScriptRun.run(source, seed: seed, settings: settings, output: output.write)
                 totals.add(result)
+                if result.isFailure { onFailure?(source, seed, result) }
                 if result.wasInterrupted { break sources }  // and no --record file: it would not replay the run
                 if let recordPath, let recording = result.recording {
                     do {
@@ -52,6 +55,7 @@ struct ScriptSweep {
                         }
                         for line in run.lines { output.write(line.kind, line.text) }
                         if run.result.isFailure {
+                            onFailure?(source, seed, run.result)
                             output.write(.failed, Self.reproduceLine(source: source, seed: seed,
                                                                      scriptError: run.result.hadScriptError))
                         }

@@ -67,8 +67,24 @@ enum ShrinkLauncher {
         let stopped = result.interrupted ? "interrupted; smallest so far: " : ""
         output.usageError("kvrepl shrink: \(stopped)\(result.size) command\(result.size == 1 ? "" : "s") "
             + "from \(result.originalSizeText) (\(percent)%), \(result.candidates) candidates run in \(progress.elapsed)\n"
-            + "reproduce with: kvrepl --seed \(seed) \(path.map(ShellQuoting.quote) ?? "OUT (the script above, saved)")")
+            + "reproduce with: kvrepl --seed \(seed) \(path.map(ShellQuoting.quote) ?? "OUT (the script above, saved as OUT)")")
         return result.interrupted ? 130 : 0
+    }
+
+    /// `--shrink` after a sweep: shrinks the first run that failed an expectation (a run that ended
+    /// in a script error has nothing to shrink) and prints the script after the summary. The exit
+    /// status stays the sweep's, unless the shrink was refused (2) or stopped by Ctrl-C (130).
+    static func shrinkFirst(of failures: [(ScriptSource, UInt64, RunResult)], status: Int32,
+                            output: TerminalOutput) -> Int32 {
+        guard status != 130 else { return status }
+        guard let (source, seed, _) = failures.first(where: { !$0.2.hadScriptError }) else {
+            output.usageError("kvrepl: --shrink: no run failed an expectation" + (failures.isEmpty ? "" : " (only script errors)")
+                + ": nothing to shrink")
+            return status
+        }
+        output.usageError("kvrepl: --shrink: shrinking seed \(seed) of \(source.path)")
+        let shrunk = shrink(source, seed: seed, jobs: cores, to: nil, output: output)
+        return shrunk == 0 ? status : shrunk
     }
 
     /// Online cores, at least 1.

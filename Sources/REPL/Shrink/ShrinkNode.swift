@@ -62,6 +62,32 @@ enum ShrinkTree {
         nodes.compactMap { $0.rewritten(edit) }
     }
 
+    /// `nodes` with each node replaced by what `replace` gives for it and its number in script
+    /// order (the order of `allWords`): nil keeps it (and visits its body), a list stands in its place.
+    static func replacing(_ nodes: [ShrinkNode], _ replace: (ShrinkNode, Int) -> [ShrinkNode]?) -> [ShrinkNode] {
+        var counter = 0
+        return replacing(nodes, &counter, replace)
+    }
+
+    private static func replacing(_ nodes: [ShrinkNode], _ counter: inout Int,
+                                  _ replace: (ShrinkNode, Int) -> [ShrinkNode]?) -> [ShrinkNode] {
+        var out: [ShrinkNode] = []
+        for node in nodes {
+            let number = counter
+            counter += 1
+            if let replacement = replace(node, number) {
+                // Skip the numbers of the body it stood for.
+                counter += node.size - 1
+                out += replacement
+            } else if case .block(let header, let body) = node {
+                out.append(.block(header: header, body: replacing(body, &counter, replace)))
+            } else {
+                out.append(node)
+            }
+        }
+        return out
+    }
+
     /// Every line's and header's words, in script order.
     static func allWords(_ nodes: [ShrinkNode]) -> [[String]] {
         nodes.flatMap { node -> [[String]] in

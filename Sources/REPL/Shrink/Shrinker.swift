@@ -5,7 +5,7 @@ import Lang
 /// the top-level commands and over every block's body, and the simplification passes. The result is
 /// 1-minimal: without any one of its commands it passes or fails differently.
 final class Shrinker {
-    enum Outcome {
+    enum Outcome: Sendable {
         /// The script does not fail, or fails with a script error: nothing to shrink (exit 2).
         case refused(String)
         case shrunk(ShrinkResult)

@@ -7,7 +7,46 @@ import Lang
 enum SimplificationPasses {
     typealias Pass = @Sendable ([ShrinkNode], FailureSignature) -> [Candidate]
 
-    static let all: [Pass] = [removeNodes, renameNodes, mergeKeys, renameKeys, removeFields, shortenTimes, smallerRepeats]
+    static let all: [Pass] = [removeFaultPairs, unwrapBlocks, removeNodes, renameNodes, mergeKeys, renameKeys,
+                              removeFields, shortenTimes, smallerRepeats]
+
+    // MARK: Commands that go together
+
+    /// A fault and the command that ends it (`kill X` … `restart X`, `pause X` … `resume X`,
+    /// `partition`/`isolate` … `heal`) removed together: delta debugging removes one command at a
+    /// time once its chunks are small, and neither of a pair can go alone.
+    static func removeFaultPairs(_ nodes: [ShrinkNode], _ signature: FailureSignature) -> [Candidate] {
+        let words = ShrinkTree.allWords(nodes)
+        var candidates: [Candidate] = []
+        for (i, fault) in words.enumerated() {
+            let ends: (([String]) -> Bool)?
+            switch fault.first {
+            case "kill" where fault.count > 1: ends = { $0 == ["restart", fault[1]] }
+            case "pause" where fault.count > 1: ends = { $0 == ["resume", fault[1]] }
+            case "partition", "isolate": ends = { $0 == ["heal"] }
+            default: ends = nil
+            }
+            guard let ends, let j = words.indices.first(where: { $0 > i && ends(words[$0]) }) else { continue }
+            let without = ShrinkTree.replacing(nodes) { _, number in number == i || number == j ? [] : nil }
+            candidates.append(Candidate(nodes: without, signature: signature))
+        }
+        return candidates
+    }
+
+    /// A block's body in place of the block: `repeat 1` with `$i` read as 1, an `at` block's commands
+    /// run when the script reaches it.
+    static func unwrapBlocks(_ nodes: [ShrinkNode], _ signature: FailureSignature) -> [Candidate] {
+        var candidates: [Candidate] = []
+        for (i, header) in ShrinkTree.allWords(nodes).enumerated() where header.first == "at" || header == ["repeat", "1"] {
+            let unwrapped = ShrinkTree.replacing(nodes) { node, number in
+                guard number == i, case .block(_, let body) = node else { return nil }
+                guard header.first == "repeat" else { return body }
+                return ShrinkTree.rewritten(body) { $0.map { $0.replacing("$i", with: "1") } }
+            }
+            candidates.append(Candidate(nodes: unwrapped, signature: signature))
+        }
+        return candidates
+    }
 
     // MARK: Nodes
 
