@@ -1,4 +1,5 @@
 import Lang
+import Synchronization
 import Testing
 @testable import REPL
 
@@ -150,6 +151,24 @@ import Testing
         #expect(lines[0] == "# shrunk by kvrepl from padded.kvs on seed 1")
         #expect(lines[1] == "# failure kept: expect n1 sees n2 up fails")
         #expect(lines[2].hasPrefix("# \(result.size) commands, from 21 commands, "))
+    }
+
+    final class StopSwitch: Sendable {
+        let on = Atomic<Bool>(false)
+    }
+
+    @Test func ctrlCGivesTheSmallestScriptSoFar() throws {
+        let stop = StopSwitch()
+        let shrinker = Shrinker(seed: 1, jobs: 2, path: "padded.kvs", interruptRequested: { stop.on.load(ordering: .relaxed) })
+        shrinker.runner.onBatch = { [unowned shrinker] in
+            if shrinker.runner.tried >= 60 { stop.on.store(true, ordering: .relaxed) }
+        }
+        let result = try Self.result(shrinker.shrink(ScriptSource(path: "padded.kvs", text: Self.paddedLoss)))
+        #expect(result.interrupted)
+        #expect(result.candidates < 70)
+        #expect(result.size < result.expandedSize)
+        #expect(result.script.hasPrefix("# shrunk by kvrepl from padded.kvs on seed 1 (interrupted: the smallest found so far)\n"))
+        #expect(Self.fails(result.nodes, result.signature))
     }
 
     @Test func aScriptThatPassesIsRefused() {

@@ -47,6 +47,10 @@ enum ShrinkLauncher {
         let shrinker = Shrinker(seed: seed, jobs: jobs, path: source.path, interruptRequested: { InterruptFlag.isRequested })
         let progress = ShrinkProgress(err: output.err, shrinker: shrinker)
         shrinker.runner.onBatch = { progress.update() }
+        shrinker.onStart = { signature, size in
+            output.usageError("kvrepl shrink: \(source.path) on seed \(seed): keeping `\(signature.description)`; "
+                + "shrinking from \(size) commands")
+        }
         let outcome = shrinker.shrink(source)
         progress.finish()
         guard case .shrunk(let result) = outcome else {

@@ -19,6 +19,9 @@ final class Shrinker {
     private(set) var writtenSize = 0
     private(set) var expandedSize = 0
 
+    /// Told once the starting point is known: the failure kept and the size to shrink from.
+    var onStart: (_ signature: FailureSignature, _ size: Int) -> Void = { _, _ in }
+
     init(seed: UInt64, jobs: Int, path: String, interruptRequested: @escaping @Sendable () -> Bool) {
         self.seed = seed
         runner = CandidateRunner(seed: seed, jobs: jobs, path: path, interruptRequested: interruptRequested)
@@ -57,6 +60,7 @@ final class Shrinker {
             return .refused("\(source.path) does not fail the same way once written back as plain commands "
                 + "(\(signature.description)): cannot shrink it")
         }
+        if let best { onStart(best.signature, ShrinkTree.size(best.nodes)) }
         while !runner.interrupted && round() {}
         return .shrunk(result(source))
     }
