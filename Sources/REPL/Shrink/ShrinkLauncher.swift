@@ -67,10 +67,11 @@ enum ShrinkLauncher {
         } else {
             output.out.write(result.script)
         }
-        let percent = result.expandedSize > 0 ? 100 * result.size / result.expandedSize : 100
+        let permille = result.expandedSize > 0 ? 1000 * result.size / result.expandedSize : 1000
+        let percent = "\(permille / 10).\(permille % 10)%"
         let stopped = result.interrupted ? "interrupted; smallest so far: " : ""
         output.usageError("kvrepl shrink: \(stopped)\(result.size) command\(result.size == 1 ? "" : "s") "
-            + "from \(result.originalSizeText) (\(percent)%), \(result.candidates) candidates run in \(progress.elapsed)\n"
+            + "from \(result.originalSizeText) (\(percent)), \(result.candidates) candidates run in \(progress.elapsed)\n"
             + "reproduce with: kvrepl --seed \(seed) \(path.map(ShellQuoting.quote) ?? "OUT (the script above, saved as OUT)")")
         return result.interrupted ? 130 : 0
     }
