@@ -17,6 +17,10 @@ struct KvreplCommand: ParsableCommand {
             Exit status: 0 when nothing failed, 1 when an expectation failed, 2 on a script error \
             or a usage error, 130 when Ctrl-C stopped a script run (what finished is printed and \
             counted; a second Ctrl-C ends it at once).
+
+            `kvrepl shrink SCRIPT [--seed N] [-o OUT]` writes the smallest script that fails the \
+            same way as SCRIPT (see `kvrepl shrink --help`); a script file named `shrink` runs as \
+            `kvrepl ./shrink`.
             """,
         version: version)
 

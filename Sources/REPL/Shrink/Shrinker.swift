@@ -80,7 +80,7 @@ final class Shrinker {
         var p = 0
         while p < paths.count, !runner.interrupted, let current = best {
             let path = paths[p]
-            if let body = ShrinkTree.body(current.nodes, at: path), body.count >= 2 {
+            if let body = ShrinkTree.body(current.nodes, at: path), body.count >= 2 || !path.isEmpty {
                 let reduced = DeltaDebugging.minimize(body) { lists in
                     let candidates = lists.map {
                         Candidate(nodes: ShrinkTree.replacingBody(current.nodes, at: path, with: $0), signature: current.signature)
