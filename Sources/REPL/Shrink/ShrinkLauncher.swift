@@ -53,9 +53,15 @@ enum ShrinkLauncher {
         }
         let outcome = shrinker.shrink(source)
         progress.finish()
-        guard case .shrunk(let result) = outcome else {
-            if case .refused(let message) = outcome { output.usageError("kvrepl shrink: " + message) }
+        let result: ShrinkResult
+        switch outcome {
+        case .shrunk(let shrunk): result = shrunk
+        case .refused(let message):
+            output.usageError("kvrepl shrink: " + message)
             return 2
+        case .stopped:
+            output.usageError("kvrepl shrink: interrupted before the first candidate ran: nothing written")
+            return 130
         }
         if let path {
             do throws(FileWriteError) {
@@ -118,8 +124,14 @@ final class ShrinkProgress {
         return "\(tenths / 10).\(tenths % 10)s"
     }
 
+    private var lastShown: ContinuousClock.Instant?
+
+    /// Redraws the line, at most ten times a second.
     func update() {
         guard err.isTerminal else { return }
+        let now = clock.now
+        if let lastShown, now - lastShown < .milliseconds(100) { return }
+        lastShown = now
         let size = shrinker.best.map { ShrinkTree.size($0.nodes) } ?? shrinker.expandedSize
         err.write("\r\u{1B}[Kshrinking: \(shrinker.runner.tried) candidates, \(size) of \(shrinker.expandedSize) commands, \(elapsed)")
         shown = true

@@ -8,6 +8,8 @@ final class Shrinker {
     enum Outcome: Sendable {
         /// The script does not fail, or fails with a script error: nothing to shrink (exit 2).
         case refused(String)
+        /// Ctrl-C came before the first shrunk candidate was known (exit 130).
+        case stopped
         case shrunk(ShrinkResult)
     }
 
@@ -29,7 +31,9 @@ final class Shrinker {
 
     func shrink(_ source: ScriptSource) -> Outcome {
         let captured = CapturedOutput()
-        let original = ScriptRun.run(source, seed: seed, settings: RunSettings(quiet: true), output: captured.append)
+        let original = ScriptRun.run(source, seed: seed, settings: RunSettings(quiet: true, interruptRequested: runner.interruptRequested),
+                                     output: captured.append)
+        if original.wasInterrupted { return .stopped }
         if original.hadScriptError {
             let error = captured.lines.first { $0.kind == .error }?.text ?? ""
             return .refused("\(source.path) ends in a script error on seed \(seed); fix it first:\n" + error)
@@ -55,7 +59,7 @@ final class Shrinker {
             expandedSize = writtenSize
             best = Candidate(nodes: written, signature: signature)
         } else if runner.interrupted {
-            return .refused("interrupted before the first candidate ran")
+            return .stopped
         } else {
             return .refused("\(source.path) does not fail the same way once written back as plain commands "
                 + "(\(signature.description)): cannot shrink it")

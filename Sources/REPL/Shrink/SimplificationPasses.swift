@@ -145,25 +145,13 @@ enum SimplificationPasses {
     /// One candidate per field a command could do without: an assignment of a `put`, an expected
     /// field, a `config` setting when the line has others; a field named by `get`, `delete` or `stream`.
     static func removeFields(_ nodes: [ShrinkNode], _ signature: FailureSignature) -> [Candidate] {
-        var candidates: [Candidate] = []
-        var lineNumber = 0
-        func visit(_ words: [String]) {
-            let here = lineNumber
-            lineNumber += 1
-            for index in removableFields(words) {
-                var seen = 0
-                let edited = ShrinkTree.rewritten(nodes) { w in
-                    defer { seen += 1 }
-                    guard seen == here else { return w }
-                    var copy = w
-                    copy.remove(at: index)
-                    return copy
-                }
-                candidates.append(Candidate(nodes: edited, signature: signature))
+        editValues(nodes, signature) { words in
+            removableFields(words).map { index in
+                var copy = words
+                copy.remove(at: index)
+                return copy
             }
         }
-        ShrinkTree.allWords(nodes).forEach(visit)
-        return candidates
     }
 
     static func removableFields(_ words: [String]) -> [Int] {
