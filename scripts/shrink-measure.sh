@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures `kvrepl shrink` on ten failing recorded runs (docs/shrinking.md): six fault campaigns
-# at replicas=1 followed by wiped disks and `check`, four expectations that a fault makes false.
+# at replicas=1 followed by wiped disks and `check`, four expectations that a fault makes false,
+# and one campaign ten times larger (B1).
 # Each script is run with --record, and the recording (chaos already expanded) is shrunk.
 # Prints a Markdown table: recorded lines and commands, shrunk commands, candidates run, time.
 # Uses the release build (SCRATCH=.build-NAME picks the scratch path; JOBS=N passes --jobs N).
@@ -97,11 +98,22 @@ put k a=1 via n1
 advance 2s
 expect converged
 KVS
+# Not one of the ten: a campaign ten times larger, to see how the time grows.
+write B1 <<'KVS'
+config replicas=1 read=1 write=1
+add n1 n2 n3 n4 n5 n6 n7 n8
+chaos 10m ops=3000 keys=50 streams=4
+kill n5 wipe
+kill n2 wipe
+restart n5
+restart n2
+check
+KVS
 
 echo "| run | seed | failure kept | recorded lines | commands | shrunk to | candidates | time |"
 echo "|---|---|---|---|---|---|---|---|"
 seed=0
-for name in L1 L2 L3 L4 L5 L6 E1 E2 E3 E4; do
+for name in L1 L2 L3 L4 L5 L6 E1 E2 E3 E4 B1; do
     seed=$((seed + 1))
     script=$work/$name.kvs recording=$work/$name.rec.kvs shrunk=$work/$name.small.kvs
     status=0
@@ -111,7 +123,7 @@ for name in L1 L2 L3 L4 L5 L6 E1 E2 E3 E4; do
     # shellcheck disable=SC2086
     "$kvrepl" shrink "$recording" --seed "$seed" -o "$shrunk" $jobs 2>"$work/err"
     end=$(date +%s%N)
-    kept=$(sed -n 's/^# failure kept: //p' "$shrunk")
+    kept=$(sed -n 's/^# failure kept: \(.*\) (in the original.*/\1/p; t; s/^# failure kept: //p' "$shrunk")
     before=$(sed -n 's/^# [0-9]* commands*, from \([0-9]*\) commands*.*/\1/p' "$shrunk")
     after=$(sed -n 's/^# \([0-9]*\) commands*, from.*/\1/p' "$shrunk")
     candidates=$(sed -n 's/.*, \([0-9]*\) candidates run in.*/\1/p' "$work/err")

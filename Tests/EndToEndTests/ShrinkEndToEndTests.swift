@@ -27,7 +27,7 @@ import Testing
         let written = try String(contentsOf: directory.appendingPathComponent("out.kvs"), encoding: .utf8)
         #expect(written == """
             # shrunk by kvrepl from f.kvs on seed 1
-            # failure kept: expect n1 sees n2 up fails
+            # failure kept: expect n1 sees n2 up fails (in the original: expect n1 sees n3 up fails)
             # 4 commands, from 8 commands
             add n1 n2
             isolate n2
@@ -71,7 +71,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.out.contains("seed 4 failed: reproduce with kvrepl --seed 4 f.kvs\n"))
         #expect(result.out.hasSuffix("0 passed, 2 failed\n# shrunk by kvrepl from f.kvs on seed 4\n"
-            + "# failure kept: expect n1 sees n2 up fails\n# 4 commands, from 8 commands\n"
+            + "# failure kept: expect n1 sees n2 up fails (in the original: expect n1 sees n3 up fails)\n# 4 commands, from 8 commands\n"
             + "add n1 n2\nisolate n2\nadvance 8s\nexpect n1 sees n2 up\n"), "\(result.out)")
         #expect(result.err.hasPrefix("kvrepl: --shrink: shrinking seed 4 of f.kvs\n"))
     }

@@ -149,7 +149,7 @@ import Testing
         let result = try Self.result(Self.expectationShrunk)
         let lines = result.script.split(separator: "\n")
         #expect(lines[0] == "# shrunk by kvrepl from padded.kvs on seed 1")
-        #expect(lines[1] == "# failure kept: expect n1 sees n2 up fails")
+        #expect(lines[1] == "# failure kept: expect n1 sees n2 up fails (in the original: expect n1 sees n3 up fails)")
         #expect(lines[2].hasPrefix("# \(result.size) commands, from 21 commands, "))
     }
 

@@ -20,6 +20,8 @@ final class Shrinker {
     /// Its size as written (commands; `include`s inlined) and with its campaigns expanded.
     private(set) var writtenSize = 0
     private(set) var expandedSize = 0
+    /// The failure kept, as the original names it.
+    private(set) var original = FailureSignature(subject: [])
 
     /// Told once the starting point is known: the failure kept and the size to shrink from.
     var onStart: (_ signature: FailureSignature, _ size: Int) -> Void = { _, _ in }
@@ -42,6 +44,7 @@ final class Shrinker {
         guard original.failed > 0, let signature = FailureReading.signature(failures) else {
             return .refused("\(source.path) does not fail on seed \(seed): nothing to shrink")
         }
+        self.original = signature
         let written: [ShrinkNode]
         do {
             let script = try ScriptLoader(readFile: { try TextFileReader.read(path: $0) })
@@ -71,7 +74,7 @@ final class Shrinker {
 
     private func result(_ source: ScriptSource) -> ShrinkResult {
         ShrinkResult(path: source.path, seed: seed, nodes: best?.nodes ?? [],
-                     signature: best?.signature ?? FailureSignature(subject: []),
+                     signature: best?.signature ?? FailureSignature(subject: []), original: original,
                      writtenSize: writtenSize, expandedSize: expandedSize, candidates: runner.tried,
                      interrupted: runner.interrupted)
     }
@@ -120,6 +123,8 @@ struct ShrinkResult: Sendable {
     var seed: UInt64
     var nodes: [ShrinkNode]
     var signature: FailureSignature
+    /// The same failure as the original names it (nodes and keys renamed since).
+    var original: FailureSignature
     var writtenSize: Int
     var expandedSize: Int
     var candidates: Int
@@ -138,7 +143,8 @@ struct ShrinkResult: Sendable {
     var script: String {
         var header = "# shrunk by kvrepl from \(path) on seed \(seed)"
             + (interrupted ? " (interrupted: the smallest found so far)" : "") + "\n"
-        header += "# failure kept: \(signature.description)\n"
+        let was = original == signature ? "" : " (in the original: \(original.description))"
+        header += "# failure kept: \(signature.description)\(was)\n"
         header += "# \(size) command\(size == 1 ? "" : "s"), from \(originalSizeText)\n"
         return header + ShrinkTree.render(nodes)
     }
