@@ -54,6 +54,7 @@ import Testing
         let usage = try runKvrepl(args: ["shrink"], currentDirectory: directory.path)
         #expect(usage.status == 2)
         #expect(usage.err.contains("Missing expected argument '<SCRIPT>'"))
+        #expect(usage.err.hasSuffix("(to run a script file named shrink: kvrepl ./shrink)\n"))
     }
 
     @Test func aScriptFileNamedShrinkStillRunsAsDotSlashShrink() throws {

@@ -20,7 +20,7 @@ struct ShrinkCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The failing script.", valueName: "SCRIPT"))
     var script: String
 
-    @Option(help: ArgumentHelp("Seed the script fails on (default 1).", valueName: "N"))
+    @Option(help: ArgumentHelp("Seed the script fails on.", valueName: "N"))
     var seed: UInt64 = 1
 
     @Option(name: [.customShort("o"), .customLong("output")],

@@ -19,7 +19,8 @@ enum ShrinkLauncher {
                 output.out.write(message.hasSuffix("\n") ? message : message + "\n")
                 return 0
             }
-            output.usageError(message)
+            // `kvrepl shrink` alone may have meant a script file named `shrink`.
+            output.usageError(message + (arguments.isEmpty ? "\n(to run a script file named shrink: kvrepl ./shrink)" : ""))
             return 2
         }
         let source: ScriptSource
