@@ -1,9 +1,10 @@
 import Lang
 
-/// The passes that make what remains after delta debugging simpler, each as the list of candidate
-/// edits it proposes, in a fixed order: fewer nodes, then nodes renamed n1, n2, …; fewer keys, then
-/// keys renamed k1, k2, …; fewer fields; shorter `advance` and `at` times; smaller `repeat` counts.
-/// (A `config` value that does not matter goes with its line, or its assignment, as a field does.)
+/// The passes that make what remains after delta debugging smaller and simpler, each as the list of
+/// candidate edits it proposes, in a fixed order: a fault removed with the command that ends it;
+/// blocks unwrapped; fewer nodes, then nodes renamed n1, n2, …; fewer keys, then keys renamed k1,
+/// k2, …; fewer fields; shorter `advance` and `at` times; smaller `repeat` counts. (A `config`
+/// value that does not matter goes with its line, or its assignment, as a field does.)
 enum SimplificationPasses {
     typealias Pass = @Sendable ([ShrinkNode], FailureSignature) -> [Candidate]
 
@@ -71,8 +72,7 @@ enum SimplificationPasses {
             return rest.count > 1 ? rest : nil
         case "partition":
             let sides = words.dropFirst().split(separator: "|").map { $0.filter { $0 != name } }.filter { !$0.isEmpty }
-            return sides.count < 2 ? nil : ["partition"] + sides.map { $0.joined(separator: " ") }
-                .joined(separator: " | ").split(separator: " ").map(String.init)
+            return sides.count < 2 ? nil : ["partition"] + sides.enumerated().flatMap { i, side in (i > 0 ? ["|"] : []) + side }
         default:
             if let via = words.firstIndex(of: "via"), via + 1 < words.count, words[via + 1] == name,
                !words[..<via].contains(name) {
