@@ -69,6 +69,7 @@ import Testing
 
     /// Shrunk once, for the tests that look at it.
     static let expectationShrunk = shrink(paddedExpectation)
+    static let lossShrunk = shrink(paddedLoss)
 
     static func shrink(_ text: String, jobs: Int = 2, seed: UInt64 = 1) -> Shrinker.Outcome {
         Shrinker(seed: seed, jobs: jobs, path: "padded.kvs", interruptRequested: { false })
@@ -108,7 +109,7 @@ import Testing
     }
 
     @Test func aLossAmongDozensOfCommandsShrinksToTheFewThatMatter() throws {
-        let result = try Self.result(Self.shrink(Self.paddedLoss))
+        let result = try Self.result(Self.lossShrunk)
         #expect(result.expandedSize > 60)
         #expect(result.size <= 8, "\(result.script)")
         #expect(result.signature.subject == ["check"])
@@ -135,6 +136,12 @@ import Testing
         for smaller in Self.oneRemoved(result.nodes) {
             #expect(!Self.fails(smaller, result.signature), "not 1-minimal:\n\(ShrinkTree.render(smaller))")
         }
+    }
+
+    @Test func aCampaignShrinksTheSameOnOneCoreOrTwo() throws {
+        let one = try Self.result(Self.shrink(Self.paddedLoss, jobs: 1))
+        let two = try Self.result(Self.lossShrunk)
+        #expect(one.script == two.script)
     }
 
     @Test func theResultIsTheSameOnOneCoreOrTwo() throws {

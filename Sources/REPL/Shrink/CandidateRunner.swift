@@ -25,7 +25,9 @@ final class CandidateRunner {
     /// Candidates run so far (a candidate met again is answered from memory, not counted).
     private(set) var tried = 0
     private(set) var interrupted = false
-    private var known: [String: Bool] = [:]
+    /// Answers so far, by a digest of the candidate's text (a recording's candidates run to
+    /// megabytes; keeping every text would cost more than the runs).
+    private var known: [Digest: Bool] = [:]
 
     init(seed: UInt64, jobs: Int, path: String, interruptRequested: @escaping @Sendable () -> Bool) {
         self.seed = seed
@@ -41,7 +43,7 @@ final class CandidateRunner {
         while next < candidates.count {
             if interruptRequested() { interrupted = true }
             if interrupted { return nil }
-            var batch: [(index: Int, key: String, candidate: Candidate)] = []
+            var batch: [(index: Int, key: Digest, candidate: Candidate)] = []
             var index = next
             while index < candidates.count && batch.count < jobs {
                 let key = Self.key(candidates[index])
@@ -104,7 +106,22 @@ final class CandidateRunner {
         return captured.lines.filter { $0.kind == .failed }.compactMap { FailureReading.failure($0.text) }
     }
 
-    private static func key(_ candidate: Candidate) -> String {
-        ShrinkTree.render(candidate.nodes) + "\u{0}" + candidate.signature.description
+    private static func key(_ candidate: Candidate) -> Digest {
+        Digest(ShrinkTree.render(candidate.nodes) + "\u{0}" + candidate.signature.description)
+    }
+
+    /// A 64-bit FNV-1a hash, a 64-bit polynomial hash and the length: what names a text here.
+    struct Digest: Hashable {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x6c62_272e_07bb_0142
+        var count = 0
+
+        init(_ text: String) {
+            for byte in text.utf8 {
+                a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
+                b = b &* 0x9e37_79b9_7f4a_7c15 &+ UInt64(byte) &+ 1
+                count += 1
+            }
+        }
     }
 }
