@@ -18,6 +18,10 @@ struct KvreplCommand: ParsableCommand {
             Exit status: 0 when nothing failed, 1 when an expectation failed, 2 on a script error \
             or a usage error, 130 when Ctrl-C stopped a script run (what finished is printed and \
             counted; a second Ctrl-C ends it at once).
+
+            `kvrepl shrink SCRIPT [--seed N] [-o OUT]` writes the smallest script that fails the \
+            same way as SCRIPT (see `kvrepl shrink --help`); a script file named `shrink` runs as \
+            `kvrepl ./shrink`.
             """,
         version: version)
 
@@ -61,6 +65,9 @@ struct KvreplCommand: ParsableCommand {
 
     @Flag(help: "Print each command, with the virtual time, before its output.")
     var echo = false
+
+    @Flag(help: "After the runs, shrink the first run that failed an expectation to the smallest script that still fails (see kvrepl shrink --help).")
+    var shrink = false
 
     func validate() throws {
         if seed != nil && seeds != nil {

@@ -14,6 +14,7 @@ import Lang
 enum Launcher {
     static func main(arguments: [String]) -> Int32 {
         let output = TerminalOutput()
+        if arguments.first == "shrink" { return ShrinkLauncher.main(arguments: Array(arguments.dropFirst()), output: output) }
         let command: KvreplCommand
         do {
             guard let parsed = try KvreplCommand.parseAsRoot(arguments) as? KvreplCommand else {
@@ -81,6 +82,10 @@ enum Launcher {
         var sweep = ScriptSweep(sources: sources, seeds: seeds, settings: settings, recordPath: command.record)
         sweep.options = command.sweepOptions
         if sweep.options.progress != nil, case .single = seeds { sweep.settings.virtualTimeProgress = sweep.options.progress }
-        return sweep.run(output: output)
+        guard command.shrink else { return sweep.run(output: output) }
+        var failures: [(ScriptSource, UInt64, RunResult)] = []
+        sweep.onFailure = { failures.append(($0, $1, $2)) }
+        let status = sweep.run(output: output)
+        return ShrinkLauncher.shrinkFirst(of: failures, status: status, output: output)
     }
 }

@@ -14,6 +14,8 @@ struct ScriptSweep {
     var recordPath: String?
     /// `--json`, `--junit`, `--shard`, `--fail-fast`, `--jobs` and the progress line.
     var options = SweepOptions()
+    /// Told of every run that failed, in the order they are printed (`--shrink` takes the first).
+    var onFailure: ((ScriptSource, UInt64, RunResult) -> Void)?
 
     enum Seeds {
         case single(UInt64)
@@ -44,6 +46,7 @@ struct ScriptSweep {
                 notes.record.seconds = ProgressLine.seconds(ContinuousClock.now - start)
                 notes.record.result = result
                 totals.add(result)
+                if result.isFailure { onFailure?(source, seed, result) }
                 if result.wasInterrupted { break sources }  // and no --record file: it would not replay the run
                 records.append(notes.record)
                 if let recordPath, let recording = result.recording {
@@ -81,6 +84,7 @@ struct ScriptSweep {
                         }
                         if run.result.isFailure {
                             printer.reproduce(source, seed: seed, scriptError: run.result.hadScriptError)
+                            onFailure?(source, seed, run.result)
                         }
                         totals.add(run.result)
                         if options.junitPath != nil { records.append(record) }
