@@ -25,6 +25,31 @@ import Testing
         #expect(!run.output.contains("stream s: last view"))
     }
 
+    /// Every node down for `rehash` leaves the key without owners: the write is judged on every
+    /// disk in the cluster, so a paused node's copy keeps it from being `lost`, and two wiped
+    /// disks do not.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func aKeyWithNoOwnerIsJudgedOnEveryDisk(seed: UInt64) {
+        let paused = runScript("""
+            add n1 n2
+            put k a=1
+            pause n2
+            kill n1 wipe
+            check
+            """, seed: seed)
+        #expect(paused.passed == 1 && paused.failed == 0, "\(paused.output)")
+        let wiped = runScript("""
+            add n1 n2
+            put k a=1
+            kill n2 wipe
+            kill n1 wipe
+            check
+            """, seed: seed)
+        #expect(wiped.failed == 1)
+        #expect(wiped.output.contains("lost: key k field a: put k a=1"), "\(wiped.output)")
+        #expect(wiped.output.contains("no disk in the cluster holds the key"))
+    }
+
     /// A `remove` that gives up after 60s drops the node with its disk: the same.
     @Test func aStreamOnAKeyLostWithANodeDroppedByRemoveIsSetAside() {
         let run = runScript("""

@@ -18,11 +18,14 @@ struct HistoryChecker {
     // MARK: Writes
 
     /// The data a key is judged on: the first owner's record when converged (owners then agree),
-    /// else every running node's record.
+    /// else every running node's record. A key with no owner (every node down for `rehash`) is
+    /// judged on every disk still in the cluster: a write that a paused or killed node's disk
+    /// holds is not lost, only out of reach until the node is back.
     private func records(_ key: UInt32) -> [(node: String, record: ObjectRecord)] {
         let nodes: [Node]
         if converged {
-            nodes = sim.owners(key).prefix(1).map { sim.nodes[Int($0)] }
+            let owners = sim.owners(key)
+            nodes = owners.isEmpty ? sim.members : [sim.nodes[Int(owners[0])]]
         } else {
             nodes = sim.members.filter { sim.machines[$0.index].state == .running }
         }
@@ -52,7 +55,8 @@ struct HistoryChecker {
             for field in missing {
                 let seen = held.first.map { n, r in
                     field.flatMap { f in r.record(of: f) }.map { "\(n) holds \(describe($0))" } ?? "\(n) holds nothing newer"
-                } ?? (converged ? "its owners hold nothing of the key" : "no running replica holds the key")
+                } ?? (!converged ? "no running replica holds the key"
+                      : sim.owners(key).isEmpty ? "no disk in the cluster holds the key" : "its owners hold nothing of the key")
                 let what = field.map { "field \(sim.fields[$0])" } ?? "object tombstone"
                 let disk = sim.diskThatHeld(key, field: field, at: stamp).map { "; \($0.description) held it" } ?? ""
                 result.append("lost: key \(Quoting.word(sim.keys[key])) \(what): \(describeOp(index)) was acknowledged; \(seen)\(disk)")
