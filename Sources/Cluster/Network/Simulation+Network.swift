@@ -19,21 +19,20 @@ extension Simulation {
     func arrive(_ slot: Int32) {
         guard let message = network.take(slot) else { return }
         let to = message.to
-        let node = to >= 0 ? nodes[Int(to)] : nil
-        switch network.arrive(message, at: node.map(receiverState) ?? .client) {
+        switch network.arrive(message, at: to >= 0 ? receiverState(to) : .client) {
         case .drop(let why):
             if tracing { trace("drop", message.from, to, message.payload, why: why) }
         case .wait:
-            if let node { machines[node.index].inbox.append(network.store(message)) }
+            machines[to].inbox.append(network.store(message))
         case .deliver:
             if tracing { trace("deliver", message.from, to, message.payload, why: nil) }
-            if let node { context(node).receive(message) } else if let client = client(at: to) { clientReceive(client, message) }
+            if to >= 0 { context(nodes[Int(to)]).receive(message) } else if let client = client(at: to) { clientReceive(client, message) }
         }
     }
 
-    private func receiverState(_ node: Node) -> Network.Receiver {
-        if machines[node.index].removed { return .removed }
-        switch machines[node.index].state {
+    private func receiverState(_ node: Int32) -> Network.Receiver {
+        if machines[node].removed { return .removed }
+        switch machines[node].state {
         case .killed: return .killed
         case .paused: return .paused
         case .running: return .running

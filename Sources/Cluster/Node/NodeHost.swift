@@ -44,7 +44,7 @@ protocol NodeHost: AnyObject {
 /// memory), `host` what it may ask of the world. Made afresh for each event, it holds no state.
 struct NodeContext<Host: NodeHost> {
     let node: Node
-    unowned(unsafe) let host: Host
+    let host: Host
 
     init(node: Node, host: Host) {
         self.node = node
