@@ -7,9 +7,12 @@ extension Simulation {
                               lossPPM: settings.lossPPM) {
         case .lost:
             if tracing { trace("drop", from, to, payload, why: "lost") }
+            if let recorder { _ = record(recorder, from, to, payload, arrives: nil) }
         case .arrives(let at):
             if tracing { trace("send", from, to, payload, why: nil) }
+            let recorded = recorder.map { record($0, from, to, payload, arrives: at) }
             let slot = network.store(Message(from: from, to: to, payload: payload))
+            if let recorded { recorder?.bind(slot, recorded) }
             schedule(.deliver(slot: slot), at: at)
         }
     }
@@ -23,11 +26,16 @@ extension Simulation {
         switch network.arrive(message, at: node.map(receiverState) ?? .client) {
         case .drop(let why):
             if tracing { trace("drop", message.from, to, message.payload, why: why) }
+            recorder?.dropped(slot: slot, at: now, why: why)
         case .wait:
-            node?.inbox.append(network.store(message))
+            let waiting = network.store(message)
+            recorder?.moved(from: slot, to: waiting)
+            node?.inbox.append(waiting)
         case .deliver:
             if tracing { trace("deliver", message.from, to, message.payload, why: nil) }
+            recorder?.delivered(slot: slot, at: now, waited: false)
             if let node { receive(node, message) } else if let client = client(at: to) { clientReceive(client, message) }
+            recorder?.handled()
         }
     }
 
@@ -48,7 +56,9 @@ extension Simulation {
             guard let m = network.take(slot) else { continue }
             network.countDelivered(m.payload.kind)
             if tracing { trace("deliver", m.from, m.to, m.payload, why: nil) }
+            recorder?.delivered(slot: slot, at: now, waited: true)
             receive(node, m)
+            recorder?.handled()
             if node.state != .running { break }
         }
     }
@@ -59,7 +69,7 @@ extension Simulation {
         emit(.trace(line))
     }
 
-    private func describe(_ p: Payload) -> String {
+    func describe(_ p: Payload) -> String {
         switch p {
         case .request(_, let request):
             switch request {

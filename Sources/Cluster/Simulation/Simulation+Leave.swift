@@ -23,6 +23,7 @@ extension Simulation {
             self.endLeave(self.nodes[Int(index)], .droppedAfterTimeout)
         }
         leaving[index] = (completion, deadline)
+        recorder?.fault("leave", [node.name], at: now)
         startHandoff(node)
         settleLeaves()
     }
@@ -65,8 +66,12 @@ extension Simulation {
         node.state = .killed
         node.incarnation &+= 1
         node.handoff = nil
-        for slot in node.inbox { _ = network.take(slot) }
+        for slot in node.inbox {
+            _ = network.take(slot)
+            recorder?.dropped(slot: slot, at: now, why: "removed")
+        }
         node.inbox = []
+        recorder?.fault("remove", [node.name], at: now)
         nameIndex[node.name] = nil
         network.forget(node.index)
         truthRingDirty = true

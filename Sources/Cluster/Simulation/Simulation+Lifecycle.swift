@@ -25,6 +25,7 @@ extension Simulation {
             count(.nodesAdded)
         }
         truthRingDirty = true
+        if let recorder { recordAdd(recorder, added) }
         let everyone = members.map(\.index)
         for node in added {
             node.seeds = everyone.filter { $0 != node.index }
@@ -63,10 +64,14 @@ extension Simulation {
         if node.downSince == nil { node.downSince = now }
         node.coordinatorOps.removeAll()
         dropReports(node)
-        for slot in node.inbox { _ = network.take(slot) }
+        for slot in node.inbox {
+            _ = network.take(slot)
+            recorder?.dropped(slot: slot, at: now, why: "killed")
+        }
         node.inbox = []
         node.handoff = nil
         node.merkle.invalidate()
+        recorder?.fault(wipe ? "wipe" : "kill", [node.name], at: now)
         if wipe {
             recordLostDisk(node, .wiped)
             node.store = Store()
@@ -97,6 +102,7 @@ extension Simulation {
         if let contact = members.first(where: { $0.state == .running && $0 !== node }) {
             join(node, via: contact)
         }
+        recorder?.fault("restart", [node.name], at: now)
         antiEntropyRound(node)
         reportAfterRestart(node)
         count(.restarts)
@@ -109,6 +115,7 @@ extension Simulation {
         node.state = .paused
         node.incarnation &+= 1
         node.downSince = now
+        recorder?.fault("pause", [node.name], at: now)
         count(.pauses)
         endLeaveAtOnce(node)
     }
@@ -120,6 +127,7 @@ extension Simulation {
         node.state = .running
         node.incarnation &+= 1
         node.downSince = nil
+        recorder?.fault("resume", [node.name], at: now)
         node.view.restartClocks(me: node.index, now: clock(node), resetStatus: false)
         beat(node)
         armTimers(node)
@@ -146,16 +154,19 @@ extension Simulation {
             }
         }
         network.partition(assignment)
+        recorder?.fault("partition", groups.flatMap { $0 }, at: now, groups: groups)
         count(.partitions)
     }
 
     func isolate(_ node: Node) {
         network.isolate(node.index)
+        recorder?.fault("isolate", [node.name], at: now)
         count(.isolations)
     }
 
     func heal() {
         network.heal()
+        recorder?.fault("heal", [], at: now)
         count(.heals)
     }
 }

@@ -78,6 +78,7 @@ final class Interpreter {
         if shouldStop() { try raiseDeferred(); throw ScriptError("interrupted", at: command.range) }
         if !iterations.isEmpty { try checkSubstitutedFields(command.kind) }
         recordSource(command)
+        if let recorder = cluster.recorder { recorder.commandBegins(command.source(text), at: cluster.now) }
         switch command.kind {
         case .put, .get, .delete:
             _ = try clientOperation(command)
@@ -205,6 +206,8 @@ final class Interpreter {
 
     func record(_ held: Bool, _ command: Command, expected: String, seen: String) {
         let what = command.source(text)
+        cluster.recorder?.expectation(held: held, location: location(command), text: what, expected: expected, seen: seen,
+                                      at: cluster.now)
         if held {
             passed += 1
             session.emit(.passed, "PASS \(location(command)) \(what)")

@@ -21,6 +21,8 @@ public struct SessionOptions: Sendable {
     public var readFile: @Sendable (String) throws -> String
     /// Keep every executed command as a plain script (`--record`), read back from `Session.recording`.
     public var record = false
+    /// Record the run for a report (`Session.recorder`): messages, operations, faults, findings.
+    public var report = false
     public init(seed: UInt64 = 1, trace: Bool = false, quiet: Bool = false, record: Bool = false,
                 readFile: @escaping @Sendable (String) throws -> String) {
         self.seed = seed
@@ -62,6 +64,7 @@ public final class Session {
         self.output = output
         self.cluster = Cluster(seed: options.seed)
         cluster.tracing = options.trace
+        if options.report { _ = cluster.startRecording() }
         interpreter = Interpreter(session: self)
     }
 

@@ -41,6 +41,14 @@ struct KvreplCommand: ParsableCommand {
                                valueName: "FILE"))
     var record: String?
 
+    @Option(help: ArgumentHelp("Write the run as a self-contained HTML report (messages, operations, faults, findings, the ring); with --seeds or several FILEs, a folder of one report per failing seed (per run without --seeds).",
+                               valueName: "PATH"))
+    var report: String?
+
+    @Option(help: ArgumentHelp("Write the run's messages as a ShiViz log (vector clocks) to load into ShiViz.",
+                               valueName: "FILE"))
+    var shiviz: String?
+
     func validate() throws {
         if seed != nil && seeds != nil {
             throw ValidationError("--seed and --seeds cannot be used together")

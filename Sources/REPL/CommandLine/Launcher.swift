@@ -38,8 +38,9 @@ enum Launcher {
             output.usageError("kvrepl: --record writes one run: name one FILE (or pipe one script) and at most one --seed")
             return 2
         }
-        let settings = RunSettings(trace: command.trace, quiet: command.quiet, record: command.record != nil,
+        var settings = RunSettings(trace: command.trace, quiet: command.quiet, record: command.record != nil,
                                    interruptRequested: { InterruptFlag.isRequested })
+        if let status = ReportOptions.apply(command, to: &settings, output: output) { return status }
         let seeds: ScriptSweep.Seeds = command.seeds?.seeds.map { .sweep($0) } ?? .single(command.seed ?? 1)
 
         if command.files.isEmpty && isatty(0) == 1 {

@@ -8,6 +8,10 @@ struct RunSettings: Sendable {
     var record = false
     /// Polled by every run; true stops it (Ctrl-C, `InterruptFlag.isRequested`).
     var interruptRequested: (@Sendable () -> Bool)?
+    /// `--report`: where each run's HTML report goes (see ReportFiles.swift).
+    var report: ReportTarget?
+    /// `--shiviz FILE`: the (single) run's messages as a ShiViz log.
+    var shiviz: String?
 }
 
 /// The outcome of one run of one script on one seed.
@@ -17,6 +21,9 @@ struct RunResult: Equatable, Sendable {
     var outcome: RunOutcome
     /// With `RunSettings.record`: the run as a plain script that replays it.
     var recording: String?
+    /// With `RunSettings.report`: the report written for this run, or why it could not be.
+    var report: String?
+    var reportError: String?
 
     var hadScriptError: Bool { outcome == .scriptError }
     var wasInterrupted: Bool { outcome == .interrupted }
@@ -33,13 +40,23 @@ struct RunResult: Equatable, Sendable {
 enum ScriptRun {
     static func run(_ source: ScriptSource, seed: UInt64, settings: RunSettings,
                     output: @escaping (OutputKind, String) -> Void) -> RunResult {
-        let options = SessionOptions(seed: seed, trace: settings.trace, quiet: settings.quiet, record: settings.record,
+        var options = SessionOptions(seed: seed, trace: settings.trace, quiet: settings.quiet, record: settings.record,
                                      readFile: { path in try TextFileReader.read(path: path) })
+        options.report = settings.report != nil || settings.shiviz != nil
         let session = Session(options: options, output: output)
         session.interruptRequested = settings.interruptRequested
         let outcome = session.run(source: source.text, path: source.path)
         let recording = settings.record
             ? "# recorded by kvrepl from \(source.path) on seed \(seed)\nseed \(seed)\n" + session.recording : nil
-        return RunResult(passed: session.passed, failed: session.failed, outcome: outcome, recording: recording)
+        var result = RunResult(passed: session.passed, failed: session.failed, outcome: outcome, recording: recording)
+        if options.report && !result.wasInterrupted {
+            do throws(FileWriteError) {
+                result.report = try ReportFiles.write(session: session, source: source, seed: seed, settings: settings,
+                                                      failed: result.isFailure)
+            } catch {
+                result.reportError = error.reason
+            }
+        }
+        return result
     }
 }

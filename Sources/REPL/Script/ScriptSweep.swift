@@ -30,6 +30,7 @@ struct ScriptSweep {
                 let result = ScriptRun.run(source, seed: seed, settings: settings, output: output.write)
                 totals.add(result)
                 if result.wasInterrupted { break sources }  // and no --record file: it would not replay the run
+                Self.reportWritten(result, output: output, totals: &totals)
                 if let recordPath, let recording = result.recording {
                     do {
                         try TextFileWriter.write(recording, to: recordPath)
@@ -53,8 +54,10 @@ struct ScriptSweep {
                         for line in run.lines { output.write(line.kind, line.text) }
                         if run.result.isFailure {
                             output.write(.failed, Self.reproduceLine(source: source, seed: seed,
-                                                                     scriptError: run.result.hadScriptError))
+                                                                     scriptError: run.result.hadScriptError,
+                                                                     report: run.result.report))
                         }
+                        Self.reportWritten(run.result, output: output, totals: &totals, named: false)
                         totals.add(run.result)
                     }
                     if totals.interrupted { break sources }
@@ -76,10 +79,12 @@ struct ScriptSweep {
 
     /// `seed 7 failed: reproduce with kvrepl --seed 7 path/to/file.kvs`, with `(script error)`
     /// after `failed` when the run ended in a script error rather than a failed expectation.
-    static func reproduceLine(source: ScriptSource, seed: UInt64, scriptError: Bool = false) -> String {
+    /// With `report`, the line ends `; report PATH`.
+    static func reproduceLine(source: ScriptSource, seed: UInt64, scriptError: Bool = false, report: String? = nil) -> String {
         let target = source.isStandardInput ? "< SCRIPT (the script read from stdin)" : ShellQuoting.quote(source.path)
         let kind = scriptError ? " (script error)" : ""
-        return "seed \(seed) failed\(kind): reproduce with kvrepl --seed \(seed) \(target)\n"
+        let written = report.map { "; report \($0)" } ?? ""
+        return "seed \(seed) failed\(kind): reproduce with kvrepl --seed \(seed) \(target)\(written)\n"
     }
 
     /// Every (script, seed) run asked for; nil past `UInt64.max` (`--seeds 0..18446744073709551615`).
