@@ -94,7 +94,7 @@ enum ReportPage {
         ends[l] = ops[i][3] < 0 ? Infinity : ops[i][3]; opLane[i] = l; lanes[c] = Math.max(lanes[c], ends.length); } }
     const LANE = 12, AXIS = 64, NODE_W = 120;
     const colX = new Array(H), colW = new Array(H);
-    { let x = AXIS; for (const h of order) { colW[h] = isClient[h] ? Math.min(420, 150 + lanes[h] * LANE) : NODE_W; colX[h] = x; x += colW[h]; } }
+    { let x = AXIS; for (const h of order) { colW[h] = isClient[h] ? Math.min(440, Math.max(280, 140 + lanes[h] * LANE)) : NODE_W; colX[h] = x; x += colW[h]; } }
     const totalW = order.length ? colX[order[order.length - 1]] + colW[order[order.length - 1]] + 20 : 400;
     const centre = h => colX[h] + colW[h] / 2;
     const laneX = (c, l) => colX[c] + 10 + Math.min(l, 40) * LANE + LANE / 2;
@@ -113,7 +113,7 @@ enum ReportPage {
           else if (kind === "remove") { endAt("leave" + h, t); endAt("down" + h, t); }
         }
         if (kind === "partition") { for (const k of Object.keys(open)) if (k.startsWith("part")) endAt(k, t);
-          groups.forEach((g, gi) => g.forEach(h => start("part" + h, h, kind, t, "partition: group " + (gi + 1) + " of " + groups.length, i))); }
+          groups.forEach((g, gi) => g.forEach(h => start("part" + h, h, kind, t, "partition " + (gi + 1) + "/" + groups.length, i))); }
         if (kind === "heal") for (const k of Object.keys(open)) if (k.startsWith("part") || k.startsWith("iso")) endAt(k, t);
         if (kind === "wipe" || kind === "config" || kind === "heal" || kind === "add" || kind === "remove") marks.push(i);
       }); }
@@ -131,8 +131,8 @@ enum ReportPage {
       for (const v of views) ts.push(v[0]);
       for (const e of exps) ts.push(e[0]);
       const sorted = Float64Array.from(ts).sort();
-      segT = [0]; segY = [30]; segIdle = [false];
-      let y = 30, last = sorted[0];
+      segT = [0]; segY = [48]; segIdle = [false];
+      let y = 48, last = sorted[0];
       for (let i = 1; i < sorted.length; i++) { const t = sorted[i]; if (t === last) continue;
         const px = (t - last) * scale;
         if (px > IDLE_PX) { segT.push(last); segY.push(y); segIdle.push(true); y += IDLE_H; segT.push(t); segY.push(y); segIdle.push(false); }
@@ -171,7 +171,7 @@ enum ReportPage {
       // Idle stretches.
       for (let i = 0; i + 1 < segT.length; i++) if (segIdle[i] && segY[i + 1] >= sy && segY[i] <= sy + h) {
         ctx.fillStyle = "#f1f1f1"; ctx.fillRect(0, segY[i], totalW, segY[i + 1] - segY[i]);
-        ctx.fillStyle = "#888"; ctx.fillText("⋯ idle " + fmtTime(segT[i + 1] - segT[i]) + " (compressed)", 8 + sx, (segY[i] + segY[i + 1]) / 2); }
+        ctx.fillStyle = "#777"; ctx.fillText("⋯ idle " + fmtTime(segT[i + 1] - segT[i]) + " (compressed)", sx + AXIS + 2, (segY[i] + segY[i + 1]) / 2); }
       // Lifelines.
       for (const hst of order) { ctx.strokeStyle = isClient[hst] ? "#ccc" : "#999"; ctx.lineWidth = 1; ctx.globalAlpha = 1;
         const x = isClient[hst] ? colX[hst] + 8 : centre(hst);
@@ -181,7 +181,8 @@ enum ReportPage {
         const y1 = yOf(a), y2 = Math.max(yOf(b), y1 + 3), x = colX[hst] + 4, wd = colW[hst] - 8;
         dim(sel && sel.faults.has(fi)); ctx.fillStyle = FAULT_COLOUR[kind] || "rgba(0,0,0,.1)"; ctx.fillRect(x, y1, wd, y2 - y1);
         if (sel && sel.faults.has(fi)) { ctx.strokeStyle = "#b00020"; ctx.lineWidth = 2; ctx.strokeRect(x, y1, wd, y2 - y1); }
-        ctx.fillStyle = "#333"; ctx.fillText(label, x + 3, Math.max(y1, sy + 40) + 8);
+        ctx.save(); ctx.beginPath(); ctx.rect(x, y1, wd, y2 - y1); ctx.clip(); ctx.fillStyle = "#333";
+        ctx.fillText(label, x + 3, Math.min(Math.max(y1, sy + 30) + 8, y2 - 6)); ctx.restore();
         hits.push({type: "fault", i: fi, x1: x, x2: x + wd, y1, y2, label}); });
       // Marks: config, wipe, heal, add, remove.
       for (const fi of marks) { const f = faults[fi]; if (f[1] < ta || f[1] > tb) continue; const y = yOf(f[1]);
@@ -198,7 +199,8 @@ enum ReportPage {
         ctx.fillStyle = ["#d8ecd9", "#f6d0d0", "#f6d0d0", "#eee"][o[4]]; ctx.strokeStyle = ["#2a7d33", "#b00020", "#b00020", "#888"][o[4]];
         ctx.lineWidth = on ? 2.5 : 1; ctx.fillRect(x, y1, LANE - 2, y2 - y1); ctx.strokeRect(x, y1, LANE - 2, y2 - y1);
         if (lanes[o[0]] <= 4 || on) { ctx.fillStyle = "#222"; const lx = colX[o[0]] + 14 + Math.min(lanes[o[0]], 40) * LANE;
-          ctx.fillText(o[5] + (o[6] ? " → " + o[6] : ""), lx, y1 + 6, colX[o[0]] + colW[o[0]] - lx - 4); }
+          ctx.save(); ctx.beginPath(); ctx.rect(lx, y1 - 2, colX[o[0]] + colW[o[0]] - lx - 24, 16); ctx.clip();
+          ctx.fillText(o[5] + (o[6] ? " → " + o[6] : ""), lx, y1 + 6); ctx.restore(); }
         hits.push({type: "op", i, x1: x, x2: x + LANE, y1, y2}); });
       // Stream views.
       views.forEach((v, i) => { if (v[0] < ta || v[0] > tb) return; const c = order.find(hh => isClient[hh]); if (c === undefined) return;
@@ -227,7 +229,7 @@ enum ReportPage {
       ctx.globalAlpha = 1;
       // Time axis labels.
       ctx.fillStyle = "rgba(250,250,250,.92)"; ctx.fillRect(sx, sy, AXIS - 20, h); ctx.fillStyle = "#555";
-      for (let y = Math.ceil((sy + 40) / 80) * 80; y < sy + h; y += 80) ctx.fillText(fmtTime(Math.round(tOf(y))), sx + 4, y);
+      for (let y = Math.ceil((sy + 40) / 80) * 80; y < Math.min(sy + h, totalH - 30); y += 80) ctx.fillText(fmtTime(Math.round(tOf(y))), sx + 4, y);
       // Column headers.
       ctx.fillStyle = "rgba(255,255,255,.95)"; ctx.fillRect(sx, sy, w, 26); ctx.strokeStyle = "#ddd"; ctx.beginPath(); ctx.moveTo(sx, sy + 26); ctx.lineTo(sx + w, sy + 26); ctx.stroke();
       ctx.font = "bold 12px system-ui,sans-serif";
@@ -257,8 +259,14 @@ enum ReportPage {
     }
     function emptySel(what) { return {what, msgs: new Set(), ops: new Set(), faults: new Set(), views: new Set(), exps: new Set()}; }
     function addOp(s, o) { if (o < 0) return; s.ops.add(o); for (let i = 0; i < N; i++) if (M[i * 7 + 6] === o) s.msgs.add(i); }
-    // The kills (and wipes, removals) of nodes that had taken the operation's writes, after they took them.
-    function addKills(s, o) { const got = {}; for (const i of s.msgs) { const b = i * 7; if (M[b + 6] === o && KINDS[M[b + 2]] === "write" && M[b + 5] <= 1) got[M[b + 1]] = Math.min(got[M[b + 1]] ?? Infinity, M[b + 4]); }
+    // The kills (and wipes, removals) of nodes that had taken the operation's write (a copy sent
+    // to them, or kept by the coordinator that acknowledged it), or whose lost disk `text` names.
+    function addKills(s, o, text) { const got = {}, keep = (h, t) => { got[h] = Math.min(got[h] ?? Infinity, t); };
+      for (const i of s.msgs) { const b = i * 7; if (M[b + 6] !== o || M[b + 5] > 1) continue;
+        if (KINDS[M[b + 2]] === "write") keep(M[b + 1], M[b + 4]);
+        if (KINDS[M[b + 2]] === "reply" && ops[o][4] === 0) keep(M[b], M[b + 3]); }
+      const disk = /(\S+)'s (wiped )?disk/.exec(text || "");
+      if (disk) { const h = hosts.indexOf(disk[1]); if (h >= 0) keep(h, ops[o] ? ops[o][2] : 0); }
       faults.forEach((f, fi) => { if ((f[0] === "kill" || f[0] === "wipe" || f[0] === "remove") && f[2].some(h => got[h] !== undefined && f[1] >= got[h])) s.faults.add(fi); }); }
     function addKey(s, key) { if (key == null) return; views.forEach((v, i) => { if (v[3] === key) s.views.add(i); }); chooseKey(key); }
     function select(h) {
@@ -269,8 +277,8 @@ enum ReportPage {
         if (h.type === "fault") s.faults.add(h.i);
         if (h.type === "view") { s.views.add(h.i); }
         if (h.type === "exp") { const e = exps[h.i]; s.exps.add(h.i); addOp(s, e[6]); if (e[6] >= 0) addKills(s, e[6]);
-          if (e[7] >= 0) for (const f of checks[e[7]][2]) { addOp(s, f[1]); if (f[1] >= 0) addKills(s, f[1]); } }
-        if (h.type === "finding") { const f = checks[h.c][2][h.i]; addOp(s, f[1]); if (f[1] >= 0) addKills(s, f[1]); addKey(s, f[2]); }
+          if (e[7] >= 0) for (const f of checks[e[7]][2]) { addOp(s, f[1]); if (f[1] >= 0) addKills(s, f[1], f[0]); } }
+        if (h.type === "finding") { const f = checks[h.c][2][h.i]; addOp(s, f[1]); if (f[1] >= 0) addKills(s, f[1], f[0]); addKey(s, f[2]); }
       }
       sel = s; selectedBox.textContent = h ? (h.type === "finding" ? checks[h.c][2][h.i][0] : describe(h)) : "Nothing selected.";
       if (s && (s.ops.size || s.faults.size)) selectedBox.textContent += "\n\nhighlighted: " + s.ops.size + " operation(s), " + s.msgs.size + " message(s), " + s.faults.size + " fault(s)";
@@ -324,6 +332,8 @@ enum ReportPage {
       document.getElementById("preference").textContent = "key " + key + " at " + (pos * 100).toFixed(2) + "% of the ring; preference list " + lines.join("; "); }
     keySelect.onchange = () => chooseKey(keySelect.value);
     buildAxis(); resize();
+    // `#failure` in the address opens the report on its first failed expectation (or finding).
+    if (location.hash === "#failure") { const li = list.querySelector("li.fail .finding") || list.querySelector("li.fail"); if (li) li.click(); }
     document.body.dataset.readyMs = String(Math.round(performance.now() - t0));
     })();
     """#

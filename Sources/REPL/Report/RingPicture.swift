@@ -15,7 +15,7 @@ enum RingPicture {
             return out + ": no nodes</figcaption></figure>"
         }
         out += " (\(MarkupText.html(Durations.text(s.time))))</figcaption>"
-        out += "<svg id=\"\(id)\" viewBox=\"0 0 240 240\" width=\"240\" height=\"240\" role=\"img\">"
+        out += "<svg id=\"\(id)\" viewBox=\"0 0 240 240\" width=\"185\" height=\"185\" role=\"img\">"
         out += "<circle cx=\"120\" cy=\"120\" r=\"80\" fill=\"none\" stroke=\"#bbb\" stroke-width=\"1\"/>"
         for (host, position) in s.tokens {
             let (x1, y1) = point(position, radius: 72)
