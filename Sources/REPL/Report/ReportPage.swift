@@ -53,7 +53,7 @@ enum ReportPage {
     #expectations li.sel,.finding.sel{background:#ffe9a8}
     .finding{color:#7a0016;margin-left:8px;cursor:pointer;font-size:12px}
     .rings{display:flex;flex-wrap:wrap;gap:4px}
-    figure.ring{margin:0}
+    figure.ring{margin:0;width:185px}
     figcaption{font-size:12px;color:#555}
     .legend span{font-size:11px;margin-right:4px}
     #preference{font-size:12px;margin:4px 0}
@@ -92,12 +92,18 @@ enum ReportPage {
       for (const i of idx) { const c = ops[i][0]; const ends = free[c] || (free[c] = []);
         let l = ends.findIndex(e => e < ops[i][2]); if (l < 0) { l = ends.length; ends.push(0); }
         ends[l] = ops[i][3] < 0 ? Infinity : ops[i][3]; opLane[i] = l; lanes[c] = Math.max(lanes[c], ends.length); } }
-    const LANE = 12, AXIS = 64, NODE_W = 120;
-    const colX = new Array(H), colW = new Array(H);
-    { let x = AXIS; for (const h of order) { colW[h] = isClient[h] ? Math.min(440, Math.max(280, 140 + lanes[h] * LANE)) : NODE_W; colX[h] = x; x += colW[h]; } }
+    // Widths: a client shows its operations' labels beside up to 4 lanes; with more, the lanes
+    // narrow (3 to 12px) to keep the column within 300px. Node columns share what is left.
+    const LANE = 12, AXIS = 64;
+    const colX = new Array(H), colW = new Array(H), laneW = new Array(H).fill(LANE);
+    for (const h of order) if (isClient[h]) { laneW[h] = lanes[h] <= 4 ? LANE : Math.max(3, Math.min(LANE, 190 / lanes[h]));
+      colW[h] = lanes[h] <= 4 ? 300 : Math.min(220, 30 + lanes[h] * laneW[h]); }
+    { const nodes = order.filter(h => !isClient[h]).length, used = order.filter(h => isClient[h]).reduce((a, h) => a + colW[h], 0);
+      const nodeW = Math.max(64, Math.min(140, (document.getElementById("scroller").clientWidth - AXIS - used - 10) / Math.max(1, nodes)));
+      let x = AXIS; for (const h of order) { if (!isClient[h]) colW[h] = nodeW; colX[h] = x; x += colW[h]; } }
     const totalW = order.length ? colX[order[order.length - 1]] + colW[order[order.length - 1]] + 20 : 400;
     const centre = h => colX[h] + colW[h] / 2;
-    const laneX = (c, l) => colX[c] + 10 + Math.min(l, 40) * LANE + LANE / 2;
+    const laneX = (c, l) => colX[c] + 10 + Math.min(l, Math.floor((colW[c] - 20) / laneW[c])) * laneW[c] + laneW[c] / 2;
     const endpointX = (h, m) => { if (isClient[h]) { const o = M[m * 7 + 6]; return o >= 0 ? laneX(h, opLane[o]) : colX[h] + 10; } return centre(h); };
     // Fault spans per node: [host, kind, from, to, label, fault index].
     const spans = [], marks = [];
@@ -194,14 +200,14 @@ enum ReportPage {
         ctx.fillText(text, xs[0][0] + 4, y - 7); hits.push({type: "fault", i: fi, x1: xs[0][0], x2: xs[xs.length - 1][1], y1: y - 4, y2: y + 4}); }
       // Operations.
       ops.forEach((o, i) => { const end = o[3] < 0 ? D.end : o[3]; if (end < ta || o[2] > tb) return;
-        const x = laneX(o[0], opLane[i]) - LANE / 2 + 1, y1 = yOf(o[2]), y2 = Math.max(yOf(end), y1 + 4);
+        const lw = laneW[o[0]], x = laneX(o[0], opLane[i]) - lw / 2 + 0.5, y1 = yOf(o[2]), y2 = Math.max(yOf(end), y1 + 4);
         const on = sel && sel.ops.has(i); dim(on);
         ctx.fillStyle = ["#d8ecd9", "#f6d0d0", "#f6d0d0", "#eee"][o[4]]; ctx.strokeStyle = ["#2a7d33", "#b00020", "#b00020", "#888"][o[4]];
-        ctx.lineWidth = on ? 2.5 : 1; ctx.fillRect(x, y1, LANE - 2, y2 - y1); ctx.strokeRect(x, y1, LANE - 2, y2 - y1);
-        if (lanes[o[0]] <= 4 || on) { ctx.fillStyle = "#222"; const lx = colX[o[0]] + 14 + Math.min(lanes[o[0]], 40) * LANE;
+        ctx.lineWidth = on ? 2.5 : lw < 6 ? 0.5 : 1; ctx.fillRect(x, y1, lw - 1, y2 - y1); ctx.strokeRect(x, y1, lw - 1, y2 - y1);
+        if (lanes[o[0]] <= 4) { ctx.fillStyle = "#222"; const lx = colX[o[0]] + 14 + lanes[o[0]] * lw;
           ctx.save(); ctx.beginPath(); ctx.rect(lx, y1 - 2, colX[o[0]] + colW[o[0]] - lx - 24, 16); ctx.clip();
           ctx.fillText(o[5] + (o[6] ? " → " + o[6] : ""), lx, y1 + 6); ctx.restore(); }
-        hits.push({type: "op", i, x1: x, x2: x + LANE, y1, y2}); });
+        hits.push({type: "op", i, x1: x, x2: x + lw, y1, y2}); });
       // Stream views.
       views.forEach((v, i) => { if (v[0] < ta || v[0] > tb) return; const c = order.find(hh => isClient[hh]); if (c === undefined) return;
         const x = colX[c] + colW[c] - 14, y = yOf(v[0]); dim(sel && sel.views.has(i)); ctx.fillStyle = "#d0338f";
@@ -334,7 +340,9 @@ enum ReportPage {
     buildAxis(); resize();
     // `#failure` in the address opens the report on its first failed expectation (or finding).
     if (location.hash === "#failure") { const li = list.querySelector("li.fail .finding") || list.querySelector("li.fail"); if (li) li.click(); }
+    // How long the page took: its script alone, and since navigation started (for measurements).
     document.body.dataset.readyMs = String(Math.round(performance.now() - t0));
+    document.body.dataset.loadedMs = String(Math.round(performance.now()));
     })();
     """#
 }
