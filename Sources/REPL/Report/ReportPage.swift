@@ -90,7 +90,7 @@ enum ReportPage {
     const opLane = new Array(ops.length).fill(0), lanes = new Array(H).fill(1);
     { const free = {}; const idx = [...ops.keys()].sort((a, b) => ops[a][2] - ops[b][2] || a - b);
       for (const i of idx) { const c = ops[i][0]; const ends = free[c] || (free[c] = []);
-        let l = ends.findIndex(e => e < ops[i][2]); if (l < 0) { l = ends.length; ends.push(0); }
+        let l = ends.findIndex(e => e <= ops[i][2]); if (l < 0) { l = ends.length; ends.push(0); }
         ends[l] = ops[i][3] < 0 ? Infinity : ops[i][3]; opLane[i] = l; lanes[c] = Math.max(lanes[c], ends.length); } }
     // Widths: a client shows its operations' labels beside up to 4 lanes; with more, the lanes
     // narrow (3 to 12px) to keep the column within 300px. Node columns share what is left.
@@ -165,7 +165,7 @@ enum ReportPage {
     function resize() { const dpr = window.devicePixelRatio || 1; const w = scroller.clientWidth, h = scroller.clientHeight;
       canvas.width = w * dpr; canvas.height = h * dpr; canvas.style.width = w + "px"; canvas.style.height = h + "px";
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0); spacer.style.height = totalH + "px"; spacer.style.width = totalW + "px"; draw(); }
-    function dim(on) { ctx.globalAlpha = sel && !on ? 0.18 : 1; }
+    function dim(on) { ctx.globalAlpha = sel && !on ? 0.3 : 1; }
     function arrowHead(x1, y1, x2, y2) { const a = Math.atan2(y2 - y1, x2 - x1); ctx.beginPath(); ctx.moveTo(x2, y2);
       ctx.lineTo(x2 - 7 * Math.cos(a - 0.4), y2 - 7 * Math.sin(a - 0.4)); ctx.lineTo(x2 - 7 * Math.cos(a + 0.4), y2 - 7 * Math.sin(a + 0.4)); ctx.closePath(); ctx.fill(); }
     function cross(x, y) { ctx.beginPath(); ctx.moveTo(x - 4, y - 4); ctx.lineTo(x + 4, y + 4); ctx.moveTo(x + 4, y - 4); ctx.lineTo(x - 4, y + 4); ctx.stroke(); }
@@ -177,7 +177,8 @@ enum ReportPage {
       // Idle stretches.
       for (let i = 0; i + 1 < segT.length; i++) if (segIdle[i] && segY[i + 1] >= sy && segY[i] <= sy + h) {
         ctx.fillStyle = "#f1f1f1"; ctx.fillRect(0, segY[i], totalW, segY[i + 1] - segY[i]);
-        ctx.fillStyle = "#777"; ctx.fillText("⋯ idle " + fmtTime(segT[i + 1] - segT[i]) + " (compressed)", sx + AXIS + 2, (segY[i] + segY[i + 1]) / 2); }
+        ctx.fillStyle = "#777"; ctx.textAlign = "right";
+        ctx.fillText("⋯ idle " + fmtTime(segT[i + 1] - segT[i]) + " (compressed)", Math.min(totalW - 24, sx + w - 8), (segY[i] + segY[i + 1]) / 2); ctx.textAlign = "left"; }
       // Lifelines.
       for (const hst of order) { ctx.strokeStyle = isClient[hst] ? "#ccc" : "#999"; ctx.lineWidth = 1; ctx.globalAlpha = 1;
         const x = isClient[hst] ? colX[hst] + 8 : centre(hst);
@@ -191,13 +192,17 @@ enum ReportPage {
         ctx.fillText(label, x + 3, Math.min(Math.max(y1, sy + 30) + 8, y2 - 6)); ctx.restore();
         hits.push({type: "fault", i: fi, x1: x, x2: x + wd, y1, y2, label}); });
       // Marks: config, wipe, heal, add, remove.
+      let markY = -1e9, markEnd = 0;
       for (const fi of marks) { const f = faults[fi]; if (f[1] < ta || f[1] > tb) continue; const y = yOf(f[1]);
         dim(sel && sel.faults.has(fi)); ctx.strokeStyle = f[0] === "wipe" ? "#b00020" : "#666"; ctx.setLineDash([4, 3]); ctx.lineWidth = 1;
         const xs = f[2].length ? f[2].map(hh => [colX[hh], colX[hh] + colW[hh]]) : [[AXIS, totalW]];
         for (const [a, b] of xs) { ctx.beginPath(); ctx.moveTo(a, y); ctx.lineTo(b, y); ctx.stroke(); }
         ctx.setLineDash([]); ctx.fillStyle = f[0] === "wipe" ? "#b00020" : "#444";
         const text = f[0] === "config" ? f[4] : f[0] + (f[2].length ? " " + f[2].map(hh => hosts[hh]).join(" ") : "");
-        ctx.fillText(text, xs[0][0] + 4, y - 7); hits.push({type: "fault", i: fi, x1: xs[0][0], x2: xs[xs.length - 1][1], y1: y - 4, y2: y + 4}); }
+        const firstNode = order.find(hh => !isClient[hh]);
+        let lx = (f[2].length || firstNode === undefined ? xs[0][0] : colX[firstNode]) + 4;
+        if (Math.abs(y - markY) < 3 && lx < markEnd) lx = markEnd + 8;  // marks at one time side by side
+        ctx.fillText(text, lx, y - 7); markY = y; markEnd = lx + ctx.measureText(text).width; hits.push({type: "fault", i: fi, x1: xs[0][0], x2: xs[xs.length - 1][1], y1: y - 4, y2: y + 4}); }
       // Operations.
       ops.forEach((o, i) => { const end = o[3] < 0 ? D.end : o[3]; if (end < ta || o[2] > tb) return;
         const lw = laneW[o[0]], x = laneX(o[0], opLane[i]) - lw / 2 + 0.5, y1 = yOf(o[2]), y2 = Math.max(yOf(end), y1 + 4);
