@@ -123,8 +123,10 @@ enum ReportPage {
         if (kind === "heal") for (const k of Object.keys(open)) if (k.startsWith("part") || k.startsWith("iso")) endAt(k, t);
         if (kind === "wipe" || kind === "config" || kind === "heal" || kind === "add" || kind === "remove") marks.push(i);
       }); }
-    const lifeFrom = new Array(H).fill(0), lifeTo = new Array(H).fill(D.end);
-    faults.forEach(f => { if (f[0] === "add") for (const h of f[2]) lifeFrom[h] = f[1]; if (f[0] === "remove") for (const h of f[2]) lifeTo[h] = f[1]; });
+    // Each host's lifelines: from each `add` to its `remove` (a name can be added again).
+    const lives = hosts.map((h, i) => isClient[i] ? [[0, D.end]] : []);
+    faults.forEach(f => { for (const h of f[2]) { const l = lives[h];
+      if (f[0] === "add") l.push([f[1], D.end]); else if (f[0] === "remove" && l.length) l[l.length - 1][1] = f[1]; } });
     // Time axis: linear at `scale` px per µs, with idle stretches (nothing drawn for long) compressed.
     let scale = 0.002, showBackground = false;
     const IDLE_PX = 80, IDLE_H = 26;
@@ -182,7 +184,8 @@ enum ReportPage {
       // Lifelines.
       for (const hst of order) { ctx.strokeStyle = isClient[hst] ? "#ccc" : "#999"; ctx.lineWidth = 1; ctx.globalAlpha = 1;
         const x = isClient[hst] ? colX[hst] + 8 : centre(hst);
-        ctx.beginPath(); ctx.moveTo(x, Math.max(sy, yOf(lifeFrom[hst]))); ctx.lineTo(x, Math.min(sy + h, yOf(lifeTo[hst]))); ctx.stroke(); }
+        for (const [a, b] of lives[hst]) { const y1 = Math.max(sy, yOf(a)), y2 = Math.min(sy + h, yOf(b));
+          if (y2 > y1) { ctx.beginPath(); ctx.moveTo(x, y1); ctx.lineTo(x, y2); ctx.stroke(); } } }
       // Fault spans.
       spans.forEach(s => { const [hst, kind, a, b, label, fi] = s; if (b < ta || a > tb) return;
         const y1 = yOf(a), y2 = Math.max(yOf(b), y1 + 3), x = colX[hst] + 4, wd = colW[hst] - 8;
