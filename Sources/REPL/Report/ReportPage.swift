@@ -96,14 +96,14 @@ enum ReportPage {
     // narrow (3 to 12px) to keep the column within 300px. Node columns share what is left.
     const LANE = 12, AXIS = 64;
     const colX = new Array(H), colW = new Array(H), laneW = new Array(H).fill(LANE);
-    for (const h of order) if (isClient[h]) { laneW[h] = lanes[h] <= 4 ? LANE : Math.max(3, Math.min(LANE, 190 / lanes[h]));
-      colW[h] = lanes[h] <= 4 ? 300 : Math.min(220, 30 + lanes[h] * laneW[h]); }
+    for (const h of order) if (isClient[h]) { laneW[h] = lanes[h] <= 4 ? LANE : Math.max(3, Math.min(LANE, 100 / lanes[h]));
+      colW[h] = lanes[h] <= 4 ? 360 : Math.min(240, 130 + lanes[h] * laneW[h]); }
     { const nodes = order.filter(h => !isClient[h]).length, used = order.filter(h => isClient[h]).reduce((a, h) => a + colW[h], 0);
       const nodeW = Math.max(64, Math.min(140, (document.getElementById("scroller").clientWidth - AXIS - used - 10) / Math.max(1, nodes)));
       let x = AXIS; for (const h of order) { if (!isClient[h]) colW[h] = nodeW; colX[h] = x; x += colW[h]; } }
     const totalW = order.length ? colX[order[order.length - 1]] + colW[order[order.length - 1]] + 20 : 400;
     const centre = h => colX[h] + colW[h] / 2;
-    const laneX = (c, l) => colX[c] + 10 + Math.min(l, Math.floor((colW[c] - 20) / laneW[c])) * laneW[c] + laneW[c] / 2;
+    const laneX = (c, l) => colX[c] + 10 + Math.min(l, Math.floor((colW[c] - 120) / laneW[c])) * laneW[c] + laneW[c] / 2;
     const endpointX = (h, m) => { if (isClient[h]) { const o = M[m * 7 + 6]; return o >= 0 ? laneX(h, opLane[o]) : colX[h] + 10; } return centre(h); };
     // Fault spans per node: [host, kind, from, to, label, fault index].
     const spans = [], marks = [];
@@ -213,14 +213,18 @@ enum ReportPage {
         ctx.fillStyle = ["#d8ecd9", "#f6d0d0", "#f6d0d0", "#eee"][o[4]]; ctx.strokeStyle = ["#2a7d33", "#b00020", "#b00020", "#888"][o[4]];
         ctx.lineWidth = on ? 2.5 : lw < 6 ? 0.5 : 1; ctx.fillRect(x, y1, lw - 1, y2 - y1); ctx.strokeRect(x, y1, lw - 1, y2 - y1);
         if (lanes[o[0]] <= 4) { ctx.fillStyle = "#222"; const lx = colX[o[0]] + 14 + lanes[o[0]] * lw;
-          ctx.save(); ctx.beginPath(); ctx.rect(lx, y1 - 2, colX[o[0]] + colW[o[0]] - lx - 24, 16); ctx.clip();
+          ctx.save(); ctx.beginPath(); ctx.rect(lx, y1 - 2, colX[o[0]] + colW[o[0]] - lx - 110, 16); ctx.clip();
           ctx.fillText(o[5] + (o[6] ? " → " + o[6] : ""), lx, y1 + 6); ctx.restore(); }
         hits.push({type: "op", i, x1: x, x2: x + lw, y1, y2}); });
-      // Stream views.
+      // Stream views, in the client column's last 100px; views at one time side by side.
+      let viewY = -1e9, viewLeft = 0;
       views.forEach((v, i) => { if (v[0] < ta || v[0] > tb) return; const c = order.find(hh => isClient[hh]); if (c === undefined) return;
-        const x = colX[c] + colW[c] - 14, y = yOf(v[0]); dim(sel && sel.views.has(i)); ctx.fillStyle = "#d0338f";
+        const y = yOf(v[0]), label = v[1] + " #" + v[2]; let x = colX[c] + colW[c] - 14;
+        if (Math.abs(y - viewY) < 10 && x > viewLeft - 8) x = viewLeft - 8;
+        viewY = y; viewLeft = x - 8 - ctx.measureText(label).width - 8;
+        dim(sel && sel.views.has(i)); ctx.fillStyle = "#d0338f";
         ctx.beginPath(); ctx.moveTo(x, y - 5); ctx.lineTo(x + 5, y); ctx.lineTo(x, y + 5); ctx.lineTo(x - 5, y); ctx.fill();
-        ctx.fillStyle = "#7a1553"; ctx.textAlign = "right"; ctx.fillText(v[1] + " #" + v[2], x - 8, y); ctx.textAlign = "left";
+        ctx.fillStyle = "#7a1553"; ctx.textAlign = "right"; ctx.fillText(label, x - 8, y); ctx.textAlign = "left";
         hits.push({type: "view", i, x1: x - 6, x2: x + 6, y1: y - 6, y2: y + 6}); });
       // Messages.
       let lo = 0, hi = N; const from = ta - maxDur; while (lo < hi) { const mid = (lo + hi) >> 1; if (M[mid * 7 + 3] < from) lo = mid + 1; else hi = mid; }
