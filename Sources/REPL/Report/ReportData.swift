@@ -51,10 +51,10 @@ struct ReportData {
         out += "\"hosts\":[" + recorder.hosts.map(MarkupText.json).joined(separator: ",") + "],"
         out += "\"kinds\":[" + Self.kinds.map(MarkupText.json).joined(separator: ",") + "],"
         // Seven numbers a message: from, to, kind, sent, ended, fate, operation.
-        var numbers: [String] = []
-        var texts: [String] = []
-        numbers.reserveCapacity(kept.count * 7)
-        texts.reserveCapacity(kept.count)
+        var numbers = ""
+        var texts = ""
+        numbers.reserveCapacity(kept.count * 40)
+        texts.reserveCapacity(kept.count * 60)
         for i in kept {
             let m = recorder.messages[i]
             let fate: Int
@@ -65,12 +65,17 @@ struct ReportData {
             case .lost: fate = 3; text += " — lost by the network"
             case .inFlight: fate = 4; text += " — still in flight at the end"
             }
-            numbers += [String(m.from), String(m.to), String(kindIndex[m.kind] ?? 0), String(m.sent), String(m.ended),
-                        String(fate), String(m.operation)]
-            texts.append(MarkupText.json(text))
+            if !numbers.isEmpty { numbers += ","; texts += "," }
+            for n in [Int64(m.from), Int64(m.to), Int64(kindIndex[m.kind] ?? 0), m.sent, m.ended, Int64(fate),
+                      Int64(m.operation)] {
+                numbers += String(n)
+                numbers += ","
+            }
+            numbers.removeLast()
+            texts += MarkupText.json(text)
         }
-        out += "\"m\":[" + numbers.joined(separator: ",") + "],"
-        out += "\"mt\":[" + texts.joined(separator: ",") + "],"
+        out += "\"m\":[" + numbers + "],"
+        out += "\"mt\":[" + texts + "],"
         out += "\"ops\":[" + recorder.operations.map { o in
             let end: Int
             switch o.end {
