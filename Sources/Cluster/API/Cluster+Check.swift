@@ -37,8 +37,9 @@ extension Cluster {
         }
         let unmet = converged ? [] : sim.convergence()
         let writes = sim.client.ops.history.filter { $0.op.stamp != nil && $0.op.result?.succeeded == true }.count
-        return CheckReport(converged: converged, unmet: unmet,
-                           violations: HistoryChecker(sim: sim, client: sim.client, converged: converged).violations(),
+        let violations = HistoryChecker(sim: sim, client: sim.client, converged: converged).violations()
+        if let recorder = sim.recorder { record(recorder, converged: converged, violations) }
+        return CheckReport(converged: converged, unmet: unmet, violations: violations.map(\.text),
                            writesChecked: writes, streamsChecked: sim.streamLogs.filter { $0.client == sim.client.index }.count)
     }
 

@@ -11,7 +11,7 @@ struct HistoryChecker {
     let client: Client
     let converged: Bool
 
-    func violations() -> [String] {
+    func violations() -> [Violation] {
         acknowledgedWrites() + phantoms() + streams()
     }
 
@@ -32,8 +32,8 @@ struct HistoryChecker {
         return nodes.compactMap { n in n.store[key].map { (n.name, $0) } }
     }
 
-    private func acknowledgedWrites() -> [String] {
-        var result: [String] = []
+    private func acknowledgedWrites() -> [Violation] {
+        var result: [Violation] = []
         for (index, op) in client.ops.history {
             guard let stamp = op.stamp, op.result?.succeeded == true else { continue }
             let key = op.request.key
@@ -59,25 +59,26 @@ struct HistoryChecker {
                       : sim.owners(key).isEmpty ? "no disk in the cluster holds the key" : "its owners hold nothing of the key")
                 let what = field.map { "field \(sim.fields[$0])" } ?? "object tombstone"
                 let disk = sim.diskThatHeld(key, field: field, at: stamp).map { "; \($0.description) held it" } ?? ""
-                result.append("lost: key \(Quoting.word(sim.keys[key])) \(what): \(describeOp(index)) was acknowledged; \(seen)\(disk)")
+                result.append(Violation("lost: key \(Quoting.word(sim.keys[key])) \(what): \(describeOp(index)) was acknowledged; \(seen)\(disk)",
+                                        op: index, key: key))
             }
         }
         return result
     }
 
     /// Visible values that no client operation wrote.
-    private func phantoms() -> [String] {
+    private func phantoms() -> [Violation] {
         var written = Set<[UInt32]>()
         for (_, op) in client.ops.history {
             if case .put(let key, let fields) = op.request {
                 for f in fields { written.insert([key, f.field, f.value]) }
             }
         }
-        var result: [String] = []
+        var result: [Violation] = []
         for key in 0..<UInt32(sim.keys.strings.count) {
             for (node, record) in records(key) {
                 for f in record.fields where record.isVisible(f, sim.order) && !written.contains([key, f.field, f.value]) {
-                    result.append("phantom: key \(Quoting.word(sim.keys[key])) on \(node): \(describe(f)) was written by no client")
+                    result.append(Violation("phantom: key \(Quoting.word(sim.keys[key])) on \(node): \(describe(f)) was written by no client", key: key))
                 }
                 if converged { break }
             }
@@ -87,8 +88,8 @@ struct HistoryChecker {
 
     // MARK: Streams
 
-    private func streams() -> [String] {
-        var result: [String] = []
+    private func streams() -> [Violation] {
+        var result: [Violation] = []
         for log in sim.streamLogs where log.client == client.index {
             result += noRegression(log)
             if !log.closed && log.awaySince == nil {
@@ -100,16 +101,16 @@ struct HistoryChecker {
     }
 
     /// Guarantee 2: sequence numbers without gaps; no field goes back to an older version.
-    private func noRegression(_ log: StreamLog) -> [String] {
-        var result: [String] = []
+    private func noRegression(_ log: StreamLog) -> [Violation] {
+        var result: [Violation] = []
         var previous = log.start
         for (i, view) in log.deliveries.enumerated() {
             if view.sequence != log.deliveries.first!.sequence + i {
-                result.append("stream \(log.name): view #\(view.sequence) breaks the sequence")
+                result.append(Violation("stream \(log.name): view #\(view.sequence) breaks the sequence", key: log.key))
             }
             for (j, f) in log.fields.enumerated() where sim.order.less(view.stamps[j], previous.stamps[j]) {
-                result.append("stream \(log.name): view #\(view.sequence) took field \(sim.fields[f]) back "
-                    + "from \(describe(previous.stamps[j])) to \(describe(view.stamps[j]))")
+                result.append(Violation("stream \(log.name): view #\(view.sequence) took field \(sim.fields[f]) back "
+                    + "from \(describe(previous.stamps[j])) to \(describe(view.stamps[j]))", key: log.key))
             }
             previous = view
         }
@@ -120,8 +121,8 @@ struct HistoryChecker {
     /// version of the field was delivered, or the write was lost with a disk (the converged data
     /// neither holds nor supersedes it, and a lost disk held it): that is reported as `lost`,
     /// not as a stream guarantee violation.
-    private func everyWriteSeen(_ log: StreamLog) -> [String] {
-        var result: [String] = []
+    private func everyWriteSeen(_ log: StreamLog) -> [Violation] {
+        var result: [Violation] = []
         var survivor = ObjectRecord()
         for r in records(log.key) { _ = survivor.merge(r.record, sim.order) }
         for index in log.firstFollowedOp..<client.ops.count {
@@ -145,8 +146,8 @@ struct HistoryChecker {
                 if views.last?.values[j] == value.flatMap({ $0 == 0 ? nil : $0 }) { continue }
                 if sim.order.less(sim.effectiveStamps(survivor, [field])[0], stamp),
                    sim.diskThatHeld(log.key, field: field, at: stamp) != nil { continue }
-                result.append("stream \(log.name): \(describeOp(index)) changed field \(sim.fields[field]) "
-                    + "but no view delivered it (last view #\(log.last.sequence))")
+                result.append(Violation("stream \(log.name): \(describeOp(index)) changed field \(sim.fields[field]) "
+                    + "but no view delivered it (last view #\(log.last.sequence))", op: index, key: log.key))
             }
         }
         return result
@@ -155,13 +156,13 @@ struct HistoryChecker {
     /// Guarantee 3: the last view equals the selected fields of the converged value, unless the key
     /// lost a version of a selected field with a disk (wiped, or dropped with its node): the view
     /// may show what no disk holds any more.
-    private func endsConverged(_ log: StreamLog) -> [String] {
+    private func endsConverged(_ log: StreamLog) -> [Violation] {
         let record = records(log.key).first?.record ?? ObjectRecord()
         let converged = log.fields.map { record.visibleValue($0, sim.order) }
         guard converged != log.last.values else { return [] }
         if sim.diskThatLost(log.key, fields: log.fields, survivor: record) != nil { return [] }
-        return ["stream \(log.name): last view #\(log.last.sequence) is \(describeValues(log.fields, log.last.values)) "
-            + "but key \(Quoting.word(sim.keys[log.key])) converged to \(describeValues(log.fields, converged))"]
+        return [Violation("stream \(log.name): last view #\(log.last.sequence) is \(describeValues(log.fields, log.last.values)) "
+            + "but key \(Quoting.word(sim.keys[log.key])) converged to \(describeValues(log.fields, converged))", key: log.key)]
     }
 
     // MARK: Words

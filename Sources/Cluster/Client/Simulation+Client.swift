@@ -28,6 +28,7 @@ extension Simulation {
         case .delete: count(.deletes)
         case .register: count(.registrations)
         }
+        if let recorder { recordStart(recorder, client, id, request, coordinator: coordinator) }
         if coordinator >= 0 { send(from: client.endpoint, to: coordinator, .request(op: id, request: request)) }
         scheduleDeadline(.clientTimeout(client: Int32(client.index), op: id))
         return id
@@ -115,6 +116,7 @@ extension Simulation {
         }
         guard fresh == true else { return }  // no such operation, or it had completed already
         if !result.succeeded { count(.failedOperations) }
+        recorder?.operationEnded(client: endpointName(client.endpoint), op: op, result: result, at: now)
         callback?(result)
         client.ops.completed(op)
     }

@@ -7,9 +7,12 @@ extension Simulation {
                               lossPPM: settings.lossPPM) {
         case .lost:
             if tracing { trace("drop", from, to, payload, why: "lost") }
+            if let recorder { _ = record(recorder, from, to, payload, arrives: nil) }
         case .arrives(let at):
             if tracing { trace("send", from, to, payload, why: nil) }
+            let recorded = recorder.map { record($0, from, to, payload, arrives: at) }
             let slot = network.store(Message(from: from, to: to, payload: payload))
+            if let recorded { recorder?.bind(slot, recorded) }
             schedule(.deliver(slot: slot), at: at)
         }
     }
@@ -22,11 +25,16 @@ extension Simulation {
         switch network.arrive(message, at: to >= 0 ? receiverState(to) : .client) {
         case .drop(let why):
             if tracing { trace("drop", message.from, to, message.payload, why: why) }
+            recorder?.dropped(slot: slot, at: now, why: why)
         case .wait:
-            machines[to].inbox.append(network.store(message))
+            let waiting = network.store(message)
+            recorder?.moved(from: slot, to: waiting)
+            machines[to].inbox.append(waiting)
         case .deliver:
             if tracing { trace("deliver", message.from, to, message.payload, why: nil) }
+            recorder?.delivered(slot: slot, at: now, waited: false)
             if to >= 0 { context(nodes[Int(to)]).receive(message) } else if let client = client(at: to) { clientReceive(client, message) }
+            recorder?.handled()
         }
     }
 
@@ -47,7 +55,9 @@ extension Simulation {
             guard let m = network.take(slot) else { continue }
             network.countDelivered(m.payload.kind)
             if tracing { trace("deliver", m.from, m.to, m.payload, why: nil) }
+            recorder?.delivered(slot: slot, at: now, waited: true)
             context(node).receive(m)
+            recorder?.handled()
             if machines[node.index].state != .running { break }
         }
     }
@@ -58,7 +68,7 @@ extension Simulation {
         emit(.trace(line))
     }
 
-    private func describe(_ p: Payload) -> String {
+    func describe(_ p: Payload) -> String {
         switch p {
         case .request(_, let request):
             switch request {

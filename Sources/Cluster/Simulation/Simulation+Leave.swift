@@ -23,6 +23,7 @@ extension Simulation {
             self.endLeave(self.nodes[Int(index)], .droppedAfterTimeout)
         }
         leaving[index] = (completion, deadline)
+        recorder?.fault("leave", [node.name], at: now)
         context(node).startHandoff()
         settleLeaves()
     }
@@ -65,8 +66,12 @@ extension Simulation {
         machines[node.index].state = .killed
         machines[node.index].incarnation &+= 1
         node.handoff = nil
-        for slot in machines[node.index].inbox { _ = network.take(slot) }
+        for slot in machines[node.index].inbox {
+            _ = network.take(slot)
+            recorder?.dropped(slot: slot, at: now, why: "removed")
+        }
         machines[node.index].inbox = []
+        recorder?.fault("remove", [node.name], at: now)
         nameIndex[node.name] = nil
         network.forget(node.index)
         truthRingDirty = true

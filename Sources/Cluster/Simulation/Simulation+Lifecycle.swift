@@ -26,6 +26,7 @@ extension Simulation {
             count(.nodesAdded)
         }
         truthRingDirty = true
+        if let recorder { recordAdd(recorder, added) }
         let everyone = members.map(\.index)
         for node in added {
             node.seeds = everyone.filter { $0 != node.index }
@@ -64,10 +65,14 @@ extension Simulation {
         if machines[node.index].downSince == nil { machines[node.index].downSince = now }
         node.coordinatorOps.removeAll()
         context(node).dropReports()
-        for slot in machines[node.index].inbox { _ = network.take(slot) }
+        for slot in machines[node.index].inbox {
+            _ = network.take(slot)
+            recorder?.dropped(slot: slot, at: now, why: "killed")
+        }
         machines[node.index].inbox = []
         node.handoff = nil
         node.merkle.invalidate()
+        recorder?.fault(wipe ? "wipe" : "kill", [node.name], at: now)
         if wipe {
             recordLostDisk(node, .wiped)
             node.store = Store()
@@ -98,6 +103,7 @@ extension Simulation {
         if let contact = members.first(where: { machines[$0.index].state == .running && $0 !== node }) {
             join(node, via: contact)
         }
+        recorder?.fault("restart", [node.name], at: now)
         context(node).antiEntropyRound()
         context(node).reportAfterRestart()
         count(.restarts)
@@ -110,6 +116,7 @@ extension Simulation {
         machines[node.index].state = .paused
         machines[node.index].incarnation &+= 1
         machines[node.index].downSince = now
+        recorder?.fault("pause", [node.name], at: now)
         count(.pauses)
         endLeaveAtOnce(node)
     }
@@ -121,6 +128,7 @@ extension Simulation {
         machines[node.index].state = .running
         machines[node.index].incarnation &+= 1
         machines[node.index].downSince = nil
+        recorder?.fault("resume", [node.name], at: now)
         node.view.restartClocks(me: node.index, now: context(node).now, resetStatus: false)
         context(node).beat()
         context(node).armTimers()
@@ -147,16 +155,19 @@ extension Simulation {
             }
         }
         network.partition(assignment)
+        recorder?.fault("partition", groups.flatMap { $0 }, at: now, groups: groups)
         count(.partitions)
     }
 
     func isolate(_ node: Node) {
         network.isolate(node.index)
+        recorder?.fault("isolate", [node.name], at: now)
         count(.isolations)
     }
 
     func heal() {
         network.heal()
+        recorder?.fault("heal", [], at: now)
         count(.heals)
     }
 }

@@ -79,6 +79,8 @@ final class Simulation {
 
     @exclusivity(unchecked) var onEvent: ((ClusterEvent) -> Void)?
     @exclusivity(unchecked) var tracing = false
+    /// Listens to the run for a report (`RunRecorder`); nil unless asked for.
+    @exclusivity(unchecked) var recorder: RunRecorder?
     @exclusivity(unchecked) var interruptRequested: (() -> Bool)?
 
     var now: Micros { kernel.now }
@@ -212,5 +214,8 @@ final class Simulation {
     /// A scheduled action that has not run yet will not run.
     func cancelAction(_ id: Int32) { actions[id] = nil }
 
-    func emit(_ event: ClusterEvent) { onEvent?(event) }
+    func emit(_ event: ClusterEvent) {
+        if let recorder, case .delivery(let view) = event { recorder.view(view, at: now) }
+        onEvent?(event)
+    }
 }

@@ -79,6 +79,7 @@ final class Interpreter {
         if !iterations.isEmpty { try checkSubstitutedFields(command.kind) }
         recordSource(command)
         echoSource(command)
+        if let recorder = cluster.recorder { recorder.commandBegins(command.source(text), at: cluster.now) }
         switch command.kind {
         case .put, .get, .delete:
             _ = try clientOperation(command)
@@ -206,6 +207,8 @@ final class Interpreter {
 
     func record(_ held: Bool, _ command: Command, expected: String, seen: String) {
         let what = command.source(text)
+        cluster.recorder?.expectation(held: held, location: location(command), text: what, expected: expected, seen: seen,
+                                      at: cluster.now)
         if held {
             passed += 1
             session.emit(.passed, "PASS \(location(command)) \(what)")

@@ -23,6 +23,8 @@ public struct SessionOptions: Sendable {
     public var record = false
     /// Print each command before its output, with the virtual time (`--echo`).
     public var echo = false
+    /// Record the run for a report (`Session.recorder`): messages, operations, faults, findings.
+    public var report = false
     public init(seed: UInt64 = 1, trace: Bool = false, quiet: Bool = false, record: Bool = false,
                 readFile: @escaping @Sendable (String) throws -> String) {
         self.seed = seed
@@ -64,6 +66,7 @@ public final class Session {
         self.output = output
         self.cluster = Cluster(seed: options.seed)
         cluster.tracing = options.trace
+        if options.report { _ = cluster.startRecording() }
         interpreter = Interpreter(session: self)
     }
 

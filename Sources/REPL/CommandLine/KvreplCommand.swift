@@ -69,6 +69,14 @@ struct KvreplCommand: ParsableCommand {
     @Flag(help: "After the runs, shrink the first run that failed an expectation to the smallest script that still fails (see kvrepl shrink --help).")
     var shrink = false
 
+    @Option(help: ArgumentHelp("Write the run as a self-contained HTML report (messages, operations, faults, findings, the ring); with --seeds or several FILEs, a folder of one report per failing seed (per run without --seeds).",
+                               valueName: "PATH"))
+    var report: String?
+
+    @Option(help: ArgumentHelp("Write the run's messages as a ShiViz log (vector clocks) to load into ShiViz.",
+                               valueName: "FILE"))
+    var shiviz: String?
+
     func validate() throws {
         if seed != nil && seeds != nil {
             throw ValidationError("--seed and --seeds cannot be used together")

@@ -42,6 +42,7 @@ enum Launcher {
         var settings = RunSettings(trace: command.trace, quiet: command.quiet, record: command.record != nil,
                                    interruptRequested: { InterruptFlag.isRequested })
         settings.echo = command.echo
+        if let status = ReportOptions.apply(command, to: &settings, output: output) { return status }
         let seeds: ScriptSweep.Seeds = command.seeds?.seeds.map { .sweep($0) } ?? .single(command.seed ?? 1)
 
         if command.files.isEmpty && isatty(0) == 1 {

@@ -26,15 +26,16 @@ struct RunPrinter {
     }
 
     /// `seed 7 failed: reproduce with …`.
-    func reproduce(_ source: ScriptSource, seed: UInt64, scriptError: Bool) {
+    func reproduce(_ source: ScriptSource, seed: UInt64, scriptError: Bool, report: String? = nil) {
         progress?.clear()
-        let text = ScriptSweep.reproduceLine(source: source, seed: seed, scriptError: scriptError)
+        let text = ScriptSweep.reproduceLine(source: source, seed: seed, scriptError: scriptError, report: report)
         guard json else { return output.write(.failed, text) }
         var object = JSONLines.start("reproduce")
         object.add("file", source.path)
         object.add("seed", seed)
         object.add("result", scriptError ? "error" : "fail")
         object.add("command", ScriptSweep.replayCommand(source: source, seed: seed))
+        if let report { object.add("report", report) }
         output.out.write(object.text + "\n")
     }
 

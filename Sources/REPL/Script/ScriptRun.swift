@@ -12,6 +12,10 @@ struct RunSettings: Sendable {
     var echo = false
     /// Shown the virtual time a single run reaches (on a terminal).
     var virtualTimeProgress: ProgressLine?
+    /// `--report`: where each run's HTML report goes (see ReportFiles.swift).
+    var report: ReportTarget?
+    /// `--shiviz FILE`: the (single) run's messages as a ShiViz log.
+    var shiviz: String?
 }
 
 /// The outcome of one run of one script on one seed.
@@ -21,6 +25,9 @@ struct RunResult: Equatable, Sendable {
     var outcome: RunOutcome
     /// With `RunSettings.record`: the run as a plain script that replays it.
     var recording: String?
+    /// With `RunSettings.report`: the report written for this run, or why it could not be.
+    var report: String?
+    var reportError: String?
 
     var hadScriptError: Bool { outcome == .scriptError }
     var wasInterrupted: Bool { outcome == .interrupted }
@@ -40,6 +47,7 @@ enum ScriptRun {
         var options = SessionOptions(seed: seed, trace: settings.trace, quiet: settings.quiet, record: settings.record,
                                      readFile: { path in try TextFileReader.read(path: path) })
         options.echo = settings.echo
+        options.report = settings.report != nil || settings.shiviz != nil
         let session = Session(options: options, output: output)
         session.interruptRequested = settings.interruptRequested
         if let progress = settings.virtualTimeProgress {
@@ -52,6 +60,15 @@ enum ScriptRun {
         let outcome = session.run(source: source.text, path: source.path)
         let recording = settings.record
             ? "# recorded by kvrepl from \(source.path) on seed \(seed)\nseed \(seed)\n" + session.recording : nil
-        return RunResult(passed: session.passed, failed: session.failed, outcome: outcome, recording: recording)
+        var result = RunResult(passed: session.passed, failed: session.failed, outcome: outcome, recording: recording)
+        if options.report && !result.wasInterrupted {
+            do throws(FileWriteError) {
+                result.report = try ReportFiles.write(session: session, source: source, seed: seed, settings: settings,
+                                                      failed: result.isFailure)
+            } catch {
+                result.reportError = error.reason
+            }
+        }
+        return result
     }
 }

@@ -49,6 +49,7 @@ struct ScriptSweep {
                 if result.isFailure { onFailure?(source, seed, result) }
                 if result.wasInterrupted { break sources }  // and no --record file: it would not replay the run
                 records.append(notes.record)
+                Self.reportWritten(result, output: output, totals: &totals)
                 if let recordPath, let recording = result.recording {
                     do {
                         try TextFileWriter.write(recording, to: recordPath)
@@ -83,9 +84,10 @@ struct ScriptSweep {
                             if options.junitPath != nil { record.note(line.kind, line.text) }
                         }
                         if run.result.isFailure {
-                            printer.reproduce(source, seed: seed, scriptError: run.result.hadScriptError)
+                            printer.reproduce(source, seed: seed, scriptError: run.result.hadScriptError, report: run.result.report)
                             onFailure?(source, seed, run.result)
                         }
+                        Self.reportWritten(run.result, output: output, totals: &totals, named: false)
                         totals.add(run.result)
                         if options.junitPath != nil { records.append(record) }
                         if options.failFast && run.result.isFailure {
@@ -124,9 +126,11 @@ struct ScriptSweep {
 
     /// `seed 7 failed: reproduce with kvrepl --seed 7 path/to/file.kvs`, with `(script error)`
     /// after `failed` when the run ended in a script error rather than a failed expectation.
-    static func reproduceLine(source: ScriptSource, seed: UInt64, scriptError: Bool = false) -> String {
+    /// With `report`, the line ends `; report PATH`.
+    static func reproduceLine(source: ScriptSource, seed: UInt64, scriptError: Bool = false, report: String? = nil) -> String {
         let kind = scriptError ? " (script error)" : ""
-        return "seed \(seed) failed\(kind): reproduce with \(replayCommand(source: source, seed: seed))\n"
+        let written = report.map { "; report \($0)" } ?? ""
+        return "seed \(seed) failed\(kind): reproduce with \(replayCommand(source: source, seed: seed))\(written)\n"
     }
 
     /// `kvrepl --seed 7 path/to/file.kvs`: the command that replays one run.
