@@ -13,6 +13,11 @@ public struct NameChecker {
     /// `chaos-s1` … `chaos-sN` are open, but for the numbers in `closedChaosStreams`.
     private var chaosStreams = 0
     private var closedChaosStreams: Set<Int> = []
+    /// Set while the command of an `expect fail` is checked.
+    private var failureExpected = false
+    /// The table and file being checked (`check(_ script:)`).
+    private var table = CommandTable(forScriptOf: 0)
+    private var file = SourceFile(path: "", text: "")
 
     /// `nodes`/`streams`: names already known (the REPL passes the live cluster's nodes and open streams).
     public init(nodes: Set<String>, streams: Set<String>) {
@@ -22,55 +27,64 @@ public struct NameChecker {
     }
 
     public mutating func check(_ script: Script) throws(ScriptError) {
-        let table = script.table
-        for root in table.roots { try check(Int(root), of: table, in: script.file) }
+        // The table and file are held here while they are checked: the entries' checks read them
+        // with no reference counting per command.
+        let saved = (table, file)
+        (table, file) = (script.table, script.file)
+        defer { (table, file) = saved }
+        for root in script.table.roots { try check(Int(root)) }
     }
 
-    /// Entry `index` of `table` (and what it holds), whose words are in `file`.
-    private mutating func check(_ index: Int, of table: CommandTable, in file: SourceFile) throws(ScriptError) {
+    /// Entry `index` of the table being checked (and what it holds): the names its words use, as
+    /// its declaration's `parse` said (`NameUse`), or for a built command, its behaviour's `checkNames`.
+    private mutating func check(_ index: Int) throws(ScriptError) {
         let entry = table.entries[index]
-        // Made only where used: a slice of the array costs reference counting.
-        var words: ArraySlice<Lexeme> { table.words(of: entry) }
-        func knownNode(_ lexeme: Lexeme) throws(ScriptError) {
-            if !lexeme.escaped && file.source.withText(of: lexeme, { nodeBytes.contains($0) }) { return }
-            try self.knownNode(file.text(lexeme), at: file.range(lexeme))
+        if entry.flags.contains(.built) {
+            let command = table.built[Int(entry.value)]
+            let declared = command.declared
+            try declared.declaration.behaviour.checkNames(&self, declared.arguments, command)
+            return
         }
-        func openStream(_ lexeme: Lexeme) throws(ScriptError) { try self.openStream(file.text(lexeme), at: file.range(lexeme)) }
-        switch entry.kind {
-        case .built:
-            try check(built: table.built[Int(entry.value)])
-        case .expectOwners, .expectSees:
-            // `expect owners`: the key comes first.
-            for lexeme in words.dropFirst(entry.kind == .expectOwners ? 1 : 0) { try knownNode(lexeme) }
-        case .put, .get, .delete, .expectGet, .expectGetAbsent:
-            if entry.flags.contains(.via), let via = table.lastWord(of: entry) { try knownNode(via) }
-        case .stream:
-            if let lexeme = words.first {
-                let name = file.text(lexeme)
-                if !name.holdsIteration { streams.insert(name) }
-            }
-        case .expectStreamNext, .expectStreamLast, .expectStreamCount, .expectStreamEmpty:
-            if let name = words.first { try openStream(name) }
-        case .at, .repeat:
-            for child in table.children(of: index) { try check(child, of: table, in: file) }
-        case .expectOk:
-            try check(index + 1, of: table, in: file)
-        case .expectFail:
-            // A stream expected to fail opens nothing; its `via` is still a node use.
-            if table.entries[index + 1].kind != .stream { try check(index + 1, of: table, in: file) }
-        case .expectConverged:
+        let first = Int(entry.firstWord), end = first + Int(entry.wordCount)
+        switch entry.names {
+        case .none:
             break
+        case .via:
+            if entry.flags.contains(.via) && end > first { try knownNode(table.words[end - 1]) }
+        case .opensStream:
+            guard !failureExpected, end > first else { break }
+            let name = file.text(table.words[first])
+            if !name.holdsIteration { streams.insert(name) }
+        case .stream:
+            guard end > first else { break }
+            try openStream(file.text(table.words[first]), at: file.range(table.words[first]))
+        case .nodes, .nodesAfterKey:
+            var word = entry.names == .nodes ? first : first + 1
+            while word < end {
+                try knownNode(table.words[word])
+                word += 1
+            }
+        case .body:
+            var child = index + 1
+            while child < Int(entry.end) {
+                try check(child)
+                child = Int(table.entries[child].end)
+            }
+        case .next:
+            try check(index + 1)
+        case .nextExpectedToFail:
+            let saved = failureExpected
+            failureExpected = true
+            defer { failureExpected = saved }
+            try check(index + 1)
         }
     }
 
-    /// The commands kept whole in a table (`CommandTable`).
-    private mutating func check(built command: Command) throws(ScriptError) {
-        switch command.kind {
-        case .declared(let declared):
-            try declared.declaration.behaviour?.checkNames(&self, declared.arguments, command)
-        default:
-            break
-        }
+    /// A node word of a table entry: known, or it holds `$i`. Checked on the file's bytes: a `via`
+    /// on every line costs no `String`.
+    private func knownNode(_ lexeme: Lexeme) throws(ScriptError) {
+        if !lexeme.escaped && file.source.withText(of: lexeme, { nodeBytes.contains($0) }) { return }
+        try knownNode(file.text(lexeme), at: file.range(lexeme))
     }
 
     /// `chaos … streams=S` at `range` opens `chaos-s1` … `chaos-sS`, none of which may be open.

@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `chaos DURATION [ops=N] [keys=K] [streams=S]`: a fault campaign drawn from the seed.
     static let chaos = CommandDeclaration(
-        word: "chaos", group: .faults,
+        word: "chaos", helpOrder: 230, group: .faults,
         usages: ["chaos DURATION [ops=N] [keys=K] [streams=S]"],
         summary: "random operations and faults, drawn from the seed",
         shortUsage: "chaos DURATION [ops=N] [keys=K] …",
@@ -144,9 +144,10 @@ extension Interpreter {
     /// (with `loss` it can). A failed attempt is run and recorded as `expect fail stream …`, so that a
     /// replay of the recording makes the same attempts.
     private func openChaosStream(_ stream: Command) throws(ScriptError) {
-        guard case .stream(let name, let key, let fields, let initial) = stream.kind else { return }
+        guard let arguments = stream.declared.arguments as? StreamArguments else { return }
+        let name = arguments.name
         for _ in 1...5 {
-            let attempt = try openStream(stream, name: name, key: key, fields: fields, initial: initial, expectFailure: true)
+            let attempt = try openStream(stream, arguments, expectFailure: true)
             if attempt.succeeded {
                 recordSource(stream)
                 return

@@ -1,7 +1,9 @@
+import Cluster
+
 extension CommandDeclaration {
     /// `delete KEY [FIELD…] [via NODE]`: deletes fields, or the whole object.
     static let delete = CommandDeclaration(
-        word: "delete", group: .client,
+        word: "delete", helpOrder: 140, group: .client,
         usages: ["delete KEY [FIELD…] [via NODE]"],
         summary: "delete fields, or the whole object",
         details: [
@@ -11,9 +13,21 @@ extension CommandDeclaration {
         example: ["delete Alice balance", "delete Alice"],
         keywords: ["via"],
         runsInAtBlock: true,
-        parse: { parser, args, table throws(ScriptError) in try parser.keyAndFields(.delete, &args, into: &table) },
-        complete: { arguments, context in
-            if let node = context.afterVia(arguments) { return node }
-            return arguments.isEmpty ? context.keys : context.fields(of: arguments[0]) + ["via"]
-        })
+        parse: { parser, args, table throws(ScriptError) in try parser.keyAndFields(&args, into: &table) },
+        read: readKeyFields,
+        complete: completeKeyFields,
+        behaviour: .clientOperation(KeyFieldsArguments.self,
+            request: { delete, text in .delete(key: text(delete.key), fields: delete.fields.map(text), via: delete.via.map(text)) },
+            words: { delete in [delete.key] + (delete.via.map { [$0] } ?? []) },
+            source: keyFieldsSource("delete"),
+            checkSubstituted: { interpreter, delete throws(ScriptError) in
+                try interpreter.checkSubstituted(delete.fields, listed: true)
+            }))
+}
+
+extension CommandKind {
+    /// `delete KEY [FIELD…] [via NODE]`, as `chaos` and tests write it.
+    static func delete(key: Word, fields: [Word], via: Word?) -> CommandKind {
+        .declared(DeclaredCommand(CommandDeclaration.delete, KeyFieldsArguments(key: key, fields: fields, via: via)))
+    }
 }

@@ -4,10 +4,10 @@ extension CommandDeclaration {
     /// A cluster command of the form `WORD NODE` that applies one change to one node (`pause`,
     /// `resume`, `restart`, `isolate`): its parsing, name check, completion, source and run are
     /// the same but for the change, so each such command's file gives only its words and `act`.
-    static func oneNode(_ word: String, summary: String, details: [String], example: [String],
+    static func oneNode(_ word: String, helpOrder: Int, summary: String, details: [String], example: [String],
                         act: @escaping @Sendable (Cluster, String) throws(ClusterError) -> Void) -> CommandDeclaration {
         CommandDeclaration(
-            word: word, group: .cluster,
+            word: word, helpOrder: helpOrder, group: .cluster,
             usages: ["\(word) NODE"],
             summary: summary,
             details: details,
