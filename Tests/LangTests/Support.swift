@@ -57,6 +57,7 @@ func describe(_ command: Command) -> String {
     }
     if let stream = arguments as? StreamArguments {
         return "stream \(stream.name.text) \(word(stream.key))" + list(stream.fields) + (stream.initial ? " initial" : "")
+            + (stream.retry.map { " retry \($0)" } ?? "")
     }
     if let at = arguments as? AtArguments { return "at \(at.time) " + describe(block: at.block) }
     if let expect = arguments as? ExpectArguments { return "expect " + describe(expect.expectation) }

@@ -28,6 +28,7 @@ struct EntryReader {
     var form: UInt8 { entry.form }
     var flags: CommandTable.Flags { entry.flags }
     var value: Int64 { entry.value }
+    var wordCount: Int { Int(entry.wordCount) }
     private var all: ArraySlice<Lexeme> { table.words(of: entry) }
     private var hasVia: Bool { flags.contains(.via) }
 
@@ -40,9 +41,9 @@ struct EntryReader {
     /// The words after the first `skip`, without the `via` node.
     private func rest(after skip: Int) -> ArraySlice<Lexeme> { all.dropFirst(skip).dropLast(hasVia ? 1 : 0) }
 
-    /// The words after the first `skip` (without the `via` node) as words.
-    mutating func words(after skip: Int) -> [Word] {
-        rest(after: skip).map { reader.word($0) }
+    /// The words after the first `skip` (without the `via` node, and the last `dropLast` words) as words.
+    mutating func words(after skip: Int, dropLast: Int = 0) -> [Word] {
+        rest(after: skip).dropLast(dropLast).map { reader.word($0) }
     }
 
     /// The words after the first `skip` (without the `via` node) as `field=value` pairs.

@@ -36,17 +36,44 @@ extension Interpreter {
         return try body()
     }
 
-    /// `stream NAME KEY FIELD… [initial]`: a failed registration is a script error unless expected.
+    /// `stream NAME KEY FIELD… [initial] [retry DURATION]`: a registration that failed (every try,
+    /// with `retry`) is a script error unless expected. Each failed try is printed, and none counts.
     func openStream(_ command: Command, _ stream: StreamArguments, expectFailure: Bool) throws(ScriptError) -> ClientResult {
-        try holdingDeliveries { () throws(ScriptError) in
-            try openStreamHeld(command, name: stream.name, key: stream.key, fields: stream.fields,
-                               initial: stream.initial, expectFailure: expectFailure)
+        func attempt(expectFailure: Bool) throws(ScriptError) -> ClientResult {
+            try holdingDeliveries { () throws(ScriptError) in
+                try openStreamHeld(command, name: stream.name, key: stream.key, fields: stream.fields,
+                                   initial: stream.initial, expectFailure: expectFailure)
+            }
+        }
+        guard let retry = stream.retry else { return try attempt(expectFailure: expectFailure) }
+        let limit = try value(retry, .duration)
+        let start = cluster.now
+        let (deadline, overflow) = start.addingReportingOverflow(limit)
+        var tries = 0
+        while true {
+            let started = cluster.now
+            let result = try attempt(expectFailure: true)
+            tries += 1
+            if result.succeeded || shouldStop() { return result }
+            // Tries start at least `timeout` apart: one that failed at once (too few replicas
+            // reachable) is tried again once time has passed, not at once.
+            let next = started + max(cluster.settings.timeout, 1)
+            if overflow || next < deadline {
+                if cluster.now < next { cluster.advance(by: next - cluster.now) }
+                if shouldStop() { return result }
+                if overflow || cluster.now < deadline { continue }
+            }
+            if expectFailure { return result }
+            throw ScriptError("stream registration \(describeFailure(result)), \(tries) tr\(tries == 1 ? "y" : "ies") "
+                              + "in \(Durations.text(cluster.now - start)): the stream never opened",
+                              at: command.range)
         }
     }
 
     private func openStreamHeld(_ command: Command, name: Word, key: Word, fields: [Word], initial: Bool,
                                 expectFailure: Bool) throws(ScriptError) -> ClientResult {
         let streamName = text(name)
+        if let number = NameChecker.chaosStreamNumber(streamName) { chaosStreamsUsed = max(chaosStreamsUsed, number) }
         pending[streamName] = []
         let result: ClientResult
         do {

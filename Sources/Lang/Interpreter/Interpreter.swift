@@ -27,6 +27,8 @@ final class Interpreter {
     var recording: [String] = []
     /// Inside an `at` block the block itself was recorded, so its commands are not recorded again.
     var recordingSuspended = false
+    /// The highest N of a stream `chaos-sN` opened (or tried) so far: a campaign numbers its streams after it.
+    var chaosStreamsUsed = 0
 
     init(session: Session) {
         self.session = session
@@ -43,7 +45,8 @@ final class Interpreter {
         let loader = ScriptLoader(readFile: session.options.readFile)
         do throws(ScriptError) {
             let script = try loader.load(text: source, path: path)
-            var checker = NameChecker(nodes: Set(cluster.nodeNames), streams: Set(cluster.openStreams))
+            var checker = NameChecker(nodes: Set(cluster.nodeNames), streams: Set(cluster.openStreams),
+                                      chaosStreamsUsed: chaosStreamsUsed)
             try checker.check(script)
             if fileRun && !session.options.record && !script.containsCheck { cluster.recordsHistory = false }
             try raiseDeferred()
