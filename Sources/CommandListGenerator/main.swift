@@ -5,9 +5,10 @@ import Darwin
 #endif
 
 /// `CommandListGenerator OUTPUT FILE…`: writes to OUTPUT a Swift file listing every command
-/// declared in the FILEs, as `CommandDeclarations.declared`. A command is declared by a line
-/// `static let NAME = CommandDeclaration(` (or `= oneNode(`, `= oneStream(`, the factories of
-/// `Sources/Lang/Commands`) inside `extension CommandDeclaration`.
+/// declared in the FILEs, as `CommandDeclarations.declared`. A command is declared, inside
+/// `extension CommandDeclaration`, by a line `static let NAME = CommandDeclaration(`, or
+/// `static let NAME: CommandDeclaration = …` (made by a factory), or `static let NAME = oneNode(`
+/// or `= oneStream(`.
 /// Used by `CommandListPlugin` at every build.
 
 /// The names declared in `text`, in order.
@@ -19,10 +20,12 @@ func declaredNames(in text: String) -> [String] {
         guard trimmed.hasPrefix("static let ") else { continue }
         let rest = trimmed.dropFirst("static let ".count)
         guard let equals = rest.firstIndex(of: "=") else { continue }
-        let name = rest[..<equals].split(separator: " ").joined()
+        let left = rest[..<equals].split(separator: ":").map { $0.split(separator: " ").joined() }
         let value = rest[rest.index(after: equals)...].drop { $0 == " " }
-        guard makers.contains(where: { value.hasPrefix($0) }), !name.contains(":") else { continue }
-        names.append(String(name))
+        guard let name = left.first, !name.isEmpty else { continue }
+        if left.count == 2 ? left[1] == "CommandDeclaration" : makers.contains(where: { value.hasPrefix($0) }) {
+            names.append(name)
+        }
     }
     return names
 }

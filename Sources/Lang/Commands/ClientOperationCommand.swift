@@ -36,23 +36,39 @@ public struct KeyFieldsArguments: CommandArguments, Equatable {
 }
 
 extension CommandDeclaration {
-    /// Reads a `KeyFieldsArguments` entry (`CommandParser.keyAndFields`): key, fields, `via` node.
-    static let readKeyFields: Read = { entry in
-        let key = entry.word(0), fields = entry.words(after: 1)
-        return KeyFieldsArguments(key: key, fields: fields, via: entry.via())
-    }
-
-    /// `VERB KEY [FIELD…] [via NODE]` written back.
-    static func keyFieldsSource(_ verb: String) -> @Sendable (KeyFieldsArguments, (Word) -> String) -> String {
-        { arguments, word in
-            ([verb, Formatting.word(word(arguments.key)), sourceText(words: arguments.fields, word)]
-                .filter { !$0.isEmpty }.joined(separator: " ")) + sourceText(via: arguments.via, word)
-        }
-    }
-
-    /// After `get` or `delete`: keys, then the key's fields and `via`, then nodes.
-    static let completeKeyFields: Complete = { arguments, context in
-        if let node = context.afterVia(arguments) { return node }
-        return arguments.isEmpty ? context.keys : context.fields(of: arguments[0]) + ["via"]
+    /// A client operation of the form `WORD KEY [FIELD…] [via NODE]` (`get`, `delete`): its parsing,
+    /// reading back, completion, source and field check are the same but for the request it makes.
+    static func keyFields(_ word: String, helpOrder: Int, summary: String, details: [String], example: [String],
+                          request: @escaping @Sendable (_ key: String, _ fields: [String], _ via: String?) -> ClientRequest)
+        -> CommandDeclaration {
+        CommandDeclaration(
+            word: word, helpOrder: helpOrder, group: .client,
+            usages: ["\(word) KEY [FIELD…] [via NODE]"],
+            summary: summary,
+            details: details,
+            example: example,
+            keywords: ["via"],
+            runsInAtBlock: true,
+            parse: { parser, args, table throws(ScriptError) in try parser.keyAndFields(&args, into: &table) },
+            read: { entry in
+                let key = entry.word(0), fields = entry.words(after: 1)
+                return KeyFieldsArguments(key: key, fields: fields, via: entry.via())
+            },
+            complete: { arguments, context in
+                if let node = context.afterVia(arguments) { return node }
+                return arguments.isEmpty ? context.keys : context.fields(of: arguments[0]) + ["via"]
+            },
+            behaviour: .clientOperation(KeyFieldsArguments.self,
+                request: { arguments, text in
+                    request(text(arguments.key), arguments.fields.map(text), arguments.via.map(text))
+                },
+                words: { arguments in [arguments.key] + (arguments.via.map { [$0] } ?? []) },
+                source: { arguments, text in
+                    ([word, Formatting.word(text(arguments.key)), sourceText(words: arguments.fields, text)]
+                        .filter { !$0.isEmpty }.joined(separator: " ")) + sourceText(via: arguments.via, text)
+                },
+                checkSubstituted: { interpreter, arguments throws(ScriptError) in
+                    try interpreter.checkSubstituted(arguments.fields, listed: true)
+                }))
     }
 }
