@@ -19,7 +19,10 @@ let package = Package(
             name: "Cluster",
             dependencies: [.product(name: "DequeModule", package: "swift-collections")]
         ),
-        .target(name: "Lang", dependencies: ["Cluster"]),
+        .target(name: "Lang", dependencies: ["Cluster"], plugins: ["CommandListPlugin"]),
+        // Lists the commands declared in Sources/Lang/Commands, at every build.
+        .executableTarget(name: "CommandListGenerator"),
+        .plugin(name: "CommandListPlugin", capability: .buildTool(), dependencies: ["CommandListGenerator"]),
         .executableTarget(
             name: "REPL",
             dependencies: [

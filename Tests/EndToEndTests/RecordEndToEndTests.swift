@@ -22,6 +22,9 @@ import Testing
         #expect(!text.contains("chaos 20s"))
         #expect(text.contains("at "))
         #expect(text.contains("stream chaos-s1 chaos-k"))
+        // The campaign's streams are recorded as it opened them, with `retry` for its duration.
+        #expect(text.split(separator: "\n").filter { $0.hasPrefix("stream chaos-s") && $0.hasSuffix(" retry 20s") }.count == 2)
+        #expect(!text.contains("expect fail stream"))
 
         // Replayed without chaos and on another --seed (the recording sets its own), the same things happen.
         let replay = try runKvrepl(args: ["--seed", "1", recorded], currentDirectory: directory.path)

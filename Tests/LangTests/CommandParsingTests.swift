@@ -124,7 +124,8 @@ import Testing
 
     @Test func expectOkKeepsTheInnerCommandRange() throws {
         let script = try load("expect ok  put k a=1")
-        guard case .expect(.ok(let inner)) = try #require(script.commands.first).kind else {
+        guard case .ok(let inner)? = (try #require(script.commands.first).declared.arguments as? ExpectArguments)?
+            .expectation else {
             Issue.record("not an expect ok")
             return
         }
@@ -133,7 +134,7 @@ import Testing
 
     @Test func assignmentRangesCoverFieldAndValue() throws {
         let script = try load("put k name=\"Zoë\" b=2")
-        guard case .put(_, let fields, _) = try #require(script.commands.first).kind else {
+        guard let fields = (try #require(script.commands.first).declared.arguments as? PutArguments)?.fields else {
             Issue.record("not a put")
             return
         }

@@ -95,20 +95,25 @@ import Testing
         #expect(error.message == "unknown stream `chaos-s1` (no `stream chaos-s1 …` open before this line)")
         #expect((error.range.line, error.range.column) == (4, 15))
         try check("add n1\nchaos 10s streams=2\nclose chaos-s1\nexpect stream chaos-s2 empty")
-        try check("add n1\nchaos 10s streams=2\nclose chaos-s1\nclose chaos-s2\nchaos 5s streams=3\nclose chaos-s1")
+        try check("add n1\nchaos 10s streams=2\nclose chaos-s1\nclose chaos-s2\nchaos 5s streams=3\nclose chaos-s3")
     }
 
-    /// A campaign opens `chaos-s1` … `chaos-sS`: one of them still open is a script error at `chaos`.
-    @Test(arguments: ["chaos 10s streams=2\nchaos 10s streams=1", "stream chaos-s2 k a\nchaos 10s streams=3",
-                      "chaos 10s streams=3\nclose chaos-s1\nchaos 10s streams=2"])
-    func aCampaignCannotReopenAnOpenStream(_ script: String) throws {
-        let error = try #require(checkError("add n1\n" + script))
-        #expect(error.message.hasPrefix("`chaos` opens its streams chaos-s1 … chaos-s"), "\(error.message)")
-        #expect(error.message.contains("is already open: close it first"), "\(error.message)")
-        #expect(error.range.column == 1 && error.range.length == 5)
-        try check("add n1\nchaos 10s streams=2\nchaos 10s")
-        #expect(checkError("add n1\nchaos 10s streams=1\nchaos 1s streams=1", streams: []) != nil)
-        #expect(checkError("add n1\nchaos 1s streams=1", streams: ["chaos-s1"]) != nil)
+    /// A later campaign numbers its streams after the highest `chaos-sN` used so far, so it never
+    /// meets one that is open.
+    @Test func aLaterCampaignNumbersItsStreamsAfterTheHighestUsed() throws {
+        try check("add n1\nchaos 10s streams=2\nchaos 10s streams=1\nexpect stream chaos-s3 empty\nclose chaos-s1")
+        #expect(checkError("add n1\nchaos 10s streams=2\nchaos 10s streams=1\nexpect stream chaos-s4 empty") != nil)
+        try check("add n1\nstream chaos-s7 k a\nchaos 10s streams=2\nexpect stream chaos-s9 empty")
+        #expect(checkError("add n1\nstream chaos-s7 k a\nchaos 10s streams=2\nexpect stream chaos-s1 empty") != nil)
+        // Closed streams keep their numbers: the next campaign does not reuse them.
+        try check("add n1\nchaos 10s streams=3\nclose chaos-s1\nchaos 10s streams=2\nexpect stream chaos-s5 empty")
+        #expect(checkError("add n1\nchaos 10s streams=3\nclose chaos-s1\nchaos 10s streams=2\nclose chaos-s1") != nil)
+        // A stream expected to fail used its number too.
+        try check("add n1\nexpect fail stream chaos-s4 k a\nchaos 1s streams=1\nclose chaos-s5")
+        // The REPL's earlier lines: open streams and the numbers the run used.
+        try check("add n1\nchaos 1s streams=1\nclose chaos-s2", streams: ["chaos-s1"])
+        var checker = NameChecker(nodes: ["n1"], streams: [], chaosStreamsUsed: 6)
+        try checker.check(try load("chaos 1s streams=1\nclose chaos-s7"))
     }
 
     @Test func wordsHoldingTheIterationAreLeftForRunTime() throws {

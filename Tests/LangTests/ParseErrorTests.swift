@@ -125,7 +125,7 @@ import Testing
         Case("delete k \"a\"", "a field name is a bare word: write it without quotes", 1, 10),
         Case("get k | a", "`|` only separates the groups of a partition: get KEY [FIELD…] [via NODE]", 1, 7),
         Case("get", "`get` needs a key: get KEY [FIELD…] [via NODE]", 1, 1),
-        Case("stream s k", "`stream` needs at least one field name: stream NAME KEY FIELD… [initial]", 1, 1),
+        Case("stream s k", "`stream` needs at least one field name: stream NAME KEY FIELD… [initial] [retry DURATION]", 1, 1),
         Case("close", "`close` needs a stream name: close NAME", 1, 1),
         Case("reconnect s t", "too many words for `reconnect`: reconnect NAME", 1, 13),
         Case("advance", "`advance` needs a duration: advance DURATION", 1, 1),

@@ -47,38 +47,42 @@ func described(_ text: String, files: [String: String] = [:]) throws(ScriptError
 
 /// A compact, canonical text for a command, so tests can compare parses as strings.
 func describe(_ command: Command) -> String {
-    switch command.kind {
-    case .put(let key, let fields, let via): return "put \(word(key)) \(assignments(fields))" + describe(via: via)
-    case .get(let key, let fields, let via): return "get \(word(key))" + list(fields) + describe(via: via)
-    case .delete(let key, let fields, let via): return "delete \(word(key))" + list(fields) + describe(via: via)
-    case .stream(let name, let key, let fields, let initial):
-        return "stream \(name.text) \(word(key))" + list(fields) + (initial ? " initial" : "")
-    case .at(let time, let block): return "at \(time) " + describe(block: block)
-    case .expect(let expectation): return "expect " + describe(expectation)
-    case .repeat(let count, let body): return "repeat \(count) " + describe(block: body)
-    case .declared(let declared):
-        // `echo`'s words as written (its source quotes what is not bare); the others as their source.
-        if let echo = declared.arguments as? EchoArguments { return "echo" + list(echo.words) }
-        if let include = declared.arguments as? IncludeArguments {
-            return "include \(word(include.path)) " + describe(block: Array(include.script.commands))
-        }
-        if let add = declared.arguments as? AddArguments { return "add " + words(add.nodes) }
-        // Numbers as read (microseconds for durations), so a test sees what the parser made of them.
-        if let config = declared.arguments as? ConfigArguments {
-            return (["config"] + config.assignments.map { "\($0.key.rawValue)=\(describe($0.value))" })
-                .joined(separator: " ")
-        }
-        if let o = declared.arguments as? ChaosArguments {
-            return "chaos \(o.duration) ops=\(o.ops) keys=\(o.keys) streams=\(o.streams)"
-        }
-        if let seed = declared.arguments as? SeedArguments { return "seed \(seed.seed)" }
-        if let advance = declared.arguments as? AdvanceArguments { return "advance \(advance.duration)" }
-        if let within = declared.arguments as? WithinArguments {
-            return (declared.declaration.word == "wait" ? "wait converged" : "check")
-                + (within.within.map { " within \($0)" } ?? "")
-        }
-        return command.source()
+    let declared = command.declared
+    let arguments = declared.arguments
+    if let put = arguments as? PutArguments {
+        return "put \(word(put.key)) \(assignments(put.fields))" + describe(via: put.via)
     }
+    if let operation = arguments as? KeyFieldsArguments {
+        return "\(declared.declaration.word) \(word(operation.key))" + list(operation.fields) + describe(via: operation.via)
+    }
+    if let stream = arguments as? StreamArguments {
+        return "stream \(stream.name.text) \(word(stream.key))" + list(stream.fields) + (stream.initial ? " initial" : "")
+            + (stream.retry.map { " retry \($0)" } ?? "")
+    }
+    if let at = arguments as? AtArguments { return "at \(at.time) " + describe(block: at.block) }
+    if let expect = arguments as? ExpectArguments { return "expect " + describe(expect.expectation) }
+    if let repeated = arguments as? RepeatArguments { return "repeat \(repeated.count) " + describe(block: repeated.body) }
+    // `echo`'s words as written (its source quotes what is not bare); the others as their source.
+    if let echo = arguments as? EchoArguments { return "echo" + list(echo.words) }
+    if let include = arguments as? IncludeArguments {
+        return "include \(word(include.path)) " + describe(block: Array(include.script.commands))
+    }
+    if let add = arguments as? AddArguments { return "add " + words(add.nodes) }
+    // Numbers as read (microseconds for durations), so a test sees what the parser made of them.
+    if let config = arguments as? ConfigArguments {
+        return (["config"] + config.assignments.map { "\($0.key.rawValue)=\(describe($0.value))" })
+            .joined(separator: " ")
+    }
+    if let o = arguments as? ChaosArguments {
+        return "chaos \(o.duration) ops=\(o.ops) keys=\(o.keys) streams=\(o.streams)"
+    }
+    if let seed = arguments as? SeedArguments { return "seed \(seed.seed)" }
+    if let advance = arguments as? AdvanceArguments { return "advance \(advance.duration)" }
+    if let within = arguments as? WithinArguments {
+        return (declared.declaration.word == "wait" ? "wait converged" : "check")
+            + (within.within.map { " within \($0)" } ?? "")
+    }
+    return command.source()
 }
 
 func describe(_ expectation: Lang.Expectation) -> String {

@@ -99,7 +99,8 @@ import Testing
         #expect(complete("put Dave ") == ["via"])
         #expect(complete("get Alice ") == ["accountType", "balance", "name", "via"])
         #expect(complete("delete Alice n") == ["name"])
-        #expect(complete("stream s Alice ") == ["accountType", "balance", "initial", "name"])
+        #expect(complete("stream s Alice ") == ["accountType", "balance", "initial", "name", "retry"])
+        #expect(complete("stream s Alice balance retry ") == [])
         #expect(complete("expect get Alice ") == ["absent", "accountType=", "balance=", "name=", "only", "via"])
         #expect(complete("expect get Alice absent ") == ["via"])
     }

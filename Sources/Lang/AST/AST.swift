@@ -105,43 +105,20 @@ public struct Command: Equatable, Sendable {
     }
 }
 
-/// What a command is. Most commands are `declared`: their arguments, behaviour, name checks and
-/// source text are their declaration's (`Sources/Lang/Commands/`). The client operations, `stream`,
-/// the expectations and the blocks have cases of their own: large scripts are mostly these, and the
-/// parser keeps them as flat entries of a `CommandTable` (read back as these cases), whose words
-/// stay in the file until read. Node, key, stream and field words are kept as `Word`s (they may
-/// hold `$i`); numbers and durations are `Amount`s, already checked and converted unless their word
-/// holds `$i`.
-public indirect enum CommandKind: Equatable, Sendable {
-    // Client operations
-    case put(key: Word, fields: [Assignment], via: Word?)
-    case get(key: Word, fields: [Word], via: Word?)
-    case delete(key: Word, fields: [Word], via: Word?)
-    // Live queries
-    case stream(name: Word, key: Word, fields: [Word], initial: Bool)
-    // Time
-    case at(time: Amount<Micros>, block: [Command])
-    // Expectations
-    case expect(Expectation)
-    // Scripting
-    case `repeat`(count: Amount<Int>, body: [Command])
-    /// A command declared with its own behaviour (`CommandDeclaration.behaviour`).
+/// What a command is: its declaration, with arguments of a type of the declaration's own. Every
+/// command is declared in a file of its own in `Sources/Lang/Commands/`, which says how it parses,
+/// runs, checks its names and is written back. Node, key, stream and field words are kept as
+/// `Word`s (they may hold `$i`); numbers and durations are `Amount`s, already checked and converted
+/// unless their word holds `$i`.
+public enum CommandKind: Equatable, Sendable {
     case declared(DeclaredCommand)
 }
 
-/// The `expect …` forms.
-public enum Expectation: Equatable, Sendable {
-    case get(key: Word, fields: [Assignment], only: Bool, via: Word?)
-    case getAbsent(key: Word, via: Word?)
-    case streamNext(Word, [Assignment])
-    case streamLast(Word, [Assignment])
-    case streamCount(Word, Amount<Int>)
-    case streamEmpty(Word)
-    case owners(key: Word, nodes: [Word])
-    case sees(Word, Word, up: Bool)
-    case converged
-    /// `expect ok COMMAND`: a `put`, `get`, `delete` or `stream` command.
-    indirect case ok(Command)
-    /// `expect fail COMMAND`: a `put`, `get`, `delete` or `stream` command.
-    indirect case fail(Command)
+extension Command {
+    /// The command's declaration and arguments.
+    public var declared: DeclaredCommand {
+        switch kind {
+        case .declared(let declared): declared
+        }
+    }
 }

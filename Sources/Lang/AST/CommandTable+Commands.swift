@@ -5,69 +5,66 @@ extension CommandTable {
     /// The command of entry `index`, its words reading their text from `file`.
     func command(at index: Int, in file: SourceFile) -> Command {
         let entry = entries[index]
-        if entry.kind == .built { return built[Int(entry.value)] }
+        if entry.flags.contains(.built) { return built[Int(entry.value)] }
+        let declaration = CommandDeclarations.all[Int(entry.command)]
+        guard let read = declaration.read else {
+            preconditionFailure("`\(declaration.word)` parses into a table entry but declares no `read`")
+        }
+        var reader = EntryReader(table: self, index: index, reader: SourceReader(file: file))
         // The command word, then its words in order along the line.
-        var reader = SourceReader(file: file)
-        let range = reader.range(entry.anchor)
-        return Command(kind(of: index, reading: &reader), at: range)
+        let range = reader.reader.range(entry.anchor)
+        return Command(.declared(DeclaredCommand(declaration, read(&reader))), at: range)
+    }
+}
+
+/// One entry of a table, as its declaration reads it back into its arguments (`CommandDeclaration.read`).
+/// Words are read in order along the line (the reader counts columns from the last one it read).
+struct EntryReader {
+    let table: CommandTable
+    let index: Int
+    var reader: SourceReader
+
+    var entry: CommandTable.Entry { table.entries[index] }
+    var form: UInt8 { entry.form }
+    var flags: CommandTable.Flags { entry.flags }
+    var value: Int64 { entry.value }
+    var wordCount: Int { Int(entry.wordCount) }
+    private var all: ArraySlice<Lexeme> { table.words(of: entry) }
+    private var hasVia: Bool { flags.contains(.via) }
+
+    /// Word `offset` of the entry.
+    mutating func word(_ offset: Int) -> Word {
+        let words = all
+        return reader.word(words[words.startIndex + offset])
     }
 
-    private func kind(of index: Int, reading reader: inout SourceReader) -> CommandKind {
-        let file = reader.file
-        let entry = entries[index]
-        let all = words(of: entry)
-        let hasVia = entry.flags.contains(.via)
-        /// The words after the first `skip`, without the `via` node.
-        func rest(after skip: Int) -> ArraySlice<Lexeme> { all.dropFirst(skip).dropLast(hasVia ? 1 : 0) }
-        func word(_ offset: Int) -> Word { reader.word(all[all.startIndex + offset]) }
-        func names(after skip: Int) -> [Word] { rest(after: skip).map { reader.word($0) } }
-        func pairs(after skip: Int) -> [Assignment] {
-            let run = rest(after: skip)
-            return stride(from: run.startIndex, to: run.endIndex, by: 2).map {
-                Assignment(field: reader.word(run[$0]), value: reader.word(run[$0 + 1]))
-            }
-        }
-        /// Read last: it is the last word of the line.
-        func via() -> Word? { hasVia ? all.last.map { reader.word($0) } : nil }
-        /// The entry's number: `value` as read, or its word `offset` that holds `$i`.
-        func amount<Value>(_ value: Value, word offset: Int = 0) -> Amount<Value> {
-            entry.flags.contains(.iterated) ? .iterated(word(offset)) : .value(value)
-        }
-        func body() -> [Command] { children(of: index).map { command(at: $0, in: file) } }
+    /// The words after the first `skip`, without the `via` node.
+    private func rest(after skip: Int) -> ArraySlice<Lexeme> { all.dropFirst(skip).dropLast(hasVia ? 1 : 0) }
 
-        switch entry.kind {
-        case .built: return built[Int(entry.value)].kind
-        case .put:
-            let key = word(0), fields = pairs(after: 1)
-            return .put(key: key, fields: fields, via: via())
-        case .get, .delete:
-            let key = word(0), fields = names(after: 1)
-            return entry.kind == .get ? .get(key: key, fields: fields, via: via())
-                : .delete(key: key, fields: fields, via: via())
-        case .stream:
-            let name = word(0), key = word(1)
-            return .stream(name: name, key: key, fields: names(after: 2), initial: entry.flags.contains(.initial))
-        case .at: return .at(time: amount(entry.value), block: body())
-        case .repeat: return .repeat(count: amount(Int(entry.value)), body: body())
-        case .expectGet:
-            let key = word(0), fields = pairs(after: 1)
-            return .expect(.get(key: key, fields: fields, only: entry.flags.contains(.only), via: via()))
-        case .expectGetAbsent:
-            let key = word(0)
-            return .expect(.getAbsent(key: key, via: via()))
-        case .expectStreamNext: return .expect(.streamNext(word(0), pairs(after: 1)))
-        case .expectStreamLast: return .expect(.streamLast(word(0), pairs(after: 1)))
-        case .expectStreamCount: return .expect(.streamCount(word(0), amount(Int(entry.value), word: 1)))
-        case .expectStreamEmpty: return .expect(.streamEmpty(word(0)))
-        case .expectOwners:
-            let key = word(0)
-            return .expect(.owners(key: key, nodes: names(after: 1)))
-        case .expectSees:
-            let observer = word(0)
-            return .expect(.sees(observer, word(1), up: entry.flags.contains(.up)))
-        case .expectConverged: return .expect(.converged)
-        case .expectOk: return .expect(.ok(command(at: index + 1, in: file)))
-        case .expectFail: return .expect(.fail(command(at: index + 1, in: file)))
+    /// The words after the first `skip` (without the `via` node, and the last `dropLast` words) as words.
+    mutating func words(after skip: Int, dropLast: Int = 0) -> [Word] {
+        rest(after: skip).dropLast(dropLast).map { reader.word($0) }
+    }
+
+    /// The words after the first `skip` (without the `via` node) as `field=value` pairs.
+    mutating func assignments(after skip: Int) -> [Assignment] {
+        let run = rest(after: skip)
+        return stride(from: run.startIndex, to: run.endIndex, by: 2).map {
+            Assignment(field: reader.word(run[$0]), value: reader.word(run[$0 + 1]))
         }
     }
+
+    /// The node of a `via`: read last, as it is the last word of the line.
+    mutating func via() -> Word? { hasVia ? all.last.map { reader.word($0) } : nil }
+
+    /// The entry's number: `value` as read, or its word `offset` that holds `$i`.
+    mutating func amount<Value>(_ value: Value, word offset: Int = 0) -> Amount<Value> {
+        flags.contains(.iterated) ? .iterated(word(offset)) : .value(value)
+    }
+
+    /// The commands of a block's body.
+    func body() -> [Command] { table.children(of: index).map { table.command(at: $0, in: reader.file) } }
+
+    /// The command of the entry after this one (the command `expect ok` wraps).
+    func next() -> Command { table.command(at: index + 1, in: reader.file) }
 }

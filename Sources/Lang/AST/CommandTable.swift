@@ -4,64 +4,41 @@
 /// flags and at most one number. Each such command is one `Entry`, and its words a run of `words`
 /// (byte spans of the file, with no reference to it): a parse allocates no object per command and
 /// the result is a few times the size of the file. Blocks come before their bodies (pre-order), so
-/// a block's body is the entries up to its `end`. Every other command is declared
-/// (`CommandKind.declared`) and kept as a built `Command` in `built`.
+/// a block's body is the entries up to its `end`. A command whose arguments are more than that is
+/// kept as a built `Command` in `built`.
 ///
-/// `Script.commands` turns entries back into `Command`s, one at a time, as they are read
-/// (`CommandTable+Commands.swift`).
+/// What an entry's words, form, flags and value mean is its command's declaration's business: it
+/// writes them as it parses, with which of them name nodes and streams (`NameUse`, what the name
+/// check reads), and reads them back as its arguments (`CommandDeclaration.read`), one command at a
+/// time as `Script.commands` is read.
 struct CommandTable: Sendable {
-    /// What a flat entry is, and so how its words and value read.
-    enum Kind: UInt8, Sendable {
-        /// `built[value]`.
-        case built
-        /// Words: key, field and value pairs, then the node of a `via` (flag `via`).
-        case put
-        /// Words: key, fields, then the node of a `via` (flag `via`).
-        case get, delete
-        /// Words: name, key, fields (flag `initial`).
-        case stream
-        /// value: the time or count (flag `iterated`: word, the time or count); the body follows,
-        /// up to `end`.
-        case at, `repeat`
-        /// Words: key, field and value pairs, then a `via` node (flags `only`, `via`).
-        case expectGet
-        /// Words: key, then a `via` node (flag `via`).
-        case expectGetAbsent
-        /// Words: the stream's name, then field and value pairs.
-        case expectStreamNext, expectStreamLast
-        /// Words: the stream's name; value: the count (flag `iterated`: then the count's word).
-        case expectStreamCount
-        /// Words: the stream's name.
-        case expectStreamEmpty
-        /// Words: key, then the nodes.
-        case expectOwners
-        /// Words: the observer and the other node (flag `up`).
-        case expectSees
-        case expectConverged
-        /// The command expected to succeed or fail is the next entry.
-        case expectOk, expectFail
-    }
-
+    /// An entry's flags. Those below are the table's; a declaration names its own in the bits
+    /// 2 to 5 (`initial`, `only`, …), in its own file.
     struct Flags: OptionSet, Sendable {
         var rawValue: UInt8
+        /// The entry's last word is the node of a `via`.
         static let via = Flags(rawValue: 1)
-        static let initial = Flags(rawValue: 4)
-        static let only = Flags(rawValue: 8)
-        static let up = Flags(rawValue: 16)
-        /// The entry's number is its word that holds `$i`, read as each iteration runs (`Kind`
-        /// says which word); `value` is 0.
+        /// The entry's number is its word that holds `$i`, read as each iteration runs (its
+        /// declaration says which word); `value` is 0.
         static let iterated = Flags(rawValue: 64)
+        /// The command is `built[value]`.
+        static let built = Flags(rawValue: 128)
     }
 
     struct Entry: Sendable {
-        var kind: Kind
+        /// The command's index in `CommandDeclarations.all`.
+        var command: UInt8
+        /// Which form of its command the entry is, as its declaration numbers them (`expect`'s).
+        var form: UInt8
         var flags: Flags
+        /// Which of its words name nodes and streams, as the name check reads them.
+        var names: NameUse
         /// Its words are `words[firstWord ..< firstWord + wordCount]`.
         var firstWord: UInt32
         var wordCount: UInt32
         /// The index after this entry and everything nested in it (a block's body, `expect ok`'s command).
         var end: UInt32
-        /// The number the kind says (`Kind`).
+        /// The number its declaration keeps there (a time, a count), or the index in `built`.
         var value: Int64
         /// The command word: the command's range.
         var anchor: Lexeme
@@ -116,22 +93,23 @@ struct CommandTable: Sendable {
         words.removeLast(words.count - mark.words)
     }
 
-    /// Appends an entry whose words were appended since `firstWord`; returns its index.
+    /// Appends an entry of the command `command` (its index in `CommandDeclarations.all`) whose
+    /// words were appended since `firstWord`; returns its index.
     @discardableResult
-    mutating func append(_ kind: Kind, at anchor: Lexeme, wordsFrom firstWord: Int, flags: Flags = [],
-                         value: Int64 = 0) -> Int {
+    mutating func append(command: Int, form: UInt8 = 0, names: NameUse, at anchor: Lexeme,
+                         wordsFrom firstWord: Int, flags: Flags = [], value: Int64 = 0) -> Int {
         let index = entries.count
-        entries.append(Entry(kind: kind, flags: flags, firstWord: UInt32(firstWord),
-                             wordCount: UInt32(words.count - firstWord), end: UInt32(index + 1),
-                             value: value, anchor: anchor))
+        entries.append(Entry(command: UInt8(truncatingIfNeeded: command), form: form, flags: flags, names: names,
+                             firstWord: UInt32(firstWord), wordCount: UInt32(words.count - firstWord),
+                             end: UInt32(index + 1), value: value, anchor: anchor))
         return index
     }
 
-    /// Appends a command kept whole; returns its entry's index.
-    mutating func append(built command: Command) -> Int {
+    /// Appends a command kept whole, of the command `command`; returns its entry's index.
+    mutating func append(built command: Command, of declaration: Int) -> Int {
         built.append(command)
-        return append(.built, at: Lexeme(from: 0, to: 0, line: 0), wordsFrom: words.count,
-                      value: Int64(built.count - 1))
+        return append(command: declaration, names: .none, at: Lexeme(from: 0, to: 0, line: 0), wordsFrom: words.count,
+                      flags: .built, value: Int64(built.count - 1))
     }
 
     /// Entry `index` holds every entry appended after it (a block's body, or the command `expect ok`
@@ -168,4 +146,26 @@ struct CommandTable: Sendable {
             return position
         }
     }
+}
+
+/// Which words of a table entry name nodes and streams: what the name check (`NameChecker`) reads
+/// of an entry, as its declaration's `parse` says. Each is a way of using names, not a command.
+enum NameUse: UInt8, Sendable {
+    case none
+    /// The node of a `via`, when the entry has one (flag `via`, its last word).
+    case via
+    /// Word 0 is a stream the command opens (`stream`), unless it is expected to fail.
+    case opensStream
+    /// Word 0 names an open stream.
+    case stream
+    /// Every word names a node.
+    case nodes
+    /// Every word after the first (a key) names a node.
+    case nodesAfterKey
+    /// The entries of the block's body (up to `end`).
+    case body
+    /// The entry after this one (the command `expect ok` wraps).
+    case next
+    /// The entry after this one, expected to fail: it opens nothing.
+    case nextExpectedToFail
 }

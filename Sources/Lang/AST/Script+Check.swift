@@ -4,19 +4,14 @@
 extension Script {
     /// Whether a `check` appears anywhere: in a block's body or an included file too.
     public var containsCheck: Bool {
-        // Every declared command, in a block's body too, is one of the table's built commands.
-        table.built.contains { $0.kind.containsCheck }
+        // `check` is a built command of the table, in a block's body too.
+        table.built.contains { $0.containsCheck }
     }
 }
 
-extension CommandKind {
+extension Command {
     var containsCheck: Bool {
-        switch self {
-        case .declared(let declared):
-            declared.declaration === CommandDeclaration.check
-                || declared.declaration.behaviour?.nested(declared.arguments).contains { $0.kind.containsCheck } == true
-        case .repeat(_, let body), .at(_, let body): body.contains { $0.kind.containsCheck }
-        default: false
-        }
+        declared.declaration === CommandDeclaration.check
+            || declared.declaration.behaviour.nested(declared.arguments).contains { $0.containsCheck }
     }
 }

@@ -16,14 +16,14 @@ extension Script {
     static func outline(_ commands: some Sequence<Command>) -> [OutlineItem] {
         var items: [OutlineItem] = []
         for command in commands {
-            switch command.kind {
-            case .at(let time, let body):
-                items.append(.block(header: "at " + Self.text(time, Durations.text), body: outline(body)))
-            case .repeat(let count, let body):
-                items.append(.block(header: "repeat " + Self.text(count) { "\($0)" }, body: outline(body)))
-            case .declared(let declared) where declared.arguments is IncludeArguments:
-                if let include = declared.arguments as? IncludeArguments { items += outline(include.script.commands) }
-            default:
+            let arguments = command.declared.arguments
+            if let at = arguments as? AtArguments {
+                items.append(.block(header: "at " + Self.text(at.time, Durations.text), body: outline(at.block)))
+            } else if let repeated = arguments as? RepeatArguments {
+                items.append(.block(header: "repeat " + Self.text(repeated.count) { "\($0)" }, body: outline(repeated.body)))
+            } else if let include = arguments as? IncludeArguments {
+                items += outline(include.script.commands)
+            } else {
                 items.append(.line(command.source()))
             }
         }

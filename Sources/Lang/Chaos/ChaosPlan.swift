@@ -4,7 +4,7 @@ import Cluster
 /// faults, and the commands that end it healed. Running the plan through the ordinary commands (and
 /// `at` blocks) is what lets `--record` write it back as a plain script that replays the same way.
 struct ChaosPlan {
-    /// `stream chaos-sN …` commands, opened before the campaign starts.
+    /// `stream chaos-sN … retry DURATION` commands, opened before the campaign starts.
     var streams: [Command] = []
     /// `at` blocks: time from the campaign's start (after its streams are open) and the commands that start then.
     var blocks: [(time: Micros, commands: [Command])] = []
@@ -18,10 +18,13 @@ struct ChaosSummary: Equatable {
     var puts = 0, gets = 0, deletes = 0
     var kills = 0, restarts = 0, pauses = 0, resumes = 0, partitions = 0, isolations = 0, heals = 0
     var streams = 0
+    /// The campaign's streams that never opened (set as it runs).
+    var neverOpened: [String] = []
 
     var text: String {
         "\(puts + gets + deletes) operations (\(puts) puts, \(gets) gets, \(deletes) deletes), "
-            + "\(streams) streams; faults: \(kills) kills, \(restarts) restarts, \(pauses) pauses, "
+            + "\(streams) streams" + (neverOpened.isEmpty ? "" : " (never opened: \(neverOpened.joined(separator: ", ")))")
+            + "; faults: \(kills) kills, \(restarts) restarts, \(pauses) pauses, "
             + "\(resumes) resumes, \(partitions) partitions, \(isolations) isolations, \(heals) heals"
     }
 }
@@ -35,6 +38,8 @@ struct ChaosPlanner {
     var origin: SourceRange
     /// A uniform draw in 0..<n (the cluster's `chaos` stream).
     var random: (UInt64) -> UInt64
+    /// N of the first stream, `chaos-sN`: after the highest the run has used.
+    var firstStream = 1
 
     static let fields = ["f1", "f2", "f3"]
 
@@ -46,8 +51,9 @@ struct ChaosPlanner {
         for s in 0..<options.streams {
             let key = "chaos-k\(draw(options.keys) + 1)"
             let fields = subset()
-            plan.streams.append(command(.stream(name: word("chaos-s\(s + 1)"), key: word(key),
-                                                fields: fields.map(word), initial: false)))
+            plan.streams.append(command(.stream(name: word("chaos-s\(firstStream + s)"), key: word(key),
+                                                fields: fields.map(word), initial: false,
+                                                retry: .value(options.duration))))
             plan.summary.streams += 1
         }
 

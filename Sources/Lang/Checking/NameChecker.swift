@@ -3,90 +3,110 @@
 ///
 /// Walks into includes, `repeat` bodies and `at` blocks in file order. `add` makes a node known for
 /// good (statically, a node is never forgotten); `stream` (also `expect ok stream`, not `expect fail
-/// stream`) opens a name and `close` ends it; `chaos … streams=S` opens `chaos-s1` … `chaos-sS`.
+/// stream`) opens a name and `close` ends it; `chaos … streams=S` opens S streams numbered after the
+/// highest `chaos-sN` used so far.
 /// Words holding `$i` are skipped: they are checked as each `repeat` iteration runs.
 public struct NameChecker {
     public private(set) var nodes: Set<String>
     /// `nodes` again, looked up by bytes: a `via` on every line is checked without a `String`.
     private var nodeBytes: NameSet
     public private(set) var streams: Set<String>
-    /// `chaos-s1` … `chaos-sN` are open, but for the numbers in `closedChaosStreams`.
-    private var chaosStreams = 0
+    /// The highest N of a `chaos-sN` used so far: the next campaign opens the streams after it.
+    private var chaosStreamsUsed: Int
+    /// The numbers of the streams campaigns opened, but for those in `closedChaosStreams`.
+    private var campaignStreams: [ClosedRange<Int>] = []
     private var closedChaosStreams: Set<Int> = []
+    /// Set once which streams a campaign opened is known only as the script runs (`streams=$i`, or a
+    /// `stream chaos-s$i` before it): any `chaos-sN` may be open from there on.
+    private var anyChaosStream = false
+    /// Set while the command of an `expect fail` is checked.
+    private var failureExpected = false
+    /// The table and file being checked (`check(_ script:)`).
+    private var table = CommandTable(forScriptOf: 0)
+    private var file = SourceFile(path: "", text: "")
 
-    /// `nodes`/`streams`: names already known (the REPL passes the live cluster's nodes and open streams).
-    public init(nodes: Set<String>, streams: Set<String>) {
+    /// `nodes`/`streams`: names already known (the REPL passes the live cluster's nodes and open
+    /// streams); `chaosStreamsUsed`: the highest N of a `chaos-sN` the run has used.
+    public init(nodes: Set<String>, streams: Set<String>, chaosStreamsUsed: Int = 0) {
         self.nodes = nodes
         self.nodeBytes = NameSet(nodes)
         self.streams = streams
+        self.chaosStreamsUsed = max(chaosStreamsUsed, streams.compactMap(Self.chaosStreamNumber).max() ?? 0)
     }
 
     public mutating func check(_ script: Script) throws(ScriptError) {
-        let table = script.table
-        for root in table.roots { try check(Int(root), of: table, in: script.file) }
+        // The table and file are held here while they are checked: the entries' checks read them
+        // with no reference counting per command.
+        let saved = (table, file)
+        (table, file) = (script.table, script.file)
+        defer { (table, file) = saved }
+        for root in script.table.roots { try check(Int(root)) }
     }
 
-    /// Entry `index` of `table` (and what it holds), whose words are in `file`.
-    private mutating func check(_ index: Int, of table: CommandTable, in file: SourceFile) throws(ScriptError) {
+    /// Entry `index` of the table being checked (and what it holds): the names its words use, as
+    /// its declaration's `parse` said (`NameUse`), or for a built command, its behaviour's `checkNames`.
+    private mutating func check(_ index: Int) throws(ScriptError) {
         let entry = table.entries[index]
-        // Made only where used: a slice of the array costs reference counting.
-        var words: ArraySlice<Lexeme> { table.words(of: entry) }
-        func knownNode(_ lexeme: Lexeme) throws(ScriptError) {
-            if !lexeme.escaped && file.source.withText(of: lexeme, { nodeBytes.contains($0) }) { return }
-            try self.knownNode(file.text(lexeme), at: file.range(lexeme))
-        }
-        func openStream(_ lexeme: Lexeme) throws(ScriptError) { try self.openStream(file.text(lexeme), at: file.range(lexeme)) }
-        switch entry.kind {
-        case .built:
-            try check(built: table.built[Int(entry.value)])
-        case .expectOwners, .expectSees:
-            // `expect owners`: the key comes first.
-            for lexeme in words.dropFirst(entry.kind == .expectOwners ? 1 : 0) { try knownNode(lexeme) }
-        case .put, .get, .delete, .expectGet, .expectGetAbsent:
-            if entry.flags.contains(.via), let via = table.lastWord(of: entry) { try knownNode(via) }
-        case .stream:
-            if let lexeme = words.first {
-                let name = file.text(lexeme)
-                if !name.holdsIteration { streams.insert(name) }
-            }
-        case .expectStreamNext, .expectStreamLast, .expectStreamCount, .expectStreamEmpty:
-            if let name = words.first { try openStream(name) }
-        case .at, .repeat:
-            for child in table.children(of: index) { try check(child, of: table, in: file) }
-        case .expectOk:
-            try check(index + 1, of: table, in: file)
-        case .expectFail:
-            // A stream expected to fail opens nothing; its `via` is still a node use.
-            if table.entries[index + 1].kind != .stream { try check(index + 1, of: table, in: file) }
-        case .expectConverged:
-            break
-        }
-    }
-
-    /// The commands kept whole in a table (`CommandTable`).
-    private mutating func check(built command: Command) throws(ScriptError) {
-        switch command.kind {
-        case .declared(let declared):
-            try declared.declaration.behaviour?.checkNames(&self, declared.arguments, command)
-        default:
-            break
-        }
-    }
-
-    /// `chaos … streams=S` at `range` opens `chaos-s1` … `chaos-sS`, none of which may be open.
-    mutating func openChaosStreams(_ streams: Amount<Int>, at range: SourceRange) throws(ScriptError) {
-        guard case .value(let count) = streams else {
-            // `streams=$i`: how many it opens is known only as it runs, which is when whether
-            // their names are free is checked too. After it, any campaign stream may be open.
-            chaosStreams = Int.max
-            closedChaosStreams = []
+        if entry.flags.contains(.built) {
+            let command = table.built[Int(entry.value)]
+            let declared = command.declared
+            try declared.declaration.behaviour.checkNames(&self, declared.arguments, command)
             return
         }
-        if let open = openChaosStream(upTo: count) {
-            throw Self.chaosStreamOpen(open, count: count, at: range)
+        let first = Int(entry.firstWord), end = first + Int(entry.wordCount)
+        switch entry.names {
+        case .none:
+            break
+        case .via:
+            if entry.flags.contains(.via) && end > first { try knownNode(table.words[end - 1]) }
+        case .opensStream:
+            guard end > first else { break }
+            let name = file.text(table.words[first])
+            if let number = Self.chaosStreamNumber(name) { chaosStreamsUsed = max(chaosStreamsUsed, number) }
+            if name.holdsIteration && name.hasPrefix("chaos-s") { anyChaosStream = true }
+            if !failureExpected && !name.holdsIteration { streams.insert(name) }
+        case .stream:
+            guard end > first else { break }
+            try openStream(file.text(table.words[first]), at: file.range(table.words[first]))
+        case .nodes, .nodesAfterKey:
+            var word = entry.names == .nodes ? first : first + 1
+            while word < end {
+                try knownNode(table.words[word])
+                word += 1
+            }
+        case .body:
+            var child = index + 1
+            while child < Int(entry.end) {
+                try check(child)
+                child = Int(table.entries[child].end)
+            }
+        case .next:
+            try check(index + 1)
+        case .nextExpectedToFail:
+            let saved = failureExpected
+            failureExpected = true
+            defer { failureExpected = saved }
+            try check(index + 1)
         }
-        chaosStreams = max(chaosStreams, count)
-        closedChaosStreams = closedChaosStreams.filter { $0 > count }
+    }
+
+    /// A node word of a table entry: known, or it holds `$i`. Checked on the file's bytes: a `via`
+    /// on every line costs no `String`.
+    private func knownNode(_ lexeme: Lexeme) throws(ScriptError) {
+        if !lexeme.escaped && file.source.withText(of: lexeme, { nodeBytes.contains($0) }) { return }
+        try knownNode(file.text(lexeme), at: file.range(lexeme))
+    }
+
+    /// `chaos … streams=S` opens S streams, numbered after the highest `chaos-sN` used so far.
+    mutating func openChaosStreams(_ streams: Amount<Int>) {
+        guard case .value(let count) = streams else {
+            // `streams=$i`: how many it opens is known only as it runs.
+            anyChaosStream = true
+            return
+        }
+        guard count > 0 else { return }
+        campaignStreams.append(chaosStreamsUsed + 1 ... chaosStreamsUsed + count)
+        chaosStreamsUsed += count
     }
 
     /// `add NODE`: the node is known from here on (a name holding `$i` is checked as it runs).
@@ -123,13 +143,8 @@ public struct NameChecker {
 
     private func isChaosStream(_ name: String) -> Bool {
         guard let number = Self.chaosStreamNumber(name) else { return false }
-        return number <= chaosStreams && !closedChaosStreams.contains(number)
-    }
-
-    /// `chaos … streams=S` while `open`, one of the names it opens, is open.
-    static func chaosStreamOpen(_ open: String, count: Int, at range: SourceRange) -> ScriptError {
-        ScriptError("`chaos` opens its streams chaos-s1 … chaos-s\(count), but \(open) is already open: close it first",
-                    at: range)
+        if anyChaosStream { return true }
+        return campaignStreams.contains { $0.contains(number) } && !closedChaosStreams.contains(number)
     }
 
     /// N of a name `chaos-sN` (N from 1, no leading zero), else nil.
@@ -137,14 +152,5 @@ public struct NameChecker {
         guard name.hasPrefix("chaos-s"), !name.dropFirst(7).hasPrefix("0"),
               let number = Values.count(String(name.dropFirst(7))), number >= 1 else { return nil }
         return number
-    }
-
-    /// The first of `chaos-s1` … `chaos-s<count>` that is open now (by a campaign or a `stream` line).
-    private func openChaosStream(upTo count: Int) -> String? {
-        let named = streams.compactMap { name in Self.chaosStreamNumber(name).map { ($0, name) } }.filter { $0.0 <= count }
-        let limit = min(count, chaosStreams)
-        let fromCampaigns = limit >= 1 ? (1 ... limit).first { !closedChaosStreams.contains($0) } : nil
-        let first = ([fromCampaigns].compactMap { $0 } + named.map(\.0)).min()
-        return first.map { "chaos-s\($0)" }
     }
 }

@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `add NODE…`: starts nodes.
     static let add = CommandDeclaration(
-        word: "add", group: .cluster,
+        word: "add", helpOrder: 30, group: .cluster,
         usages: ["add NODE…"],
         summary: "start nodes (bootstrap, or join and rebalance)",
         details: [

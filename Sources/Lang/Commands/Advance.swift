@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `advance DURATION`: lets virtual time pass.
     static let advance = CommandDeclaration(
-        word: "advance", group: .time,
+        word: "advance", helpOrder: 190, group: .time,
         usages: ["advance DURATION"],
         summary: "let virtual time pass",
         details: [

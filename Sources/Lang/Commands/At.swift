@@ -1,7 +1,9 @@
+import Cluster
+
 extension CommandDeclaration {
     /// `at TIME { … }`: schedules a block's commands at a virtual time.
     static let at = CommandDeclaration(
-        word: "at", group: .time,
+        word: "at", helpOrder: 210, group: .time,
         usages: ["at TIME { … }"],
         summary: "schedule commands at a virtual time",
         details: [
@@ -13,9 +15,37 @@ extension CommandDeclaration {
         ],
         example: ["at 5s { kill n2 }", "at 6s {", "  put Alice balance=1", "}", "advance 10s"],
         parse: { _, args, _ throws(ScriptError) in throw args.needsBlock() },
+        // The entry's value: the time (flag `iterated`: its word holds `$i`); the body follows.
         header: { args throws(ScriptError) in
             let time = try args.duration("a time")
             try args.end()
-            return .at(time)
-        })
+            return time.map { $0 }
+        },
+        blockRestriction: "it holds put, get, delete, add, remove, kill, restart, pause, resume, partition, "
+            + "isolate, heal and config",
+        read: { entry in AtArguments(time: entry.amount(entry.value), block: entry.body()) },
+        behaviour: .of(AtArguments.self,
+            run: { interpreter, command, at throws(ScriptError) in
+                try interpreter.schedule(command, at: try interpreter.value(at.time, .duration), at.block)
+                return .next
+            },
+            source: { at, word in "at \(sourceText(at.time, word, Durations.text)) " + sourceText(block: at.block, word) },
+            nested: { at in at.block },
+            // Checked when the block is scheduled, under the iterations it will run with.
+            checkSubstituted: { interpreter, at throws(ScriptError) in
+                for command in at.block { try interpreter.checkSubstitutedFields(command) }
+            }))
+}
+
+/// `at`'s arguments.
+public struct AtArguments: CommandArguments, Equatable {
+    public var time: Amount<Micros>
+    public var block: [Command]
+}
+
+extension CommandKind {
+    /// `at TIME { … }`, as `chaos` and tests write it.
+    static func at(time: Amount<Micros>, block: [Command]) -> CommandKind {
+        .declared(DeclaredCommand(CommandDeclaration.at, AtArguments(time: time, block: block)))
+    }
 }

@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `check [within DURATION]`: waits until converged, then judges the history.
     static let check = CommandDeclaration(
-        word: "check", group: .faults,
+        word: "check", helpOrder: 240, group: .faults,
         usages: ["check [within DURATION]"],
         summary: "wait until converged, then check no write was lost",
         details: [

@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `close NAME`: closes a stream.
     static let close = oneStream(
-        "close", summary: "close a stream",
+        "close", helpOrder: 160, summary: "close a stream",
         details: [
             "Closes the stream. A name reopened after close starts again at sequence 1.",
         ],

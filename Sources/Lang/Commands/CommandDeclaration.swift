@@ -9,13 +9,19 @@
 public final class CommandDeclaration: Sendable {
     /// Parses the command's arguments (after its word) into an entry of the table; returns it.
     typealias Parse = @Sendable (CommandParser, inout Arguments, inout CommandTable) throws(ScriptError) -> Int
-    /// The header of a block command (`repeat N`, `at TIME`): the words before its `{`.
-    typealias Header = @Sendable (inout Arguments) throws(ScriptError) -> BlockHeader.Kind
+    /// The header of a block command (`repeat N`, `at TIME`): the words before its `{`; returns the
+    /// number its entry keeps.
+    typealias Header = @Sendable (inout Arguments) throws(ScriptError) -> Reading<Int64>
+    /// Reads a table entry the command's `parse` made back into its arguments.
+    typealias Read = @Sendable (inout EntryReader) -> any CommandArguments
+
     /// What may come next after the command's word and `arguments` (the complete words after it).
     public typealias Complete = @Sendable (_ arguments: [String], _ context: CompletionContext) -> [String]
 
     /// The word that starts the command.
     public let word: String
+    /// Where `help` lists it: declarations are listed by this number, lowest first.
+    let helpOrder: Int
     /// The section of `help` (and of docs/language.md) it is listed under.
     let group: HelpGroup
     /// Its usage forms; the first is what error messages show, unless `errorUsage` says otherwise.
@@ -41,18 +47,26 @@ public final class CommandDeclaration: Sendable {
     let parse: Parse
     /// Set for a command that opens a block; `parse` then only reports the missing block.
     let header: Header?
+    /// Its block defines `$i` (`repeat`).
+    let bindsIteration: Bool
+    /// Its block holds only commands that may run in an `at` block, and this says which (`at`).
+    let blockRestriction: String?
+    /// Set for a command whose `parse` makes a table entry of its own (not a built command).
+    let read: Read?
     let complete: Complete
-    /// How the command runs, checks its names and is written back, for a command that parses into
-    /// `CommandKind.declared` (nil: the interpreter, name checker and `Command.source` know it).
-    let behaviour: CommandBehaviour?
+    /// How the command runs, checks its names and is written back.
+    let behaviour: CommandBehaviour
 
-    init(word: String, group: HelpGroup, usages: [String], errorUsage: String? = nil,
+    init(word: String, helpOrder: Int, group: HelpGroup, usages: [String], errorUsage: String? = nil,
          formUsages: [(name: String, usage: String)] = [], summary: String, shortUsage: String? = nil,
          details: [String], example: [String], keywords: [String] = [], optionNames: [String] = [],
          runsInAtBlock: Bool = false,
-         parse: @escaping Parse, header: Header? = nil, complete: @escaping Complete = { _, _ in [] },
-         behaviour: CommandBehaviour? = nil) {
+         parse: @escaping Parse, header: Header? = nil, bindsIteration: Bool = false,
+         blockRestriction: String? = nil, read: Read? = nil,
+         complete: @escaping Complete = { _, _ in [] },
+         behaviour: CommandBehaviour) {
         self.word = word
+        self.helpOrder = helpOrder
         self.group = group
         self.usages = usages
         self.errorUsage = errorUsage
@@ -66,6 +80,9 @@ public final class CommandDeclaration: Sendable {
         self.runsInAtBlock = runsInAtBlock
         self.parse = parse
         self.header = header
+        self.bindsIteration = bindsIteration
+        self.blockRestriction = blockRestriction
+        self.read = read
         self.complete = complete
         self.behaviour = behaviour
     }

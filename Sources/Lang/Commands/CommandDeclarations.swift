@@ -1,19 +1,13 @@
 /// Every command of the language, in the order `help` lists them, and what is read from them:
 /// the command words, the reserved words, usage lines and the lookup of a command word.
 ///
-/// Adding a command: declare it, with its behaviour, in a file of its own (see `Kill.swift`) and
-/// name it here; its tests are a line of `CommandParsingTests.table` and its section, with an
-/// example, in docs/language.md (`LanguageReferenceTests` asks for one).
+/// Adding a command: declare it, with its behaviour, in a file of its own (see `Kill.swift`):
+/// `CommandListPlugin` finds it there at the next build and lists it in `declared`. Its tests are a
+/// line of `CommandParsingTests.table` and its section, with an example, in docs/language.md
+/// (`LanguageReferenceTests` asks for one).
 public enum CommandDeclarations {
-    public static let all: [CommandDeclaration] = [
-        .config, .seed, .add, .remove, .kill, .restart, .pause, .resume, .partition, .isolate, .heal,
-        .put, .get, .delete,
-        .stream, .close, .disconnect, .reconnect,
-        .advance, .wait, .at,
-        .expect,
-        .chaos, .check,
-        .show, .echo, .trace, .repeat, .include, .help, .quit,
-    ]
+    /// Every command, by `helpOrder`.
+    public static let all: [CommandDeclaration] = declared.sorted { $0.helpOrder < $1.helpOrder }
 
     /// The declaration of the command `word` starts.
     public static func named(_ word: String) -> CommandDeclaration? {

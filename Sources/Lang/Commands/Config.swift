@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `config [KEY=VALUE…]`: prints or changes settings.
     static let config = CommandDeclaration(
-        word: "config", group: .cluster,
+        word: "config", helpOrder: 10, group: .cluster,
         usages: ["config [KEY=VALUE…]"],
         summary: "print every setting / change settings",
         details: [

@@ -1,3 +1,5 @@
+import Cluster
+
 /// What a command parsed into, in a type of its declaration's own (`EchoArguments`, …).
 /// Equatable across types: parses are compared in tests and `Script ==`.
 public protocol CommandArguments: Sendable {
@@ -8,8 +10,8 @@ extension CommandArguments where Self: Equatable {
     public func isEqual(to other: any CommandArguments) -> Bool { (other as? Self) == self }
 }
 
-/// A command whose arguments, behaviour, name checks and source text are all its declaration's
-/// (`CommandDeclaration.behaviour`): the AST holds it as `CommandKind.declared`.
+/// A command: its declaration, whose behaviour runs it, checks its names and writes it back
+/// (`CommandDeclaration.behaviour`), and its arguments, of a type of the declaration's own.
 public struct DeclaredCommand: Equatable, Sendable {
     public let declaration: CommandDeclaration
     public let arguments: any CommandArguments
@@ -43,6 +45,8 @@ struct CommandBehaviour: Sendable {
     typealias Source = @Sendable (any CommandArguments, (Word) -> String) -> String
     typealias StartInBlock = @Sendable (Interpreter, Command, any CommandArguments) throws(ScriptError) -> Void
     typealias Nested = @Sendable (any CommandArguments) -> [Command]
+    typealias CheckSubstituted = @Sendable (Interpreter, any CommandArguments) throws(ScriptError) -> Void
+    typealias Outcome = @Sendable (Interpreter, Command, any CommandArguments) throws(ScriptError) -> ClientResult
 
     let run: Run
     let checkNames: CheckNames
@@ -55,8 +59,14 @@ struct CommandBehaviour: Sendable {
     /// How it starts in an `at` block, when it does not simply run there (`remove` starts a leave
     /// and lets the block go on).
     let startInBlock: StartInBlock?
-    /// The commands it holds (an `include`'s script), for questions about a whole script.
+    /// The commands it holds (an `include`'s script, a block's body), for questions about a whole script.
     let nested: Nested
+    /// Inside a `repeat`, checks that `$i` makes no field of the command the same as another
+    /// (`Interpreter.checkSubstituted`).
+    let checkSubstituted: CheckSubstituted
+    /// Set for a client operation (`put`, `get`, `delete`, `stream`): runs it and returns its
+    /// result, a failure included, as `expect ok` and `expect fail` judge it.
+    let outcome: Outcome?
 
     /// The behaviour of a command whose arguments are `Arguments`.
     static func of<Arguments: CommandArguments>(
@@ -67,12 +77,20 @@ struct CommandBehaviour: Sendable {
         source: @escaping @Sendable (Arguments, (Word) -> String) -> String,
         prepare: @escaping @Sendable (Interpreter, Arguments) throws(ScriptError) -> Void = { _, _ in },
         startInBlock: (@Sendable (Interpreter, Command, Arguments) throws(ScriptError) -> Void)? = nil,
-        nested: @escaping @Sendable (Arguments) -> [Command] = { _ in [] }
+        nested: @escaping @Sendable (Arguments) -> [Command] = { _ in [] },
+        checkSubstituted: @escaping @Sendable (Interpreter, Arguments) throws(ScriptError) -> Void = { _, _ in },
+        outcome: (@Sendable (Interpreter, Command, Arguments) throws(ScriptError) -> ClientResult)? = nil
     ) -> CommandBehaviour {
         var start: StartInBlock?
         if let startInBlock {
             start = { interpreter, command, arguments throws(ScriptError) in
                 try startInBlock(interpreter, command, arguments as! Arguments)
+            }
+        }
+        var result: Outcome?
+        if let outcome {
+            result = { interpreter, command, arguments throws(ScriptError) in
+                try outcome(interpreter, command, arguments as! Arguments)
             }
         }
         return CommandBehaviour(
@@ -86,7 +104,11 @@ struct CommandBehaviour: Sendable {
             prepare: { interpreter, arguments throws(ScriptError) in try prepare(interpreter, arguments as! Arguments) },
             recorded: recorded,
             startInBlock: start,
-            nested: { arguments in nested(arguments as! Arguments) })
+            nested: { arguments in nested(arguments as! Arguments) },
+            checkSubstituted: { interpreter, arguments throws(ScriptError) in
+                try checkSubstituted(interpreter, arguments as! Arguments)
+            },
+            outcome: result)
     }
 }
 
@@ -96,4 +118,24 @@ func sourceText<Value>(_ amount: Amount<Value>, _ word: (Word) -> String, _ text
     case .value(let value): text(value)
     case .iterated(let iterated): word(iterated)
     }
+}
+
+/// Words written back, blank-separated.
+func sourceText(words: [Word], _ word: (Word) -> String) -> String {
+    words.map { Formatting.word(word($0)) }.joined(separator: " ")
+}
+
+/// `field=value` pairs written back, blank-separated.
+func sourceText(_ fields: [Assignment], _ word: (Word) -> String) -> String {
+    fields.map { "\(word($0.field))=\(Formatting.word(word($0.value)))" }.joined(separator: " ")
+}
+
+/// ` via NODE`, or nothing.
+func sourceText(via node: Word?, _ word: (Word) -> String) -> String {
+    node.map { " via \(Formatting.word(word($0)))" } ?? ""
+}
+
+/// A block written back: `{`, each command on a line of its own, indented, then `}`.
+func sourceText(block: [Command], _ word: (Word) -> String) -> String {
+    "{\n" + block.map { "  " + $0.source(word) + "\n" }.joined() + "}"
 }

@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `disconnect NAME`: the stream's client goes away.
     static let disconnect = oneStream(
-        "disconnect", summary: "the stream's client goes away",
+        "disconnect", helpOrder: 170, summary: "the stream's client goes away",
         details: [
             "The stream's client goes away: reports for it are dropped until reconnect.",
         ],

@@ -1,7 +1,7 @@
 extension CommandDeclaration {
     /// `echo WORD…`: prints the words.
     static let echo = CommandDeclaration(
-        word: "echo", group: .inspection,
+        word: "echo", helpOrder: 260, group: .inspection,
         usages: ["echo WORD…"],
         summary: "print the words",
         details: [

@@ -1,7 +1,7 @@
 extension CommandDeclaration {
     /// `expect …`: the expectations, each counted as passed or failed.
     static let expect = CommandDeclaration(
-        word: "expect", group: .expectations,
+        word: "expect", helpOrder: 220, group: .expectations,
         usages: [
             "expect get KEY field=value… [only] [via NODE]",
             "expect get KEY absent [via NODE]",
@@ -48,10 +48,27 @@ extension CommandDeclaration {
         keywords: ["via", "only", "absent", "next", "last", "count", "empty", "owners", "sees", "up", "down",
                    "converged", "ok", "fail"],
         parse: { parser, args, table throws(ScriptError) in try parser.expectation(&args, into: &table) },
+        read: { entry in ExpectArguments(expectation: readExpectation(&entry)) },
         complete: { arguments, context in
             if let node = context.afterVia(arguments) { return node }
             return completions(afterExpect: arguments, context)
-        })
+        },
+        behaviour: .of(ExpectArguments.self,
+            run: { interpreter, command, arguments throws(ScriptError) in
+                try interpreter.expect(arguments.expectation, command)
+                return .next
+            },
+            source: { arguments, word in "expect " + expectationText(arguments.expectation, word) },
+            checkSubstituted: { interpreter, arguments throws(ScriptError) in
+                switch arguments.expectation {
+                case .get(_, let fields, _, _), .streamNext(_, let fields), .streamLast(_, let fields):
+                    try interpreter.checkSubstituted(fields.lazy.map(\.field), listed: false)
+                case .ok(let inner), .fail(let inner):
+                    try interpreter.checkSubstitutedFields(inner)
+                default:
+                    break
+                }
+            }))
 
     /// What may follow `expect` as a fixed word.
     static let expectForms = ["get", "stream", "owners", "converged", "ok", "fail"]
@@ -106,29 +123,32 @@ extension CommandParser {
             switch formText {
             case "get":
                 var sub = arguments("expect get")
-                let (kind, flags) = try expectGet(&sub, into: &table)
-                return table.append(kind, at: anchor, wordsFrom: firstWord, flags: flags)
+                let (form, flags) = try expectGet(&sub, into: &table)
+                return table.append(command: args.command, form: form.rawValue, names: .via, at: anchor, wordsFrom: firstWord,
+                                    flags: flags)
             case "stream":
                 var sub = arguments("expect stream")
-                let (kind, count) = try expectStream(&sub, into: &table)
+                let (form, count) = try expectStream(&sub, into: &table)
                 let (value, iterated) = stored(count, into: &table) { Int64($0) }
-                return table.append(kind, at: anchor, wordsFrom: firstWord, flags: iterated ? .iterated : [],
-                                    value: value)
+                return table.append(command: args.command, form: form.rawValue, names: .stream, at: anchor,
+                                    wordsFrom: firstWord, flags: iterated ? .iterated : [], value: value)
             case "owners":
                 var sub = arguments("expect owners")
                 table.append(word: try sub.key())
                 while let token = sub.next() { table.append(word: try sub.name(token, kind: .node)) }
                 if table.nextWord == firstWord + 1 { throw sub.missing("at least one node name") }
-                return table.append(.expectOwners, at: anchor, wordsFrom: firstWord)
+                return table.append(command: args.command, form: ExpectForm.owners.rawValue, names: .nodesAfterKey,
+                                    at: anchor, wordsFrom: firstWord)
             case "converged":
                 try arguments("expect converged").end()
-                return table.append(.expectConverged, at: anchor, wordsFrom: firstWord)
+                return table.append(command: args.command, form: ExpectForm.converged.rawValue, names: .none,
+                                    at: anchor, wordsFrom: firstWord)
             case "ok":
                 var sub = arguments("expect ok")
-                return try expectOutcome(true, &sub, at: anchor, into: &table)
+                return try expectOutcome(true, &sub, command: args.command, at: anchor, into: &table)
             default:
                 var sub = arguments("expect fail")
-                return try expectOutcome(false, &sub, at: anchor, into: &table)
+                return try expectOutcome(false, &sub, command: args.command, at: anchor, into: &table)
             }
         }
         // `expect NODE sees OTHER up|down`
@@ -140,7 +160,8 @@ extension CommandParser {
             table.append(word: try sub.node())
             let (state, _) = try sub.choice("`up` or `down`", ["up", "down"])
             try sub.end()
-            return table.append(.expectSees, at: anchor, wordsFrom: firstWord, flags: state == "up" ? .up : [])
+            return table.append(command: args.command, form: ExpectForm.sees.rawValue, names: .nodes, at: anchor,
+                                wordsFrom: firstWord, flags: state == "up" ? .up : [])
         }
         throw ScriptError("unknown expectation `\(file.display(form))`: \(args.usage)", at: file.range(form),
                           suggestion: form.isBare ? Suggest.nearest(file.text(form.word), in: CommandDeclaration.expectForms) : nil)
@@ -152,7 +173,7 @@ extension CommandParser {
     /// `expect get KEY field=value… [only] [via NODE]` or `expect get KEY absent [via NODE]`: the
     /// words into `table`, key first and the `via` node last; the entry's kind and flags.
     private func expectGet(_ args: inout Arguments,
-                           into table: inout CommandTable) throws(ScriptError) -> (CommandTable.Kind, CommandTable.Flags) {
+                           into table: inout CommandTable) throws(ScriptError) -> (ExpectForm, CommandTable.Flags) {
         var via = try args.takeVia()
         let only = args.takeFlag("only")
         if via == nil && only != nil { via = try args.takeVia() }
@@ -163,7 +184,7 @@ extension CommandParser {
                 throw ScriptError("`only` does not go with `absent`: \(args.usage)", at: file.range(only))
             }
             try args.end()
-            return (.expectGetAbsent, append(via: via, into: &table))
+            return (.getAbsent, append(via: via, into: &table))
         }
         let firstField = table.nextWord
         while let token = args.next() {
@@ -178,34 +199,34 @@ extension CommandParser {
         }
         if table.nextWord == firstField { throw args.missing("field=value pairs or `absent`") }
         let flags = append(via: via, into: &table)
-        return (.expectGet, only == nil ? flags : flags.union(.only))
+        return (.get, only == nil ? flags : flags.union(.only))
     }
 
     /// `expect stream NAME next|last [field=value…]`, `… count N`, `… empty`: the words into `table`
     /// (but the count's); the entry's kind and its count (nil but for `count`).
     private func expectStream(_ args: inout Arguments,
-                              into table: inout CommandTable) throws(ScriptError) -> (CommandTable.Kind, Reading<Int>?) {
+                              into table: inout CommandTable) throws(ScriptError) -> (ExpectForm, Reading<Int>?) {
         table.append(word: try args.stream())
         let (form, _) = try args.choice("`next`, `last`, `count` or `empty`", ["next", "last", "count", "empty"])
         switch form {
         case "next", "last":
             try assignments(&args, into: &table)
-            return (form == "next" ? .expectStreamNext : .expectStreamLast, nil)
+            return (form == "next" ? .streamNext : .streamLast, nil)
         case "count":
             let count = try args.count("a count")
             try args.end()
-            return (.expectStreamCount, count)
+            return (.streamCount, count)
         default:
             try args.end()
-            return (.expectStreamEmpty, nil)
+            return (.streamEmpty, nil)
         }
     }
 
     /// `expect ok COMMAND` / `expect fail COMMAND`: COMMAND is a put, get, delete or stream, parsed
     /// into the entry after this one.
-    private func expectOutcome(_ ok: Bool, _ args: inout Arguments, at anchor: Lexeme,
+    private func expectOutcome(_ ok: Bool, _ args: inout Arguments, command: Int, at anchor: Lexeme,
                                into table: inout CommandTable) throws(ScriptError) -> Int {
-        let allowed = ["put", "get", "delete", "stream"]
+        let allowed = CommandDeclaration.judgedCommands
         guard let first = args.rest.first else { throw args.missing("a put, get, delete or stream command") }
         let text = file.text(first.word)
         guard first.isBare, allowed.contains(text) else {
@@ -213,9 +234,114 @@ extension CommandParser {
                               + args.usage, at: file.range(first),
                               suggestion: first.isBare ? Suggest.nearest(text, in: allowed) : nil)
         }
-        let index = table.append(ok ? .expectOk : .expectFail, at: anchor, wordsFrom: table.nextWord)
+        let index = table.append(command: command, form: (ok ? ExpectForm.ok : .fail).rawValue,
+                                 names: ok ? .next : .nextExpectedToFail, at: anchor, wordsFrom: table.nextWord)
         _ = try parse(args.rest, into: &table)
         table.close(index)
         return index
+    }
+}
+
+extension CommandDeclaration {
+    /// The commands `expect ok` and `expect fail` take: the client operations, whose behaviour
+    /// gives an outcome to judge.
+    static let judgedCommands = CommandDeclarations.all.filter { $0.behaviour.outcome != nil }.map(\.word)
+}
+
+/// The forms of `expect`, as its table entries number them. Their words: `get`: key, field and
+/// value pairs, then a `via` node (flags `only`, `via`); `getAbsent`: key, then a `via` node;
+/// `streamNext`, `streamLast`: the stream's name, then field and value pairs; `streamCount`: the
+/// stream's name (value: the count; flag `iterated`: then the count's word); `streamEmpty`: the
+/// stream's name; `owners`: key, then the nodes; `sees`: the observer and the other node (flag
+/// `up`); `ok`, `fail`: none, the command expected to succeed or fail is the next entry.
+enum ExpectForm: UInt8 {
+    case get, getAbsent, streamNext, streamLast, streamCount, streamEmpty, owners, sees, converged, ok, fail
+}
+
+extension CommandTable.Flags {
+    /// `expect get … only`.
+    static let only = CommandTable.Flags(rawValue: 8)
+    /// `expect NODE sees OTHER up`.
+    static let up = CommandTable.Flags(rawValue: 16)
+}
+
+/// The `expect …` forms.
+public enum Expectation: Equatable, Sendable {
+    case get(key: Word, fields: [Assignment], only: Bool, via: Word?)
+    case getAbsent(key: Word, via: Word?)
+    case streamNext(Word, [Assignment])
+    case streamLast(Word, [Assignment])
+    case streamCount(Word, Amount<Int>)
+    case streamEmpty(Word)
+    case owners(key: Word, nodes: [Word])
+    case sees(Word, Word, up: Bool)
+    case converged
+    /// `expect ok COMMAND`: a `put`, `get`, `delete` or `stream` command.
+    indirect case ok(Command)
+    /// `expect fail COMMAND`: a `put`, `get`, `delete` or `stream` command.
+    indirect case fail(Command)
+}
+
+/// `expect`'s arguments.
+public struct ExpectArguments: CommandArguments, Equatable {
+    public var expectation: Expectation
+}
+
+extension CommandKind {
+    /// `expect …`, as `chaos` and tests write it.
+    static func expect(_ expectation: Expectation) -> CommandKind {
+        .declared(DeclaredCommand(CommandDeclaration.expect, ExpectArguments(expectation: expectation)))
+    }
+}
+
+extension CommandDeclaration {
+    /// An `expect` entry read back.
+    private static func readExpectation(_ entry: inout EntryReader) -> Expectation {
+        switch ExpectForm(rawValue: entry.form) ?? .converged {
+        case .get:
+            let key = entry.word(0), fields = entry.assignments(after: 1)
+            return .get(key: key, fields: fields, only: entry.flags.contains(.only), via: entry.via())
+        case .getAbsent:
+            let key = entry.word(0)
+            return .getAbsent(key: key, via: entry.via())
+        case .streamNext:
+            let name = entry.word(0)
+            return .streamNext(name, entry.assignments(after: 1))
+        case .streamLast:
+            let name = entry.word(0)
+            return .streamLast(name, entry.assignments(after: 1))
+        case .streamCount:
+            let name = entry.word(0)
+            return .streamCount(name, entry.amount(Int(entry.value), word: 1))
+        case .streamEmpty: return .streamEmpty(entry.word(0))
+        case .owners:
+            let key = entry.word(0)
+            return .owners(key: key, nodes: entry.words(after: 1))
+        case .sees:
+            let observer = entry.word(0)
+            return .sees(observer, entry.word(1), up: entry.flags.contains(.up))
+        case .converged: return .converged
+        case .ok: return .ok(entry.next())
+        case .fail: return .fail(entry.next())
+        }
+    }
+
+    /// An expectation written back, after `expect `.
+    static func expectationText(_ e: Expectation, _ word: (Word) -> String) -> String {
+        func w(_ x: Word) -> String { Formatting.word(word(x)) }
+        func assign(_ xs: [Assignment]) -> String { xs.isEmpty ? "" : " " + sourceText(xs, word) }
+        switch e {
+        case .get(let k, let f, let only, let v): return "get \(w(k))\(assign(f))" + (only ? " only" : "") + sourceText(via: v, word)
+        case .getAbsent(let k, let v): return "get \(w(k)) absent" + sourceText(via: v, word)
+        case .streamNext(let s, let f): return "stream \(w(s)) next\(assign(f))"
+        case .streamLast(let s, let f): return "stream \(w(s)) last\(assign(f))"
+        case .streamCount(let s, let n): return "stream \(w(s)) count " + sourceText(n, word) { "\($0)" }
+        case .streamEmpty(let s): return "stream \(w(s)) empty"
+        case .owners(let k, let nodes): return "owners \(w(k)) " + sourceText(words: nodes, word)
+        case .sees(let a, let b, let up): return "\(w(a)) sees \(w(b)) " + (up ? "up" : "down")
+        case .converged: return "converged"
+        case .ok(let c): return "ok " + c.source(word)
+        case .fail(let c): return "fail " + c.source(word)
+        }
     }
 }

@@ -1,7 +1,7 @@
 extension CommandDeclaration {
     /// `heal`: removes every partition and isolation.
     static let heal = CommandDeclaration(
-        word: "heal", group: .cluster,
+        word: "heal", helpOrder: 110, group: .cluster,
         usages: ["heal"],
         summary: "remove every partition and isolation",
         details: [

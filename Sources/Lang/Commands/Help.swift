@@ -1,7 +1,7 @@
 extension CommandDeclaration {
     /// `help [COMMAND]`: the overview, or one command's usage and example.
     static let help = CommandDeclaration(
-        word: "help", group: .inspection,
+        word: "help", helpOrder: 300, group: .inspection,
         usages: ["help [COMMAND]"],
         summary: "list commands, or explain one",
         details: [

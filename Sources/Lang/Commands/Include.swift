@@ -1,7 +1,7 @@
 extension CommandDeclaration {
     /// `include FILE`: runs another script in place.
     static let include = CommandDeclaration(
-        word: "include", group: .inspection,
+        word: "include", helpOrder: 290, group: .inspection,
         usages: ["include FILE"],
         summary: "run another script in place",
         details: [

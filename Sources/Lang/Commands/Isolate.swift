@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `isolate NODE`: cuts the node off from every other node.
     static let isolate = oneNode(
-        "isolate", summary: "cut a node off from every other node",
+        "isolate", helpOrder: 100, summary: "cut a node off from every other node",
         details: [
             "Cuts NODE off from every other node (the client still reaches it).",
         ],

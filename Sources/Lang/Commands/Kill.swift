@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `kill NODE [wipe]`: a crash, with the disk lost too under `wipe`.
     static let kill = CommandDeclaration(
-        word: "kill", group: .cluster,
+        word: "kill", helpOrder: 50, group: .cluster,
         usages: ["kill NODE [wipe]"],
         summary: "crash a node (wipe: its disk is lost too)",
         details: [

@@ -5,11 +5,11 @@ extension CommandDeclaration {
     /// `resume`, `restart`, `isolate`): its parsing, name check, completion, source and run are
     /// the same but for the change and the nodes it fits, so each such command's file gives only
     /// its words, what Tab offers after it (`offers`) and `act`.
-    static func oneNode(_ word: String, summary: String, details: [String], example: [String],
+    static func oneNode(_ word: String, helpOrder: Int, summary: String, details: [String], example: [String],
                         offers: @escaping @Sendable (CompletionContext) -> [String],
                         act: @escaping @Sendable (Cluster, String) throws(ClusterError) -> Void) -> CommandDeclaration {
         CommandDeclaration(
-            word: word, group: .cluster,
+            word: word, helpOrder: helpOrder, group: .cluster,
             usages: ["\(word) NODE"],
             summary: summary,
             details: details,

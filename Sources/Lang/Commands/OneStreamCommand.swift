@@ -4,13 +4,13 @@ extension CommandDeclaration {
     /// offers after it, how it runs (with the stream's name as written) and how it checks the
     /// name before the script runs.
     static func oneStream(
-        _ word: String, summary: String, details: [String], example: [String],
+        _ word: String, helpOrder: Int, summary: String, details: [String], example: [String],
         offers: @escaping @Sendable (CompletionContext) -> [String],
         checkName: @escaping @Sendable (inout NameChecker, Word) throws(ScriptError) -> Void,
         run: @escaping @Sendable (Interpreter, Command, Word) throws(ScriptError) -> Void
     ) -> CommandDeclaration {
         CommandDeclaration(
-            word: word, group: .streams,
+            word: word, helpOrder: helpOrder, group: .streams,
             usages: ["\(word) NAME"],
             summary: summary,
             details: details,

@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `partition A… | B… [| C…]`: groups of nodes that cannot talk to one another.
     static let partition = CommandDeclaration(
-        word: "partition", group: .cluster,
+        word: "partition", helpOrder: 90, group: .cluster,
         usages: ["partition A… | B… [| C…]"],
         summary: "split nodes into groups that cannot talk",
         details: [

@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `pause NODE`: the node freezes.
     static let pause = oneNode(
-        "pause", summary: "freeze a node (messages to it wait)",
+        "pause", helpOrder: 70, summary: "freeze a node (messages to it wait)",
         details: [
             "The node freezes: it sends nothing and its timers stop; messages that reach it wait,",
             "in order, and are handled after resume.",

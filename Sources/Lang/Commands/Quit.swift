@@ -1,7 +1,7 @@
 extension CommandDeclaration {
     /// `quit`: leaves the REPL, or ends a file's run.
     static let quit = CommandDeclaration(
-        word: "quit", group: .inspection,
+        word: "quit", helpOrder: 310, group: .inspection,
         usages: ["quit"],
         summary: "leave the REPL (in a file: end its run)",
         details: [

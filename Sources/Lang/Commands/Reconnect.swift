@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `reconnect NAME`: the stream's client comes back and catches up.
     static let reconnect = oneStream(
-        "reconnect", summary: "the stream's client comes back and catches up",
+        "reconnect", helpOrder: 180, summary: "the stream's client comes back and catches up",
         details: [
             "Resumes after the last sequence number seen: collects reports, reads the selected",
             "fields as get does, merges by highest stamp and, if the values differ from the last",

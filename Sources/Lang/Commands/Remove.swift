@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `remove NODE`: graceful leave.
     static let remove = CommandDeclaration(
-        word: "remove", group: .cluster,
+        word: "remove", helpOrder: 40, group: .cluster,
         usages: ["remove NODE"],
         summary: "graceful leave: hand ranges and streams off, then stop",
         details: [
@@ -34,6 +34,7 @@ extension CommandDeclaration {
             // In an `at` block, a graceful leave runs alongside the block's other commands; its
             // outcome prints when it ends.
             startInBlock: { interpreter, command, remove throws(ScriptError) in
+                interpreter.announceInBlock(command)
                 interpreter.operationsInFlight += 1
                 let name = interpreter.text(remove.node)
                 try interpreter.attempt(command, [remove.node]) { () throws(ClusterError) in

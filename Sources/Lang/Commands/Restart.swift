@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `restart NODE`: a killed node starts again.
     static let restart = oneNode(
-        "restart", summary: "start a killed node again with what its disk kept",
+        "restart", helpOrder: 60, summary: "start a killed node again with what its disk kept",
         details: [
             "A killed node starts again with what its disk kept (nothing after wipe), rejoins and",
             "catches up. Restarting a node that is not killed is an error.",

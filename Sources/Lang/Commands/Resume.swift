@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `resume NODE`: a paused node goes on.
     static let resume = oneNode(
-        "resume", summary: "unfreeze a paused node",
+        "resume", helpOrder: 80, summary: "unfreeze a paused node",
         details: [
             "A paused node goes on with its state, handling the messages that waited.",
         ],

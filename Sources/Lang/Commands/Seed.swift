@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `seed N`: reseeds the simulation.
     static let seed = CommandDeclaration(
-        word: "seed", group: .cluster,
+        word: "seed", helpOrder: 20, group: .cluster,
         usages: ["seed N"],
         summary: "reseed the simulation",
         details: [

@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `show ring [tokens]|nodes|key KEY|streams|stats|convergence`: tables.
     static let show = CommandDeclaration(
-        word: "show", group: .inspection,
+        word: "show", helpOrder: 250, group: .inspection,
         usages: ["show ring [tokens]|nodes|key KEY|streams|stats|convergence"],
         summary: "tables: ring nodes key KEY streams stats convergence",
         shortUsage: "show WHAT",

@@ -1,7 +1,7 @@
 extension CommandDeclaration {
     /// `trace on|off`: the message-level log.
     static let trace = CommandDeclaration(
-        word: "trace", group: .inspection,
+        word: "trace", helpOrder: 270, group: .inspection,
         usages: ["trace on|off"],
         summary: "message-level log on or off",
         details: [

@@ -3,7 +3,7 @@ import Cluster
 extension CommandDeclaration {
     /// `wait converged [within DURATION]`: advances until converged (an expectation).
     static let wait = CommandDeclaration(
-        word: "wait", group: .time,
+        word: "wait", helpOrder: 200, group: .time,
         usages: ["wait converged [within DURATION]"],
         summary: "advance until converged (an expectation)",
         details: [

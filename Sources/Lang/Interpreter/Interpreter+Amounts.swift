@@ -27,9 +27,8 @@ extension Interpreter {
     /// will run with), so that a bad one is an error at once rather than part way through a run.
     func checkValues(_ body: [Command]) throws(ScriptError) {
         for command in body {
-            if case .declared(let declared) = command.kind {
-                try declared.declaration.behaviour?.prepare(self, declared.arguments)
-            }
+            let declared = command.declared
+            try declared.declaration.behaviour.prepare(self, declared.arguments)
         }
     }
 }

@@ -43,23 +43,19 @@ extension Interpreter {
         iterations = blocks[index].iterations
         recordingSuspended = true
         defer { (iterations, recordingSuspended) = saved }
-        let prefix = "[\(Formatting.time(cluster.now))] "
         for command in blocks[index].body {
-            if let (request, words) = request(command) {
-                operationsInFlight += 1
-                try attempt(command, words) { () throws(ClusterError) in
-                    _ = try cluster.submit(request) { [unowned self] result in
-                        self.operationsInFlight -= 1
-                        self.session.emit(.normal, "[\(Formatting.time(self.cluster.now))] " + self.describe(request, result))
-                    }
-                }
-            } else if case .declared(let declared) = command.kind, let start = declared.declaration.behaviour?.startInBlock {
-                session.emit(.normal, prefix + command.source(text))
+            let declared = command.declared
+            if let start = declared.declaration.behaviour.startInBlock {
                 try start(self, command, declared.arguments)
             } else {
-                session.emit(.normal, prefix + command.source(text))
+                announceInBlock(command)
                 _ = try execute(command)
             }
         }
+    }
+
+    /// Prints a command of an `at` block as it starts, with the time.
+    func announceInBlock(_ command: Command) {
+        session.emit(.normal, "[\(Formatting.time(cluster.now))] " + command.source(text))
     }
 }

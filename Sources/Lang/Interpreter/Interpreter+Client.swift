@@ -2,32 +2,25 @@ import Cluster
 
 /// Client operations (`put`, `get`, `delete`) and live queries (`stream`).
 extension Interpreter {
-    /// The request a client-operation command makes, with `$i` substituted; nil for other commands.
-    func request(_ command: Command) -> (ClientRequest, words: [Word])? {
-        switch command.kind {
-        case .put(let key, let fields, let via):
-            let values = fields.map { FieldValue(text($0.field), text($0.value)) }
-            return (.put(key: text(key), fields: values, via: via.map(text)), [key] + (via.map { [$0] } ?? []))
-        case .get(let key, let fields, let via):
-            return (.get(key: text(key), fields: fields.map(text), via: via.map(text)), [key] + (via.map { [$0] } ?? []))
-        case .delete(let key, let fields, let via):
-            return (.delete(key: text(key), fields: fields.map(text), via: via.map(text)), [key] + (via.map { [$0] } ?? []))
-        default:
-            return nil
-        }
-    }
-
-    /// Runs a client operation to completion and prints its outcome.
-    func clientOperation(_ command: Command) throws(ScriptError) -> ClientResult {
-        guard let (request, words) = request(command) else {
-            throw ScriptError("not a client operation", at: command.range)
-        }
-        let result = try holdingDeliveries { () throws(ScriptError) in
+    /// Runs the client operation `command` makes, `request` (its `words` are where an error points),
+    /// to completion and prints its outcome.
+    func clientOperation(_ command: Command, _ request: ClientRequest, _ words: [Word]) throws(ScriptError) -> ClientResult {
+        try holdingDeliveries { () throws(ScriptError) in
             let result = try attempt(command, words) { () throws(ClusterError) in try cluster.perform(request) }
             session.emit(.normal, describe(request, result))
             return result
         }
-        return result
+    }
+
+    /// Starts the client operation of a command in an `at` block: its outcome prints when it completes.
+    func submit(_ command: Command, _ request: ClientRequest, _ words: [Word]) throws(ScriptError) {
+        operationsInFlight += 1
+        try attempt(command, words) { () throws(ClusterError) in
+            _ = try cluster.submit(request) { [unowned self] result in
+                self.operationsInFlight -= 1
+                self.session.emit(.normal, "[\(Formatting.time(self.cluster.now))] " + self.describe(request, result))
+            }
+        }
     }
 
     /// Runs `body` with deliveries held, then prints them: a view follows the outcome of the write that
@@ -43,17 +36,44 @@ extension Interpreter {
         return try body()
     }
 
-    /// `stream NAME KEY FIELD… [initial]`: a failed registration is a script error unless expected.
-    func openStream(_ command: Command, name: Word, key: Word, fields: [Word], initial: Bool,
-                    expectFailure: Bool) throws(ScriptError) -> ClientResult {
-        try holdingDeliveries { () throws(ScriptError) in
-            try openStreamHeld(command, name: name, key: key, fields: fields, initial: initial, expectFailure: expectFailure)
+    /// `stream NAME KEY FIELD… [initial] [retry DURATION]`: a registration that failed (every try,
+    /// with `retry`) is a script error unless expected. Each failed try is printed, and none counts.
+    func openStream(_ command: Command, _ stream: StreamArguments, expectFailure: Bool) throws(ScriptError) -> ClientResult {
+        func attempt(expectFailure: Bool) throws(ScriptError) -> ClientResult {
+            try holdingDeliveries { () throws(ScriptError) in
+                try openStreamHeld(command, name: stream.name, key: stream.key, fields: stream.fields,
+                                   initial: stream.initial, expectFailure: expectFailure)
+            }
+        }
+        guard let retry = stream.retry else { return try attempt(expectFailure: expectFailure) }
+        let limit = try value(retry, .duration)
+        let start = cluster.now
+        let (deadline, overflow) = start.addingReportingOverflow(limit)
+        var tries = 0
+        while true {
+            let started = cluster.now
+            let result = try attempt(expectFailure: true)
+            tries += 1
+            if result.succeeded || shouldStop() { return result }
+            // Tries start at least `timeout` apart: one that failed at once (too few replicas
+            // reachable) is tried again once time has passed, not at once.
+            let next = started + max(cluster.settings.timeout, 1)
+            if overflow || next < deadline {
+                if cluster.now < next { cluster.advance(by: next - cluster.now) }
+                if shouldStop() { return result }
+                if overflow || cluster.now < deadline { continue }
+            }
+            if expectFailure { return result }
+            throw ScriptError("stream registration \(describeFailure(result)), \(tries) tr\(tries == 1 ? "y" : "ies") "
+                              + "in \(Durations.text(cluster.now - start)): the stream never opened",
+                              at: command.range)
         }
     }
 
     private func openStreamHeld(_ command: Command, name: Word, key: Word, fields: [Word], initial: Bool,
                                 expectFailure: Bool) throws(ScriptError) -> ClientResult {
         let streamName = text(name)
+        if let number = NameChecker.chaosStreamNumber(streamName) { chaosStreamsUsed = max(chaosStreamsUsed, number) }
         pending[streamName] = []
         let result: ClientResult
         do {

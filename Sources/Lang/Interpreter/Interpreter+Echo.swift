@@ -5,7 +5,7 @@
 extension Interpreter {
     func echoSource(_ command: Command) {
         guard session.options.echo, !recordingSuspended else { return }
-        if case .repeat = command.kind { return }
+        if command.declared.arguments is RepeatArguments { return }
         session.emit(.normal, Self.echoPrefix(Formatting.time(cluster.now)) + command.source(text))
     }
 

@@ -71,12 +71,12 @@ extension Interpreter {
         case .ok(let inner), .fail(let inner):
             var wantSuccess = true
             if case .fail = expectation { wantSuccess = false }
-            let result: ClientResult
-            if case .stream(let name, let key, let fields, let initial) = inner.kind {
-                result = try openStream(inner, name: name, key: key, fields: fields, initial: initial, expectFailure: true)
-            } else {
-                result = try clientOperation(inner)
+            let declared = inner.declared
+            guard let outcome = declared.declaration.behaviour.outcome else {
+                throw ScriptError("`expect ok` and `expect fail` take a put, get, delete or stream command",
+                                  at: inner.range)
             }
+            let result = try outcome(self, inner, declared.arguments)
             record(result.succeeded == wantSuccess, command, expected: wantSuccess ? "success" : "failure",
                    seen: result.succeeded ? "success" : describeFailure(result))
         }

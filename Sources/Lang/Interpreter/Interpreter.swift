@@ -27,6 +27,8 @@ final class Interpreter {
     var recording: [String] = []
     /// Inside an `at` block the block itself was recorded, so its commands are not recorded again.
     var recordingSuspended = false
+    /// The highest N of a stream `chaos-sN` opened (or tried) so far: a campaign numbers its streams after it.
+    var chaosStreamsUsed = 0
 
     init(session: Session) {
         self.session = session
@@ -43,7 +45,8 @@ final class Interpreter {
         let loader = ScriptLoader(readFile: session.options.readFile)
         do throws(ScriptError) {
             let script = try loader.load(text: source, path: path)
-            var checker = NameChecker(nodes: Set(cluster.nodeNames), streams: Set(cluster.openStreams))
+            var checker = NameChecker(nodes: Set(cluster.nodeNames), streams: Set(cluster.openStreams),
+                                      chaosStreamsUsed: chaosStreamsUsed)
             try checker.check(script)
             if fileRun && !session.options.record && !script.containsCheck { cluster.recordsHistory = false }
             try raiseDeferred()
@@ -76,30 +79,12 @@ final class Interpreter {
 
     func execute(_ command: Command) throws(ScriptError) -> Flow {
         if shouldStop() { try raiseDeferred(); throw ScriptError("interrupted", at: command.range) }
-        if !iterations.isEmpty { try checkSubstitutedFields(command.kind) }
+        if !iterations.isEmpty { try checkSubstitutedFields(command) }
         recordSource(command)
         echoSource(command)
         if let recorder = cluster.recorder { recorder.commandBegins(command.source(text), at: cluster.now) }
-        switch command.kind {
-        case .put, .get, .delete:
-            _ = try clientOperation(command)
-        case .stream(let name, let key, let fields, let initial):
-            _ = try openStream(command, name: name, key: key, fields: fields, initial: initial, expectFailure: false)
-        case .at(let time, let body):
-            try schedule(command, at: try value(time, .duration), body)
-        case .expect(let expectation):
-            try expect(expectation, command)
-        case .repeat(let count, let body):
-            let count = try value(count, .count)
-            guard count > 0 else { break }
-            for i in 1...count {
-                iterations.append(i)
-                defer { iterations.removeLast() }
-                if try execute(body) == .quit { return .quit }
-            }
-        case .declared(let declared):
-            if try declared.declaration.behaviour?.run(self, command, declared.arguments) == .quit { return .quit }
-        }
+        let declared = command.declared
+        if try declared.declaration.behaviour.run(self, command, declared.arguments) == .quit { return .quit }
         try raiseDeferred()
         if interrupted {
             throw ScriptError("interrupted at \(Formatting.time(cluster.now))", at: command.range)
@@ -120,23 +105,17 @@ final class Interpreter {
     }
 
     /// A field that `$i` makes the same as another of its command (`put k a$i=1 a1=2` at i=1) is an
-    /// error at its second use, as the parser reports one written twice; an `at` block's commands are
+    /// error at its second use, as the parser reports one written twice (each command says which of
+    /// its words are fields: `CommandBehaviour.checkSubstituted`); an `at` block's commands are
     /// checked when it is scheduled, under the iterations they will run with.
-    func checkSubstitutedFields(_ kind: CommandKind) throws(ScriptError) {
-        switch kind {
-        case .put(_, let fields, _): try checkSubstituted(fields.lazy.map(\.field), listed: false)
-        case .get(_, let fields, _), .delete(_, let fields, _), .stream(_, _, let fields, _):
-            try checkSubstituted(fields, listed: true)
-        case .expect(.get(_, let fields, _, _)), .expect(.streamNext(_, let fields)), .expect(.streamLast(_, let fields)):
-            try checkSubstituted(fields.lazy.map(\.field), listed: false)
-        case .expect(.ok(let inner)), .expect(.fail(let inner)): try checkSubstitutedFields(inner.kind)
-        case .at(_, let body): for command in body { try checkSubstitutedFields(command.kind) }
-        default: break
-        }
+    func checkSubstitutedFields(_ command: Command) throws(ScriptError) {
+        let declared = command.declared
+        try declared.declaration.behaviour.checkSubstituted(self, declared.arguments)
     }
 
-    /// Runs for every command inside a `repeat`: it looks at no text unless a field holds `$i`.
-    private func checkSubstituted(_ fields: some Collection<Word>, listed: Bool) throws(ScriptError) {
+    /// `fields` of a command: runs for every command inside a `repeat`, and looks at no text unless
+    /// a field holds `$i`.
+    func checkSubstituted(_ fields: some Collection<Word>, listed: Bool) throws(ScriptError) {
         guard fields.count > 1, let i = iterations.last, fields.contains(where: { $0.text.holdsIteration }) else { return }
         var seen: [String] = []
         for field in fields {
@@ -195,12 +174,8 @@ final class Interpreter {
 
     /// Records a command as it runs; commands that only group others (`repeat`, `include`) record their contents.
     func recordSource(_ command: Command) {
-        guard session.options.record, !recordingSuspended else { return }
-        switch command.kind {
-        case .repeat: return
-        case .declared(let declared) where declared.declaration.behaviour?.recorded != true: return
-        default: recording.append(command.source(text))
-        }
+        guard session.options.record, !recordingSuspended, command.declared.declaration.behaviour.recorded else { return }
+        recording.append(command.source(text))
     }
 
     // MARK: Expectation bookkeeping

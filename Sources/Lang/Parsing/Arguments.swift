@@ -118,7 +118,11 @@ struct Arguments {
 
     /// The next word as a duration, or (holding `$i`) the word, read as each iteration runs.
     mutating func duration(_ what: String = "a duration") throws(ScriptError) -> Reading<Micros> {
-        let token = try required(what)
+        try duration(of: try required(what))
+    }
+
+    /// `token` as a duration, or (holding `$i`) the word, read as each iteration runs.
+    func duration(of token: Token) throws(ScriptError) -> Reading<Micros> {
         guard token.kind == .word else {
             throw ScriptError("expected a duration, not `\(file.display(token))`: \(usage)", at: file.range(token))
         }

@@ -39,13 +39,15 @@ struct CommandParser {
         guard let first = tokens.first else {
             throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`", at: file.range(brace))
         }
-        let declaration = CommandDeclarations.all[try commandWord(first)]
+        let index = try commandWord(first)
+        let declaration = CommandDeclarations.all[index]
         guard let header = declaration.header else {
             throw ScriptError("`{` opens a block only after `repeat N` or `at TIME`, not after `\(declaration.word)`",
                               at: file.range(brace))
         }
         var args = Arguments(declaration.word, anchor: first, rest: tokens.dropFirst(), file: file)
-        return BlockHeader(kind: try header(&args), word: first.word, brace: brace.word)
+        return BlockHeader(command: index, value: try header(&args), bindsIteration: declaration.bindsIteration,
+                           restricted: declaration.blockRestriction != nil, word: first.word, brace: brace.word)
     }
 
     /// The command word: a known bare word, or an error with a suggestion.
@@ -72,14 +74,15 @@ struct CommandParser {
 
     /// Appends the entry of the command `args` are the arguments of, whose words were appended
     /// from `firstWord`; returns its index.
-    func entry(_ kind: CommandTable.Kind, _ args: Arguments, from firstWord: Int, _ flags: CommandTable.Flags = [],
+    func entry(_ args: Arguments, names: NameUse, from firstWord: Int, _ flags: CommandTable.Flags = [],
                value: Int64 = 0, into table: inout CommandTable) -> Int {
-        table.append(kind, at: args.anchor.word, wordsFrom: firstWord, flags: flags, value: value)
+        table.append(command: args.command, names: names, at: args.anchor.word, wordsFrom: firstWord, flags: flags,
+                     value: value)
     }
 
     /// Appends a command kept whole (`CommandTable.built`); returns its entry's index.
     func built(_ kind: CommandKind, _ args: Arguments, into table: inout CommandTable) -> Int {
-        table.append(built: Command(kind, at: file.range(args.anchor.word)))
+        table.append(built: Command(kind, at: file.range(args.anchor.word)), of: args.command)
     }
 
     /// Appends a declared command (`CommandKind.declared`) of `arguments`; returns its entry's index.
@@ -89,14 +92,13 @@ struct CommandParser {
     }
 
     /// `VERB KEY [FIELD…] [via NODE]` (`get`, `delete`).
-    func keyAndFields(_ kind: CommandTable.Kind, _ args: inout Arguments,
-                      into table: inout CommandTable) throws(ScriptError) -> Int {
+    func keyAndFields(_ args: inout Arguments, into table: inout CommandTable) throws(ScriptError) -> Int {
         let firstWord = table.nextWord
         let node = try args.takeVia()
         table.append(word: try args.key())
         try fields(&args, into: &table)
         let flags = append(via: node, into: &table)
-        return entry(kind, args, from: firstWord, flags, into: &table)
+        return entry(args, names: .via, from: firstWord, flags, into: &table)
     }
 
     /// An entry's number: its bits, or (its word holding `$i`) 0 and true, the word appended to
@@ -184,11 +186,14 @@ struct CommandParser {
 
 /// `repeat N` or `at TIME`, before a `{`.
 struct BlockHeader {
-    enum Kind {
-        case `repeat`(Reading<Int>)
-        case at(Reading<Micros>)
-    }
-    var kind: Kind
+    /// The block command's index in `CommandDeclarations.all`.
+    var command: Int
+    /// The number its entry keeps (`repeat`'s count, `at`'s time).
+    var value: Reading<Int64>
+    /// The block defines `$i` (`repeat`).
+    var bindsIteration: Bool
+    /// The block may hold only commands that run in an `at` block (`CommandDeclaration.blockRestriction`).
+    var restricted: Bool
     /// The command word (`repeat`, `at`): the command's range.
     var word: Lexeme
     /// The `{`, where "unclosed" errors point.

@@ -21,8 +21,7 @@ struct ScriptParser {
         var line: Int
         /// Something follows the `{` on its own line: then the `}` must end that same line.
         var inline = false
-        var isRepeat: Bool { if case .repeat = header.kind { true } else { false } }
-        var isAt: Bool { !isRepeat }
+        var bindsIteration: Bool { header.bindsIteration }
     }
 
     /// The file's commands. `file` must be made with `linesFoundByParser`: its lines are noted here
@@ -72,7 +71,7 @@ struct ScriptParser {
                     throw ScriptError("`}` of a block that spans lines must be on its own line",
                                       at: file.range(token))
                 }
-                if frame.isRepeat { repeats -= 1 }
+                if frame.bindsIteration { repeats -= 1 }
                 table.close(frame.entry)
                 index += 1
                 lineDone = true
@@ -93,12 +92,12 @@ struct ScriptParser {
             if repeats == 0, let loose = words.first(where: { $0.holdsIteration }) {
                 throw ScriptError("`$i` is only defined inside a `repeat` block", at: file.range(loose))
             }
-            if let top = stack.last, top.isAt, let first = words.first,
+            if let top = stack.last, top.header.restricted, let first = words.first,
                !(first.isBare && CommandDeclarations.index(file.source, first.word)
                 .map({ CommandDeclarations.all[$0].runsInAtBlock }) == true) {
-                throw ScriptError("`\(file.display(first))` cannot run in an `at` block: it holds put, get, delete, "
-                                  + "add, remove, kill, restart, pause, resume, partition, isolate, heal and config",
-                                  at: file.range(first))
+                let block = CommandDeclarations.all[top.header.command]
+                throw ScriptError("`\(file.display(first))` cannot run in an `\(block.word)` block: "
+                                  + (block.blockRestriction ?? ""), at: file.range(first))
             }
             if !stack.isEmpty && stack[stack.count - 1].line == number { stack[stack.count - 1].inline = true }
             parser.includeDepth = baseDepth + stack.count + 1
@@ -109,15 +108,12 @@ struct ScriptParser {
                                       at: file.range(tokens[end]))
                 }
                 let firstWord = table.nextWord
-                let (kind, (value, iterated)) = switch header.kind {
-                case .repeat(let count): (CommandTable.Kind.repeat, parser.stored(count, into: &table) { Int64($0) })
-                case .at(let time): (CommandTable.Kind.at, parser.stored(time, into: &table) { $0 })
-                }
-                let entry = table.append(kind, at: header.word, wordsFrom: firstWord,
+                let (value, iterated) = parser.stored(header.value, into: &table) { $0 }
+                let entry = table.append(command: header.command, names: .body, at: header.word, wordsFrom: firstWord,
                                          flags: iterated ? .iterated : [], value: value)
                 if stack.isEmpty { table.addRoot(entry) }
                 let frame = Frame(header: header, entry: entry, line: number)
-                if frame.isRepeat { repeats += 1 }
+                if frame.bindsIteration { repeats += 1 }
                 stack.append(frame)
                 index = end + 1
             } else {

@@ -59,6 +59,13 @@ extension ValueForm where Value == ConfigValue {
 enum Reading<Value> {
     case value(Value)
     case iterated(Lexeme)
+
+    func map<Other>(_ transform: (Value) -> Other) -> Reading<Other> {
+        switch self {
+        case .value(let value): .value(transform(value))
+        case .iterated(let word): .iterated(word)
+        }
+    }
 }
 
 extension Values {
