@@ -59,9 +59,9 @@ import Testing
 
     @Test func jsonLinesCarryTypeVersionAndFields() throws {
         let lines: [(OutputKind, String)] = [
-            (.normal, "kvrepl 2.5s> put k a=1\n"),
-            (.normal, "put k: ok (n1, 2 acks)\n"),
-            (.normal, "[12.5s] get k: a=1 (n1, 2 replies)\n"),
+            (.command, "kvrepl 2.5s> put k a=1\n"),
+            (.outcome, "put k: ok (n1, 2 acks)\n"),
+            (.outcome, "[12.5s] get k: a=1 (n1, 2 replies)\n"),
             (.delivery, "[3s] s #2 \"a key\": a=1 b=\"x \\\"y\\\"\"\n"),
             (.delivery, "s #1 k: (empty)\n"),
             (.passed, "PASS a.kvs:9 (i=2) expect get k a=2\n"),
@@ -92,6 +92,15 @@ import Testing
         #expect(objects[7]["text"] as? String == "lost: k f1" && objects[7]["location"] as? String == "a.kvs:7")
         #expect(objects[9]["location"] as? String == "a.kvs:5:1" && objects[9]["message"] as? String == "unknown node `n9`")
         #expect(objects[11]["text"] as? String == "nodes\n  n1  up")
+    }
+
+    /// The type comes from what printed the line, not from its look: `echo` text that reads like an
+    /// outcome or an echoed command is text.
+    @Test func jsonTypesFollowTheKindOfOutputNotItsText() throws {
+        for text in ["put k: ok (n1, 2 acks)\n", "kvrepl 2.5s> put k a=1\n", "[3s] get k: a=1\n"] {
+            let line = try #require(JSONLines.object(.normal, text, file: "a.kvs", seed: 1).first)
+            #expect(try Self.decode(line)["type"] as? String == "text", "\(text)")
+        }
     }
 
     @Test func jsonQuotingEscapesControlCharacters() {

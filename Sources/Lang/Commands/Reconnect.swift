@@ -18,7 +18,7 @@ extension CommandDeclaration {
             let result = try interpreter.attempt(command, [nameWord]) { () throws(ClusterError) in
                 try interpreter.cluster.reconnectStream(name)
             }
-            interpreter.session.emit(.normal, "reconnect \(name): "
+            interpreter.session.emit(.outcome, "reconnect \(name): "
                 + (result.succeeded ? "ok" : interpreter.describeFailure(result)))
         }
     }

@@ -26,7 +26,7 @@ extension CommandDeclaration {
                 let outcome = try interpreter.attempt(command, [remove.node]) { () throws(ClusterError) in
                     try interpreter.cluster.remove(name)
                 }
-                interpreter.session.emit(.normal, interpreter.describeRemove(name, outcome))
+                interpreter.session.emit(.outcome, interpreter.describeRemove(name, outcome))
                 return .next
             },
             checkNames: { checker, remove, _ throws(ScriptError) in try checker.knownNode(remove.node) },
@@ -40,7 +40,7 @@ extension CommandDeclaration {
                 try interpreter.attempt(command, [remove.node]) { () throws(ClusterError) in
                     try interpreter.cluster.beginRemove(name) { [unowned interpreter] outcome in
                         interpreter.operationsInFlight -= 1
-                        interpreter.session.emit(.normal, "[\(Durations.text(interpreter.cluster.now))] "
+                        interpreter.session.emit(.outcome, "[\(Formatting.time(interpreter.cluster.now))] "
                             + interpreter.describeRemove(name, outcome))
                     }
                 }

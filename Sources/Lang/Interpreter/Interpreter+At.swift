@@ -56,6 +56,6 @@ extension Interpreter {
 
     /// Prints a command of an `at` block as it starts, with the time.
     func announceInBlock(_ command: Command) {
-        session.emit(.normal, "[\(Formatting.time(cluster.now))] " + command.source(text))
+        session.emit(.outcome, "[\(Formatting.time(cluster.now))] " + command.source(text))
     }
 }

@@ -7,7 +7,7 @@ extension Interpreter {
     func clientOperation(_ command: Command, _ request: ClientRequest, _ words: [Word]) throws(ScriptError) -> ClientResult {
         try holdingDeliveries { () throws(ScriptError) in
             let result = try attempt(command, words) { () throws(ClusterError) in try cluster.perform(request) }
-            session.emit(.normal, describe(request, result))
+            session.emit(.outcome, describe(request, result))
             return result
         }
     }
@@ -18,7 +18,7 @@ extension Interpreter {
         try attempt(command, words) { () throws(ClusterError) in
             _ = try cluster.submit(request) { [unowned self] result in
                 self.operationsInFlight -= 1
-                self.session.emit(.normal, "[\(Formatting.time(self.cluster.now))] " + self.describe(request, result))
+                self.session.emit(.outcome, "[\(Formatting.time(self.cluster.now))] " + self.describe(request, result))
             }
         }
     }
@@ -84,11 +84,11 @@ extension Interpreter {
         }
         let selection = fields.map(text).joined(separator: " ")
         if case .read(let view, _, let coordinator) = result {
-            session.emit(.normal, "stream \(streamName) on \(Formatting.word(text(key))) [\(selection)]: open, "
+            session.emit(.outcome, "stream \(streamName) on \(Formatting.word(text(key))) [\(selection)]: open, "
                 + "starting view \(Formatting.fields(view ?? [])) (\(coordinator))")
         } else {
             pending[streamName] = nil
-            session.emit(.normal, "stream \(streamName): \(describeFailure(result))")
+            session.emit(.outcome, "stream \(streamName): \(describeFailure(result))")
             if !expectFailure {
                 throw ScriptError("stream registration \(describeFailure(result))", at: command.range)
             }

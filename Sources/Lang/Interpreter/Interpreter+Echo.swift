@@ -6,7 +6,7 @@ extension Interpreter {
     func echoSource(_ command: Command) {
         guard session.options.echo, !recordingSuspended else { return }
         if command.declared.arguments is RepeatArguments { return }
-        session.emit(.normal, Self.echoPrefix(Formatting.time(cluster.now)) + command.source(text))
+        session.emit(.command, Self.echoPrefix(Formatting.time(cluster.now)) + command.source(text))
     }
 
     /// `kvrepl TIME> `: the start of an echoed command line.

@@ -88,7 +88,7 @@ extension Interpreter {
             let result = try attempt(command, [key] + (via.map { [$0] } ?? [])) { () throws(ClusterError) in
                 try cluster.perform(request)
             }
-            session.emit(.normal, describe(request, result))
+            session.emit(.outcome, describe(request, result))
             return result
         }
     }

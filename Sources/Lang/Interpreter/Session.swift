@@ -2,7 +2,10 @@ import Cluster
 
 /// What kind of text the session prints, so the front end can colour it (or not).
 public enum OutputKind: Sendable {
-    case normal        // command outcomes, tables, echo
+    case normal        // tables, `echo`, `config`, campaign summaries, help, notes
+    case outcome       // a command's outcome (client operations, `stream`, `reconnect`,
+                       // `remove`), and a command an `at` block starts, `[TIME] ` first
+    case command       // a command echoed by `--echo`: `kvrepl TIME> COMMAND`
     case delivery      // a live-query view as it arrives
     case passed        // an expectation that held (printed unless quiet)
     case failed        // an expectation that failed: file:line, expected, seen

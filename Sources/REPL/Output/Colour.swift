@@ -11,7 +11,7 @@ enum Colour {
         case .passed: "\u{1B}[32m"           // green
         case .delivery: "\u{1B}[36m"         // cyan
         case .trace: "\u{1B}[2m"             // dim
-        case .normal, .summary: nil
+        case .normal, .outcome, .command, .summary: nil
         }
     }
 

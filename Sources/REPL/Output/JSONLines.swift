@@ -21,8 +21,12 @@ enum JSONLines {
             objects = [plain("trace", body)]
         case .summary:
             objects = [plain("text", body)]
+        case .command:
+            objects = [command(body)]
+        case .outcome:
+            objects = [outcome(body)]
         case .normal:
-            objects = [normal(body)]
+            objects = [plain("text", body)]
         }
         return objects.map { object in
             var head = start(object.type)
@@ -54,25 +58,23 @@ enum JSONLines {
         return typed
     }
 
-    /// `[12.5s] put …` (an `at` block's line), an echoed command (`kvrepl 3s> put …`), a client
-    /// operation's outcome, or any other text (tables, `echo`, `chaos` summaries).
-    private static func normal(_ body: String) -> Typed {
-        if body.hasPrefix("kvrepl "), let end = body.firstRange(of: "> ") {
-            var typed = Typed(type: "command")
-            typed.members.add("time", String(body[body.index(body.startIndex, offsetBy: 7)..<end.lowerBound]))
-            typed.members.add("command", String(body[end.upperBound...]))
-            return typed
-        }
+    /// An echoed command: `kvrepl 3s> put …`.
+    private static func command(_ body: String) -> Typed {
+        guard body.hasPrefix("kvrepl "), let end = body.firstRange(of: "> ") else { return plain("text", body) }
+        var typed = Typed(type: "command")
+        typed.members.add("time", String(body[body.index(body.startIndex, offsetBy: 7)..<end.lowerBound]))
+        typed.members.add("command", String(body[end.upperBound...]))
+        return typed
+    }
+
+    /// A command's outcome, or a command an `at` block starts: `[12.5s] put …`, `put k: ok …`.
+    private static func outcome(_ body: String) -> Typed {
         let (time, rest) = splitTime(body)
-        let word = rest.prefix { $0 != " " }
-        if time != nil || ["put", "get", "delete", "stream", "reconnect", "remove"].contains(String(word)) {
-            var typed = Typed(type: "outcome")
-            if let time { typed.members.add("time", time) }
-            typed.members.add("command", String(word))
-            typed.members.add("text", rest)
-            return typed
-        }
-        return plain("text", body)
+        var typed = Typed(type: "outcome")
+        if let time { typed.members.add("time", time) }
+        typed.members.add("command", String(rest.prefix { $0 != " " && $0 != ":" }))
+        typed.members.add("text", rest)
+        return typed
     }
 
     /// `[TIME] rest` → (TIME, rest); (nil, body) without a time.
