@@ -59,7 +59,7 @@ import Testing
         c.advance(by: 6_000_000)
         let sim = c.sim
         let key = sim.keys.lookup("k500")!
-        let owner = sim.nodes[Int(sim.nameIndex[c.owners(of: "k500")[0]]!)]
+        let owner = sim.nodes[sim.nameIndex[c.owners(of: "k500")[0]]!]
         var newer = owner.store[key]!
         newer.fields[0].value = sim.values.intern("2")
         newer.fields[0].stamp = owner.nextStamp(now: sim.now)

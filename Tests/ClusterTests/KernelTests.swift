@@ -227,7 +227,7 @@ import Testing
     @Test func coordinatorTableFindsLiveRequestsOnlyAndNeverReusesIds() {
         var t = CoordinatorTable()
         func op(_ n: Int32) -> CoordinatorOp {
-            CoordinatorOp(client: -1, clientOp: n, key: 0, needed: 1, targetCount: 1)
+            CoordinatorOp(client: -1, clientOp: ClientOpID(n), key: 0, needed: 1, targetCount: 1)
         }
         let a = t.insert(op(10)), b = t.insert(op(11)), c = t.insert(op(12))
         #expect([a, b, c] == [0, 1, 2])

@@ -77,7 +77,7 @@ import Testing
 
     func ring(_ names: [String], vnodes: Int) -> Ring {
         Ring(members: names.enumerated().map { i, n in
-            (Int32(i), (0..<vnodes).map { StableHash.token(node: n, number: $0) })
+            (NodeID(i), (0..<vnodes).map { StableHash.token(node: n, number: $0) })
         })
     }
 

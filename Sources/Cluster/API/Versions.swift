@@ -28,7 +28,7 @@ public struct StoredField: Equatable, Sendable {
 extension Cluster {
     /// The version an acknowledged put or delete was stamped with; nil until then (or for a get).
     public func version(of id: OperationID) -> Version? {
-        guard id.raw >= 0, id.raw <= Int(Int32.max), let s = sim.client.ops[Int32(id.raw)]?.stamp else { return nil }
+        guard id.raw >= 0, id.raw <= Int(Int32.max), let s = sim.client.ops[ClientOpID(Int32(id.raw))]?.stamp else { return nil }
         return Version(time: s.time, coordinator: sim.names[s.origin])
     }
 

@@ -25,7 +25,7 @@ struct HistoryChecker {
         let nodes: [Node]
         if converged {
             let owners = sim.owners(key)
-            nodes = owners.isEmpty ? sim.members : [sim.nodes[Int(owners[0])]]
+            nodes = owners.isEmpty ? sim.members : [sim.nodes[owners[0]]]
         } else {
             nodes = sim.members.filter { sim.machines[$0.index].state == .running }
         }
@@ -125,7 +125,7 @@ struct HistoryChecker {
         var survivor = ObjectRecord()
         for r in records(log.key) { _ = survivor.merge(r.record, sim.order) }
         for index in log.firstFollowedOp..<client.ops.count {
-            guard let op = client.ops[Int32(index)] else { continue }
+            guard let op = client.ops[ClientOpID(Int32(index))] else { continue }
             guard let stamp = op.stamp, op.result?.succeeded == true, op.request.key == log.key else { continue }
             var touched: [(field: UInt32, value: UInt32?)] = []
             switch op.request {
@@ -180,7 +180,7 @@ struct HistoryChecker {
     }
 
     private func describeOp(_ index: Int) -> String {
-        guard let op = client.ops[Int32(index)] else { return "operation \(index)" }
+        guard let op = client.ops[ClientOpID(Int32(index))] else { return "operation \(index)" }
         let key = Quoting.word(sim.keys[op.request.key])
         let version = op.stamp.map { " (\(describe($0)))" } ?? ""
         switch op.request {

@@ -4,7 +4,7 @@ struct StreamLog {
     var name: String
     /// The index of the client that opened it (its operation ids are that client's).
     var client: Int
-    var instance: UInt32
+    var instance: StreamID
     var key: UInt32
     var fields: [UInt32]
     /// Client operations with an index from here on started after the stream returned.

@@ -16,7 +16,7 @@ struct ClientOp {
         var isRegistration: Bool { if case .register = self { return true }; return false }
     }
     var request: Request
-    var coordinator: Int32
+    var coordinator: NodeID?
     var result: ClientResult?
     /// For reads: the merged object with its stamps (streams need them).
     var object: ObjectRecord?

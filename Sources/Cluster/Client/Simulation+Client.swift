@@ -13,9 +13,9 @@ extension Simulation {
     }
 
     func submitInternal(_ client: Client, _ request: ClientOp.Request, via: String? = nil,
-                        completion: ((ClientResult) -> Void)?) throws(ClusterError) -> Int32 {
+                        completion: ((ClientResult) -> Void)?) throws(ClusterError) -> ClientOpID {
         guard !nameIndex.isEmpty else { throw ClusterError(.noNodes, "no node in the cluster") }
-        var coordinator: Int32 = -1
+        var coordinator: NodeID?
         if let via {
             coordinator = try node(named: via).index
         } else if let c = defaultCoordinator(for: request.key) {
@@ -28,7 +28,7 @@ extension Simulation {
         case .delete: count(.deletes)
         case .register: count(.registrations)
         }
-        if coordinator >= 0 { send(from: client.endpoint, to: coordinator, .request(op: id, request: request)) }
+        if let coordinator { send(from: client.endpoint, to: Endpoint(coordinator), .request(op: id, request: request)) }
         scheduleDeadline(.clientTimeout(client: Int32(client.index), op: id))
         return id
     }
@@ -89,7 +89,7 @@ extension Simulation {
 
     /// A read's answer as the client sees it: visible (selected) fields in name order; nil when
     /// no object exists.
-    private func readFields(_ client: Client, _ op: Int32, _ object: ObjectRecord?) -> [FieldValue]? {
+    private func readFields(_ client: Client, _ op: ClientOpID, _ object: ObjectRecord?) -> [FieldValue]? {
         guard let object, object.exists(order) else { return nil }
         var selection: [UInt32] = []
         if case .get(_, let fs)? = client.ops.request(of: op) { selection = fs }
@@ -101,7 +101,7 @@ extension Simulation {
     }
 
     /// `stamp`: the version an acknowledged write was given (kept for `check` and `stamp(of:)`).
-    func completeClientOp(_ client: Client, _ op: Int32, result: ClientResult, object: ObjectRecord?, stamp: Stamp? = nil) {
+    func completeClientOp(_ client: Client, _ op: ClientOpID, result: ClientResult, object: ObjectRecord?, stamp: Stamp? = nil) {
         // The callback is moved out through a captured variable: returned through `update`'s
         // generic result, a closure would be wrapped in a thunk allocated on every completion.
         var callback: ((ClientResult) -> Void)?

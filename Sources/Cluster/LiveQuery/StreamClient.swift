@@ -4,7 +4,7 @@
 /// going back (stamps only rise), and convergence (the state ends at the highest stamps).
 struct StreamClient {
     var name: String
-    var instance: UInt32
+    var instance: StreamID
     var key: UInt32
     var fields: [UInt32]
     /// Tombstone and selected fields' records, merged from everything heard.

@@ -4,14 +4,14 @@
 /// token count (so every node builds the same ring). 24 bytes: a gossip message carries one per
 /// member, and a thousand-node cluster moves hundreds of millions of them a minute.
 struct MemberEntry: Equatable {
-    var node: Int32
+    var node: NodeID
     /// At most `Simulation.maxVnodes`.
     private var tokenCount: UInt16
     var removed: Bool
     var beat: Int64
     var downAt: Int64
 
-    init(node: Int32, beat: Int64, downAt: Int64, removed: Bool, vnodes: Int32) {
+    init(node: NodeID, beat: Int64, downAt: Int64, removed: Bool, vnodes: Int32) {
         self.node = node
         self.tokenCount = UInt16(vnodes)
         self.removed = removed

@@ -47,7 +47,7 @@ extension NodeContext {
     }
 
     /// A key's new owners: its preference list by the leaving node's view as it is now.
-    func handoffTargets(_ key: UInt32) -> [Int32] {
+    func handoffTargets(_ key: UInt32) -> [NodeID] {
         preference(key).filter { $0 != node.index }
     }
 
@@ -69,7 +69,7 @@ extension NodeContext {
         arm(.handoff, after: settings.retransmitDelay)
     }
 
-    func acknowledgeHandoff(_ key: UInt32, version: UInt32, from: Int32) {
+    func acknowledgeHandoff(_ key: UInt32, version: UInt32, from: NodeID) {
         guard var state = node.handoff, let i = state.pending.firstIndex(where: { $0.key == key }),
               state.pending[i].version == version else { return }
         if !state.pending[i].acked.contains(from) { state.pending[i].acked.append(from) }

@@ -33,14 +33,14 @@ extension NodeContext {
     }
 
     /// The key's preference list in `node`'s view: first `replicas` members not excluded.
-    func preference(_ key: UInt32) -> [Int32] {
+    func preference(_ key: UInt32) -> [NodeID] {
         currentRing().preferenceList(from: position(of: key), count: settings.replicas) { n in
             node.view.routing(n)?.eligible ?? false
         }
     }
 
     /// The preference list of every key of `range` of `ring` (the node's), in `node`'s view.
-    func preference(_ ring: Ring, range: Int) -> [Int32] {
+    func preference(_ ring: Ring, range: Int) -> [NodeID] {
         ring.preferenceList(ofRange: range, count: settings.replicas) { n in
             node.view.routing(n)?.eligible ?? false
         }
@@ -95,7 +95,7 @@ extension NodeContext {
         var skipped = p.preference.filter { !node.view.isUp($0) }
         if !skipped.isEmpty {
             p.hintFor = p.targets.map { t in
-                if p.preference.contains(t) || skipped.isEmpty { return -1 }
+                if p.preference.contains(t) || skipped.isEmpty { return nil }
                 return skipped.removeFirst()
             }
         }

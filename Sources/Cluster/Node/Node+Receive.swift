@@ -9,7 +9,7 @@ extension NodeContext {
         case .writeAck(let op): acknowledgeWrite(op)
         case .read(let op, let key):
             send(to: m.from, .readReply(op: op, object: localObject(key)))
-        case .readReply(let op, let object): acknowledgeRead(op, from: m.from, object)
+        case .readReply(let op, let object): if let from = m.from.node { acknowledgeRead(op, from: from, object) }
         case .repair(let key, let object): mergeData(key, object)
         case .gossip(let snapshot): receiveGossip(from: m.from, snapshot)
         case .gossipReply(let entries): receiveGossipReply(entries)
@@ -29,10 +29,11 @@ extension NodeContext {
             // as a hint, which the leaving node acknowledges and then drops when its leave ends:
             // it takes (and acknowledges) the handoff only once that is no longer so; until
             // then the sender sends it again.
-            if !ownsKey(key) && preference(key).contains(m.from) { break }
+            if !ownsKey(key) && preference(key).contains(where: { Endpoint($0) == m.from }) { break }
             mergeData(key, object)
             send(to: m.from, .handoffAck(key: key, version: version))
-        case .handoffAck(let key, let version): acknowledgeHandoff(key, version: version, from: m.from)
+        case .handoffAck(let key, let version):
+            if let from = m.from.node { acknowledgeHandoff(key, version: version, from: from) }
         case .reportAck(let id): acknowledgeReport(id)
         case .removed(let n): receiveRemoved(n)
         case .reply, .report: break  // client-bound
@@ -49,11 +50,11 @@ extension NodeContext {
     }
 
     /// Stores a write (as a hint when standing in for another node).
-    func applyWrite(_ key: UInt32, _ object: ObjectRecord, hintFor: Int32) {
+    func applyWrite(_ key: UInt32, _ object: ObjectRecord, hintFor: NodeID?) {
         node.observe(object)
         if node.handoff != nil {
             addToHandoff(key, object)  // leaving: the write goes on with the handoff
-        } else if hintFor >= 0 && hintFor != node.index {
+        } else if let hintFor, hintFor != node.index {
             node.hints.add(target: hintFor, key: key, object, order)
         } else {
             mergeData(key, object)

@@ -3,8 +3,8 @@ struct HandoffState {
     struct Item {
         var key: UInt32
         var object: ObjectRecord
-        var targets: [Int32]
-        var acked: [Int32]
+        var targets: [NodeID]
+        var acked: [NodeID]
         /// Raised when more data of the key reaches the leaving node (acks name the version).
         var version: UInt32 = 0
     }

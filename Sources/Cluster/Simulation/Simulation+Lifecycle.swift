@@ -17,7 +17,7 @@ extension Simulation {
             ?? members.first { machines[$0.index].state == .running } ?? members.first { machines[$0.index].state == .paused }
         var added: [Node] = []
         for name in newNames {
-            let node = Node(index: Int32(nodes.count), name: name, nameID: names.intern(name),
+            let node = Node(index: NodeID(nodes.count), name: name, nameID: names.intern(name),
                             vnodes: Int32(min(max(settings.vnodes, 1), Simulation.maxVnodes)))
             nodes.append(node)
             machines.append(Machine())
@@ -135,7 +135,7 @@ extension Simulation {
         guard groups.count >= 2 else {
             throw ClusterError(.invalidPartition, "a partition needs at least two groups")
         }
-        var assignment: [Int32: Int] = [:]
+        var assignment: [NodeID: Int] = [:]
         for (g, group) in groups.enumerated() {
             guard !group.isEmpty else { throw ClusterError(.invalidPartition, "a partition group is empty") }
             for name in group {

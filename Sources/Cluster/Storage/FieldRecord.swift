@@ -12,9 +12,9 @@ struct FieldRecord: Equatable {
 /// repaired and moved exactly like the fields, and closed by a tombstone (`closed`).
 struct Registration: Equatable {
     /// The stream instance (a name reopened after `close` gets a new instance).
-    var stream: UInt32
+    var stream: StreamID
     /// The client endpoint that registered it, where reports go.
-    var client: Int32
+    var client: Endpoint
     /// Selected field ids, in selection order.
     var fields: [UInt32]
     var closed: Bool

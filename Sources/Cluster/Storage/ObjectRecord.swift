@@ -127,7 +127,7 @@ struct ObjectRecord: Equatable {
             h.add(UInt64(bitPattern: f.stamp.time)); h.add(UInt64(f.stamp.origin))
         }
         for r in registrations {
-            h.add(UInt64(r.stream) | (r.closed ? 1 << 40 : 0))
+            h.add(UInt64(r.stream.raw) | (r.closed ? 1 << 40 : 0))
             h.add(UInt64(r.epoch))
             for f in r.fields { h.add(UInt64(f)) }
         }
@@ -143,7 +143,7 @@ struct MergeChange {
     var fields: [UInt32] = []
     var registrationsChanged = false
     /// Open registrations this replica had not held before, or whose epoch rose.
-    var newRegistrations: [UInt32] = []
+    var newRegistrations: [StreamID] = []
 
     var dataChanged: Bool { tomb || fieldsChanged }
     var any: Bool { dataChanged || registrationsChanged }

@@ -1,0 +1,83 @@
+/// Typed identifiers. Each wraps the integer the simulation has always used for it (same size,
+/// same layout, no cost), so that the compiler keeps a key from standing in for a field, or a
+/// client's operation id for a coordinator's. Where "none" is needed, it is an Optional, except
+/// inside the structs that ride every event and message, whose size a spare tag byte would grow.
+
+/// A node: 0, 1, 2, … in the order the simulation added it (its index in `Simulation.nodes`).
+struct NodeID: Hashable, Comparable, CustomStringConvertible {
+    var raw: Int32
+
+    init(_ raw: Int32) { self.raw = raw }
+    init(_ index: Int) { raw = Int32(truncatingIfNeeded: index) }
+
+    var index: Int { Int(raw) }
+
+    static func < (a: NodeID, b: NodeID) -> Bool { a.raw < b.raw }
+    var description: String { "\(raw)" }
+}
+
+/// One end of a message: a node (0, 1, 2, …, its `NodeID`) or a client (-1, -2, …).
+struct Endpoint: Hashable, CustomStringConvertible {
+    var raw: Int32
+
+    init(_ node: NodeID) { raw = node.raw }
+    init(client index: Int) { raw = -Int32(truncatingIfNeeded: index) - 1 }
+
+    /// The node it is; nil for a client.
+    var node: NodeID? { raw >= 0 ? NodeID(raw) : nil }
+    /// The client index (0, 1, 2, …) it is; nil for a node.
+    var client: Int? { raw < 0 ? Int(-(raw + 1)) : nil }
+    var description: String { "\(raw)" }
+}
+
+/// A client's operation: 0, 1, 2, … in submission order (`ClientTable`).
+struct ClientOpID: Hashable, Comparable, CustomStringConvertible {
+    var raw: Int32
+
+    init(_ raw: Int32) { self.raw = raw }
+
+    static func < (a: ClientOpID, b: ClientOpID) -> Bool { a.raw < b.raw }
+    var description: String { "\(raw)" }
+}
+
+/// A coordinator's request: 0, 1, 2, … per node (`CoordinatorTable`).
+struct CoordinatorOpID: Hashable, Comparable, CustomStringConvertible {
+    var raw: Int32
+
+    init(_ raw: Int32) { self.raw = raw }
+
+    /// What a write stored where it can be, with too few replicas for its request, names: no
+    /// request waits for its acknowledgement (found by no lookup). Not an Optional: that would
+    /// grow every `Message` by 8 bytes.
+    static let unasked = CoordinatorOpID(-1)
+
+    static func < (a: CoordinatorOpID, b: CoordinatorOpID) -> Bool { a.raw < b.raw }
+    var description: String { "\(raw)" }
+}
+
+/// A stream report a replica sent: 0, 1, 2, … per node.
+struct ReportID: Hashable, Comparable, CustomStringConvertible {
+    var raw: Int32
+
+    init(_ raw: Int32) { self.raw = raw }
+
+    static func < (a: ReportID, b: ReportID) -> Bool { a.raw < b.raw }
+    var description: String { "\(raw)" }
+}
+
+/// A stream instance: 1, 2, … across clients (a name reopened after `close` is a new instance).
+struct StreamID: Hashable, Comparable, CustomStringConvertible {
+    var raw: UInt32
+
+    init(_ raw: UInt32) { self.raw = raw }
+
+    static func < (a: StreamID, b: StreamID) -> Bool { a.raw < b.raw }
+    var description: String { "\(raw)" }
+}
+
+extension Array where Element == Node {
+    /// Node `node` (every node ever added stays, by index).
+    subscript(_ node: NodeID) -> Node {
+        @inline(__always) get { self[node.index] }
+    }
+}
