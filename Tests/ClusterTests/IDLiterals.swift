@@ -26,3 +26,15 @@ extension CoordinatorOpID: ExpressibleByIntegerLiteral {
 extension StreamID: ExpressibleByIntegerLiteral {
     public init(integerLiteral value: UInt32) { self.init(value) }
 }
+
+extension KeyID: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: UInt32) { self.init(value) }
+}
+
+extension FieldID: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: UInt32) { self.init(value) }
+}
+
+extension ValueID: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: UInt32) { self.init(value) }
+}

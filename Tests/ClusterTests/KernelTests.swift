@@ -77,7 +77,7 @@ import Testing
         #expect(i.intern("a") == 1)
         #expect(i.intern("b") == 2)
         #expect(i.intern("a") == 1)
-        #expect(i[2] == "b")
+        #expect(i[UInt32(2)] == "b")
         #expect(i.lookup("c") == nil)
     }
 

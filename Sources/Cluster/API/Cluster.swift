@@ -176,14 +176,14 @@ public final class Cluster {
     public func convergence() -> ConvergenceReport { ConvergenceReport(unmet: sim.convergence()) }
     /// Keys any node stores, sorted (for completion).
     public var knownKeys: [String] {
-        var ids: Set<UInt32> = []
+        var ids: Set<KeyID> = []
         for n in sim.members { for k in n.store.keys { ids.insert(k) } }
         return ids.map { sim.keys[$0] }.sorted()
     }
     /// Fields ever written to `key`, sorted (for completion).
     public func knownFields(of key: String) -> [String] {
-        guard let id = sim.keys.lookup(key) else { return [] }
-        var ids: Set<UInt32> = []
+        guard let id = sim.keys.lookup(key).map(KeyID.init) else { return [] }
+        var ids: Set<FieldID> = []
         for n in sim.members { for f in n.store[id]?.fields ?? [] { ids.insert(f.field) } }
         return ids.map { sim.fields[$0] }.sorted()
     }

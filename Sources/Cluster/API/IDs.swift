@@ -75,6 +75,48 @@ struct StreamID: Hashable, Comparable, CustomStringConvertible {
     var description: String { "\(raw)" }
 }
 
+/// A key, as interned by `Simulation.keys`: 0, 1, 2, … in the order keys were first named.
+struct KeyID: Hashable, Comparable, CustomStringConvertible {
+    var raw: UInt32
+
+    init(_ raw: UInt32) { self.raw = raw }
+
+    /// Its index in per-key tables (`Simulation.keyPositions`).
+    var index: Int { Int(raw) }
+
+    static func < (a: KeyID, b: KeyID) -> Bool { a.raw < b.raw }
+    var description: String { "\(raw)" }
+}
+
+/// A field name, as interned by `Simulation.fields`.
+struct FieldID: Hashable, Comparable, CustomStringConvertible {
+    var raw: UInt32
+
+    init(_ raw: UInt32) { self.raw = raw }
+
+    static func < (a: FieldID, b: FieldID) -> Bool { a.raw < b.raw }
+    var description: String { "\(raw)" }
+}
+
+/// A value, as interned by `Simulation.values`; `tombstone` (id 0, never a string's) is a
+/// deleted field's. Not an Optional: a `FieldRecord` stays 20 bytes.
+struct ValueID: Hashable, Comparable, CustomStringConvertible {
+    var raw: UInt32
+
+    init(_ raw: UInt32) { self.raw = raw }
+
+    static let tombstone = ValueID(0)
+
+    static func < (a: ValueID, b: ValueID) -> Bool { a.raw < b.raw }
+    var description: String { "\(raw)" }
+}
+
+extension Interner {
+    subscript(key: KeyID) -> String { self[key.raw] }
+    subscript(field: FieldID) -> String { self[field.raw] }
+    subscript(value: ValueID) -> String { self[value.raw] }
+}
+
 extension Array where Element == Node {
     /// Node `node` (every node ever added stays, by index).
     subscript(_ node: NodeID) -> Node {

@@ -35,7 +35,7 @@ extension Cluster {
     /// Every version of `key` on every node's disk (killed nodes included; removed ones not),
     /// by node in the order they were added, then field name.
     public func storedFields(of key: String) -> [StoredField] {
-        guard let id = sim.keys.lookup(key) else { return [] }
+        guard let id = sim.keys.lookup(key).map(KeyID.init) else { return [] }
         var result: [StoredField] = []
         for n in sim.members {
             guard let o = n.store[id] else { continue }

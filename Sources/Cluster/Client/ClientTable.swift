@@ -6,7 +6,7 @@
 /// operation once it has completed: a request still in flight carries its own copy.
 struct ClientTable {
     // Internal (not private): read by IDWindow+Invariants.swift.
-    private(set) var window = IDWindow(filler: ClientOp(request: .get(key: 0, fields: []), coordinator: nil))
+    private(set) var window = IDWindow(filler: ClientOp(request: .get(key: KeyID(0), fields: []), coordinator: nil))
     var keepsHistory = true
     /// Every id below this has completed (or was dropped): `oldestInFlight` scans on from here.
     private(set) var settledBelow = 0

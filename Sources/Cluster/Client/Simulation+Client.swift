@@ -4,11 +4,11 @@ extension Simulation {
     func makeRequest(_ request: ClientRequest) -> (ClientOp.Request, via: String?) {
         switch request {
         case .put(let key, let fs, let via):
-            return (.put(key: internKey(key), fields: fs.map { (fields.intern($0.field), values.intern($0.value)) }), via)
+            return (.put(key: internKey(key), fields: fs.map { (FieldID(fields.intern($0.field)), ValueID(values.intern($0.value))) }), via)
         case .get(let key, let fs, let via):
-            return (.get(key: internKey(key), fields: fs.map { fields.intern($0) }), via)
+            return (.get(key: internKey(key), fields: fs.map { FieldID(fields.intern($0)) }), via)
         case .delete(let key, let fs, let via):
-            return (.delete(key: internKey(key), fields: fs.map { fields.intern($0) }), via)
+            return (.delete(key: internKey(key), fields: fs.map { FieldID(fields.intern($0)) }), via)
         }
     }
 
@@ -91,7 +91,7 @@ extension Simulation {
     /// no object exists.
     private func readFields(_ client: Client, _ op: ClientOpID, _ object: ObjectRecord?) -> [FieldValue]? {
         guard let object, object.exists(order) else { return nil }
-        var selection: [UInt32] = []
+        var selection: [FieldID] = []
         if case .get(_, let fs)? = client.ops.request(of: op) { selection = fs }
         var result: [FieldValue] = []
         for f in object.fields where object.isVisible(f, order) && (selection.isEmpty || selection.contains(f.field)) {

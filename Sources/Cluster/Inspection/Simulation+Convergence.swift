@@ -32,7 +32,7 @@ extension Simulation {
         for n in cluster where machines[n.index].state != .running && !isOutForRehash(n) {
             if note("\(n.name) is \(machines[n.index].state.rawValue) for less than rehash (its ranges are not re-replicated yet)") { return unmet }
         }
-        var keySet: Set<UInt32> = []
+        var keySet: Set<KeyID> = []
         for n in cluster {
             for k in n.store.keys { keySet.insert(k) }
             for h in n.hints.hints { keySet.insert(h.key) }
@@ -85,18 +85,18 @@ extension Simulation {
     /// owners do not hold yet: "n2 still holds chaos-k1 for n1 (field f1)". Stores are scanned
     /// in dictionary order; what is found is sorted (node, key) before it is worded.
     private func dataHeldForOwners(_ cluster: [Node]) -> [String] {
-        var lists: [UInt32: [NodeID]] = [:]
-        func owners(of key: UInt32) -> [NodeID] {
+        var lists: [KeyID: [NodeID]] = [:]
+        func owners(of key: KeyID) -> [NodeID] {
             if let l = lists[key] { return l }
             let l = self.owners(key)
             lists[key] = l
             return l
         }
-        func reference(_ key: UInt32) -> ObjectRecord? {
+        func reference(_ key: KeyID) -> ObjectRecord? {
             guard let first = owners(of: key).first, machines[first].state == .running else { return nil }
             return nodes[first].store[key] ?? ObjectRecord()
         }
-        var found: [(node: NodeID, key: UInt32, object: ObjectRecord)] = []
+        var found: [(node: NodeID, key: KeyID, object: ObjectRecord)] = []
         for n in cluster where machines[n.index].state == .running {
             for (key, object) in n.store.entries where !owners(of: key).contains(n.index) {
                 if let r = reference(key), !object.isCovered(by: r, order) { found.append((n.index, key, object)) }

@@ -30,7 +30,7 @@ extension Simulation {
     func showKey(_ key: String) -> Table {
         let title = "key \(Quoting.word(key))"
         let headers = ["node", "owner", "field", "value", "stamp"]
-        guard let id = keys.lookup(key) else { return Table(title: title, headers: headers, rows: []) }
+        guard let id = keys.lookup(key).map(KeyID.init) else { return Table(title: title, headers: headers, rows: []) }
         let ownerList = owners(id)
         var rows: [[String]] = []
         func carried(by n: Node) -> [(object: ObjectRecord, note: String)] {

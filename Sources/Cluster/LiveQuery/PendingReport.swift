@@ -3,6 +3,6 @@ struct PendingReport {
     var stream: StreamID
     /// The client endpoint the report goes to.
     var client: Endpoint
-    var key: UInt32
+    var key: KeyID
     var object: ObjectRecord
 }

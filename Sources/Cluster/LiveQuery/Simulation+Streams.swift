@@ -13,8 +13,8 @@ extension Simulation {
         }
         guard !members.isEmpty else { throw ClusterError(.noNodes, "no node in the cluster") }
         let keyID = internKey(key)
-        var selection: [UInt32] = []
-        for f in fields { let id = self.fields.intern(f); if !selection.contains(id) { selection.append(id) } }
+        var selection: [FieldID] = []
+        for f in fields { let id = FieldID(self.fields.intern(f)); if !selection.contains(id) { selection.append(id) } }
         let instance = nextStreamInstance
         nextStreamInstance.raw &+= 1
         client.streams[name] = StreamClient(name: name, instance: instance, key: keyID, fields: selection)
@@ -194,7 +194,7 @@ extension Simulation {
         if values != last { deliver(client, name, values) }
     }
 
-    private func deliver(_ client: Client, _ name: String, _ values: [UInt32?]) {
+    private func deliver(_ client: Client, _ name: String, _ values: [ValueID?]) {
         guard var s = client.streams[name] else { return }
         s.sequence += 1
         s.lastValues = values
@@ -205,7 +205,7 @@ extension Simulation {
                                   fields: viewFields(s.fields, values))))
     }
 
-    func viewFields(_ selection: [UInt32], _ values: [UInt32?]) -> [FieldValue] {
+    func viewFields(_ selection: [FieldID], _ values: [ValueID?]) -> [FieldValue] {
         var result: [FieldValue] = []
         for (f, v) in zip(selection, values) {
             if let v { result.append(FieldValue(fields[f], self.values[v])) }

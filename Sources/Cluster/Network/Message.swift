@@ -9,7 +9,7 @@ enum Outcome {
 
 /// Key and object digest, as exchanged by anti-entropy.
 struct KeyDigest {
-    var key: UInt32
+    var key: KeyID
     var digest: UInt64
 }
 
@@ -39,12 +39,12 @@ enum Payload {
     case reply(op: ClientOpID, outcome: Outcome)
     /// Coordinator → replica: store this (as a hint for `hintFor` when there is one), and
     /// acknowledge it to coordinator request `op` (`unasked`: no request waits for it).
-    case write(op: CoordinatorOpID, key: UInt32, object: ObjectRecord, hintFor: NodeID?)
+    case write(op: CoordinatorOpID, key: KeyID, object: ObjectRecord, hintFor: NodeID?)
     case writeAck(op: CoordinatorOpID)
-    case read(op: CoordinatorOpID, key: UInt32)
+    case read(op: CoordinatorOpID, key: KeyID)
     case readReply(op: CoordinatorOpID, object: ObjectRecord)
     /// Read repair: merge this.
-    case repair(key: UInt32, object: ObjectRecord)
+    case repair(key: KeyID, object: ObjectRecord)
     case gossip(MembershipView.Snapshot)
     /// The answer to a gossip push: the entries the answering node knows newer (push-pull).
     case gossipReply([MemberEntry])
@@ -54,18 +54,18 @@ enum Payload {
     /// At the leaves that differ: my digests of every key I hold in these leaves.
     case digest(leaves: [TreeLeaf], digests: [KeyDigest])
     /// Next: these keys differ (or you lack them); here are my versions (empty when I have none).
-    case pull(keys: [UInt32], objects: [ObjectRecord])
+    case pull(keys: [KeyID], objects: [ObjectRecord])
     /// Last: my merged versions.
-    case push(keys: [UInt32], objects: [ObjectRecord])
-    case hint(target: NodeID, key: UInt32, version: UInt32, object: ObjectRecord)
-    case hintAck(target: NodeID, key: UInt32, version: UInt32)
+    case push(keys: [KeyID], objects: [ObjectRecord])
+    case hint(target: NodeID, key: KeyID, version: UInt32, object: ObjectRecord)
+    case hintAck(target: NodeID, key: KeyID, version: UInt32)
     /// Graceful leave: take over this key.
     /// `version` rises when more data of the key reaches the leaving node, so an acknowledgement
     /// of an older version does not count for the newer one.
-    case handoff(key: UInt32, version: UInt32, object: ObjectRecord)
-    case handoffAck(key: UInt32, version: UInt32)
+    case handoff(key: KeyID, version: UInt32, object: ObjectRecord)
+    case handoffAck(key: KeyID, version: UInt32)
     /// Replica → client: the selected fields of `key` changed for stream instance `stream`.
-    case report(id: ReportID, stream: StreamID, key: UInt32, object: ObjectRecord)
+    case report(id: ReportID, stream: StreamID, key: KeyID, object: ObjectRecord)
     case reportAck(id: ReportID)
     /// Admin (client endpoint) → node: `node` was removed from the cluster.
     case removed(node: NodeID)

@@ -148,7 +148,8 @@ struct Network {
 
     /// Whether partitions or isolation cut the link between two endpoints (nodes only).
     func isCut(_ a: Endpoint, _ b: Endpoint) -> Bool {
-        guard let a = a.node, let b = b.node, a != b else { return false }
+        if a.raw < 0 || b.raw < 0 || a == b { return false }
+        let a = NodeID(a.raw), b = NodeID(b.raw)
         if isolated.contains(a) || isolated.contains(b) { return true }
         let ga = group[a] ?? 0, gb = group[b] ?? 0
         return ga != 0 && gb != 0 && ga != gb

@@ -99,11 +99,11 @@ extension NodeContext {
     /// those of the leaves that this node holds and the sender does not.
     func receiveDigest(from: Endpoint, leaves: [TreeLeaf], _ digests: [KeyDigest]) {
         refreshMerkle(overlapping: leaves.map(\.range))
-        var keys: [UInt32] = []
+        var keys: [KeyID] = []
         var objects: [ObjectRecord] = []
         // Only keys this node replicates by its own view: a sender with an older view would
         // otherwise hand it copies it must hand on again.
-        var listed = Set<UInt32>()
+        var listed = Set<KeyID>()
         for d in digests {
             listed.insert(d.key)
             let mine = node.store[d.key] ?? ObjectRecord()
@@ -132,7 +132,7 @@ extension NodeContext {
         if !keys.isEmpty { send(to: from, .pull(keys: keys, objects: objects)) }
     }
 
-    func receivePull(from: Endpoint, _ keys: [UInt32], _ objects: [ObjectRecord]) {
+    func receivePull(from: Endpoint, _ keys: [KeyID], _ objects: [ObjectRecord]) {
         var merged: [ObjectRecord] = []
         for (k, o) in zip(keys, objects) {
             mergeData(k, o)

@@ -59,7 +59,7 @@ extension NodeContext {
             if fs.isEmpty {
                 object.tomb = stamp
             } else {
-                for f in fs { object.apply(FieldRecord(field: f, value: 0, stamp: stamp), order) }
+                for f in fs { object.apply(FieldRecord(field: f, value: .tombstone, stamp: stamp), order) }
             }
         case .register(_, let reg):
             object.registrations = [reg]

@@ -3,7 +3,7 @@ extension NodeContext {
     /// Brings the node's ring up to date, then places the key on it. The ring is read where it
     /// is held (`node.ring`), not returned: a copy of a ring is a retain and a release of each of
     /// its arrays, and every request and replica write places its key.
-    func place(_ key: UInt32) -> KeyPlace {
+    func place(_ key: KeyID) -> KeyPlace {
         updateRing()
         return node.ring.place(position(of: key))
     }
@@ -33,7 +33,7 @@ extension NodeContext {
     }
 
     /// The key's preference list in `node`'s view: first `replicas` members not excluded.
-    func preference(_ key: UInt32) -> [NodeID] {
+    func preference(_ key: KeyID) -> [NodeID] {
         currentRing().preferenceList(from: position(of: key), count: settings.replicas) { n in
             node.view.routing(n)?.eligible ?? false
         }
@@ -47,7 +47,7 @@ extension NodeContext {
     }
 
     /// Runs for every request: kept per range of the node's ring (`RangeMemo`).
-    func placement(_ key: UInt32) -> Placement {
+    func placement(_ key: KeyID) -> Placement {
         let place = place(key)
         if place.range >= 0, let known = node.placements.lookup(range: place.range, basis: memoBasis(place)) {
             return known

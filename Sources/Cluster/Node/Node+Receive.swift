@@ -41,7 +41,7 @@ extension NodeContext {
     }
 
     /// What a replica answers a read with: its data, plus hinted data it keeps as a stand-in.
-    func localObject(_ key: UInt32) -> ObjectRecord {
+    func localObject(_ key: KeyID) -> ObjectRecord {
         var object = node.store[key] ?? ObjectRecord()
         if !node.hints.isEmpty, let hinted = node.hints.object(for: key, order) {
             _ = object.merge(hinted, order)
@@ -50,7 +50,7 @@ extension NodeContext {
     }
 
     /// Stores a write (as a hint when standing in for another node).
-    func applyWrite(_ key: UInt32, _ object: ObjectRecord, hintFor: NodeID?) {
+    func applyWrite(_ key: KeyID, _ object: ObjectRecord, hintFor: NodeID?) {
         node.observe(object)
         if node.handoff != nil {
             addToHandoff(key, object)  // leaving: the write goes on with the handoff
@@ -64,7 +64,7 @@ extension NodeContext {
     /// Merges data into a replica's store, whatever brought it (write, repair, anti-entropy,
     /// hint, handoff), and reports changes to open streams on the key.
     /// Data of a key the node does not own by its view goes on to the owners (rehome).
-    func mergeData(_ key: UInt32, _ object: ObjectRecord) {
+    func mergeData(_ key: KeyID, _ object: ObjectRecord) {
         node.observe(object)
         let place = place(key)
         guard ownsKey(at: place) else {

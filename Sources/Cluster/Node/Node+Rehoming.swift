@@ -8,7 +8,7 @@
 extension NodeContext {
     /// Whether `node` is in the key's preference list by its own view. A node whose view leaves
     /// no one else to own the key (every other node out) keeps what it has.
-    func ownsKey(_ key: UInt32) -> Bool { ownsKey(at: place(key)) }
+    func ownsKey(_ key: KeyID) -> Bool { ownsKey(at: place(key)) }
 
     func ownsKey(at place: KeyPlace) -> Bool {
         guard settings.replicas > 0 else { return true }
@@ -23,7 +23,7 @@ extension NodeContext {
 
     /// Hands `object` (data of a key `node` does not own) to the key's owners; with `deliver`,
     /// sends the hints at once (a caller rehoming many keys sends them once, after).
-    func rehome(_ key: UInt32, _ object: ObjectRecord, deliver: Bool = true) {
+    func rehome(_ key: KeyID, _ object: ObjectRecord, deliver: Bool = true) {
         guard !object.isEmpty else { return }
         if node.handoff != nil {
             addToHandoff(key, object)

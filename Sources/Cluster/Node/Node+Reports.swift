@@ -4,7 +4,7 @@ extension NodeContext {
     /// The report carries the registration it answers, with the epoch this replica knows, so
     /// that the client can tell a report made after its reconnect's re-registration reached the
     /// replica from an older one still being retransmitted (see `startResync`).
-    func sendReport(_ reg: Registration, _ key: UInt32, _ state: ObjectRecord) {
+    func sendReport(_ reg: Registration, _ key: KeyID, _ state: ObjectRecord) {
         var object = state
         object.registrations = [reg]
         let id = node.nextReport

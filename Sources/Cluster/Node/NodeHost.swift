@@ -57,7 +57,7 @@ struct NodeContext<Host: NodeHost> {
     var now: Micros { node.clock.reading(at: host.hardwareTime()) }
     var keyPositions: [UInt64] { host.keyPositions }
 
-    func position(of key: UInt32) -> UInt64 { host.keyPositions[Int(key)] }
+    func position(of key: KeyID) -> UInt64 { host.keyPositions[key.index] }
 
     func send(to peer: Endpoint, _ payload: consuming Payload) { host.send(from: node.index, to: peer, payload) }
 

@@ -4,7 +4,7 @@ struct CoordinatorOp {
     /// The client endpoint that sent the request, and its operation id there.
     var client: Endpoint
     var clientOp: ClientOpID
-    var key: UInt32
+    var key: KeyID
     var needed: Int
     /// Replicas asked.
     var targetCount: Int

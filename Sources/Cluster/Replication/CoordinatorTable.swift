@@ -4,7 +4,7 @@
 /// Ids are never reused, so a late reply to a finished request finds nothing.
 struct CoordinatorTable {
     /// Internal (not private): read by IDWindow+Invariants.swift.
-    private(set) var window = IDWindow(filler: CoordinatorOp(client: Endpoint(client: 0), clientOp: ClientOpID(0), key: 0, needed: 0, targetCount: 0))
+    private(set) var window = IDWindow(filler: CoordinatorOp(client: Endpoint(client: 0), clientOp: ClientOpID(0), key: KeyID(0), needed: 0, targetCount: 0))
 
     var count: Int { window.count }
     var isEmpty: Bool { window.isEmpty }

@@ -1,7 +1,7 @@
 /// A graceful leave in progress: each key, its new owners, and which of them acknowledged it.
 struct HandoffState {
     struct Item {
-        var key: UInt32
+        var key: KeyID
         var object: ObjectRecord
         var targets: [NodeID]
         var acked: [NodeID]

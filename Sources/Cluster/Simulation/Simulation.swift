@@ -104,15 +104,15 @@ final class Simulation {
 
     // MARK: Names
 
-    func internKey(_ key: String) -> UInt32 {
+    func internKey(_ key: String) -> KeyID {
         let id = keys.intern(key)
         while keyPositions.count <= Int(id) {
             keyPositions.append(StableHash.position(ofByteHash: keys.byteHash(of: UInt32(keyPositions.count))))
         }
-        return id
+        return KeyID(id)
     }
 
-    func position(of key: UInt32) -> UInt64 { keyPositions[Int(key)] }
+    func position(of key: KeyID) -> UInt64 { keyPositions[key.index] }
 
     func endpointName(_ e: Endpoint) -> String {
         if let c = e.client { return c == 0 ? "client" : "client\(c + 1)" }
