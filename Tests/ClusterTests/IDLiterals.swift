@@ -38,3 +38,7 @@ extension FieldID: ExpressibleByIntegerLiteral {
 extension ValueID: ExpressibleByIntegerLiteral {
     public init(integerLiteral value: UInt32) { self.init(value) }
 }
+
+extension ActionID: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int32) { self.init(value) }
+}

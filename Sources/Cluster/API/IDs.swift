@@ -75,6 +75,16 @@ struct StreamID: Hashable, Comparable, CustomStringConvertible {
     var description: String { "\(raw)" }
 }
 
+/// A scheduled closure (`Simulation.scheduleAction`): 0, 1, 2, … in scheduling order.
+struct ActionID: Hashable, Comparable, CustomStringConvertible {
+    var raw: Int32
+
+    init(_ raw: Int32) { self.raw = raw }
+
+    static func < (a: ActionID, b: ActionID) -> Bool { a.raw < b.raw }
+    var description: String { "\(raw)" }
+}
+
 /// A key, as interned by `Simulation.keys`: 0, 1, 2, … in the order keys were first named.
 struct KeyID: Hashable, Comparable, CustomStringConvertible {
     var raw: UInt32

@@ -28,7 +28,7 @@ enum EventKind {
     /// stream instance is closed.
     case streamRenew(stream: StreamID)
     /// A scheduled closure (`schedule(at:)`).
-    case action(id: Int32)
+    case action(id: ActionID)
 }
 
 /// One entry of the event queue, ordered by (time, insertion sequence).

@@ -56,11 +56,11 @@ final class Simulation {
     var client: Client { clients[0] }
     /// Rings shared between nodes whose views hold the same members.
     @exclusivity(unchecked) var rings = RingCache()
-    @exclusivity(unchecked) var actions: [Int32: () -> Void] = [:]
-    @exclusivity(unchecked) var nextAction: Int32 = 0
+    @exclusivity(unchecked) var actions: [ActionID: () -> Void] = [:]
+    @exclusivity(unchecked) var nextAction = ActionID(0)
 
     /// Nodes leaving gracefully (`beginRemove`), with what to call when each leave ends.
-    @exclusivity(unchecked) var leaving: [NodeID: (completion: (RemoveOutcome) -> Void, deadline: Int32)] = [:]
+    @exclusivity(unchecked) var leaving: [NodeID: (completion: (RemoveOutcome) -> Void, deadline: ActionID)] = [:]
 
     /// Every stream instance's views, for `check` (see Checking/StreamLog.swift): ground truth.
     @exclusivity(unchecked) var streamLogs: [StreamLog] = []
@@ -203,16 +203,16 @@ final class Simulation {
 
     /// Runs `action` at `time` (now or later); returns its id, for `cancelAction`.
     @discardableResult
-    func scheduleAction(at time: Micros, _ action: @escaping () -> Void) -> Int32 {
+    func scheduleAction(at time: Micros, _ action: @escaping () -> Void) -> ActionID {
         let id = nextAction
-        nextAction &+= 1
+        nextAction.raw &+= 1
         actions[id] = action
         schedule(.action(id: id), at: time)
         return id
     }
 
     /// A scheduled action that has not run yet will not run.
-    func cancelAction(_ id: Int32) { actions[id] = nil }
+    func cancelAction(_ id: ActionID) { actions[id] = nil }
 
     func emit(_ event: ClusterEvent) { onEvent?(event) }
 }
