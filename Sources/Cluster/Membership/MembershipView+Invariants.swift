@@ -17,7 +17,7 @@ extension MembershipView {
             let p = s.pulse
             guard p.known else {
                 // Rows are never forgotten: an unknown row is one `grow` added, untouched.
-                if s.grew != 0 || s.downAt != -1 || s.vnodes != 0 {
+                if s.grew != 0 || s.downAt != MemberEntry.notDown || s.vnodes != 0 {
                     found.append("row \(i): unknown but not blank (grew \(s.grew), downAt \(s.downAt), vnodes \(s.vnodes))")
                 }
                 continue
@@ -28,7 +28,7 @@ extension MembershipView {
             if p.isDown != (s.downAt >= 0) {
                 found.append("row \(i) pulse: down bit \(p.isDown) but downAt \(s.downAt)")
             }
-            if s.downAt < -1 {
+            if s.downAt < MemberEntry.notDown {
                 found.append("row \(i): downAt \(s.downAt) below -1")
             }
             // Exclusion is `down for at least rehash`: never without a down mark.

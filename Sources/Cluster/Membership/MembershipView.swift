@@ -41,7 +41,7 @@ struct MembershipView {
         /// Local time the heartbeat last grew (silence is measured from here).
         var grew: Micros = 0
         /// When the node went down (-1 while up): `Pulse.isDown` is `downAt >= 0`.
-        var downAt: Int64 = -1
+        var downAt = MemberEntry.notDown
         var vnodes: Int32 = 0
     }
 
@@ -283,7 +283,7 @@ struct MembershipView {
                 var e = c.entry(at: i)!
                 e.lastGrew = now
                 if resetStatus && !e.entry.removed {
-                    e.entry.downAt = -1
+                    e.entry.downAt = MemberEntry.notDown
                     e.excluded = false
                 }
                 c.store(e, at: i)
@@ -335,7 +335,7 @@ struct MembershipView {
                 // Nothing new: removed here, a lower heartbeat, or the same without a down mark.
                 if p.removed || e.beat < p.beat || (e.beat == p.beat && !e.isDown) { return }
                 // The usual news: a higher heartbeat of a node up, still up.
-                if e.beat > p.beat && e.downAt == -1 && p.isPlainUp {
+                if e.beat > p.beat && e.downAt == MemberEntry.notDown && p.isPlainUp {
                     slots[i].pulse = Pulse(beat: e.beat, down: false, removed: false, excluded: false)
                     slots[i].grew = now
                     return

@@ -64,7 +64,7 @@ extension NodeContext {
         let now = now
         var own = node.view[node.index] ?? ViewEntry(entry: node.entry, lastGrew: now, excluded: false)
         own.entry.beat = max(own.entry.beat, now)
-        own.entry.downAt = -1
+        own.entry.downAt = MemberEntry.notDown
         own.lastGrew = now
         node.view.set(own)
     }

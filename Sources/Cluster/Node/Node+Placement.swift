@@ -49,11 +49,11 @@ extension NodeContext {
     /// Runs for every request: kept per range of the node's ring (`RangeMemo`).
     func placement(_ key: KeyID) -> Placement {
         let place = place(key)
-        if place.range >= 0, let known = node.placements.lookup(range: place.range, basis: memoBasis(place)) {
+        if place.isOnRing, let known = node.placements.lookup(range: place.range, basis: memoBasis(place)) {
             return known
         }
         let walked = placementWalk(node.ring, from: place.position)  // `place` brought it up to date
-        if place.range >= 0 { node.placements.record(walked, range: place.range) }
+        if place.isOnRing { node.placements.record(walked, range: place.range) }
         return walked
     }
 
@@ -106,6 +106,6 @@ extension NodeContext {
 extension Ring {
     /// Where `position` falls on this ring.
     func place(_ position: UInt64) -> KeyPlace {
-        .init(position: position, range: isEmpty ? -1 : range(of: position), rangeCount: rangeCount, ring: identity)
+        .init(position: position, range: isEmpty ? KeyPlace.noRange : range(of: position), rangeCount: rangeCount, ring: identity)
     }
 }

@@ -13,11 +13,11 @@ extension NodeContext {
     func ownsKey(at place: KeyPlace) -> Bool {
         guard settings.replicas > 0 else { return true }
         let basis = memoBasis(place)
-        if place.range >= 0, let known = node.ownership.lookup(range: place.range, basis: basis) { return known }
+        if place.isOnRing, let known = node.ownership.lookup(range: place.range, basis: basis) { return known }
         let owned = node.ring.isAmong(node.index, from: place.position, count: settings.replicas) { n in
             node.view.routing(n)?.eligible ?? false
         }
-        if place.range >= 0 { node.ownership.record(owned, range: place.range) }
+        if place.isOnRing { node.ownership.record(owned, range: place.range) }
         return owned
     }
 

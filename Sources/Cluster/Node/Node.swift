@@ -16,7 +16,8 @@ final class Node {
     // Memory.
     @exclusivity(unchecked) var view = MembershipView()
     @exclusivity(unchecked) var ring = Ring()
-    @exclusivity(unchecked) var ringVersion = -1
+    /// The view's `membershipVersion` when `ring` was built, or `unbuiltRing`.
+    @exclusivity(unchecked) var ringVersion = Node.unbuiltRing
     /// The members `ring` was built from, ascending.
     @exclusivity(unchecked) var ringMembers: [NodeID] = []
     /// Per range of `ring`, by the node's view: whether the node owns it (`ownsKey`), and where
@@ -41,6 +42,10 @@ final class Node {
     /// Which peer held up this node's next gossip round goes to first (round robin; see gossipTick).
     @exclusivity(unchecked) var gossipCursor = 0
 
+    /// `ringVersion` of a ring to be built again: no view's version (versions start at 0). Not
+    /// an Optional: it goes into every `RangeMemoBasis`, compared on every write.
+    static let unbuiltRing = -1
+
     init(index: NodeID, name: String, nameID: UInt32, vnodes: Int32) {
         self.index = index
         self.name = name
@@ -50,7 +55,7 @@ final class Node {
     }
 
     var entry: MemberEntry {
-        view[index]?.entry ?? MemberEntry(node: index, beat: 0, downAt: -1, removed: false, vnodes: vnodes)
+        view[index]?.entry ?? MemberEntry(node: index, beat: 0, downAt: MemberEntry.notDown, removed: false, vnodes: vnodes)
     }
 
     /// A new stamp: virtual time raised above every stamp seen.

@@ -64,7 +64,7 @@ struct MerkleIndex {
     /// range is this index's when both are of one ring (the usual case).
     mutating func touch(_ key: KeyID, item: UInt64?, at place: KeyPlace, storeCount: Int) {
         if stale || ring.isEmpty { return }
-        let sameRing = place.range >= 0 && ring.identity == place.ring
+        let sameRing = place.isOnRing && ring.identity == place.ring
         let note = Note(key: key, item: item)
         self.note(note, inRange: sameRing ? place.range : ring.range(of: place.position))
         if touchedCount > max(1024, storeCount) { invalidate() }

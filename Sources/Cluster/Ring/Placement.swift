@@ -9,7 +9,7 @@ struct Placement: Equatable {
     func hint(at i: Int) -> NodeID? { hintFor.isEmpty ? nil : hintFor[i] }
 }
 
-/// Where a key falls on a node's ring: its position and range (-1 on an empty ring), found
+/// Where a key falls on a node's ring: its position and range (`noRange` on an empty ring), found
 /// once for the several questions a write asks of it. Plain values, no copy of the ring (so
 /// nothing to retain and release per write): the ring is named by its storage (`Ring.Identity`).
 struct KeyPlace {
@@ -17,4 +17,9 @@ struct KeyPlace {
     var range: Int
     var rangeCount: Int
     var ring: Ring.Identity
+
+    /// `range` on an empty ring. Not an Optional: every write places its key.
+    static let noRange = -1
+
+    var isOnRing: Bool { range >= 0 }
 }

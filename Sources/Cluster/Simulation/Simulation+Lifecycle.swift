@@ -29,11 +29,11 @@ extension Simulation {
         let everyone = members.map(\.index)
         for node in added {
             node.seeds = everyone.filter { $0 != node.index }
-            node.view.set(ViewEntry(entry: MemberEntry(node: node.index, beat: now, downAt: -1, removed: false,
+            node.view.set(ViewEntry(entry: MemberEntry(node: node.index, beat: now, downAt: MemberEntry.notDown, removed: false,
                                                        vnodes: node.vnodes), lastGrew: now, excluded: false))
             if bootstrap {
                 for other in added where other !== node {
-                    node.view.set(ViewEntry(entry: MemberEntry(node: other.index, beat: now, downAt: -1, removed: false,
+                    node.view.set(ViewEntry(entry: MemberEntry(node: other.index, beat: now, downAt: MemberEntry.notDown, removed: false,
                                                                vnodes: other.vnodes), lastGrew: now, excluded: false))
                 }
             }
@@ -49,7 +49,7 @@ extension Simulation {
     /// the first message is lost.
     private func join(_ node: Node, via contact: Node) {
         if node.view[contact.index] == nil {
-            node.view.set(ViewEntry(entry: MemberEntry(node: contact.index, beat: 0, downAt: -1, removed: false,
+            node.view.set(ViewEntry(entry: MemberEntry(node: contact.index, beat: 0, downAt: MemberEntry.notDown, removed: false,
                                                        vnodes: contact.vnodes), lastGrew: now, excluded: false))
         }
         context(node).gossipNow(to: contact.index)
@@ -74,7 +74,7 @@ extension Simulation {
             node.hints = HintStore(lastVersion: node.hints.lastVersion)  // versions still never repeat
             node.view = MembershipView()
             node.ring = Ring()
-            node.ringVersion = -1
+            node.ringVersion = Node.unbuiltRing
             node.ringMembers = []
             // The new view's versions start again.
             node.ownership = RangeMemo()
