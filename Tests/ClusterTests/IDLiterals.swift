@@ -1,10 +1,11 @@
 @testable import Cluster
 
-// Tests name nodes and endpoints by number; the core itself never makes one from a literal.
-extension NodeID: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: Int32) { self.init(value) }
+// Tests name nodes, endpoints, keys, … by number; the core itself never makes an id from a literal.
+extension RawID where Self: ExpressibleByIntegerLiteral, IntegerLiteralType == Raw {
+    public init(integerLiteral value: Raw) { self.init(value) }
 }
 
+extension NodeID: ExpressibleByIntegerLiteral {}
 extension Endpoint: ExpressibleByIntegerLiteral {
     public init(integerLiteral value: Int32) { self = value >= 0 ? Endpoint(NodeID(value)) : Endpoint(client: Int(-(value + 1))) }
 }
@@ -15,30 +16,10 @@ extension NodeID: Strideable {
     public func advanced(by n: Int32) -> NodeID { NodeID(raw + n) }
 }
 
-extension ClientOpID: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: Int32) { self.init(value) }
-}
-
-extension CoordinatorOpID: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: Int32) { self.init(value) }
-}
-
-extension StreamID: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: UInt32) { self.init(value) }
-}
-
-extension KeyID: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: UInt32) { self.init(value) }
-}
-
-extension FieldID: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: UInt32) { self.init(value) }
-}
-
-extension ValueID: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: UInt32) { self.init(value) }
-}
-
-extension ActionID: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: Int32) { self.init(value) }
-}
+extension ClientOpID: ExpressibleByIntegerLiteral {}
+extension CoordinatorOpID: ExpressibleByIntegerLiteral {}
+extension StreamID: ExpressibleByIntegerLiteral {}
+extension KeyID: ExpressibleByIntegerLiteral {}
+extension FieldID: ExpressibleByIntegerLiteral {}
+extension ValueID: ExpressibleByIntegerLiteral {}
+extension ActionID: ExpressibleByIntegerLiteral {}

@@ -3,17 +3,26 @@
 /// client's operation id for a coordinator's. Where "none" is needed, it is an Optional, except
 /// inside the structs that ride every event and message, whose size a spare tag byte would grow.
 
+/// What every identifier is: its integer, compared and printed as that integer.
+protocol RawID: Hashable, Comparable, CustomStringConvertible {
+    associatedtype Raw: FixedWidthInteger
+    var raw: Raw { get }
+    init(_ raw: Raw)
+}
+
+extension RawID {
+    static func < (a: Self, b: Self) -> Bool { a.raw < b.raw }
+    var description: String { "\(raw)" }
+}
+
 /// A node: 0, 1, 2, … in the order the simulation added it (its index in `Simulation.nodes`).
-struct NodeID: Hashable, Comparable, CustomStringConvertible {
+struct NodeID: RawID {
     var raw: Int32
 
     init(_ raw: Int32) { self.raw = raw }
     init(_ index: Int) { raw = Int32(truncatingIfNeeded: index) }
 
     var index: Int { Int(raw) }
-
-    static func < (a: NodeID, b: NodeID) -> Bool { a.raw < b.raw }
-    var description: String { "\(raw)" }
 }
 
 /// One end of a message: a node (0, 1, 2, …, its `NodeID`) or a client (-1, -2, …).
@@ -31,17 +40,14 @@ struct Endpoint: Hashable, CustomStringConvertible {
 }
 
 /// A client's operation: 0, 1, 2, … in submission order (`ClientTable`).
-struct ClientOpID: Hashable, Comparable, CustomStringConvertible {
+struct ClientOpID: RawID {
     var raw: Int32
 
     init(_ raw: Int32) { self.raw = raw }
-
-    static func < (a: ClientOpID, b: ClientOpID) -> Bool { a.raw < b.raw }
-    var description: String { "\(raw)" }
 }
 
 /// A coordinator's request: 0, 1, 2, … per node (`CoordinatorTable`).
-struct CoordinatorOpID: Hashable, Comparable, CustomStringConvertible {
+struct CoordinatorOpID: RawID {
     var raw: Int32
 
     init(_ raw: Int32) { self.raw = raw }
@@ -50,75 +56,54 @@ struct CoordinatorOpID: Hashable, Comparable, CustomStringConvertible {
     /// request waits for its acknowledgement (found by no lookup). Not an Optional: that would
     /// grow every `Message` by 8 bytes.
     static let unasked = CoordinatorOpID(-1)
-
-    static func < (a: CoordinatorOpID, b: CoordinatorOpID) -> Bool { a.raw < b.raw }
-    var description: String { "\(raw)" }
 }
 
 /// A stream report a replica sent: 0, 1, 2, … per node.
-struct ReportID: Hashable, Comparable, CustomStringConvertible {
+struct ReportID: RawID {
     var raw: Int32
 
     init(_ raw: Int32) { self.raw = raw }
-
-    static func < (a: ReportID, b: ReportID) -> Bool { a.raw < b.raw }
-    var description: String { "\(raw)" }
 }
 
 /// A stream instance: 1, 2, … across clients (a name reopened after `close` is a new instance).
-struct StreamID: Hashable, Comparable, CustomStringConvertible {
+struct StreamID: RawID {
     var raw: UInt32
 
     init(_ raw: UInt32) { self.raw = raw }
-
-    static func < (a: StreamID, b: StreamID) -> Bool { a.raw < b.raw }
-    var description: String { "\(raw)" }
 }
 
 /// A scheduled closure (`Simulation.scheduleAction`): 0, 1, 2, … in scheduling order.
-struct ActionID: Hashable, Comparable, CustomStringConvertible {
+struct ActionID: RawID {
     var raw: Int32
 
     init(_ raw: Int32) { self.raw = raw }
-
-    static func < (a: ActionID, b: ActionID) -> Bool { a.raw < b.raw }
-    var description: String { "\(raw)" }
 }
 
 /// A key, as interned by `Simulation.keys`: 0, 1, 2, … in the order keys were first named.
-struct KeyID: Hashable, Comparable, CustomStringConvertible {
+struct KeyID: RawID {
     var raw: UInt32
 
     init(_ raw: UInt32) { self.raw = raw }
 
     /// Its index in per-key tables (`Simulation.keyPositions`).
     var index: Int { Int(raw) }
-
-    static func < (a: KeyID, b: KeyID) -> Bool { a.raw < b.raw }
-    var description: String { "\(raw)" }
 }
 
 /// A field name, as interned by `Simulation.fields`.
-struct FieldID: Hashable, Comparable, CustomStringConvertible {
+struct FieldID: RawID {
     var raw: UInt32
 
     init(_ raw: UInt32) { self.raw = raw }
-
-    static func < (a: FieldID, b: FieldID) -> Bool { a.raw < b.raw }
-    var description: String { "\(raw)" }
 }
 
 /// A value, as interned by `Simulation.values`; `tombstone` (id 0, never a string's) is a
 /// deleted field's. Not an Optional: a `FieldRecord` stays 20 bytes.
-struct ValueID: Hashable, Comparable, CustomStringConvertible {
+struct ValueID: RawID {
     var raw: UInt32
 
     init(_ raw: UInt32) { self.raw = raw }
 
     static let tombstone = ValueID(0)
-
-    static func < (a: ValueID, b: ValueID) -> Bool { a.raw < b.raw }
-    var description: String { "\(raw)" }
 }
 
 extension Interner {
