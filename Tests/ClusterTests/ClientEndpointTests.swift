@@ -17,7 +17,7 @@ import Testing
         #expect(first.streams.isEmpty && second.streams["s"] != nil)
 
         let key = sim.internKey("k")
-        let put = try sim.performInternal(first, .put(key: key, fields: [(sim.fields.intern("a"), sim.values.intern("1"))]))
+        let put = try sim.performInternal(first, .put(key: key, fields: [(FieldID(sim.fields.intern("a")), ValueID(sim.values.intern("1")))]))
         #expect(put.result.succeeded)
         #expect(first.ops.count == 1)
         #expect(second.ops.count == 2)  // its stream's registration and starting read

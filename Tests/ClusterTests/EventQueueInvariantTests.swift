@@ -19,17 +19,17 @@ import Testing
             switch random.below(12) {
             case 0..<4:
                 let time = now + random.between(0, random.below(4) == 0 ? 300 : 16_000)
-                q.push(at: time, .action(id: Int32(step)))
+                q.push(at: time, .action(id: ActionID(Int32(step))))
                 pending.append(EventKey(time: time, seq: seq))
                 seq += 1
             case 4:
                 let time = now + random.between(20_000, 3_000_000)
-                q.push(at: time, .action(id: Int32(step)))
+                q.push(at: time, .action(id: ActionID(Int32(step))))
                 pending.append(EventKey(time: time, seq: seq))
                 seq += 1
             case 5:
                 if random.below(20) == 0 { deadline = random.between(1_000, 40_000) }
-                q.pushDeadline(at: now + deadline, .action(id: Int32(step)))
+                q.pushDeadline(at: now + deadline, .action(id: ActionID(Int32(step))))
                 pending.append(EventKey(time: now + deadline, seq: seq))
                 seq += 1
             case 6..<10:
@@ -59,9 +59,9 @@ import Testing
     /// A queue holding events in every store, for the corruption tests.
     func busyQueue() -> EventQueue {
         var q = EventQueue()
-        for i in 0..<200 { q.push(at: Micros(i * 97 % 12_000), .action(id: Int32(i))) }  // calendar
-        for i in 0..<20 { q.push(at: Micros(100_000 + i * 1_000), .action(id: Int32(i))) }  // heap
-        for i in 0..<20 { q.pushDeadline(at: Micros(50_000 + i), .action(id: Int32(i))) }  // lane
+        for i in 0..<200 { q.push(at: Micros(i * 97 % 12_000), .action(id: ActionID(Int32(i)))) }  // calendar
+        for i in 0..<20 { q.push(at: Micros(100_000 + i * 1_000), .action(id: ActionID(Int32(i)))) }  // heap
+        for i in 0..<20 { q.pushDeadline(at: Micros(50_000 + i), .action(id: ActionID(Int32(i)))) }  // lane
         for _ in 0..<50 { _ = q.pop() }  // opens blocks
         q.push(at: 2_600, .action(id: 0))  // late
         return q
@@ -91,7 +91,7 @@ import Testing
         // The kernel's contract broken: the clock advanced past events still waiting. The
         // calendar then holds them in blocks behind its open one.
         var skipped = EventQueue()
-        for i in 0..<10 { skipped.push(at: Micros(1_000 + i), .action(id: Int32(i))) }
+        for i in 0..<10 { skipped.push(at: Micros(1_000 + i), .action(id: ActionID(Int32(i)))) }
         skipped.advance(to: 5_000)
         let found = skipped.invariantViolations()
         #expect(found.contains { $0.hasPrefix("calendar block span") })

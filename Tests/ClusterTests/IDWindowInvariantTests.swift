@@ -17,13 +17,13 @@ import Testing
             switch random.below(20) {
             case 0..<10:
                 held.append(window.append(step))
-                _ = table.insert(CoordinatorOp(client: 0, clientOp: Int32(step), key: 0, needed: 1, targetCount: 1))
+                _ = table.insert(CoordinatorOp(client: 0, clientOp: ClientOpID(Int32(step)), key: 0, needed: 1, targetCount: 1))
             case 10..<18:
                 guard !held.isEmpty else { continue }
                 let k = random.below(4) == 0 ? Int(random.below(UInt64(held.count))) : 0
                 let id = held.remove(at: k)
                 #expect(window.remove(id) != nil)
-                table.discard(Int32(id))
+                table.discard(CoordinatorOpID(Int32(id)))
             case 18:
                 window.discard(Int(random.below(UInt64(window.nextID) + 5)) - 2)
                 held = window.ids

@@ -9,7 +9,7 @@ import Testing
         for i in 0..<500 {
             let t = rng.between(0, 1000)
             times.append(t)
-            q.push(at: t, .action(id: Int32(i)))
+            q.push(at: t, .action(id: ActionID(Int32(i))))
         }
         var popped: [Micros] = []
         while let e = q.pop() { popped.append(e.time) }
@@ -18,9 +18,9 @@ import Testing
 
     @Test func equalTimesPopInInsertionOrder() {
         var q = EventQueue()
-        for i in 0..<100 { q.push(at: Micros(i % 3), .action(id: Int32(i))) }
+        for i in 0..<100 { q.push(at: Micros(i % 3), .action(id: ActionID(Int32(i)))) }
         var ids: [Int32] = []
-        while let e = q.pop() { if case .action(let id) = e.kind { ids.append(id) } }
+        while let e = q.pop() { if case .action(let id) = e.kind { ids.append(id.raw) } }
         let expected = (0..<100).filter { $0 % 3 == 0 } + (0..<100).filter { $0 % 3 == 1 } + (0..<100).filter { $0 % 3 == 2 }
         #expect(ids == expected.map { Int32($0) })
     }
@@ -33,7 +33,7 @@ import Testing
         k.schedule(.action(id: 2), at: 10)
         k.scheduleDeadline(.action(id: 3), after: 20)
         var seen: [(Micros, Int32)] = []
-        while let e = k.next(notAfter: 25) { if case .action(let id) = e.kind { seen.append((k.now, id)) } }
+        while let e = k.next(notAfter: 25) { if case .action(let id) = e.kind { seen.append((k.now, id.raw)) } }
         #expect(seen.map(\.0) == [10, 20] && seen.map(\.1) == [2, 3])
         k.advance(to: 25)
         #expect(k.now == 25 && k.eventsRun == 2 && k.pending == 1)
@@ -77,7 +77,7 @@ import Testing
         #expect(i.intern("a") == 1)
         #expect(i.intern("b") == 2)
         #expect(i.intern("a") == 1)
-        #expect(i[2] == "b")
+        #expect(i[UInt32(2)] == "b")
         #expect(i.lookup("c") == nil)
     }
 
@@ -118,7 +118,7 @@ import Testing
         q.push(at: 150, .action(id: 7))
         var order: [Int32] = []
         while let e = q.pop() {
-            if case .action(let id) = e.kind { order.append(id) }
+            if case .action(let id) = e.kind { order.append(id.raw) }
         }
         #expect(order == [2, 5, 1, 3, 4, 7, 6])
         let drained = q.isEmpty  // the queue is not copyable: #expect takes plain values
@@ -147,9 +147,9 @@ import Testing
                 }
                 let time = random.below(8) == 0 ? now + 1_000_000 : now + delay
                 if time == now + 1_000_000 {
-                    q.pushDeadline(at: time, .action(id: next))
+                    q.pushDeadline(at: time, .action(id: ActionID(next)))
                 } else {
-                    q.push(at: time, .action(id: next))
+                    q.push(at: time, .action(id: ActionID(next)))
                 }
                 // The model stays sorted by (time, id): ids rise, so a new event goes after
                 // every event at its time.
@@ -168,7 +168,7 @@ import Testing
             } else {
                 guard let e = q.pop() else { Issue.record("queue empty early"); return }
                 now = e.time
-                if case .action(let id) = e.kind { popped.append(id) }
+                if case .action(let id) = e.kind { popped.append(id.raw) }
                 expected.append(model.removeFirst().id)
             }
         }
@@ -186,7 +186,7 @@ import Testing
         var pending: [(time: Micros, id: Int32)] = []
         var next: Int32 = 0
         func push(_ time: Micros) {
-            q.push(at: time, .action(id: next))
+            q.push(at: time, .action(id: ActionID(next)))
             pending.append((time, next))
             next += 1
         }
@@ -194,7 +194,7 @@ import Testing
         var popped: [(time: Micros, id: Int32)] = []
         while let e = q.pop() {
             guard case .action(let id) = e.kind else { continue }
-            popped.append((e.time, id))
+            popped.append((e.time, id.raw))
             if next < 60_000 {
                 let delay: Micros = switch random.below(4) {
                 case 0: 0
@@ -227,7 +227,7 @@ import Testing
     @Test func coordinatorTableFindsLiveRequestsOnlyAndNeverReusesIds() {
         var t = CoordinatorTable()
         func op(_ n: Int32) -> CoordinatorOp {
-            CoordinatorOp(client: -1, clientOp: n, key: 0, needed: 1, targetCount: 1)
+            CoordinatorOp(client: -1, clientOp: ClientOpID(n), key: 0, needed: 1, targetCount: 1)
         }
         let a = t.insert(op(10)), b = t.insert(op(11)), c = t.insert(op(12))
         #expect([a, b, c] == [0, 1, 2])

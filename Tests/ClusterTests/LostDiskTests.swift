@@ -82,7 +82,7 @@ import Testing
             Issue.record("no log for \(stream)")
             return
         }
-        let id = c.sim.values.intern(value)
+        let id = ValueID(c.sim.values.intern(value))
         let last = c.sim.streamLogs[i].deliveries.count - 1
         c.sim.streamLogs[i].deliveries[last].values = c.sim.streamLogs[i].deliveries[last].values.map { $0.map { _ in id } }
     }

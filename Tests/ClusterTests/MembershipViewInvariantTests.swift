@@ -4,9 +4,9 @@ import Testing
 /// A membership view's invariants (MembershipView+Invariants.swift): random operations keep
 /// them after every step, and the versions' promises between steps; corrupted views are reported.
 @Suite struct MembershipViewInvariantTests {
-    static let nodes: Int32 = 24
+    static let nodes: NodeID = 24
 
-    static func randomEntry(_ node: Int32, _ random: inout Xoshiro256StarStar, now: Micros) -> MemberEntry {
+    static func randomEntry(_ node: NodeID, _ random: inout Xoshiro256StarStar, now: Micros) -> MemberEntry {
         MemberEntry(node: node, beat: Int64(random.below(UInt64(now) + 1)),
                     downAt: random.below(3) == 0 ? Int64(random.below(UInt64(now) + 1)) : -1,
                     removed: random.below(15) == 0, vnodes: Int32(random.below(8) + 1))
@@ -18,7 +18,7 @@ import Testing
     @Test(arguments: 1...12 as ClosedRange<UInt64>)
     func membershipViewKeepsItsInvariants(seed: UInt64) {
         var random = Xoshiro256StarStar(seed: seed)
-        let me = Int32(random.below(UInt64(Self.nodes)))
+        let me = NodeID(Int(random.below(UInt64(Self.nodes.raw))))
         var view = MembershipView()
         var now: Micros = 10
         for step in 0..<300 {
@@ -48,7 +48,7 @@ import Testing
             case 4:
                 view.restartClocks(me: me, now: now, resetStatus: random.below(2) == 0)
             case 5:
-                let removed = Int32(random.below(UInt64(Self.nodes)))
+                let removed = NodeID(Int(random.below(UInt64(Self.nodes.raw))))
                 if removed != me { view.update(removed) { $0.entry.removed = true } }
             default:
                 _ = view.peers(of: me)
@@ -63,7 +63,7 @@ import Testing
     /// A view of a few nodes up and down, with its peer cache filled.
     func someView() -> MembershipView {
         var view = MembershipView()
-        for n in 0..<6 as Range<Int32> {
+        for n in 0..<6 as Range<NodeID> {
             let down = n == 4
             view.set(ViewEntry(entry: MemberEntry(node: n, beat: 100, downAt: down ? 80 : -1, removed: false, vnodes: 4),
                                lastGrew: 100, excluded: down))

@@ -5,16 +5,16 @@ import Testing
 /// model of the gossip rules over a dictionary, on random views and messages: ties of
 /// heartbeats, down marks, removals and nodes one side has not heard of.
 @Suite struct MembershipViewTests {
-    static let nodes: Int32 = 40
+    static let nodes: NodeID = 40
     static let rehash: Micros = 50
 
     @Test(arguments: 1...40 as ClosedRange<UInt64>)
     func mergeAndExchangeFollowTheModel(seed: UInt64) {
         var random = Xoshiro256StarStar(seed: seed)
-        let me = Int32(random.below(UInt64(Self.nodes)))
+        let me = NodeID(Int(random.below(UInt64(Self.nodes.raw))))
         let now: Micros = 100
         var view = MembershipView()
-        var model: [Int32: ViewEntry] = [:]
+        var model: [NodeID: ViewEntry] = [:]
         for node in 0..<Self.nodes where random.below(5) != 0 {
             let e = Self.randomEntry(node, &random)
             let v = ViewEntry(entry: e, lastGrew: Micros(random.below(100)), excluded: e.isDown && random.below(2) == 0)
@@ -53,14 +53,14 @@ import Testing
     @Test(arguments: 1...20 as ClosedRange<UInt64>)
     func peersFollowEveryChange(seed: UInt64) {
         var random = Xoshiro256StarStar(seed: seed)
-        let me = Int32(random.below(UInt64(Self.nodes)))
+        let me = NodeID(Int(random.below(UInt64(Self.nodes.raw))))
         var view = MembershipView()
         var now: Micros = 100
         for step in 0..<60 {
             now += Micros(random.below(40))
             switch random.below(5) {
             case 0:
-                let e = Self.randomEntry(Int32(random.below(UInt64(Self.nodes))), &random)
+                let e = Self.randomEntry(NodeID(Int(random.below(UInt64(Self.nodes.raw)))), &random)
                 view.set(ViewEntry(entry: e, lastGrew: now, excluded: false))
             case 1:
                 let incoming = (0..<Self.nodes).filter { _ in random.below(3) == 0 }.map { Self.randomEntry($0, &random) }
@@ -83,14 +83,14 @@ import Testing
         }
     }
 
-    static func randomEntry(_ node: Int32, _ random: inout Xoshiro256StarStar) -> MemberEntry {
+    static func randomEntry(_ node: NodeID, _ random: inout Xoshiro256StarStar) -> MemberEntry {
         MemberEntry(node: node, beat: Int64(random.below(4)), downAt: random.below(3) == 0 ? Int64(random.below(80)) : -1,
                     removed: random.below(12) == 0, vnodes: Int32(random.below(8) + 1))
     }
 
     // MARK: The model: the gossip rules, one entry at a time
 
-    static func newer(_ view: [Int32: ViewEntry], than incoming: [MemberEntry]) -> [MemberEntry] {
+    static func newer(_ view: [NodeID: ViewEntry], than incoming: [MemberEntry]) -> [MemberEntry] {
         view.keys.sorted().compactMap { node in
             let m = view[node]!.entry
             guard let t = incoming.first(where: { $0.node == node }) else { return m }
@@ -101,9 +101,9 @@ import Testing
     }
 
     /// Each entry's outcome by case, then the effects from the entry before and after.
-    static func merge(_ view: inout [Int32: ViewEntry], _ incoming: [MemberEntry], me: Int32, now: Micros)
-        -> (ringChanged: Bool, cameUp: [Int32], memberChanges: Int) {
-        var ringChanged = false, cameUp: [Int32] = [], memberChanges = 0
+    static func merge(_ view: inout [NodeID: ViewEntry], _ incoming: [MemberEntry], me: NodeID, now: Micros)
+        -> (ringChanged: Bool, cameUp: [NodeID], memberChanges: Int) {
+        var ringChanged = false, cameUp: [NodeID] = [], memberChanges = 0
         for e in incoming where e.node != me {
             let before = view[e.node]
             var after: ViewEntry

@@ -17,11 +17,11 @@ import Testing
             switch random.below(10) {
             case 0..<5:
                 for _ in 0..<random.below(UInt64(n / 10)) + 1 {
-                    let k = UInt32(random.below(UInt64(n)))
+                    let k = KeyID(UInt32(random.below(UInt64(n))))
                     if random.below(6) == 0 {
                         keys.store.removeValue(forKey: k)
                     } else {
-                        keys.write(Int(k), UInt32(step), at: Int64(step))
+                        keys.write(k.index, ValueID(UInt32(step)), at: Int64(step))
                     }
                     index.touch(k, in: keys, on: ring)
                 }
@@ -43,7 +43,7 @@ import Testing
 
     static func ring(_ names: [String], vnodes: Int) -> Ring {
         Ring(members: names.enumerated().map { i, n in
-            (Int32(i), (0..<vnodes).map { StableHash.token(node: n, number: $0) })
+            (NodeID(i), (0..<vnodes).map { StableHash.token(node: n, number: $0) })
         })
     }
 
@@ -110,18 +110,18 @@ struct TestKeyStore {
     }
 
     /// Field 1 of `key` set to `value` at `time`.
-    mutating func write(_ key: Int, _ value: UInt32, at time: Int64) {
+    mutating func write(_ key: Int, _ value: ValueID, at time: Int64) {
         var o = ObjectRecord()
         o.fields = [FieldRecord(field: 1, value: value, stamp: Stamp(time: time, origin: origin))]
-        _ = store.merge(UInt32(key), o, order)
+        _ = store.merge(KeyID(UInt32(key)), o, order)
     }
 }
 
 extension MerkleIndex {
     /// Notes `key` as a replica's write does: placed on `ring`, with the item hash of what the
     /// store now holds for it (nothing, after a removal).
-    mutating func touch(_ key: UInt32, in keys: TestKeyStore, on ring: Ring) {
-        let place = ring.place(keys.positions[Int(key)])
+    mutating func touch(_ key: KeyID, in keys: TestKeyStore, on ring: Ring) {
+        let place = ring.place(keys.positions[key.index])
         let item = keys.store.withRecord(key) { MerkleIndex.item($0, at: place.position) } ?? nil
         touch(key, item: item, at: place, storeCount: keys.store.count)
     }

@@ -77,7 +77,7 @@ import Testing
 
     func ring(_ names: [String], vnodes: Int) -> Ring {
         Ring(members: names.enumerated().map { i, n in
-            (Int32(i), (0..<vnodes).map { StableHash.token(node: n, number: $0) })
+            (NodeID(i), (0..<vnodes).map { StableHash.token(node: n, number: $0) })
         })
     }
 
@@ -133,11 +133,11 @@ import Testing
         var rng = SplitMix64(state: UInt64(n))
         for round in 1...6 {
             for _ in 0..<n / 3 {
-                let k = UInt32(rng.next() % UInt64(n))
+                let k = KeyID(UInt32(rng.next() % UInt64(n)))
                 if rng.next() % 5 == 0 {
                     keys.store.removeValue(forKey: k)
                 } else {
-                    keys.write(Int(k), UInt32(round), at: Int64(round))
+                    keys.write(k.index, ValueID(UInt32(round)), at: Int64(round))
                 }
                 index.touch(k, in: keys, on: r)
             }
@@ -166,9 +166,9 @@ import Testing
         // an equal ring built apart (the index finds the range itself).
         for k in n * 3 / 8..<n * 3 / 4 {
             keys.write(k, 2, at: 2)
-            index.touch(UInt32(k), in: keys, on: r)
+            index.touch(KeyID(UInt32(k)), in: keys, on: r)
         }
-        let removed = stride(from: 0, to: n * 3 / 4, by: 7).map { UInt32($0) }
+        let removed = stride(from: 0, to: n * 3 / 4, by: 7).map { KeyID(UInt32($0)) }
         let rebuilt = ring(["a", "b", "c"], vnodes: 4)
         #expect(rebuilt.identity != r.identity && r.identity == r.identity)
         for k in removed {
@@ -185,7 +185,7 @@ import Testing
             #expect(index.keys(ofRange: range) == fresh.keys(ofRange: range))
             #expect(index.root(ofRange: range) == fresh.root(ofRange: range))
             #expect(index.keys(ofRange: range) == index.keys(ofRange: range).sorted())
-            let direct = MerkleTree(index.keys(ofRange: range).map { (position: positions[Int($0)], digest: keys.store[$0]!.digest) })
+            let direct = MerkleTree(index.keys(ofRange: range).map { (position: positions[$0.index], digest: keys.store[$0]!.digest) })
             #expect(index.root(ofRange: range) == direct.root)
             #expect(MerkleIndex.tree(of: index.entries(in: r.arc(range), positions), positions) == direct)
         }
@@ -193,10 +193,10 @@ import Testing
         let other = ring(["a", "d"], vnodes: 5)
         for t in 0..<other.rangeCount {
             let arc = other.arc(t)
-            let scanned = keys.store.keys.sorted().filter { arc.contains(positions[Int($0)]) }
+            let scanned = keys.store.keys.sorted().filter { arc.contains(positions[$0.index]) }
             let entries = index.entries(in: arc, positions)
             #expect(entries.keys == scanned)
-            #expect(entries.root == MerkleTree(scanned.map { (position: positions[Int($0)], digest: keys.store[$0]!.digest) }).root)
+            #expect(entries.root == MerkleTree(scanned.map { (position: positions[$0.index], digest: keys.store[$0]!.digest) }).root)
         }
     }
 }

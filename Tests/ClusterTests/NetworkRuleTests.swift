@@ -15,7 +15,7 @@ import Testing
         try c.add(["a", "b"])
         let lines = traced(c)
         for i in 0..<200 {
-            c.sim.send(from: 0, to: 1, .repair(key: c.sim.internKey("m\(i)"), object: ObjectRecord()))
+            c.sim.send(from: 0 as NodeID, to: 1, .repair(key: c.sim.internKey("m\(i)"), object: ObjectRecord()))
         }
         c.advance(by: 100_000)
         // Each message draws its own delay (1ms..10ms), yet they arrive in the sending order.
@@ -95,7 +95,7 @@ import Testing
     @Test func killedSendersMessagesStillArrive() throws {
         let c = Cluster()
         try c.add(["a", "b"])
-        c.sim.send(from: 0, to: 1, .handoffAck(key: 0, version: 0))
+        c.sim.send(from: 0 as NodeID, to: 1, .handoffAck(key: 0, version: 0))
         try c.kill("a", wipe: false)
         let lines = traced(c)
         c.advance(by: 20_000)

@@ -50,7 +50,7 @@ import Testing
         #expect(fate(n.arrive(m, at: .removed)) == "drop removed")
         n.partition([0: 1, 1: 2])
         #expect(fate(n.arrive(m, at: .running)) == "drop partition")
-        #expect(fate(n.arrive(Message(from: 0, to: Client.endpoint(of: 0), payload: .writeAck(op: 0)), at: .client)) == "deliver")
+        #expect(fate(n.arrive(Message(from: 0, to: Endpoint(client: 0), payload: .writeAck(op: 0)), at: .client)) == "deliver")
         n.heal()
         n.isolate(1)
         #expect(fate(n.arrive(m, at: .paused)) == "drop partition")

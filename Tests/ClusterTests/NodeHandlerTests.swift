@@ -12,45 +12,45 @@ import Testing
         let order: StampOrder
         var time: Micros = 5_000_000
         var keyPositions: [UInt64] = []
-        var tokens: [Int32: [UInt64]] = [:]
-        var sent: [(from: Int32, to: Int32, payload: Payload)] = []
-        var timers: [(node: Int32, timer: NodeTimer, after: Micros)] = []
-        var deadlines: [(node: Int32, op: Int32)] = []
-        var pendingReports: [UInt32: Int] = [:]
+        var tokens: [NodeID: [UInt64]] = [:]
+        var sent: [(from: NodeID, to: Endpoint, payload: Payload)] = []
+        var timers: [(node: NodeID, timer: NodeTimer, after: Micros)] = []
+        var deadlines: [(node: NodeID, op: CoordinatorOpID)] = []
+        var pendingReports: [StreamID: Int] = [:]
 
         init() { order = StampOrder(names: names) }
 
         func hardwareTime() -> Micros { time }
-        func send(from node: Int32, to: Int32, _ payload: consuming Payload) { sent.append((node, to, payload)) }
-        func arm(_ node: Int32, _ timer: NodeTimer, after delay: Micros) { timers.append((node, timer, delay)) }
-        func armCoordinatorDeadline(_ node: Int32, op: Int32) { deadlines.append((node, op)) }
-        func armReportRetransmit(_ node: Int32, report: Int32, after delay: Micros) {}
+        func send(from node: NodeID, to: Endpoint, _ payload: consuming Payload) { sent.append((node, to, payload)) }
+        func arm(_ node: NodeID, _ timer: NodeTimer, after delay: Micros) { timers.append((node, timer, delay)) }
+        func armCoordinatorDeadline(_ node: NodeID, op: CoordinatorOpID) { deadlines.append((node, op)) }
+        func armReportRetransmit(_ node: NodeID, report: ReportID, after delay: Micros) {}
         func drawTimer(below bound: UInt64) -> UInt64 { 0 }
         func drawTimer(between lo: Micros, _ hi: Micros) -> Micros { lo }
-        func ring(of members: [Int32], previous: (members: [Int32], ring: Ring)) -> Ring {
+        func ring(of members: [NodeID], previous: (members: [NodeID], ring: Ring)) -> Ring {
             Ring(members: members.map { ($0, tokens[$0] ?? []) })
         }
         func count(_ operation: OperationCounter, by n: Int) {}
-        func reportPending(_ stream: UInt32) { pendingReports[stream, default: 0] += 1 }
-        func reportRetired(_ stream: UInt32) { pendingReports[stream, default: 0] -= 1 }
+        func reportPending(_ stream: StreamID) { pendingReports[stream, default: 0] += 1 }
+        func reportRetired(_ stream: StreamID) { pendingReports[stream, default: 0] -= 1 }
 
         /// Node `index` of a three-node cluster whose view holds all three up.
-        func member(_ index: Int32, of count: Int32 = 3) -> Node {
+        func member(_ index: NodeID, of count: NodeID = 3) -> Node {
             for i in 0..<count where tokens[i] == nil {
-                tokens[i] = (0..<8).map { StableHash.token(node: "n\(i + 1)", number: $0) }
+                tokens[i] = (0..<8).map { StableHash.token(node: "n\(i.raw + 1)", number: $0) }
             }
-            let node = Node(index: index, name: "n\(index + 1)", nameID: names.intern("n\(index + 1)"), vnodes: 8)
+            let node = Node(index: index, name: "n\(index.raw + 1)", nameID: names.intern("n\(index.raw + 1)"), vnodes: 8)
             for i in 0..<count {
-                node.view.set(ViewEntry(entry: MemberEntry(node: i, beat: time, downAt: -1, removed: false, vnodes: 8),
+                node.view.set(ViewEntry(entry: MemberEntry(node: i, beat: time, downAt: MemberEntry.notDown, removed: false, vnodes: 8),
                                         lastGrew: time, excluded: false))
             }
             return node
         }
 
         /// Key id 0, placed by the stable hash of its name.
-        func key(_ name: String) -> UInt32 {
+        func key(_ name: String) -> KeyID {
             keyPositions.append(StableHash.position(ofKey: name))
-            return UInt32(keyPositions.count - 1)
+            return KeyID(UInt32(keyPositions.count - 1))
         }
     }
 
@@ -60,7 +60,7 @@ import Testing
         let key = host.key("k")
         var object = ObjectRecord()
         object.apply(FieldRecord(field: 1, value: 2, stamp: Stamp(time: 100, origin: node.nameID)), host.order)
-        NodeContext(node: node, host: host).receive(Message(from: 1, to: 0, payload: .write(op: 7, key: key, object: object, hintFor: -1)))
+        NodeContext(node: node, host: host).receive(Message(from: 1, to: 0, payload: .write(op: 7, key: key, object: object, hintFor: nil)))
         #expect(node.store[key]?.record(of: 1)?.value == 2)
         #expect(host.sent.count == 1)
         guard let ack = host.sent.first, case .writeAck(let op) = ack.payload else {
@@ -80,11 +80,11 @@ import Testing
         let key = host.key("k")
         let node0 = NodeContext(node: node, host: host)
         node0.receive(Message(from: -1, to: 0, payload: .request(op: 5, request: .put(key: key, fields: [(field: 1, value: 3)]))))
-        let writes = host.sent.compactMap { m -> (Int32, Int32, Stamp?)? in
-            guard case .write(let op, _, let object, let hint) = m.payload, hint < 0 else { return nil }
+        let writes = host.sent.compactMap { m -> (Endpoint, CoordinatorOpID, Stamp?)? in
+            guard case .write(let op, _, let object, let hint) = m.payload, hint == nil else { return nil }
             return (m.to, op, object.record(of: 1)?.stamp)
         }
-        #expect(writes.map(\.0).sorted() == [1, 2])
+        #expect(writes.map(\.0.raw).sorted() == [1, 2])
         #expect(writes.allSatisfy { $0.2 == Stamp(time: host.time + 250, origin: node.nameID) })
         #expect(node.store[key]?.record(of: 1)?.value == 3)
         #expect(host.deadlines.count == 1)
@@ -107,7 +107,7 @@ import Testing
         NodeContext(node: node, host: host).gossipTick()
         #expect(host.timers.map(\.timer) == [.gossip])
         #expect(host.timers.first?.after == host.settings.gossipPeriod)
-        let pushedTo = host.sent.compactMap { m -> Int32? in if case .gossip = m.payload { m.to } else { nil } }
+        let pushedTo = host.sent.compactMap { m -> Endpoint? in if case .gossip = m.payload { m.to } else { nil } }
         #expect(!pushedTo.isEmpty && pushedTo.allSatisfy { $0 == 1 || $0 == 2 })
     }
 }

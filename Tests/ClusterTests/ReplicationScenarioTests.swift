@@ -128,7 +128,7 @@ import Testing
         #expect(try c.put("k", [("a", "1")], via: owners[0]).succeeded)
         c.advance(by: 50_000)
         let holders = c.nodeNames.filter { n in
-            c.sim.nameIndex[n].map { !c.sim.nodes[Int($0)].hints.isEmpty } ?? false
+            c.sim.nameIndex[n].map { !c.sim.nodes[$0].hints.isEmpty } ?? false
         }
         #expect(holders.count == 1)
         #expect(c.replica(owners[2], "k") == [])

@@ -22,7 +22,7 @@ import Testing
         #expect(layout.ownedBasisPoints.reduce(0, +) == 10_000, sourceLocation: sourceLocation)
     }
 
-    func layout(_ tokens: [UInt64], _ owners: [Int32], nodes: [Int32], replicas: Int = 1) -> RingLayout {
+    func layout(_ tokens: [UInt64], _ owners: [NodeID], nodes: [NodeID], replicas: Int = 1) -> RingLayout {
         let ring = Ring(members: nodes.map { node in
             (node, zip(tokens, owners).filter { $0.1 == node }.map(\.0))
         })

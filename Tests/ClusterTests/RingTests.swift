@@ -4,7 +4,7 @@ import Testing
 @Suite struct RingTests {
     func ring(_ names: [String], vnodes: Int) -> Ring {
         Ring(members: names.enumerated().map { i, n in
-            (Int32(i), (0..<vnodes).map { StableHash.token(node: n, number: $0) })
+            (NodeID(i), (0..<vnodes).map { StableHash.token(node: n, number: $0) })
         })
     }
 
@@ -13,9 +13,9 @@ import Testing
     @Test(arguments: [1, 2, 3] as [UInt64])
     func ringGrownByMergingEqualsRingBuiltWhole(seed: UInt64) {
         var random = Xoshiro256StarStar(seed: seed)
-        let members: [(node: Int32, tokens: [UInt64])] = (0..<40).map { n in
+        let members: [(node: NodeID, tokens: [UInt64])] = (0..<40).map { n in
             // Small token values so that different nodes share some tokens.
-            (Int32(n), (0..<8).map { _ in random.below(200) })
+            (NodeID(n), (0..<8).map { _ in random.below(200) })
         }
         var order = Array(members.indices)
         for i in order.indices.reversed() { order.swapAt(i, Int(random.below(UInt64(i + 1)))) }
@@ -37,7 +37,7 @@ import Testing
         var random = Xoshiro256StarStar(seed: seed)
         let tokens: [[UInt64]] = (0..<30).map { _ in (0..<4).map { _ in random.below(500) } }
         var cache = RingCache()
-        var views: [(members: [Int32], ring: Ring)] = Array(repeating: ([], Ring()), count: 5)
+        var views: [(members: [NodeID], ring: Ring)] = Array(repeating: ([], Ring()), count: 5)
         for _ in 0..<300 {
             let v = Int(random.below(UInt64(views.count)))
             var members = Set(views[v].members)
@@ -45,16 +45,16 @@ import Testing
                 let listed = members.sorted()
                 members.remove(listed[Int(random.below(UInt64(listed.count)))])
             } else {
-                members.insert(Int32(random.below(30)))
+                members.insert(NodeID(Int(random.below(30))))
             }
             let sorted = members.sorted()
-            let ring = cache.ring(of: sorted, previous: views[v]) { tokens[Int($0)] }
-            let whole = Ring(members: sorted.map { ($0, tokens[Int($0)]) })
+            let ring = cache.ring(of: sorted, previous: views[v]) { tokens[$0.index] }
+            let whole = Ring(members: sorted.map { ($0, tokens[$0.index]) })
             #expect(ring.tokens == whole.tokens && ring.owners == whole.owners && ring.nodeCount == whole.nodeCount)
             views[v] = (sorted, ring)
         }
-        let everyone = (0..<30).map { Int32($0) }
-        let a = cache.ring(of: everyone, previous: ([], Ring())) { tokens[Int($0)] }
+        let everyone = (0..<30).map { NodeID($0) }
+        let a = cache.ring(of: everyone, previous: ([], Ring())) { tokens[$0.index] }
         let b = cache.ring(of: everyone, previous: ([], Ring())) { _ in [] }  // served from the cache
         #expect(a.tokens == b.tokens)
         a.tokens.withUnsafeBufferPointer { pa in
@@ -69,8 +69,8 @@ import Testing
     func firstIndexAgreesWithAScan(seed: UInt64) {
         var random = Xoshiro256StarStar(seed: seed)
         for (nodes, spread) in [(1, UInt64.max), (3, .max), (40, .max), (40, 1_000), (1_000, .max)] {
-            let members: [(node: Int32, tokens: [UInt64])] = (0..<nodes).map { n in
-                (Int32(n), (0..<1 + Int(random.below(8))).map { _ in random.below(spread) })
+            let members: [(node: NodeID, tokens: [UInt64])] = (0..<nodes).map { n in
+                (NodeID(n), (0..<1 + Int(random.below(8))).map { _ in random.below(spread) })
             }
             let ring = Ring(members: members)
             var probes: [UInt64] = [0, 1, .max, .max - 1]
@@ -91,16 +91,16 @@ import Testing
         var random = Xoshiro256StarStar(seed: 7)
         for _ in 0..<20 {
             let p = random.next()
-            var expected: [Int32] = []
+            var expected: [NodeID] = []
             let start = r.firstIndex(atOrAfter: p)
             for k in 0..<r.tokens.count {
                 let owner = r.owners[(start + k) % r.tokens.count]
                 if !expected.contains(owner) { expected.append(owner) }
             }
-            var visited: [Int32] = []
+            var visited: [NodeID] = []
             r.walk(from: p) { visited.append($0); return true }
             #expect(visited == expected && visited.count == 100)
-            var first: [Int32] = []
+            var first: [NodeID] = []
             r.walk(from: p) { first.append($0); return first.count < 40 }
             #expect(first == Array(expected.prefix(40)))
         }

@@ -37,8 +37,8 @@ extension Cluster {
 
     /// The stored object of `key` on `node`, as visible field values in name order.
     func replica(_ node: String, _ key: String) -> [FieldValue] {
-        guard let i = sim.nameIndex[node], let k = sim.keys.lookup(key),
-              let o = sim.nodes[Int(i)].store[k] else { return [] }
+        guard let i = sim.nameIndex[node], let k = sim.keys.lookup(key).map({ KeyID($0) }),
+              let o = sim.nodes[i].store[k] else { return [] }
         return o.fields.filter { o.isVisible($0, sim.order) }
             .map { FieldValue(sim.fields[$0.field], sim.values[$0.value]) }
             .sorted { $0.field < $1.field }

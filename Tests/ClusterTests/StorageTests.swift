@@ -30,7 +30,7 @@ import Testing
         #expect(node.nextStamp(now: 200).time == 501)
     }
 
-    func record(_ fields: [(UInt32, UInt32, Int64)], tomb: Int64 = 0) -> ObjectRecord {
+    func record(_ fields: [(FieldID, ValueID, Int64)], tomb: Int64 = 0) -> ObjectRecord {
         var o = ObjectRecord()
         o.tomb = Stamp(time: tomb, origin: tomb == 0 ? 0 : 1)
         for (f, v, t) in fields { o.apply(FieldRecord(field: f, value: v, stamp: Stamp(time: t, origin: 1)), order) }
@@ -113,7 +113,7 @@ import Testing
 
     func object(_ value: UInt32) -> ObjectRecord {
         var o = ObjectRecord()
-        o.fields = [FieldRecord(field: 1, value: value, stamp: Stamp(time: Int64(value), origin: 1))]
+        o.fields = [FieldRecord(field: 1, value: ValueID(value), stamp: Stamp(time: Int64(value), origin: 1))]
         return o
     }
 
@@ -121,9 +121,9 @@ import Testing
     func storeAgreesWithADictionary(seed: UInt64) {
         var random = Xoshiro256StarStar(seed: seed)
         var store = Store()
-        var model: [UInt32: ObjectRecord] = [:]
+        var model: [KeyID: ObjectRecord] = [:]
         for step in 0..<20_000 {
-            let key = UInt32(random.below(3_000))
+            let key = KeyID(UInt32(random.below(3_000)))
             if random.below(3) == 0 {
                 #expect(store.removeValue(forKey: key) == model.removeValue(forKey: key))
             } else {
@@ -136,7 +136,7 @@ import Testing
         }
         #expect(store.count == model.count)
         #expect(store.keys.sorted() == model.keys.sorted())
-        for key in 0..<UInt32(3_000) { #expect(store[key] == model[key]) }
+        for key in (0..<UInt32(3_000)).map({ KeyID($0) }) { #expect(store[key] == model[key]) }
         for (k, o) in store.entries { #expect(model[k] == o) }
     }
 }

@@ -97,13 +97,13 @@ public final class Cluster {
     public func submit(_ request: ClientRequest,
                        completion: ((ClientResult) -> Void)? = nil) throws(ClusterError) -> OperationID {
         let (req, via) = sim.makeRequest(request)
-        return OperationID(raw: Int(try sim.submitInternal(sim.client, req, via: via, completion: completion)))
+        return OperationID(raw: Int(try sim.submitInternal(sim.client, req, via: via, completion: completion).raw))
     }
 
     /// The outcome of a submitted operation, once it has completed (nil for one forgotten
     /// because `recordsHistory` is off).
     public func result(of id: OperationID) -> ClientResult? {
-        id.raw >= 0 && id.raw <= Int(Int32.max) ? sim.client.ops[Int32(id.raw)]?.result : nil
+        id.raw >= 0 && id.raw <= Int(Int32.max) ? sim.client.ops[ClientOpID(Int32(id.raw))]?.result : nil
     }
 
     /// Submits a request and runs the simulation until it completes or times out.
@@ -160,7 +160,7 @@ public final class Cluster {
     }
     /// The key's preference list (docs/language.md, "The ring and preference lists").
     public func owners(of key: String) -> [String] {
-        sim.owners(sim.internKey(key)).map { sim.nodes[Int($0)].name }
+        sim.owners(sim.internKey(key)).map { sim.nodes[$0].name }
     }
     /// Whether `observer`'s membership view holds `other` as up.
     public func sees(_ observer: String, _ other: String) throws(ClusterError) -> Bool {
@@ -176,14 +176,14 @@ public final class Cluster {
     public func convergence() -> ConvergenceReport { ConvergenceReport(unmet: sim.convergence()) }
     /// Keys any node stores, sorted (for completion).
     public var knownKeys: [String] {
-        var ids: Set<UInt32> = []
+        var ids: Set<KeyID> = []
         for n in sim.members { for k in n.store.keys { ids.insert(k) } }
         return ids.map { sim.keys[$0] }.sorted()
     }
     /// Fields ever written to `key`, sorted (for completion).
     public func knownFields(of key: String) -> [String] {
-        guard let id = sim.keys.lookup(key) else { return [] }
-        var ids: Set<UInt32> = []
+        guard let id = sim.keys.lookup(key).map(KeyID.init) else { return [] }
+        var ids: Set<FieldID> = []
         for n in sim.members { for f in n.store[id]?.fields ?? [] { ids.insert(f.field) } }
         return ids.map { sim.fields[$0] }.sorted()
     }

@@ -28,14 +28,14 @@ public struct StoredField: Equatable, Sendable {
 extension Cluster {
     /// The version an acknowledged put or delete was stamped with; nil until then (or for a get).
     public func version(of id: OperationID) -> Version? {
-        guard id.raw >= 0, id.raw <= Int(Int32.max), let s = sim.client.ops[Int32(id.raw)]?.stamp else { return nil }
+        guard id.raw >= 0, id.raw <= Int(Int32.max), let s = sim.client.ops[ClientOpID(Int32(id.raw))]?.stamp else { return nil }
         return Version(time: s.time, coordinator: sim.names[s.origin])
     }
 
     /// Every version of `key` on every node's disk (killed nodes included; removed ones not),
     /// by node in the order they were added, then field name.
     public func storedFields(of key: String) -> [StoredField] {
-        guard let id = sim.keys.lookup(key) else { return [] }
+        guard let id = sim.keys.lookup(key).map(KeyID.init) else { return [] }
         var result: [StoredField] = []
         for n in sim.members {
             guard let o = n.store[id] else { continue }

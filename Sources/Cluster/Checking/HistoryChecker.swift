@@ -21,11 +21,11 @@ struct HistoryChecker {
     /// else every running node's record. A key with no owner (every node down for `rehash`) is
     /// judged on every disk still in the cluster: a write that a paused or killed node's disk
     /// holds is not lost, only out of reach until the node is back.
-    private func records(_ key: UInt32) -> [(node: String, record: ObjectRecord)] {
+    private func records(_ key: KeyID) -> [(node: String, record: ObjectRecord)] {
         let nodes: [Node]
         if converged {
             let owners = sim.owners(key)
-            nodes = owners.isEmpty ? sim.members : [sim.nodes[Int(owners[0])]]
+            nodes = owners.isEmpty ? sim.members : [sim.nodes[owners[0]]]
         } else {
             nodes = sim.members.filter { sim.machines[$0.index].state == .running }
         }
@@ -38,14 +38,14 @@ struct HistoryChecker {
             guard let stamp = op.stamp, op.result?.succeeded == true else { continue }
             let key = op.request.key
             let held = records(key)
-            func holds(_ field: UInt32?) -> Bool {
+            func holds(_ field: FieldID?) -> Bool {
                 held.contains { _, r in
                     if field == nil { return !sim.order.less(r.tomb, stamp) }
                     let version = sim.order.max(r.record(of: field!)?.stamp ?? .zero, r.tomb)
                     return !sim.order.less(version, stamp)
                 }
             }
-            var missing: [UInt32?] = []
+            var missing: [FieldID?] = []
             switch op.request {
             case .put(_, let fields): missing = fields.map(\.field).filter { !holds($0) }
             case .delete(_, let fields) where fields.isEmpty: if !holds(nil) { missing = [nil] }
@@ -68,16 +68,16 @@ struct HistoryChecker {
 
     /// Visible values that no client operation wrote.
     private func phantoms() -> [Violation] {
-        var written = Set<[UInt32]>()
+        var written = Set<[UInt32]>()  // key, field, value
         for (_, op) in client.ops.history {
             if case .put(let key, let fields) = op.request {
-                for f in fields { written.insert([key, f.field, f.value]) }
+                for f in fields { written.insert([key.raw, f.field.raw, f.value.raw]) }
             }
         }
         var result: [Violation] = []
-        for key in 0..<UInt32(sim.keys.strings.count) {
+        for key in (0..<UInt32(sim.keys.strings.count)).map(KeyID.init) {
             for (node, record) in records(key) {
-                for f in record.fields where record.isVisible(f, sim.order) && !written.contains([key, f.field, f.value]) {
+                for f in record.fields where record.isVisible(f, sim.order) && !written.contains([key.raw, f.field.raw, f.value.raw]) {
                     result.append(Violation("phantom: key \(Quoting.word(sim.keys[key])) on \(node): \(describe(f)) was written by no client", key: key))
                 }
                 if converged { break }
@@ -126,9 +126,9 @@ struct HistoryChecker {
         var survivor = ObjectRecord()
         for r in records(log.key) { _ = survivor.merge(r.record, sim.order) }
         for index in log.firstFollowedOp..<client.ops.count {
-            guard let op = client.ops[Int32(index)] else { continue }
+            guard let op = client.ops[ClientOpID(Int32(index))] else { continue }
             guard let stamp = op.stamp, op.result?.succeeded == true, op.request.key == log.key else { continue }
-            var touched: [(field: UInt32, value: UInt32?)] = []
+            var touched: [(field: FieldID, value: ValueID?)] = []
             switch op.request {
             case .put(_, let fields): touched = fields.filter { log.fields.contains($0.field) }.map { ($0.field, $0.value) }
             case .delete(_, let fields) where fields.isEmpty: touched = log.fields.map { ($0, nil) }
@@ -143,7 +143,7 @@ struct HistoryChecker {
                 if let live = client.streams[log.name], live.instance == log.instance,
                    !sim.order.less(sim.effectiveStamps(live.state, [field])[0], stamp) { continue }
                 // Not delivered at or above this version: fine only if it left the value as it was.
-                if views.last?.values[j] == value.flatMap({ $0 == 0 ? nil : $0 }) { continue }
+                if views.last?.values[j] == value.flatMap({ $0 == .tombstone ? nil : $0 }) { continue }
                 if sim.order.less(sim.effectiveStamps(survivor, [field])[0], stamp),
                    sim.diskThatHeld(log.key, field: field, at: stamp) != nil { continue }
                 result.append(Violation("stream \(log.name): \(describeOp(index)) changed field \(sim.fields[field]) "
@@ -175,13 +175,13 @@ struct HistoryChecker {
         "\(sim.fields[f.field])=\(f.isTombstone ? "(deleted)" : Quoting.word(sim.values[f.value])) (\(describe(f.stamp)))"
     }
 
-    private func describeValues(_ fields: [UInt32], _ values: [UInt32?]) -> String {
+    private func describeValues(_ fields: [FieldID], _ values: [ValueID?]) -> String {
         let parts = zip(fields, values).compactMap { f, v in v.map { "\(sim.fields[f])=\(Quoting.word(sim.values[$0]))" } }
         return parts.isEmpty ? "(empty)" : parts.joined(separator: " ")
     }
 
     private func describeOp(_ index: Int) -> String {
-        guard let op = client.ops[Int32(index)] else { return "operation \(index)" }
+        guard let op = client.ops[ClientOpID(Int32(index))] else { return "operation \(index)" }
         let key = Quoting.word(sim.keys[op.request.key])
         let version = op.stamp.map { " (\(describe($0)))" } ?? ""
         switch op.request {

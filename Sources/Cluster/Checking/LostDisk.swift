@@ -15,7 +15,7 @@ struct LostDisk {
     var hints: HintStore
 
     /// The disk's data of `key` (its store and its hints merged), stream registrations aside.
-    func data(of key: UInt32, _ order: StampOrder) -> ObjectRecord? {
+    func data(of key: KeyID, _ order: StampOrder) -> ObjectRecord? {
         var found: ObjectRecord?
         if let stored = store[key] { found = ObjectRecord(tomb: stored.tomb, fields: stored.fields) }
         if let hinted = hints.object(for: key, order) {
@@ -45,7 +45,7 @@ extension Simulation {
     /// The first lost disk (in the order they were lost) that held a version of one of `fields`
     /// of `key` (the field's own, or the object tombstone) that `survivor` neither holds nor
     /// supersedes: the key lost that write with the disk. nil when every such version survives.
-    func diskThatLost(_ key: UInt32, fields: [UInt32], survivor: ObjectRecord) -> LostDisk? {
+    func diskThatLost(_ key: KeyID, fields: [FieldID], survivor: ObjectRecord) -> LostDisk? {
         lostDisks.first { disk in
             guard let held = disk.data(of: key, order) else { return false }
             return zip(effectiveStamps(survivor, fields), effectiveStamps(held, fields)).contains { order.less($0, $1) }
@@ -54,7 +54,7 @@ extension Simulation {
 
     /// The first lost disk that held `field` of `key` (nil: the object tombstone) at `stamp` or
     /// above: where an acknowledged write that is lost was last seen.
-    func diskThatHeld(_ key: UInt32, field: UInt32?, at stamp: Stamp) -> LostDisk? {
+    func diskThatHeld(_ key: KeyID, field: FieldID?, at stamp: Stamp) -> LostDisk? {
         lostDisks.first { disk in
             guard let held = disk.data(of: key, order) else { return false }
             let version = field.map { effectiveStamps(held, [$0])[0] } ?? held.tomb

@@ -4,9 +4,9 @@ struct StreamLog {
     var name: String
     /// The index of the client that opened it (its operation ids are that client's).
     var client: Int
-    var instance: UInt32
-    var key: UInt32
-    var fields: [UInt32]
+    var instance: StreamID
+    var key: KeyID
+    var fields: [FieldID]
     /// Client operations with an index from here on started after the stream returned.
     var firstFollowedOp: Int
     var start: LoggedView
@@ -23,30 +23,30 @@ struct StreamLog {
 struct LoggedView {
     var sequence: Int
     var time: Micros
-    var values: [UInt32?]
+    var values: [ValueID?]
     /// The field's own stamp or the object tombstone, whichever is higher (a deleted field's version).
     var stamps: [Stamp]
 }
 
 extension Simulation {
     /// The effective versions of `fields` in `state`.
-    func effectiveStamps(_ state: ObjectRecord, _ fields: [UInt32]) -> [Stamp] {
+    func effectiveStamps(_ state: ObjectRecord, _ fields: [FieldID]) -> [Stamp] {
         fields.map { f in order.max(state.record(of: f)?.stamp ?? .zero, state.tomb) }
     }
 
-    func logView(_ stream: StreamClient, values: [UInt32?]) -> LoggedView {
+    func logView(_ stream: StreamClient, values: [ValueID?]) -> LoggedView {
         LoggedView(sequence: stream.sequence, time: now, values: values, stamps: effectiveStamps(stream.state, stream.fields))
     }
 
     /// Called when `open` returns: the stream follows writes from here.
-    func logStreamOpened(_ client: Client, _ stream: StreamClient, values: [UInt32?]) {
+    func logStreamOpened(_ client: Client, _ stream: StreamClient, values: [ValueID?]) {
         streamLogIndex[stream.instance] = streamLogs.count
         streamLogs.append(StreamLog(name: stream.name, client: client.index, instance: stream.instance, key: stream.key,
                                     fields: stream.fields, firstFollowedOp: client.ops.count,
                                     start: logView(stream, values: values)))
     }
 
-    func logDelivery(_ stream: StreamClient, values: [UInt32?]) {
+    func logDelivery(_ stream: StreamClient, values: [ValueID?]) {
         guard let i = streamLogIndex[stream.instance] else { return }
         streamLogs[i].deliveries.append(logView(stream, values: values))
     }

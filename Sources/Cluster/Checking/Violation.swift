@@ -4,9 +4,9 @@ struct Violation {
     var text: String
     /// The client operation's id in the judged client's table, or nil.
     var op: Int?
-    var key: UInt32?
+    var key: KeyID?
 
-    init(_ text: String, op: Int? = nil, key: UInt32? = nil) {
+    init(_ text: String, op: Int? = nil, key: KeyID? = nil) {
         self.text = text
         self.op = op
         self.key = key

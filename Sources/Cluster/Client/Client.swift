@@ -6,20 +6,15 @@
 final class Client {
     /// 0, 1, 2, … in the order the simulation made them.
     let index: Int
-    let endpoint: Int32
+    let endpoint: Endpoint
     @exclusivity(unchecked) var ops = ClientTable()
     /// Delivery points of the streams it has open, by name.
     @exclusivity(unchecked) var streams: [String: StreamClient] = [:]
     /// The name of each open stream instance, for reports and timers that name the instance.
-    @exclusivity(unchecked) var streamNames: [UInt32: String] = [:]
+    @exclusivity(unchecked) var streamNames: [StreamID: String] = [:]
 
     init(index: Int) {
         self.index = index
-        endpoint = Client.endpoint(of: index)
+        endpoint = Endpoint(client: index)
     }
-
-    static func endpoint(of index: Int) -> Int32 { -Int32(truncatingIfNeeded: index) - 1 }
-
-    /// The client index an endpoint names; nil for a node.
-    static func index(of endpoint: Int32) -> Int? { endpoint < 0 ? Int(-(endpoint + 1)) : nil }
 }

@@ -1,13 +1,13 @@
 /// A client operation in the client's table.
 struct ClientOp {
     enum Request {
-        case put(key: UInt32, fields: [(field: UInt32, value: UInt32)])
-        case get(key: UInt32, fields: [UInt32])
-        case delete(key: UInt32, fields: [UInt32])
+        case put(key: KeyID, fields: [(field: FieldID, value: ValueID)])
+        case get(key: KeyID, fields: [FieldID])
+        case delete(key: KeyID, fields: [FieldID])
         /// Stores (or closes) a stream registration with the key's replicas.
-        case register(key: UInt32, registration: Registration)
+        case register(key: KeyID, registration: Registration)
 
-        var key: UInt32 {
+        var key: KeyID {
             switch self {
             case .put(let k, _), .get(let k, _), .delete(let k, _), .register(let k, _): k
             }
@@ -16,7 +16,7 @@ struct ClientOp {
         var isRegistration: Bool { if case .register = self { return true }; return false }
     }
     var request: Request
-    var coordinator: Int32
+    var coordinator: NodeID?
     var result: ClientResult?
     /// For reads: the merged object with its stamps (streams need them).
     var object: ObjectRecord?

@@ -6,7 +6,7 @@
 /// operation once it has completed: a request still in flight carries its own copy.
 struct ClientTable {
     // Internal (not private): read by IDWindow+Invariants.swift.
-    private(set) var window = IDWindow(filler: ClientOp(request: .get(key: 0, fields: []), coordinator: -1))
+    private(set) var window = IDWindow(filler: ClientOp(request: .get(key: KeyID(0), fields: []), coordinator: nil))
     var keepsHistory = true
     /// Every id below this has completed (or was dropped): `oldestInFlight` scans on from here.
     private(set) var settledBelow = 0
@@ -16,39 +16,39 @@ struct ClientTable {
     /// Operations held (in flight, or kept as history).
     var held: Int { window.count }
 
-    mutating func append(_ op: ClientOp) -> Int32 { Int32(truncatingIfNeeded: window.append(op)) }
+    mutating func append(_ op: ClientOp) -> ClientOpID { ClientOpID(Int32(truncatingIfNeeded: window.append(op))) }
 
     /// The operation, unless its id was never issued or it was dropped.
-    subscript(id: Int32) -> ClientOp? { window[Int(id)] }
+    subscript(id: ClientOpID) -> ClientOp? { window[Int(id.raw)] }
 
     /// The operation's request, read in place.
-    func request(of id: Int32) -> ClientOp.Request? { window.read(Int(id)) { $0.request } }
+    func request(of id: ClientOpID) -> ClientOp.Request? { window.read(Int(id.raw)) { $0.request } }
 
     /// Whether the operation has completed (false when there is none).
-    func isComplete(_ id: Int32) -> Bool { window.read(Int(id)) { $0.result != nil } ?? false }
+    func isComplete(_ id: ClientOpID) -> Bool { window.read(Int(id.raw)) { $0.result != nil } ?? false }
 
     /// Runs `body` on the operation in place; nil when there is none.
-    mutating func update<R>(_ id: Int32, _ body: (inout ClientOp) -> R) -> R? {
-        window.update(Int(id), body)
+    mutating func update<R>(_ id: ClientOpID, _ body: (inout ClientOp) -> R) -> R? {
+        window.update(Int(id.raw), body)
     }
 
     /// An operation completed and its callback ran: without history, one submitted with a
     /// callback is dropped (one without is still to be read by whoever waits for it).
-    mutating func completed(_ id: Int32) {
-        guard !keepsHistory, window.read(Int(id), { $0.hadCallback }) == true else { return }
-        window.discard(Int(id))
+    mutating func completed(_ id: ClientOpID) {
+        guard !keepsHistory, window.read(Int(id.raw), { $0.hadCallback }) == true else { return }
+        window.discard(Int(id.raw))
     }
 
     /// The caller waiting for an operation (`perform`) has taken its outcome: without history it
     /// is dropped.
-    mutating func outcomeTaken(_ id: Int32) {
-        if !keepsHistory { window.discard(Int(id)) }
+    mutating func outcomeTaken(_ id: ClientOpID) {
+        if !keepsHistory { window.discard(Int(id.raw)) }
     }
 
     /// The oldest put, get or delete still in flight (stream registrations, which the client
     /// makes on its own, aside). Scans from the oldest id not known to have completed: operations
     /// complete within `timeout`, so the scan covers about those of the last `timeout`.
-    mutating func oldestInFlight() -> Int32? {
+    mutating func oldestInFlight() -> ClientOpID? {
         var settled = true
         var id = settledBelow
         while id < count {
@@ -58,7 +58,7 @@ struct ClientTable {
             case (true, true)?:
                 settled = false
             case (true, false)?:
-                return Int32(id)
+                return ClientOpID(Int32(id))
             }
             id += 1
         }

@@ -4,18 +4,18 @@ extension Simulation {
     func makeRequest(_ request: ClientRequest) -> (ClientOp.Request, via: String?) {
         switch request {
         case .put(let key, let fs, let via):
-            return (.put(key: internKey(key), fields: fs.map { (fields.intern($0.field), values.intern($0.value)) }), via)
+            return (.put(key: internKey(key), fields: fs.map { (FieldID(fields.intern($0.field)), ValueID(values.intern($0.value))) }), via)
         case .get(let key, let fs, let via):
-            return (.get(key: internKey(key), fields: fs.map { fields.intern($0) }), via)
+            return (.get(key: internKey(key), fields: fs.map { FieldID(fields.intern($0)) }), via)
         case .delete(let key, let fs, let via):
-            return (.delete(key: internKey(key), fields: fs.map { fields.intern($0) }), via)
+            return (.delete(key: internKey(key), fields: fs.map { FieldID(fields.intern($0)) }), via)
         }
     }
 
     func submitInternal(_ client: Client, _ request: ClientOp.Request, via: String? = nil,
-                        completion: ((ClientResult) -> Void)?) throws(ClusterError) -> Int32 {
+                        completion: ((ClientResult) -> Void)?) throws(ClusterError) -> ClientOpID {
         guard !nameIndex.isEmpty else { throw ClusterError(.noNodes, "no node in the cluster") }
-        var coordinator: Int32 = -1
+        var coordinator: NodeID?
         if let via {
             coordinator = try node(named: via).index
         } else if let c = defaultCoordinator(for: request.key) {
@@ -29,7 +29,7 @@ extension Simulation {
         case .register: count(.registrations)
         }
         if let recorder { recordStart(recorder, client, id, request, coordinator: coordinator) }
-        if coordinator >= 0 { send(from: client.endpoint, to: coordinator, .request(op: id, request: request)) }
+        if let coordinator { send(from: client.endpoint, to: Endpoint(coordinator), .request(op: id, request: request)) }
         scheduleDeadline(.clientTimeout(client: Int32(client.index), op: id))
         return id
     }
@@ -90,9 +90,9 @@ extension Simulation {
 
     /// A read's answer as the client sees it: visible (selected) fields in name order; nil when
     /// no object exists.
-    private func readFields(_ client: Client, _ op: Int32, _ object: ObjectRecord?) -> [FieldValue]? {
+    private func readFields(_ client: Client, _ op: ClientOpID, _ object: ObjectRecord?) -> [FieldValue]? {
         guard let object, object.exists(order) else { return nil }
-        var selection: [UInt32] = []
+        var selection: [FieldID] = []
         if case .get(_, let fs)? = client.ops.request(of: op) { selection = fs }
         var result: [FieldValue] = []
         for f in object.fields where object.isVisible(f, order) && (selection.isEmpty || selection.contains(f.field)) {
@@ -102,7 +102,7 @@ extension Simulation {
     }
 
     /// `stamp`: the version an acknowledged write was given (kept for `check` and `stamp(of:)`).
-    func completeClientOp(_ client: Client, _ op: Int32, result: ClientResult, object: ObjectRecord?, stamp: Stamp? = nil) {
+    func completeClientOp(_ client: Client, _ op: ClientOpID, result: ClientResult, object: ObjectRecord?, stamp: Stamp? = nil) {
         // The callback is moved out through a captured variable: returned through `update`'s
         // generic result, a closure would be wrapped in a thunk allocated on every completion.
         var callback: ((ClientResult) -> Void)?
@@ -116,7 +116,7 @@ extension Simulation {
         }
         guard fresh == true else { return }  // no such operation, or it had completed already
         if !result.succeeded { count(.failedOperations) }
-        recorder?.operationEnded(client: endpointName(client.endpoint), op: op, result: result, at: now)
+        recorder?.operationEnded(client: endpointName(client.endpoint), op: op.raw, result: result, at: now)
         callback?(result)
         client.ops.completed(op)
     }

@@ -8,7 +8,7 @@
 /// that every range reads from low to high and together they cover [0, 2^64) once.
 struct RingLayout: Equatable {
     struct Share: Equatable {
-        var node: Int32
+        var node: NodeID
         /// Positions whose first token is the node's.
         var owned: UInt128 = 0
         /// Positions whose preference list holds the node.
@@ -24,10 +24,10 @@ struct RingLayout: Equatable {
 
     /// `tokens` sorted, `owners` the node of each; `holders(i)` the preference list of the keys of
     /// token i's range (the same for every key of it, as they share their first token).
-    init(tokens: [UInt64], owners: [Int32], nodes: [Int32], holders: (Int) -> [Int32]) {
+    init(tokens: [UInt64], owners: [NodeID], nodes: [NodeID], holders: (Int) -> [NodeID]) {
         shares = nodes.map { Share(node: $0) }
         guard let last = tokens.last else { return }
-        var slot: [Int32: Int] = [:]
+        var slot: [NodeID: Int] = [:]
         for (i, node) in nodes.enumerated() { slot[node] = i }
         // Pieces in position order: [0, t0], then (t_{i-1}, t_i], then (t_last, end) for token 0.
         var pieces: [(range: Range<UInt128>, token: Int)] = [(0 ..< UInt128(tokens[0]) + 1, 0)]
@@ -35,7 +35,7 @@ struct RingLayout: Equatable {
             pieces.append((UInt128(tokens[i - 1]) + 1 ..< UInt128(tokens[i]) + 1, i))
         }
         pieces.append((UInt128(last) + 1 ..< Self.ringSize, 0))
-        var heldBy: [Int: [Int32]] = [:]
+        var heldBy: [Int: [NodeID]] = [:]
         for piece in pieces where !piece.range.isEmpty {
             guard let s = slot[owners[piece.token]] else { continue }
             let length = piece.range.upperBound - piece.range.lowerBound
@@ -85,12 +85,12 @@ extension Simulation {
     func showRingShares() -> Table {
         let ring = groundTruthRing()
         let layout = RingLayout(tokens: ring.tokens, owners: ring.owners, nodes: members.map(\.index)) { i in
-            ring.preferenceList(from: ring.tokens[i], count: settings.replicas) { !isOutForRehash(nodes[Int($0)]) }
+            ring.preferenceList(from: ring.tokens[i], count: settings.replicas) { !isOutForRehash(nodes[$0]) }
         }
         let owned = layout.ownedBasisPoints
         var rows: [[String]] = []
         for (share, points) in zip(layout.shares, owned) {
-            rows.append([nodes[Int(share.node)].name, RingLayout.percent(basisPoints: points),
+            rows.append([nodes[share.node].name, RingLayout.percent(basisPoints: points),
                          RingLayout.percent(basisPoints: RingLayout.basisPoints(share.held)),
                          share.ranges.map(RingLayout.text(of:)).joined(separator: " ")])
         }

@@ -32,7 +32,7 @@ extension Simulation {
         for n in cluster where machines[n.index].state != .running && !isOutForRehash(n) {
             if note("\(n.name) is \(machines[n.index].state.rawValue) for less than rehash (its ranges are not re-replicated yet)") { return unmet }
         }
-        var keySet: Set<UInt32> = []
+        var keySet: Set<KeyID> = []
         for n in cluster {
             for k in n.store.keys { keySet.insert(k) }
             for h in n.hints.hints { keySet.insert(h.key) }
@@ -40,26 +40,26 @@ extension Simulation {
         for key in keySet.sorted() {
             let list = owners(key)
             if let down = list.first(where: { machines[$0].state != .running }) {
-                let n = nodes[Int(down)]
+                let n = nodes[down]
                 if note("key \(Quoting.word(keys[key])): owner \(n.name) is \(machines[down].state.rawValue)") { return unmet }
                 continue
             }
             guard let first = list.first else { continue }
-            let reference = nodes[Int(first)].store[key] ?? ObjectRecord()
+            let reference = nodes[first].store[key] ?? ObjectRecord()
             for other in list.dropFirst() {
-                let object = nodes[Int(other)].store[key] ?? ObjectRecord()
+                let object = nodes[other].store[key] ?? ObjectRecord()
                 if object != reference {
                     let what = difference(reference, object)
-                    if note("key \(Quoting.word(keys[key])): \(nodes[Int(other)].name) differs from \(nodes[Int(first)].name) on \(what)") { return unmet }
+                    if note("key \(Quoting.word(keys[key])): \(nodes[other].name) differs from \(nodes[first].name) on \(what)") { return unmet }
                 }
             }
         }
         // (3) Hints: for a running node; and data a running node holds for a key it is not an
         // owner of (stored, or hinted for a node now out) that the owners lack is pending for them.
         for n in cluster where machines[n.index].state != .killed {
-            for h in n.hints.hints where Int(h.target) < nodes.count && machines[h.target].state == .running
+            for h in n.hints.hints where h.target.index < nodes.count && machines[h.target].state == .running
                 && !machines[h.target].removed {
-                if note("hint pending on \(n.name) for \(nodes[Int(h.target)].name) (key \(Quoting.word(keys[h.key])))") { return unmet }
+                if note("hint pending on \(n.name) for \(nodes[h.target].name) (key \(Quoting.word(keys[h.key])))") { return unmet }
             }
         }
         for line in dataHeldForOwners(cluster) where note(line) { return unmet }
@@ -73,7 +73,7 @@ extension Simulation {
             for name in client.streams.keys.sorted() {
                 guard let s = client.streams[name], s.connected else { continue }
                 for n in ownersMissingRegistration(of: s) {
-                    if note("stream \(name): \(nodes[Int(n)].name) does not hold its registration") { return unmet }
+                    if note("stream \(name): \(nodes[n].name) does not hold its registration") { return unmet }
                 }
             }
         }
@@ -85,18 +85,18 @@ extension Simulation {
     /// owners do not hold yet: "n2 still holds chaos-k1 for n1 (field f1)". Stores are scanned
     /// in dictionary order; what is found is sorted (node, key) before it is worded.
     private func dataHeldForOwners(_ cluster: [Node]) -> [String] {
-        var lists: [UInt32: [Int32]] = [:]
-        func owners(of key: UInt32) -> [Int32] {
+        var lists: [KeyID: [NodeID]] = [:]
+        func owners(of key: KeyID) -> [NodeID] {
             if let l = lists[key] { return l }
             let l = self.owners(key)
             lists[key] = l
             return l
         }
-        func reference(_ key: UInt32) -> ObjectRecord? {
+        func reference(_ key: KeyID) -> ObjectRecord? {
             guard let first = owners(of: key).first, machines[first].state == .running else { return nil }
-            return nodes[Int(first)].store[key] ?? ObjectRecord()
+            return nodes[first].store[key] ?? ObjectRecord()
         }
-        var found: [(node: Int32, key: UInt32, object: ObjectRecord)] = []
+        var found: [(node: NodeID, key: KeyID, object: ObjectRecord)] = []
         for n in cluster where machines[n.index].state == .running {
             for (key, object) in n.store.entries where !owners(of: key).contains(n.index) {
                 if let r = reference(key), !object.isCovered(by: r, order) { found.append((n.index, key, object)) }
@@ -111,8 +111,8 @@ extension Simulation {
             guard let r = reference(f.key) else { continue }
             var merged = r
             _ = merged.merge(f.object, order)
-            let whom = owners(of: f.key).map { nodes[Int($0)].name }.joined(separator: ",")
-            result.append("\(nodes[Int(f.node)].name) still holds \(Quoting.word(keys[f.key])) for \(whom) (\(difference(r, merged)))")
+            let whom = owners(of: f.key).map { nodes[$0].name }.joined(separator: ",")
+            result.append("\(nodes[f.node].name) still holds \(Quoting.word(keys[f.key])) for \(whom) (\(difference(r, merged)))")
         }
         return result
     }

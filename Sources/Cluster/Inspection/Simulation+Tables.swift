@@ -4,7 +4,7 @@ extension Simulation {
         var rows: [[String]] = []
         let ring = groundTruthRing()
         for (t, o) in zip(ring.tokens, ring.owners) {
-            rows.append([String(t, radix: 16).leftPadded(16), nodes[Int(o)].name])
+            rows.append([String(t, radix: 16).leftPadded(16), nodes[o].name])
         }
         return Table(title: "ring (\(ring.tokens.count) tokens)", headers: ["token", "node"], rows: rows)
     }
@@ -30,7 +30,7 @@ extension Simulation {
     func showKey(_ key: String) -> Table {
         let title = "key \(Quoting.word(key))"
         let headers = ["node", "owner", "field", "value", "stamp"]
-        guard let id = keys.lookup(key) else { return Table(title: title, headers: headers, rows: []) }
+        guard let id = keys.lookup(key).map(KeyID.init) else { return Table(title: title, headers: headers, rows: []) }
         let ownerList = owners(id)
         var rows: [[String]] = []
         func carried(by n: Node) -> [(object: ObjectRecord, note: String)] {
@@ -88,7 +88,7 @@ extension Simulation {
     private func registrationColumn(_ s: StreamClient) -> String {
         let missing = ownersMissingRegistration(of: s)
         if missing.isEmpty { return "in place" }
-        return "missing on " + missing.map { nodes[Int($0)].name }.joined(separator: ",")
+        return "missing on " + missing.map { nodes[$0].name }.joined(separator: ",")
     }
 
     func showStats() -> Table {

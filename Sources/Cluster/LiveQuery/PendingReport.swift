@@ -1,8 +1,8 @@
 /// A stream report a replica sent and the client has not yet acknowledged.
 struct PendingReport {
-    var stream: UInt32
+    var stream: StreamID
     /// The client endpoint the report goes to.
-    var client: Int32
-    var key: UInt32
+    var client: Endpoint
+    var key: KeyID
     var object: ObjectRecord
 }

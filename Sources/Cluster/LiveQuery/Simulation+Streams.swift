@@ -13,10 +13,10 @@ extension Simulation {
         }
         guard !members.isEmpty else { throw ClusterError(.noNodes, "no node in the cluster") }
         let keyID = internKey(key)
-        var selection: [UInt32] = []
-        for f in fields { let id = self.fields.intern(f); if !selection.contains(id) { selection.append(id) } }
+        var selection: [FieldID] = []
+        for f in fields { let id = FieldID(self.fields.intern(f)); if !selection.contains(id) { selection.append(id) } }
         let instance = nextStreamInstance
-        nextStreamInstance &+= 1
+        nextStreamInstance.raw &+= 1
         client.streams[name] = StreamClient(name: name, instance: instance, key: keyID, fields: selection)
         client.streamNames[instance] = name
         count(.streamsOpened)
@@ -115,7 +115,7 @@ extension Simulation {
     }
 
     /// The resync timer of `stream` at `epoch` fires: register again.
-    func resync(stream instance: UInt32, epoch: UInt32) {
+    func resync(stream instance: StreamID, epoch: UInt32) {
         guard let client = client(holding: instance), let name = client.streamNames[instance], var s = client.streams[name], s.resyncing, s.epoch == epoch else { return }
         if members.isEmpty {  // nothing left to register with
             endResync(&s)
@@ -140,7 +140,7 @@ extension Simulation {
     /// reports its current state of the selected fields, so the stream catches up as after
     /// `reconnect`. A renewal that fails is simply tried again a period later; a disconnected
     /// stream is not renewed (its `reconnect` registers again).
-    func renew(stream instance: UInt32) {
+    func renew(stream instance: StreamID) {
         guard let client = client(holding: instance), let name = client.streamNames[instance], let s = client.streams[name] else { return }
         schedule(.streamRenew(stream: instance), at: now &+ settings.renewPeriod)
         guard s.connected, !members.isEmpty else { return }
@@ -155,8 +155,8 @@ extension Simulation {
     }
 
     /// The running owners of an open stream's key that do not hold its registration.
-    func ownersMissingRegistration(of s: StreamClient) -> [Int32] {
-        owners(s.key).filter { machines[$0].state == .running && !holdsRegistration(nodes[Int($0)], of: s) }
+    func ownersMissingRegistration(of s: StreamClient) -> [NodeID] {
+        owners(s.key).filter { machines[$0].state == .running && !holdsRegistration(nodes[$0], of: s) }
     }
 
     private func endResync(_ s: inout StreamClient) {
@@ -174,7 +174,7 @@ extension Simulation {
     }
 
     /// A report reaches the client: always acknowledged; merged when its stream is open and connected.
-    func receiveReport(_ client: Client, from node: Int32, id: Int32, stream instance: UInt32, _ object: ObjectRecord) {
+    func receiveReport(_ client: Client, from node: Endpoint, id: ReportID, stream instance: StreamID, _ object: ObjectRecord) {
         send(from: client.endpoint, to: node, .reportAck(id: id))
         guard let name = client.streamNames[instance], var s = client.streams[name], s.connected else { return }
         if let epoch = object.registrations.first(where: { $0.stream == instance })?.epoch, epoch > s.reportedEpoch {
@@ -194,7 +194,7 @@ extension Simulation {
         if values != last { deliver(client, name, values) }
     }
 
-    private func deliver(_ client: Client, _ name: String, _ values: [UInt32?]) {
+    private func deliver(_ client: Client, _ name: String, _ values: [ValueID?]) {
         guard var s = client.streams[name] else { return }
         s.sequence += 1
         s.lastValues = values
@@ -205,7 +205,7 @@ extension Simulation {
                                   fields: viewFields(s.fields, values))))
     }
 
-    func viewFields(_ selection: [UInt32], _ values: [UInt32?]) -> [FieldValue] {
+    func viewFields(_ selection: [FieldID], _ values: [ValueID?]) -> [FieldValue] {
         var result: [FieldValue] = []
         for (f, v) in zip(selection, values) {
             if let v { result.append(FieldValue(fields[f], self.values[v])) }

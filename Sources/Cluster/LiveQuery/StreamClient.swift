@@ -4,13 +4,13 @@
 /// going back (stamps only rise), and convergence (the state ends at the highest stamps).
 struct StreamClient {
     var name: String
-    var instance: UInt32
-    var key: UInt32
-    var fields: [UInt32]
+    var instance: StreamID
+    var key: KeyID
+    var fields: [FieldID]
     /// Tombstone and selected fields' records, merged from everything heard.
     var state = ObjectRecord()
     /// Values of the last view delivered (or of the starting view); nil until the stream is open.
-    var lastValues: [UInt32?]?
+    var lastValues: [ValueID?]?
     var sequence = 0
     var connected = true
     /// The registration's epoch (raised by each reconnect).
@@ -24,7 +24,7 @@ struct StreamClient {
     var reportedEpoch: UInt32 = 0
 
     /// The visible value of each selected field, in selection order.
-    func values(_ order: StampOrder) -> [UInt32?] {
+    func values(_ order: StampOrder) -> [ValueID?] {
         fields.map { state.visibleValue($0, order) }
     }
 }

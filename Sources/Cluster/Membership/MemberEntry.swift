@@ -1,17 +1,17 @@
 /// What gossip says about one node: its heartbeat (the node's own virtual time at its latest
 /// tick, so it grows across restarts too), when it went down (agreed: the earliest time any
-/// observer last saw its heartbeat grow, -1 while up), whether it left the cluster, and its
+/// observer last saw its heartbeat grow, `notDown` while up), whether it left the cluster, and its
 /// token count (so every node builds the same ring). 24 bytes: a gossip message carries one per
 /// member, and a thousand-node cluster moves hundreds of millions of them a minute.
 struct MemberEntry: Equatable {
-    var node: Int32
+    var node: NodeID
     /// At most `Simulation.maxVnodes`.
     private var tokenCount: UInt16
     var removed: Bool
     var beat: Int64
     var downAt: Int64
 
-    init(node: Int32, beat: Int64, downAt: Int64, removed: Bool, vnodes: Int32) {
+    init(node: NodeID, beat: Int64, downAt: Int64, removed: Bool, vnodes: Int32) {
         self.node = node
         self.tokenCount = UInt16(vnodes)
         self.removed = removed
@@ -23,6 +23,10 @@ struct MemberEntry: Equatable {
         get { Int32(tokenCount) }
         set { tokenCount = UInt16(newValue) }
     }
+
+    /// `downAt` of a node up: not a time (times are never negative). Not an Optional: an entry
+    /// stays 24 bytes.
+    static let notDown: Int64 = -1
 
     var isDown: Bool { downAt >= 0 }
 }

@@ -10,14 +10,14 @@
 extension MembershipView {
     /// Every invariant of the rows, as messages naming those broken (empty: none). O(nodes).
     /// With `me`, the view is that node's own, and its row is checked too.
-    func invariantViolations(me: Int32? = nil) -> [String] {
+    func invariantViolations(me: NodeID? = nil) -> [String] {
         var found: [String] = []
         var known = 0, members = 0
         for (i, s) in slots.enumerated() {
             let p = s.pulse
             guard p.known else {
                 // Rows are never forgotten: an unknown row is one `grow` added, untouched.
-                if s.grew != 0 || s.downAt != -1 || s.vnodes != 0 {
+                if s.grew != 0 || s.downAt != MemberEntry.notDown || s.vnodes != 0 {
                     found.append("row \(i): unknown but not blank (grew \(s.grew), downAt \(s.downAt), vnodes \(s.vnodes))")
                 }
                 continue
@@ -28,7 +28,7 @@ extension MembershipView {
             if p.isDown != (s.downAt >= 0) {
                 found.append("row \(i) pulse: down bit \(p.isDown) but downAt \(s.downAt)")
             }
-            if s.downAt < -1 {
+            if s.downAt < MemberEntry.notDown {
                 found.append("row \(i): downAt \(s.downAt) below -1")
             }
             // Exclusion is `down for at least rehash`: never without a down mark.
@@ -43,8 +43,8 @@ extension MembershipView {
             }
         }
         // A node's own row: it beats for itself, so never held down or excluded by itself.
-        if let me, me >= 0, Int(me) < slots.count, slots[Int(me)].pulse.known {
-            let p = slots[Int(me)].pulse
+        if let me, me.raw >= 0, me.index < slots.count, slots[me.index].pulse.known {
+            let p = slots[me.index].pulse
             if p.isDown || p.excluded {
                 found.append("own row \(me): down \(p.isDown), excluded \(p.excluded)")
             }
@@ -71,7 +71,7 @@ extension MembershipView {
     }
 
     /// Traps (debug builds only) when an invariant is broken.
-    func checkInvariants(me: Int32? = nil) {
+    func checkInvariants(me: NodeID? = nil) {
         #if DEBUG
         let found = invariantViolations(me: me)
         requireInvariants(found, of: "MembershipView")
@@ -90,8 +90,8 @@ extension MembershipView {
             found.append("members changed (\(old.members) -> \(new.members)) under membershipVersion \(new.membershipVersion)")
         }
         if new.routingVersion == old.routingVersion {
-            for i in 0..<Int32(max(old.slots.count, new.slots.count)) {
-                let a = old.routing(i), b = new.routing(i)
+            for i in 0..<max(old.slots.count, new.slots.count) {
+                let a = old.routing(NodeID(i)), b = new.routing(NodeID(i))
                 if a?.eligible != b?.eligible || a?.up != b?.up {
                     found.append("routing of \(i) changed (\(String(describing: a)) -> \(String(describing: b))) under routingVersion \(new.routingVersion)")
                 }

@@ -41,7 +41,7 @@ struct MembershipView {
         /// Local time the heartbeat last grew (silence is measured from here).
         var grew: Micros = 0
         /// When the node went down (-1 while up): `Pulse.isDown` is `downAt >= 0`.
-        var downAt: Int64 = -1
+        var downAt = MemberEntry.notDown
         var vnodes: Int32 = 0
     }
 
@@ -52,9 +52,9 @@ struct MembershipView {
     /// place in a preference list and where a request goes.
     private(set) var routingVersion = 0
 
-    subscript(node: Int32) -> ViewEntry? {
-        guard node >= 0, Int(node) < slots.count, slots[Int(node)].pulse.known else { return nil }
-        let d = slots[Int(node)], p = d.pulse
+    subscript(node: NodeID) -> ViewEntry? {
+        guard node.raw >= 0, node.index < slots.count, slots[node.index].pulse.known else { return nil }
+        let d = slots[node.index], p = d.pulse
         return ViewEntry(entry: MemberEntry(node: node, beat: p.beat, downAt: d.downAt, removed: p.removed, vnodes: d.vnodes),
                          lastGrew: d.grew, excluded: p.excluded)
     }
@@ -62,35 +62,35 @@ struct MembershipView {
     /// How a node stands for routing, read from its pulse alone: nil when unknown; `eligible`
     /// when it holds its place in preference lists (not excluded), `up` when a request can go to it.
     @inline(__always)
-    func routing(_ node: Int32) -> (eligible: Bool, up: Bool)? {
-        guard node >= 0 && Int(node) < slots.count else { return nil }
-        let p = slots[Int(node)].pulse
+    func routing(_ node: NodeID) -> (eligible: Bool, up: Bool)? {
+        guard node.raw >= 0 && node.index < slots.count else { return nil }
+        let p = slots[node.index].pulse
         guard p.known else { return nil }
         return (!p.excluded, p.isMember && !p.isDown)
     }
 
     @inline(__always)
-    func isUp(_ node: Int32) -> Bool {
-        guard node >= 0 && Int(node) < slots.count else { return false }
-        let p = slots[Int(node)].pulse
+    func isUp(_ node: NodeID) -> Bool {
+        guard node.raw >= 0 && node.index < slots.count else { return false }
+        let p = slots[node.index].pulse
         return p.isMember && !p.isDown
     }
 
     /// Whether this view has heard of `node` at all (in any state, removed included).
-    func knows(_ node: Int32) -> Bool {
-        node >= 0 && Int(node) < slots.count && slots[Int(node)].pulse.known
+    func knows(_ node: NodeID) -> Bool {
+        node.raw >= 0 && node.index < slots.count && slots[node.index].pulse.known
     }
 
     /// Known, not removed: on the ring.
-    func isMember(_ node: Int32) -> Bool {
-        node >= 0 && Int(node) < slots.count && slots[Int(node)].pulse.isMember
+    func isMember(_ node: NodeID) -> Bool {
+        node.raw >= 0 && node.index < slots.count && slots[node.index].pulse.isMember
     }
 
     /// Members (known, not removed), ascending.
-    var members: [Int32] {
-        var result: [Int32] = []
+    var members: [NodeID] {
+        var result: [NodeID] = []
         result.reserveCapacity(slots.count)
-        for i in slots.indices where slots[i].pulse.isMember { result.append(Int32(i)) }
+        for i in slots.indices where slots[i].pulse.isMember { result.append(NodeID(i)) }
         return result
     }
 
@@ -105,7 +105,7 @@ struct MembershipView {
         var entries: [MemberEntry] {
             slots.indices.compactMap { i in
                 let p = slots[i].pulse
-                return p.known ? MemberEntry(node: Int32(i), beat: p.beat, downAt: slots[i].downAt, removed: p.removed,
+                return p.known ? MemberEntry(node: NodeID(i), beat: p.beat, downAt: slots[i].downAt, removed: p.removed,
                                              vnodes: slots[i].vnodes) : nil
             }
         }
@@ -116,25 +116,25 @@ struct MembershipView {
     /// The last answer of `peers(of:)`, kept while `routingVersion` stays the same: every
     /// gossip tick asks, and a view changes who is up or a member far less often. (Two arrays
     /// more for a copy of a view to retain; the hot paths read views in place.)
-    private(set) var peerCache: (version: Int, me: Int32, up: [Int32], down: [Int32])?
+    private(set) var peerCache: (version: Int, me: NodeID, up: [NodeID], down: [NodeID])?
 
     /// Members other than `me`, ascending, split into those held up and those held down.
-    mutating func peers(of me: Int32) -> (up: [Int32], down: [Int32]) {
+    mutating func peers(of me: NodeID) -> (up: [NodeID], down: [NodeID]) {
         if let c = peerCache, c.version == routingVersion, c.me == me { return (c.up, c.down) }
         let found = Self.peers(of: me, in: slots)
         peerCache = (routingVersion, me, found.up, found.down)
         return found
     }
 
-    static func peers(of me: Int32, in slots: [Slot]) -> (up: [Int32], down: [Int32]) {
-        var down: [Int32] = []
-        let up = [Int32](unsafeUninitializedCapacity: slots.count) { up, upCount in
+    static func peers(of me: NodeID, in slots: [Slot]) -> (up: [NodeID], down: [NodeID]) {
+        var down: [NodeID] = []
+        let up = [NodeID](unsafeUninitializedCapacity: slots.count) { up, upCount in
             slots.withUnsafeBufferPointer { slots in
-                for i in slots.indices where slots[i].pulse.isMember && i != Int(me) {
+                for i in slots.indices where slots[i].pulse.isMember && i != me.index {
                     if slots[i].pulse.isDown {
-                        down.append(Int32(i))
+                        down.append(NodeID(i))
                     } else {
-                        up.initializeElement(at: upCount, to: Int32(i))
+                        up.initializeElement(at: upCount, to: NodeID(i))
                         upCount += 1
                     }
                 }
@@ -144,7 +144,7 @@ struct MembershipView {
     }
 
     mutating func set(_ entry: ViewEntry) {
-        let i = Int(entry.entry.node)
+        let i = entry.entry.node.index
         grow(to: i + 1)
         let wasMember = slots[i].pulse.isMember
         #if DEBUG
@@ -155,7 +155,7 @@ struct MembershipView {
         if wasMember != !entry.entry.removed { membershipVersion += 1 }
     }
 
-    mutating func update(_ node: Int32, _ body: (inout ViewEntry) -> Void) {
+    mutating func update(_ node: NodeID, _ body: (inout ViewEntry) -> Void) {
         guard var e = self[node] else { return }
         body(&e)
         set(e)
@@ -164,17 +164,17 @@ struct MembershipView {
     /// What a gossip merge changed.
     struct MergeEffects {
         var ringChanged = false
-        var cameUp: [Int32] = []
+        var cameUp: [NodeID] = []
     }
 
     /// Merges gossip (`incoming`) into this view of node `me` at local time `now`.
     /// Higher heartbeat wins (and carries its down mark); on equal heartbeats a down mark wins and
     /// the earliest down time is kept, so all observers agree on when a node went down.
-    mutating func merge(_ incoming: [MemberEntry], me: Int32, now: Micros, rehash: Micros) -> MergeEffects {
+    mutating func merge(_ incoming: [MemberEntry], me: NodeID, now: Micros, rehash: Micros) -> MergeEffects {
         var fx = MergeEffects()
-        var highest: Int32 = -1
-        for e in incoming { highest = max(highest, e.node) }
-        grow(to: Int(highest) + 1)
+        var highest = -1
+        for e in incoming { highest = max(highest, e.node.index) }
+        grow(to: highest + 1)
         #if DEBUG
         let routingBefore = routingVersion
         defer { checkedPass(routingBefore: routingBefore) }
@@ -193,7 +193,7 @@ struct MembershipView {
     /// entries this view knows newer than the pushed ones (or that the push lacks), as they were
     /// before the push is merged in (`merge`'s rules). Most rows are decided by the two pulses
     /// alone (both plainly up: the higher heartbeat wins), with no entry built for them.
-    mutating func exchange(_ incoming: Snapshot, me: Int32, now: Micros, rehash: Micros)
+    mutating func exchange(_ incoming: Snapshot, me: NodeID, now: Micros, rehash: Micros)
         -> (reply: [MemberEntry], effects: MergeEffects) {
         var highest = incoming.slots.count - 1
         while highest >= 0 && !incoming.slots[highest].pulse.known { highest -= 1 }
@@ -223,13 +223,13 @@ struct MembershipView {
                             if q.beat < p.beat {
                                 reply.initializeElement(at: replyCount, to: c.entry(i))
                                 replyCount += 1
-                            } else if q.beat > p.beat && i != Int(me) {
+                            } else if q.beat > p.beat && i != me.index {
                                 c.slots[i].pulse = Pulse(beat: q.beat, down: false, removed: false, excluded: false)
                                 c.slots[i].grew = now
                             }
                             continue
                         }
-                        let t = MemberEntry(node: Int32(i), beat: q.beat, downAt: incoming[i].downAt, removed: q.removed,
+                        let t = MemberEntry(node: NodeID(i), beat: q.beat, downAt: incoming[i].downAt, removed: q.removed,
                                             vnodes: incoming[i].vnodes)
                         if p.known && c.isNewer(i, than: t) {
                             reply.initializeElement(at: replyCount, to: c.entry(i))
@@ -248,14 +248,14 @@ struct MembershipView {
 
     /// Failure detection and rehash exclusion at a node's tick: a node silent for `suspect` is held
     /// down from when its heartbeat last grew. Returns whether any node's exclusion changed.
-    mutating func detect(me: Int32, now: Micros, suspect: Micros, rehash: Micros) -> Bool {
+    mutating func detect(me: NodeID, now: Micros, suspect: Micros, rehash: Micros) -> Bool {
         #if DEBUG
         let routingBefore = routingVersion
         defer { checkedPass(routingBefore: routingBefore) }
         #endif
         var changed = false
         withRows { c in
-            for i in c.slots.indices where c.slots[i].pulse.isMember && i != Int(me) {
+            for i in c.slots.indices where c.slots[i].pulse.isMember && i != me.index {
                 let p = c.slots[i].pulse
                 // Up and heard from within `suspect`: nothing changes.
                 if !p.isDown && now &- c.slots[i].grew < suspect && !p.excluded { continue }
@@ -274,16 +274,16 @@ struct MembershipView {
 
     /// After a pause or restart: silence is measured only while running, so every peer starts
     /// afresh as heard-from now (gossip corrects what changed meanwhile).
-    mutating func restartClocks(me: Int32, now: Micros, resetStatus: Bool) {
+    mutating func restartClocks(me: NodeID, now: Micros, resetStatus: Bool) {
         #if DEBUG
         defer { checkInvariants() }
         #endif
         withRows { c in
-            for i in c.slots.indices where c.slots[i].pulse.known && i != Int(me) {
+            for i in c.slots.indices where c.slots[i].pulse.known && i != me.index {
                 var e = c.entry(at: i)!
                 e.lastGrew = now
                 if resetStatus && !e.entry.removed {
-                    e.entry.downAt = -1
+                    e.entry.downAt = MemberEntry.notDown
                     e.excluded = false
                 }
                 c.store(e, at: i)
@@ -307,7 +307,7 @@ struct MembershipView {
 
         /// The gossip entry of a known node.
         func entry(_ i: Int) -> MemberEntry {
-            MemberEntry(node: Int32(i), beat: slots[i].pulse.beat, downAt: slots[i].downAt, removed: slots[i].pulse.removed,
+            MemberEntry(node: NodeID(i), beat: slots[i].pulse.beat, downAt: slots[i].downAt, removed: slots[i].pulse.removed,
                         vnodes: slots[i].vnodes)
         }
 
@@ -329,13 +329,13 @@ struct MembershipView {
         @inline(__always)
         func merge(_ e: MemberEntry, now: Micros, rehash: Micros, into fx: inout MergeEffects,
                    membershipChanges: inout Int) {
-            let i = Int(e.node)
+            let i = e.node.index
             let p = slots[i].pulse
             if !e.removed && p.known {
                 // Nothing new: removed here, a lower heartbeat, or the same without a down mark.
                 if p.removed || e.beat < p.beat || (e.beat == p.beat && !e.isDown) { return }
                 // The usual news: a higher heartbeat of a node up, still up.
-                if e.beat > p.beat && e.downAt == -1 && p.isPlainUp {
+                if e.beat > p.beat && e.downAt == MemberEntry.notDown && p.isPlainUp {
                     slots[i].pulse = Pulse(beat: e.beat, down: false, removed: false, excluded: false)
                     slots[i].grew = now
                     return

@@ -9,7 +9,7 @@ enum Outcome {
 
 /// Key and object digest, as exchanged by anti-entropy.
 struct KeyDigest {
-    var key: UInt32
+    var key: KeyID
     var digest: UInt64
 }
 
@@ -34,16 +34,17 @@ enum Payload {
     /// the message rather than being read from the client's table on arrival, so that an
     /// operation the client has finished with (timed out) and forgotten (no history kept) is still
     /// coordinated when its request arrives late, as it would be with history.
-    case request(op: Int32, request: ClientOp.Request)
+    case request(op: ClientOpID, request: ClientOp.Request)
     /// Coordinator → client.
-    case reply(op: Int32, outcome: Outcome)
-    /// Coordinator → replica: store this (as a hint for `hintFor` when ≥ 0).
-    case write(op: Int32, key: UInt32, object: ObjectRecord, hintFor: Int32)
-    case writeAck(op: Int32)
-    case read(op: Int32, key: UInt32)
-    case readReply(op: Int32, object: ObjectRecord)
+    case reply(op: ClientOpID, outcome: Outcome)
+    /// Coordinator → replica: store this (as a hint for `hintFor` when there is one), and
+    /// acknowledge it to coordinator request `op` (`unasked`: no request waits for it).
+    case write(op: CoordinatorOpID, key: KeyID, object: ObjectRecord, hintFor: NodeID?)
+    case writeAck(op: CoordinatorOpID)
+    case read(op: CoordinatorOpID, key: KeyID)
+    case readReply(op: CoordinatorOpID, object: ObjectRecord)
     /// Read repair: merge this.
-    case repair(key: UInt32, object: ObjectRecord)
+    case repair(key: KeyID, object: ObjectRecord)
     case gossip(MembershipView.Snapshot)
     /// The answer to a gossip push: the entries the answering node knows newer (push-pull).
     case gossipReply([MemberEntry])
@@ -53,21 +54,21 @@ enum Payload {
     /// At the leaves that differ: my digests of every key I hold in these leaves.
     case digest(leaves: [TreeLeaf], digests: [KeyDigest])
     /// Next: these keys differ (or you lack them); here are my versions (empty when I have none).
-    case pull(keys: [UInt32], objects: [ObjectRecord])
+    case pull(keys: [KeyID], objects: [ObjectRecord])
     /// Last: my merged versions.
-    case push(keys: [UInt32], objects: [ObjectRecord])
-    case hint(target: Int32, key: UInt32, version: UInt32, object: ObjectRecord)
-    case hintAck(target: Int32, key: UInt32, version: UInt32)
+    case push(keys: [KeyID], objects: [ObjectRecord])
+    case hint(target: NodeID, key: KeyID, version: UInt32, object: ObjectRecord)
+    case hintAck(target: NodeID, key: KeyID, version: UInt32)
     /// Graceful leave: take over this key.
     /// `version` rises when more data of the key reaches the leaving node, so an acknowledgement
     /// of an older version does not count for the newer one.
-    case handoff(key: UInt32, version: UInt32, object: ObjectRecord)
-    case handoffAck(key: UInt32, version: UInt32)
+    case handoff(key: KeyID, version: UInt32, object: ObjectRecord)
+    case handoffAck(key: KeyID, version: UInt32)
     /// Replica → client: the selected fields of `key` changed for stream instance `stream`.
-    case report(id: Int32, stream: UInt32, key: UInt32, object: ObjectRecord)
-    case reportAck(id: Int32)
+    case report(id: ReportID, stream: StreamID, key: KeyID, object: ObjectRecord)
+    case reportAck(id: ReportID)
     /// Admin (client endpoint) → node: `node` was removed from the cluster.
-    case removed(node: Int32)
+    case removed(node: NodeID)
 
     var kind: MessageKind {
         switch self {
@@ -96,8 +97,8 @@ enum Payload {
 }
 
 struct Message {
-    var from: Int32
-    var to: Int32
+    var from: Endpoint
+    var to: Endpoint
     var payload: Payload
 }
 

@@ -15,8 +15,8 @@ struct Network {
     private var linkTimes: [Micros] = []
     private var endpoints = 0
     /// Partition group per node index (0: not named, reaches everyone).
-    private var group: [Int32: Int] = [:]
-    private var isolated: Set<Int32> = []
+    private var group: [NodeID: Int] = [:]
+    private var isolated: Set<NodeID> = []
     private(set) var stats = MessageStats()
 
     /// Clients are endpoints -1, -2, …: link indices start at the last client.
@@ -38,7 +38,7 @@ struct Network {
     /// Decides the fate of a message of `kind` sent now from `from` to `to`: lost with probability
     /// `lossPPM`, else delayed by a latency drawn from `latency` and kept behind earlier messages
     /// on the same link. Counts it as sent (and dropped when lost).
-    mutating func depart(_ kind: MessageKind, from: Int32, to: Int32, now: Micros,
+    mutating func depart(_ kind: MessageKind, from: Endpoint, to: Endpoint, now: Micros,
                          latency: ClosedRange<Micros>, lossPPM: Int) -> Departure {
         stats.sent[kind.rawValue] += 1
         stats.totalSent += 1
@@ -103,9 +103,9 @@ struct Network {
     // MARK: Partitions
 
     /// Replaces the partition (isolations stay).
-    mutating func partition(_ assignment: [Int32: Int]) { group = assignment }
+    mutating func partition(_ assignment: [NodeID: Int]) { group = assignment }
 
-    mutating func isolate(_ node: Int32) { isolated.insert(node) }
+    mutating func isolate(_ node: NodeID) { isolated.insert(node) }
 
     /// Removes every partition and isolation.
     mutating func heal() {
@@ -114,7 +114,7 @@ struct Network {
     }
 
     /// A removed node is named in no partition any more.
-    mutating func forget(_ node: Int32) {
+    mutating func forget(_ node: NodeID) {
         group[node] = nil
         isolated.remove(node)
     }
@@ -127,8 +127,8 @@ struct Network {
 
     /// The delivery time of a message sent now to arrive at `at`, kept no earlier than the last
     /// one on the same link (FIFO, like TCP).
-    private mutating func fifoArrival(from: Int32, to: Int32, at: Micros) -> Micros {
-        let a = Int(from) + clientCount, b = Int(to) + clientCount
+    private mutating func fifoArrival(from: Endpoint, to: Endpoint, at: Micros) -> Micros {
+        let a = Int(from.raw) + clientCount, b = Int(to.raw) + clientCount
         if a >= endpoints || b >= endpoints { growLinks(to: max(a, b) + 1) }
         let i = a * endpoints + b
         let time = max(at, linkTimes[i])
@@ -147,8 +147,9 @@ struct Network {
     }
 
     /// Whether partitions or isolation cut the link between two endpoints (nodes only).
-    func isCut(_ a: Int32, _ b: Int32) -> Bool {
-        if a < 0 || b < 0 || a == b { return false }
+    func isCut(_ a: Endpoint, _ b: Endpoint) -> Bool {
+        if a.raw < 0 || b.raw < 0 || a == b { return false }
+        let a = NodeID(a.raw), b = NodeID(b.raw)
         if isolated.contains(a) || isolated.contains(b) { return true }
         let ga = group[a] ?? 0, gb = group[b] ?? 0
         return ga != 0 && gb != 0 && ga != gb

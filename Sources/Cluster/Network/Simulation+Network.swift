@@ -1,7 +1,11 @@
 /// Messages between endpoints: the `Network` decides what each meets on its way; the harness
 /// traces it, keeps it in flight as a kernel event, and hands what is delivered to its receiver.
 extension Simulation {
-    func send(from: Int32, to: Int32, _ payload: consuming Payload) {
+    func send(from node: NodeID, to: Endpoint, _ payload: consuming Payload) {
+        send(from: Endpoint(node), to: to, payload)
+    }
+
+    func send(from: Endpoint, to: Endpoint, _ payload: consuming Payload) {
         switch network.depart(payload.kind, from: from, to: to, now: now,
                               latency: settings.latencyMin...max(settings.latencyMin, settings.latencyMax),
                               lossPPM: settings.lossPPM) {
@@ -22,23 +26,23 @@ extension Simulation {
     func arrive(_ slot: Int32) {
         guard let message = network.take(slot) else { return }
         let to = message.to
-        switch network.arrive(message, at: to >= 0 ? receiverState(to) : .client) {
+        switch network.arrive(message, at: to.node.map(receiverState) ?? .client) {
         case .drop(let why):
             if tracing { trace("drop", message.from, to, message.payload, why: why) }
             recorder?.dropped(slot: slot, at: now, why: why)
         case .wait:
             let waiting = network.store(message)
             recorder?.moved(from: slot, to: waiting)
-            machines[to].inbox.append(waiting)
+            if let node = to.node { machines[node].inbox.append(waiting) }
         case .deliver:
             if tracing { trace("deliver", message.from, to, message.payload, why: nil) }
             recorder?.delivered(slot: slot, at: now, waited: false)
-            if to >= 0 { context(nodes[Int(to)]).receive(message) } else if let client = client(at: to) { clientReceive(client, message) }
+            if let node = to.node { context(nodes[node]).receive(message) } else if let client = client(at: to) { clientReceive(client, message) }
             recorder?.handled()
         }
     }
 
-    private func receiverState(_ node: Int32) -> Network.Receiver {
+    private func receiverState(_ node: NodeID) -> Network.Receiver {
         if machines[node].removed { return .removed }
         switch machines[node].state {
         case .killed: return .killed
@@ -62,7 +66,7 @@ extension Simulation {
         }
     }
 
-    private func trace(_ what: String, _ from: Int32, _ to: Int32, _ p: Payload, why: String?) {
+    private func trace(_ what: String, _ from: Endpoint, _ to: Endpoint, _ p: Payload, why: String?) {
         var line = "\(Durations.text(now)) \(what) \(endpointName(from))→\(endpointName(to)) \(describe(p))"
         if let why { line += " (\(why))" }
         emit(.trace(line))
@@ -84,7 +88,7 @@ extension Simulation {
             case .failed(let why): return "reply failed: \(why)"
             }
         case .write(_, let k, _, let hint):
-            return hint >= 0 ? "write \(Quoting.word(keys[k])) hint for \(endpointName(hint))" : "write \(Quoting.word(keys[k]))"
+            return hint != nil ? "write \(Quoting.word(keys[k])) hint for \(endpointName(Endpoint(hint!)))" : "write \(Quoting.word(keys[k]))"
         case .read(_, let k): return "read \(Quoting.word(keys[k]))"
         case .repair(let k, _): return "repair \(Quoting.word(keys[k]))"
         case .tree(let t):

@@ -32,7 +32,7 @@ extension NodeContext {
         let ring = node.merkle.ring
         let rehoming = node.handoff == nil
         var rehomed = false
-        var byPeer: [Int32: [TreeHashes]] = [:]
+        var byPeer: [NodeID: [TreeHashes]] = [:]
         for range in node.merkle.rangesWithKeys {
             let keys = node.merkle.keys(ofRange: range)
             if keys.isEmpty { continue }
@@ -55,14 +55,14 @@ extension NodeContext {
             }
         }
         for peer in byPeer.keys.sorted() {
-            if let roots = byPeer[peer] { sendTree(to: peer, roots) }
+            if let roots = byPeer[peer] { sendTree(to: Endpoint(peer), roots) }
         }
         if rehomed { deliverHints() }
     }
 
     /// Hashes of a peer's trees: answers those that differ from this node's, one level down (or,
     /// at the leaves, with the digests of its keys there).
-    func receiveTree(from: Int32, _ theirs: [TreeHashes]) {
+    func receiveTree(from: Endpoint, _ theirs: [TreeHashes]) {
         refreshMerkle(overlapping: theirs.map(\.range))
         var deeper: [TreeHashes] = []
         var leaves: [TreeLeaf] = []
@@ -97,13 +97,13 @@ extension NodeContext {
 
     /// The sender's keys in `leaves`: pulls those whose digest differs from this node's, and
     /// those of the leaves that this node holds and the sender does not.
-    func receiveDigest(from: Int32, leaves: [TreeLeaf], _ digests: [KeyDigest]) {
+    func receiveDigest(from: Endpoint, leaves: [TreeLeaf], _ digests: [KeyDigest]) {
         refreshMerkle(overlapping: leaves.map(\.range))
-        var keys: [UInt32] = []
+        var keys: [KeyID] = []
         var objects: [ObjectRecord] = []
         // Only keys this node replicates by its own view: a sender with an older view would
         // otherwise hand it copies it must hand on again.
-        var listed = Set<UInt32>()
+        var listed = Set<KeyID>()
         for d in digests {
             listed.insert(d.key)
             let mine = node.store[d.key] ?? ObjectRecord()
@@ -132,7 +132,7 @@ extension NodeContext {
         if !keys.isEmpty { send(to: from, .pull(keys: keys, objects: objects)) }
     }
 
-    func receivePull(from: Int32, _ keys: [UInt32], _ objects: [ObjectRecord]) {
+    func receivePull(from: Endpoint, _ keys: [KeyID], _ objects: [ObjectRecord]) {
         var merged: [ObjectRecord] = []
         for (k, o) in zip(keys, objects) {
             mergeData(k, o)
@@ -160,7 +160,7 @@ extension NodeContext {
         return list.isEmpty || list.contains(node.index)
     }
 
-    private func sendTree(to peer: Int32, _ hashes: [TreeHashes]) {
+    private func sendTree(to peer: Endpoint, _ hashes: [TreeHashes]) {
         count(.aeTreeHashesSent, by: hashes.reduce(0) { $0 + $1.hashes.count })
         send(to: peer, .tree(hashes))
     }

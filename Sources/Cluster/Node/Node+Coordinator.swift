@@ -1,6 +1,6 @@
 /// The coordinator's side of client operations: stamping, quorums, timeouts and read repair.
 extension NodeContext {
-    func coordinate(client: Int32, clientOp: Int32, _ request: ClientOp.Request) {
+    func coordinate(client: Endpoint, clientOp: ClientOpID, _ request: ClientOp.Request) {
         let key = request.key
         let plan = placement(key)
         let needed = request.isRead ? settings.read : settings.write
@@ -14,7 +14,7 @@ extension NodeContext {
                     if t == node.index {
                         applyWrite(key, object, hintFor: hint)
                     } else {
-                        send(to: t, .write(op: -1, key: key, object: object, hintFor: hint))
+                        send(to: t, .write(op: .unasked, key: key, object: object, hintFor: hint))
                     }
                 }
             }
@@ -23,7 +23,7 @@ extension NodeContext {
             return
         }
         var op = CoordinatorOp(client: client, clientOp: clientOp, key: key, needed: needed, targetCount: plan.targets.count)
-        let id: Int32
+        let id: CoordinatorOpID
         if request.isRead {
             op.read = ReadProgress(preference: plan.preference)
             id = node.coordinatorOps.insert(op)
@@ -59,7 +59,7 @@ extension NodeContext {
             if fs.isEmpty {
                 object.tomb = stamp
             } else {
-                for f in fs { object.apply(FieldRecord(field: f, value: 0, stamp: stamp), order) }
+                for f in fs { object.apply(FieldRecord(field: f, value: .tombstone, stamp: stamp), order) }
             }
         case .register(_, let reg):
             object.registrations = [reg]
@@ -69,7 +69,7 @@ extension NodeContext {
         return object
     }
 
-    func acknowledgeWrite(_ id: Int32) {
+    func acknowledgeWrite(_ id: CoordinatorOpID) {
         let done = node.coordinatorOps.update(id) { op -> Bool in
             guard !op.isRead else { return false }
             op.acks += 1
@@ -84,7 +84,7 @@ extension NodeContext {
         if done == true { node.coordinatorOps.discard(id) }
     }
 
-    func acknowledgeRead(_ id: Int32, from: Int32, _ object: ObjectRecord) {
+    func acknowledgeRead(_ id: CoordinatorOpID, from: NodeID, _ object: ObjectRecord) {
         let done = node.coordinatorOps.update(id) { op -> Bool in
             // The read's progress is changed through optional chaining: in place, not copied out.
             guard op.read?.responses.contains(where: { $0.node == from }) == false else { return false }
@@ -102,7 +102,7 @@ extension NodeContext {
     }
 
     /// Ends a coordinator's request: fails it if unanswered, and repairs stale replicas of a read.
-    func finishCoordinatorOp(_ id: Int32, timedOut: Bool) {
+    func finishCoordinatorOp(_ id: CoordinatorOpID, timedOut: Bool) {
         guard let op = node.coordinatorOps.remove(id) else { return }
         if !op.replied {
             let got = op.read?.responses.count ?? op.acks

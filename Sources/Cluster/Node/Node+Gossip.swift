@@ -18,7 +18,7 @@ extension NodeContext {
         // heard again): gossip spent on unreachable peers would starve a small partition's
         // members of each other's heartbeats and make them suspect one another.
         let (upPeers, downPeers) = node.view.peers(of: node.index)
-        var chosen: [Int32] = []
+        var chosen: [NodeID] = []
         var taken: [Int] = []  // ascending
         // The first peer goes round robin, so each peer held up hears from this node at least once
         // every `upPeers.count` rounds: with random draws alone, two nodes cut off together from
@@ -52,7 +52,7 @@ extension NodeContext {
     /// forgotten (from then on they are peers like any other, tried while held down).
     /// Without this, newcomers whose contact died before answering could find only each other
     /// and form an island that never hears of the old members.
-    private func unheardSeed() -> Int32? {
+    private func unheardSeed() -> NodeID? {
         guard !node.seeds.isEmpty else { return nil }
         node.seeds.removeAll { node.view.knows($0) }
         guard !node.seeds.isEmpty else { return nil }
@@ -64,13 +64,13 @@ extension NodeContext {
         let now = now
         var own = node.view[node.index] ?? ViewEntry(entry: node.entry, lastGrew: now, excluded: false)
         own.entry.beat = max(own.entry.beat, now)
-        own.entry.downAt = -1
+        own.entry.downAt = MemberEntry.notDown
         own.lastGrew = now
         node.view.set(own)
     }
 
     /// Sends the node's whole view to `peer` at once (join, restart).
-    func gossipNow(to peer: Int32) {
+    func gossipNow(to peer: NodeID) {
         beat()
         send(to: peer, .gossip(node.view.snapshot))
     }
@@ -78,9 +78,9 @@ extension NodeContext {
     /// Merges gossip from `from`. A push is answered with what this node knows newer
     /// (push-pull): heartbeats then reach every node in few enough rounds that clusters of
     /// hundreds of nodes do not suspect live members, and joins and heals spread in one round trip.
-    func receiveGossip(from: Int32, _ pushed: MembershipView.Snapshot) {
+    func receiveGossip(from: Endpoint, _ pushed: MembershipView.Snapshot) {
         let fx: MembershipView.MergeEffects
-        if from >= 0 && from != node.index {
+        if from.raw >= 0 && from != Endpoint(node.index) {
             beat()
             let (newer, effects) = node.view.exchange(pushed, me: node.index, now: now, rehash: settings.rehash)
             if !newer.isEmpty { send(to: from, .gossipReply(newer)) }
@@ -104,7 +104,7 @@ extension NodeContext {
     }
 
     /// Admin notice that `removed` left the cluster.
-    func receiveRemoved(_ removed: Int32) {
+    func receiveRemoved(_ removed: NodeID) {
         guard removed != node.index, node.view[removed] != nil else { return }
         node.view.update(removed) { $0.entry.removed = true }
         antiEntropyRound()

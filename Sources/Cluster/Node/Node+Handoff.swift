@@ -24,7 +24,7 @@ extension NodeContext {
     }
 
     /// Data that reaches a leaving node after its handoff started is handed off too.
-    func addToHandoff(_ key: UInt32, _ object: ObjectRecord) {
+    func addToHandoff(_ key: KeyID, _ object: ObjectRecord) {
         guard var state = node.handoff else { return }
         if let i = state.pending.firstIndex(where: { $0.key == key }) {
             // Data that comes back is handed off again, as a new version, though nothing in it is
@@ -47,7 +47,7 @@ extension NodeContext {
     }
 
     /// A key's new owners: its preference list by the leaving node's view as it is now.
-    func handoffTargets(_ key: UInt32) -> [Int32] {
+    func handoffTargets(_ key: KeyID) -> [NodeID] {
         preference(key).filter { $0 != node.index }
     }
 
@@ -69,7 +69,7 @@ extension NodeContext {
         arm(.handoff, after: settings.retransmitDelay)
     }
 
-    func acknowledgeHandoff(_ key: UInt32, version: UInt32, from: Int32) {
+    func acknowledgeHandoff(_ key: KeyID, version: UInt32, from: NodeID) {
         guard var state = node.handoff, let i = state.pending.firstIndex(where: { $0.key == key }),
               state.pending[i].version == version else { return }
         if !state.pending[i].acked.contains(from) { state.pending[i].acked.append(from) }

@@ -3,7 +3,7 @@ extension NodeContext {
     /// Brings the node's ring up to date, then places the key on it. The ring is read where it
     /// is held (`node.ring`), not returned: a copy of a ring is a retain and a release of each of
     /// its arrays, and every request and replica write places its key.
-    func place(_ key: UInt32) -> KeyPlace {
+    func place(_ key: KeyID) -> KeyPlace {
         updateRing()
         return node.ring.place(position(of: key))
     }
@@ -33,27 +33,27 @@ extension NodeContext {
     }
 
     /// The key's preference list in `node`'s view: first `replicas` members not excluded.
-    func preference(_ key: UInt32) -> [Int32] {
+    func preference(_ key: KeyID) -> [NodeID] {
         currentRing().preferenceList(from: position(of: key), count: settings.replicas) { n in
             node.view.routing(n)?.eligible ?? false
         }
     }
 
     /// The preference list of every key of `range` of `ring` (the node's), in `node`'s view.
-    func preference(_ ring: Ring, range: Int) -> [Int32] {
+    func preference(_ ring: Ring, range: Int) -> [NodeID] {
         ring.preferenceList(ofRange: range, count: settings.replicas) { n in
             node.view.routing(n)?.eligible ?? false
         }
     }
 
     /// Runs for every request: kept per range of the node's ring (`RangeMemo`).
-    func placement(_ key: UInt32) -> Placement {
+    func placement(_ key: KeyID) -> Placement {
         let place = place(key)
-        if place.range >= 0, let known = node.placements.lookup(range: place.range, basis: memoBasis(place)) {
+        if place.isOnRing, let known = node.placements.lookup(range: place.range, basis: memoBasis(place)) {
             return known
         }
         let walked = placementWalk(node.ring, from: place.position)  // `place` brought it up to date
-        if place.range >= 0 { node.placements.record(walked, range: place.range) }
+        if place.isOnRing { node.placements.record(walked, range: place.range) }
         return walked
     }
 
@@ -95,7 +95,7 @@ extension NodeContext {
         var skipped = p.preference.filter { !node.view.isUp($0) }
         if !skipped.isEmpty {
             p.hintFor = p.targets.map { t in
-                if p.preference.contains(t) || skipped.isEmpty { return -1 }
+                if p.preference.contains(t) || skipped.isEmpty { return nil }
                 return skipped.removeFirst()
             }
         }
@@ -106,6 +106,6 @@ extension NodeContext {
 extension Ring {
     /// Where `position` falls on this ring.
     func place(_ position: UInt64) -> KeyPlace {
-        .init(position: position, range: isEmpty ? -1 : range(of: position), rangeCount: rangeCount, ring: identity)
+        .init(position: position, range: isEmpty ? KeyPlace.noRange : range(of: position), rangeCount: rangeCount, ring: identity)
     }
 }

@@ -9,7 +9,7 @@ extension NodeContext {
         case .writeAck(let op): acknowledgeWrite(op)
         case .read(let op, let key):
             send(to: m.from, .readReply(op: op, object: localObject(key)))
-        case .readReply(let op, let object): acknowledgeRead(op, from: m.from, object)
+        case .readReply(let op, let object): if let from = m.from.node { acknowledgeRead(op, from: from, object) }
         case .repair(let key, let object): mergeData(key, object)
         case .gossip(let snapshot): receiveGossip(from: m.from, snapshot)
         case .gossipReply(let entries): receiveGossipReply(entries)
@@ -29,10 +29,11 @@ extension NodeContext {
             // as a hint, which the leaving node acknowledges and then drops when its leave ends:
             // it takes (and acknowledges) the handoff only once that is no longer so; until
             // then the sender sends it again.
-            if !ownsKey(key) && preference(key).contains(m.from) { break }
+            if !ownsKey(key) && preference(key).contains(where: { Endpoint($0) == m.from }) { break }
             mergeData(key, object)
             send(to: m.from, .handoffAck(key: key, version: version))
-        case .handoffAck(let key, let version): acknowledgeHandoff(key, version: version, from: m.from)
+        case .handoffAck(let key, let version):
+            if let from = m.from.node { acknowledgeHandoff(key, version: version, from: from) }
         case .reportAck(let id): acknowledgeReport(id)
         case .removed(let n): receiveRemoved(n)
         case .reply, .report: break  // client-bound
@@ -40,7 +41,7 @@ extension NodeContext {
     }
 
     /// What a replica answers a read with: its data, plus hinted data it keeps as a stand-in.
-    func localObject(_ key: UInt32) -> ObjectRecord {
+    func localObject(_ key: KeyID) -> ObjectRecord {
         var object = node.store[key] ?? ObjectRecord()
         if !node.hints.isEmpty, let hinted = node.hints.object(for: key, order) {
             _ = object.merge(hinted, order)
@@ -49,11 +50,11 @@ extension NodeContext {
     }
 
     /// Stores a write (as a hint when standing in for another node).
-    func applyWrite(_ key: UInt32, _ object: ObjectRecord, hintFor: Int32) {
+    func applyWrite(_ key: KeyID, _ object: ObjectRecord, hintFor: NodeID?) {
         node.observe(object)
         if node.handoff != nil {
             addToHandoff(key, object)  // leaving: the write goes on with the handoff
-        } else if hintFor >= 0 && hintFor != node.index {
+        } else if let hintFor, hintFor != node.index {
             node.hints.add(target: hintFor, key: key, object, order)
         } else {
             mergeData(key, object)
@@ -63,7 +64,7 @@ extension NodeContext {
     /// Merges data into a replica's store, whatever brought it (write, repair, anti-entropy,
     /// hint, handoff), and reports changes to open streams on the key.
     /// Data of a key the node does not own by its view goes on to the owners (rehome).
-    func mergeData(_ key: UInt32, _ object: ObjectRecord) {
+    func mergeData(_ key: KeyID, _ object: ObjectRecord) {
         node.observe(object)
         let place = place(key)
         guard ownsKey(at: place) else {

@@ -8,22 +8,22 @@
 extension NodeContext {
     /// Whether `node` is in the key's preference list by its own view. A node whose view leaves
     /// no one else to own the key (every other node out) keeps what it has.
-    func ownsKey(_ key: UInt32) -> Bool { ownsKey(at: place(key)) }
+    func ownsKey(_ key: KeyID) -> Bool { ownsKey(at: place(key)) }
 
     func ownsKey(at place: KeyPlace) -> Bool {
         guard settings.replicas > 0 else { return true }
         let basis = memoBasis(place)
-        if place.range >= 0, let known = node.ownership.lookup(range: place.range, basis: basis) { return known }
+        if place.isOnRing, let known = node.ownership.lookup(range: place.range, basis: basis) { return known }
         let owned = node.ring.isAmong(node.index, from: place.position, count: settings.replicas) { n in
             node.view.routing(n)?.eligible ?? false
         }
-        if place.range >= 0 { node.ownership.record(owned, range: place.range) }
+        if place.isOnRing { node.ownership.record(owned, range: place.range) }
         return owned
     }
 
     /// Hands `object` (data of a key `node` does not own) to the key's owners; with `deliver`,
     /// sends the hints at once (a caller rehoming many keys sends them once, after).
-    func rehome(_ key: UInt32, _ object: ObjectRecord, deliver: Bool = true) {
+    func rehome(_ key: KeyID, _ object: ObjectRecord, deliver: Bool = true) {
         guard !object.isEmpty else { return }
         if node.handoff != nil {
             addToHandoff(key, object)

@@ -4,11 +4,11 @@ extension NodeContext {
     /// The report carries the registration it answers, with the epoch this replica knows, so
     /// that the client can tell a report made after its reconnect's re-registration reached the
     /// replica from an older one still being retransmitted (see `startResync`).
-    func sendReport(_ reg: Registration, _ key: UInt32, _ state: ObjectRecord) {
+    func sendReport(_ reg: Registration, _ key: KeyID, _ state: ObjectRecord) {
         var object = state
         object.registrations = [reg]
         let id = node.nextReport
-        node.nextReport &+= 1
+        node.nextReport.raw &+= 1
         node.reports[id] = PendingReport(stream: reg.stream, client: reg.client, key: key, object: object)
         host.reportPending(reg.stream)
         count(.streamReports)
@@ -16,13 +16,13 @@ extension NodeContext {
         host.armReportRetransmit(node.index, report: id, after: settings.retransmitDelay)
     }
 
-    func retransmitReport(_ id: Int32) {
+    func retransmitReport(_ id: ReportID) {
         guard let r = node.reports[id] else { return }
         send(to: r.client, .report(id: id, stream: r.stream, key: r.key, object: r.object))
         host.armReportRetransmit(node.index, report: id, after: settings.retransmitDelay)
     }
 
-    func acknowledgeReport(_ id: Int32) {
+    func acknowledgeReport(_ id: ReportID) {
         guard let r = node.reports.removeValue(forKey: id) else { return }
         host.reportRetired(r.stream)
     }

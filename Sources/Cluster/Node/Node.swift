@@ -3,7 +3,7 @@
 /// knows of the machine it runs on (running or not, since when, removed) is in `Machine`, out
 /// of node code's reach.
 final class Node {
-    let index: Int32
+    let index: NodeID
     let name: String
     let nameID: UInt32
     let vnodes: Int32
@@ -16,9 +16,10 @@ final class Node {
     // Memory.
     @exclusivity(unchecked) var view = MembershipView()
     @exclusivity(unchecked) var ring = Ring()
-    @exclusivity(unchecked) var ringVersion = -1
+    /// The view's `membershipVersion` when `ring` was built, or `unbuiltRing`.
+    @exclusivity(unchecked) var ringVersion = Node.unbuiltRing
     /// The members `ring` was built from, ascending.
-    @exclusivity(unchecked) var ringMembers: [Int32] = []
+    @exclusivity(unchecked) var ringMembers: [NodeID] = []
     /// Per range of `ring`, by the node's view: whether the node owns it (`ownsKey`), and where
     /// it sends a request for it (`placement`).
     @exclusivity(unchecked) var ownership = RangeMemo<Bool>()
@@ -28,20 +29,24 @@ final class Node {
     /// Hybrid logical clock: highest stamp time issued or seen.
     @exclusivity(unchecked) var hlc: Int64 = 0
     @exclusivity(unchecked) var coordinatorOps = CoordinatorTable()
-    @exclusivity(unchecked) var reports: [Int32: PendingReport] = [:]
-    @exclusivity(unchecked) var nextReport: Int32 = 0
+    @exclusivity(unchecked) var reports: [ReportID: PendingReport] = [:]
+    @exclusivity(unchecked) var nextReport = ReportID(0)
     @exclusivity(unchecked) var handoff: HandoffState?
     /// Seed hosts (its configuration: the cluster's members when it was added or restarted) that
     /// its view has not heard of yet. Each gossip round also goes to one of them, until the view
     /// knows them all, so a lost join message or a contact that dies, leaves or is cut off never
     /// strands the node, nor two newcomers that found only each other.
-    @exclusivity(unchecked) var seeds: [Int32] = []
+    @exclusivity(unchecked) var seeds: [NodeID] = []
     /// The node's own clock: its handlers read time only through it (`NodeContext.now`).
     @exclusivity(unchecked) var clock = NodeClock()
     /// Which peer held up this node's next gossip round goes to first (round robin; see gossipTick).
     @exclusivity(unchecked) var gossipCursor = 0
 
-    init(index: Int32, name: String, nameID: UInt32, vnodes: Int32) {
+    /// `ringVersion` of a ring to be built again: no view's version (versions start at 0). Not
+    /// an Optional: it goes into every `RangeMemoBasis`, compared on every write.
+    static let unbuiltRing = -1
+
+    init(index: NodeID, name: String, nameID: UInt32, vnodes: Int32) {
         self.index = index
         self.name = name
         self.nameID = nameID
@@ -50,7 +55,7 @@ final class Node {
     }
 
     var entry: MemberEntry {
-        view[index]?.entry ?? MemberEntry(node: index, beat: 0, downAt: -1, removed: false, vnodes: vnodes)
+        view[index]?.entry ?? MemberEntry(node: index, beat: 0, downAt: MemberEntry.notDown, removed: false, vnodes: vnodes)
     }
 
     /// A new stamp: virtual time raised above every stamp seen.

@@ -13,13 +13,13 @@ protocol NodeHost: AnyObject {
     func hardwareTime() -> Micros
 
     /// Sends a message from the node; the network decides what it meets on its way.
-    func send(from node: Int32, to: Int32, _ payload: consuming Payload)
+    func send(from node: NodeID, to: Endpoint, _ payload: consuming Payload)
     /// Arms one of the node's periodic timers `delay` of virtual time from now.
-    func arm(_ node: Int32, _ timer: NodeTimer, after delay: Micros)
+    func arm(_ node: NodeID, _ timer: NodeTimer, after delay: Micros)
     /// Arms the deadline of one of the node's coordinator requests (`timeout` from now).
-    func armCoordinatorDeadline(_ node: Int32, op: Int32)
+    func armCoordinatorDeadline(_ node: NodeID, op: CoordinatorOpID)
     /// Arms the retransmission of one of the node's stream reports `delay` from now.
-    func armReportRetransmit(_ node: Int32, report: Int32, after delay: Micros)
+    func armReportRetransmit(_ node: NodeID, report: ReportID, after delay: Micros)
     /// A draw from the stream of randomness timers and peer choices use: in 0..<bound.
     func drawTimer(below bound: UInt64) -> UInt64
     /// A draw from the same stream, in lo...hi.
@@ -30,14 +30,14 @@ protocol NodeHost: AnyObject {
     /// The ring of `members` (ascending): built from their tokens, a pure function of their names
     /// and vnode counts, memoised across nodes. `previous` is the node's last ring, grown when it
     /// holds a subset of the members.
-    func ring(of members: [Int32], previous: (members: [Int32], ring: Ring)) -> Ring
+    func ring(of members: [NodeID], previous: (members: [NodeID], ring: Ring)) -> Ring
 
     /// Counters for `show stats`: what nodes did, tallied by the observer.
     func count(_ operation: OperationCounter, by n: Int)
     /// A report of `stream` is now awaiting acknowledgement at some node (the observer keeps the
     /// tally that *converged* and `settle` wait on); `reportRetired` when it no longer is.
-    func reportPending(_ stream: UInt32)
-    func reportRetired(_ stream: UInt32)
+    func reportPending(_ stream: StreamID)
+    func reportRetired(_ stream: StreamID)
 }
 
 /// A node's code runs as methods of this context: `node` is the node's own state (its disk and
@@ -57,9 +57,11 @@ struct NodeContext<Host: NodeHost> {
     var now: Micros { node.clock.reading(at: host.hardwareTime()) }
     var keyPositions: [UInt64] { host.keyPositions }
 
-    func position(of key: UInt32) -> UInt64 { host.keyPositions[Int(key)] }
+    func position(of key: KeyID) -> UInt64 { host.keyPositions[key.index] }
 
-    func send(to peer: Int32, _ payload: consuming Payload) { host.send(from: node.index, to: peer, payload) }
+    func send(to peer: Endpoint, _ payload: consuming Payload) { host.send(from: node.index, to: peer, payload) }
+
+    func send(to peer: NodeID, _ payload: consuming Payload) { host.send(from: node.index, to: Endpoint(peer), payload) }
 
     func arm(_ timer: NodeTimer, after delay: Micros) { host.arm(node.index, timer, after: delay) }
 

@@ -1,22 +1,22 @@
 /// What the simulation tells its `RunRecorder`, in words: read-only views of messages, requests and
 /// the ring (nothing here changes state or draws a random number).
 extension Simulation {
-    func record(_ recorder: RunRecorder, _ from: Int32, _ to: Int32, _ p: borrowing Payload, arrives: Micros?) -> Int32 {
+    func record(_ recorder: RunRecorder, _ from: Endpoint, _ to: Endpoint, _ p: borrowing Payload, arrives: Micros?) -> Int32 {
         var operation: Int32 = -1
         switch p {
         case .request(let op, _), .reply(let op, _):
-            let client = Client.index(of: from) != nil ? from : to
-            operation = recorder.operation(client: endpointName(client), op: op)
+            let client = from.client != nil ? from : to
+            operation = recorder.operation(client: endpointName(client), op: op.raw)
         default: break
         }
         return recorder.sent(endpointName(from), endpointName(to), kind: p.kind, text: content(p), at: now,
                              arrives: arrives, operation: operation)
     }
 
-    func recordStart(_ recorder: RunRecorder, _ client: Client, _ op: Int32, _ request: ClientOp.Request,
-                     coordinator: Int32) {
-        _ = recorder.operationStarted(client: endpointName(client.endpoint), op: op, request: describe(request),
-                                      key: keys[request.key], coordinator: coordinator >= 0 ? endpointName(coordinator) : nil,
+    func recordStart(_ recorder: RunRecorder, _ client: Client, _ op: ClientOpID, _ request: ClientOp.Request,
+                     coordinator: NodeID?) {
+        _ = recorder.operationStarted(client: endpointName(client.endpoint), op: op.raw, request: describe(request),
+                                      key: keys[request.key], coordinator: coordinator.map { endpointName(Endpoint($0)) },
                                       at: now, registration: request.isRegistration)
     }
 
@@ -106,7 +106,7 @@ extension Cluster {
     public func finishRecording() -> (ring: RunRecorder.RingSnapshot, keys: [(key: String, position: Double)])? {
         guard let recorder = sim.recorder else { return nil }
         let known = UInt32(min(sim.keys.strings.count, sim.keyPositions.count))
-        let keys = (0..<known).map { (sim.keys[$0], RunRecorder.fraction(sim.position(of: $0))) }
+        let keys = (0..<known).map(KeyID.init).map { (sim.keys[$0], RunRecorder.fraction(sim.position(of: $0))) }
         return (sim.ringSnapshot(recorder), keys)
     }
 }

@@ -2,9 +2,9 @@
 /// dropping one involves no reference counting; a read's replies are in `read`.
 struct CoordinatorOp {
     /// The client endpoint that sent the request, and its operation id there.
-    var client: Int32
-    var clientOp: Int32
-    var key: UInt32
+    var client: Endpoint
+    var clientOp: ClientOpID
+    var key: KeyID
     var needed: Int
     /// Replicas asked.
     var targetCount: Int
@@ -21,8 +21,8 @@ struct CoordinatorOp {
 /// A read's replies, merged, and what read repair needs.
 struct ReadProgress {
     /// The coordinator's preference list (read repair goes to responders in it only).
-    var preference: [Int32]
+    var preference: [NodeID]
     var merged = ObjectRecord()
     /// Each responder and the digest of what it sent.
-    var responses: [(node: Int32, digest: UInt64)] = []
+    var responses: [(node: NodeID, digest: UInt64)] = []
 }

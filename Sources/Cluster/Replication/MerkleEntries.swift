@@ -12,7 +12,7 @@ extension MerkleIndex.Entries {
     mutating func apply(_ changed: [MerkleIndex.Note], _ store: Store, _ positions: [UInt64]) {
         let keepsLeaves = !leaves.isEmpty
         var dirty: UInt32 = 0  // a bit per branch above a changed key
-        var added: [(key: UInt32, item: UInt64)] = []
+        var added: [(key: KeyID, item: UInt64)] = []
         var dropped: [Int] = []
         // Room for every noted key, grown by an eighth (amortised, with little slack in a
         // million-key store, where doubling cost megabytes) and by 8 at least (a small range).
@@ -26,7 +26,7 @@ extension MerkleIndex.Entries {
         while j < changed.count {
             let key = changed[j].key, first = j
             while j < changed.count && changed[j].key == key { j += 1 }
-            let position = positions[Int(key)]
+            let position = positions[key.index]
             let leaf = MerkleTree.leaf(ofPosition: position)
             dirty |= 1 << UInt32(leaf / MerkleTree.fanout)
             var item = changed[first].item
@@ -86,7 +86,7 @@ extension MerkleIndex.Entries {
             branches[b] = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: fanout) { sums in
                 sums.initialize(repeating: 0)
                 for (k, item) in zip(keys, items) {
-                    let leaf = MerkleTree.leaf(ofPosition: positions[Int(k)])
+                    let leaf = MerkleTree.leaf(ofPosition: positions[k.index])
                     if leaf / fanout == b { sums[leaf % fanout] &+= item }
                 }
                 return MerkleTree.combine(sums)
@@ -102,7 +102,7 @@ extension MerkleIndex.Entries {
     }
 
     /// The index of the first key not below `key`.
-    private func lowerBound(_ key: UInt32) -> Int {
+    private func lowerBound(_ key: KeyID) -> Int {
         if let last = keys.last, last < key { return keys.count }  // the usual new key
         var lo = 0, hi = keys.count
         while lo < hi {
@@ -130,7 +130,7 @@ extension MerkleIndex.Entries {
 
     /// Adds entries whose keys (ascending) are not held: appended when above every key held,
     /// otherwise merged in from the back, moving only the keys above the lowest one added.
-    private mutating func insert(_ added: [(key: UInt32, item: UInt64)]) {
+    private mutating func insert(_ added: [(key: KeyID, item: UInt64)]) {
         var read = keys.count - 1
         for a in added {  // `apply` made room for them
             keys.append(a.key)

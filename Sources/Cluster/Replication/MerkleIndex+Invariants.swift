@@ -22,11 +22,11 @@ extension MerkleIndex {
         guard let store, let positions, !stale, !ring.isEmpty else { return found }
         var expected = [Int](repeating: 0, count: ranges.count)
         for (key, object) in store.entries {
-            guard Int(key) < positions.count else {
+            guard key.index < positions.count else {
                 found.append("store key \(key) has no ring position")
                 continue
             }
-            let position = positions[Int(key)]
+            let position = positions[key.index]
             guard Self.item(object, at: position) != nil else { continue }
             let r = ring.range(of: position)
             let slot = Int(slotOfRange[r])
@@ -78,12 +78,12 @@ extension MerkleIndex {
         let r = Int(rangeOfSlot[slot]), e = ranges[slot]
         var found = e.invariantViolations(positions: positions).map { "range \(r) " + $0 }
         guard let positions, !ring.isEmpty, found.isEmpty else { return found }
-        for k in e.keys where ring.range(of: positions[Int(k)]) != r {
-            found.append("range \(r): key \(k) lies in range \(ring.range(of: positions[Int(k)]))")
+        for k in e.keys where ring.range(of: positions[k.index]) != r {
+            found.append("range \(r): key \(k) lies in range \(ring.range(of: positions[k.index]))")
         }
         guard let store, !stale, touched[slot].isEmpty else { return found }
         for (k, item) in zip(e.keys, e.items) {
-            let held = store.withRecord(k) { Self.item($0, at: positions[Int(k)]) } ?? nil
+            let held = store.withRecord(k) { Self.item($0, at: positions[k.index]) } ?? nil
             if held != item {
                 found.append("range \(r) (no notes pending): key \(k) item \(item), store's \(String(describing: held))")
             }
@@ -138,7 +138,7 @@ extension MerkleIndex.Entries {
             found.append("\(keys.count) keys without leaf sums kept")
         }
         guard let positions else { return found }
-        if let k = keys.first(where: { Int($0) >= positions.count }) {
+        if let k = keys.first(where: { $0.index >= positions.count }) {
             found.append("key \(k) has no ring position")
             return found
         }

@@ -10,7 +10,7 @@
 struct MerkleIndex {
     /// One range's keys, ascending, with their item hashes, and the root of their tree.
     struct Entries {
-        var keys: [UInt32] = []
+        var keys: [KeyID] = []
         var items: [UInt64] = []
         var root: UInt64 = 0
         /// The tree's branch hashes (empty while the range holds no key): a refresh hashes again
@@ -40,11 +40,11 @@ struct MerkleIndex {
     /// A key noted since its range's last refresh, with the item hash of what the store held
     /// for it then (none when it held nothing).
     struct Note {
-        var key: UInt32
+        var key: KeyID
         private var held: Bool
         private var hash: UInt64
 
-        init(key: UInt32, item: UInt64?) {
+        init(key: KeyID, item: UInt64?) {
             self.key = key
             held = item != nil
             hash = item ?? 0
@@ -62,9 +62,9 @@ struct MerkleIndex {
     /// Notes that the store, now holding `storeCount` keys, holds for `key` (at `place` on the
     /// node's ring) a record whose item hash is `item` (`item(_:at:)`; nil: nothing). The place's
     /// range is this index's when both are of one ring (the usual case).
-    mutating func touch(_ key: UInt32, item: UInt64?, at place: KeyPlace, storeCount: Int) {
+    mutating func touch(_ key: KeyID, item: UInt64?, at place: KeyPlace, storeCount: Int) {
         if stale || ring.isEmpty { return }
-        let sameRing = place.range >= 0 && ring.identity == place.ring
+        let sameRing = place.isOnRing && ring.identity == place.ring
         let note = Note(key: key, item: item)
         self.note(note, inRange: sameRing ? place.range : ring.range(of: place.position))
         if touchedCount > max(1024, storeCount) { invalidate() }
@@ -134,7 +134,7 @@ struct MerkleIndex {
         stale = false
         if ring.isEmpty { return false }
         for (key, object) in store.entries {
-            let position = positions[Int(key)]
+            let position = positions[key.index]
             note(Note(key: key, item: Self.item(object, at: position)), inRange: ring.range(of: position))
         }
         return true
@@ -163,7 +163,7 @@ struct MerkleIndex {
     var rangesWithKeys: [Int] { rangeOfSlot.map { Int($0) }.sorted() }
 
     /// Keys stored in `range`, ascending.
-    func keys(ofRange range: Int) -> [UInt32] { slot(ofRange: range).map { ranges[$0].keys } ?? [] }
+    func keys(ofRange range: Int) -> [KeyID] { slot(ofRange: range).map { ranges[$0].keys } ?? [] }
 
     func root(ofRange range: Int) -> UInt64 { slot(ofRange: range).map { ranges[$0].root } ?? 0 }
 
@@ -184,11 +184,11 @@ struct MerkleIndex {
     /// ascending, with their item hashes (and, of a range of this ring, its root).
     func entries(in arc: RangeArc, _ positions: [UInt64]) -> Entries {
         if let r = ring.range(exactly: arc) { return slot(ofRange: r).map { ranges[$0] } ?? Entries() }
-        var found: [(UInt32, UInt64)] = []
+        var found: [(KeyID, UInt64)] = []
         for r in ring.ranges(overlapping: arc) {
             guard let slot = slot(ofRange: r) else { continue }
             let e = ranges[slot]
-            for (k, item) in zip(e.keys, e.items) where arc.contains(positions[Int(k)]) { found.append((k, item)) }
+            for (k, item) in zip(e.keys, e.items) where arc.contains(positions[k.index]) { found.append((k, item)) }
         }
         found.sort { $0.0 < $1.0 }
         var result = Entries(keys: found.map(\.0), items: found.map(\.1))
@@ -208,6 +208,6 @@ struct MerkleIndex {
 
     /// Each key's leaf and item hash.
     static func hashed(_ entries: Entries, _ positions: [UInt64]) -> [(leaf: Int, hash: UInt64)] {
-        zip(entries.keys, entries.items).map { k, item in (leaf: MerkleTree.leaf(ofPosition: positions[Int(k)]), hash: item) }
+        zip(entries.keys, entries.items).map { k, item in (leaf: MerkleTree.leaf(ofPosition: positions[k.index]), hash: item) }
     }
 }

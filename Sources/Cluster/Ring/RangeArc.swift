@@ -47,7 +47,7 @@ extension Ring {
 
     /// The preference list of every key in `range`: the first `count` distinct nodes clockwise
     /// from its end token accepted by `include`.
-    func preferenceList(ofRange range: Int, count: Int, include: (Int32) -> Bool) -> [Int32] {
+    func preferenceList(ofRange range: Int, count: Int, include: (NodeID) -> Bool) -> [NodeID] {
         preferenceList(from: tokens[range], count: count, include: include)
     }
 }

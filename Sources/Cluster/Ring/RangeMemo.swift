@@ -14,7 +14,7 @@ struct RangeMemo<Value> {
     private var ranges: [Int32] = []
     private var answers: [Value?] = []
     private var count = 0
-    private var basis = RangeMemoBasis(rangeCount: -1, ringVersion: -1, routingVersion: -1, replicas: -1)
+    private var basis = RangeMemoBasis.unmatched
 
     /// The answer for `range` on `basis`, if known. A new basis forgets every answer.
     mutating func lookup(range: Int, basis: RangeMemoBasis) -> Value? {
@@ -69,4 +69,7 @@ struct RangeMemoBasis: Equatable {
     var ringVersion: Int
     var routingVersion: Int
     var replicas: Int
+
+    /// A basis no lookup brings (every count and version is at least 0).
+    static let unmatched = RangeMemoBasis(rangeCount: -1, ringVersion: -1, routingVersion: -1, replicas: -1)
 }

@@ -2,7 +2,7 @@
 /// Built from the members' tokens only, so a join adds its own tokens and nothing else moves.
 struct Ring {
     private(set) var tokens: [UInt64] = []
-    private(set) var owners: [Int32] = []
+    private(set) var owners: [NodeID] = []
     /// Distinct nodes on the ring.
     private(set) var nodeCount = 0
     /// Where `firstIndex(atOrAfter:)` starts looking: per bucket of the 64-bit ring (the top bits
@@ -16,13 +16,13 @@ struct Ring {
     init() {}
 
     /// `members`: each node with its tokens.
-    init(members: [(node: Int32, tokens: [UInt64])]) { self = Ring().adding(members) }
+    init(members: [(node: NodeID, tokens: [UInt64])]) { self = Ring().adding(members) }
 
     /// This ring with `added` members' tokens merged in: the same ring as one built with them
     /// among the members, in O(tokens) (a merge with the new tokens, sorted) instead of a sort of
     /// every token. Nodes learn of members a gossip at a time, so a thousand-node cluster's
     /// nodes rebuild their rings often.
-    func adding(_ added: [(node: Int32, tokens: [UInt64])]) -> Ring {
+    func adding(_ added: [(node: NodeID, tokens: [UInt64])]) -> Ring {
         var extra: [TokenOwner] = []
         extra.reserveCapacity(added.reduce(0) { $0 + $1.tokens.count })
         for m in added { for t in m.tokens { extra.append(TokenOwner(token: t, owner: m.node)) } }
@@ -97,11 +97,11 @@ struct Ring {
     /// allocates nothing: the first nodes seen are kept in a small buffer on the stack (one sized
     /// for every node of a thousand-node ring would be taken from the heap), later ones in an
     /// array.
-    func walk(from position: UInt64, _ visit: (Int32) -> Bool) {
+    func walk(from position: UInt64, _ visit: (NodeID) -> Bool) {
         if tokens.isEmpty { return }
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.walkBuffer) { near in
+        withUnsafeTemporaryAllocation(of: NodeID.self, capacity: Self.walkBuffer) { near in
             var nearCount = 0
-            var far: [Int32] = []
+            var far: [NodeID] = []
             var i = firstIndex(atOrAfter: position)
             for _ in 0..<tokens.count {
                 let node = owners[i]
@@ -132,7 +132,7 @@ struct Ring {
 
     /// Whether `node` is among the first `count` distinct nodes clockwise from `position`
     /// accepted by `include`; also true when `include` accepts none (no one else could own it).
-    func isAmong(_ node: Int32, from position: UInt64, count: Int, include: (Int32) -> Bool) -> Bool {
+    func isAmong(_ node: NodeID, from position: UInt64, count: Int, include: (NodeID) -> Bool) -> Bool {
         var found = false, accepted = 0
         walk(from: position) { n in
             guard include(n) else { return true }
@@ -144,8 +144,8 @@ struct Ring {
     }
 
     /// The first `count` distinct nodes clockwise from `position` accepted by `include`.
-    func preferenceList(from position: UInt64, count: Int, include: (Int32) -> Bool) -> [Int32] {
-        var list: [Int32] = []
+    func preferenceList(from position: UInt64, count: Int, include: (NodeID) -> Bool) -> [NodeID] {
+        var list: [NodeID] = []
         if count <= 0 { return list }
         walk(from: position) { node in
             if include(node) { list.append(node) }
@@ -158,7 +158,7 @@ struct Ring {
 /// A token and its node, ordered by token, then node (two nodes may draw the same token).
 private struct TokenOwner: Comparable {
     var token: UInt64
-    var owner: Int32
+    var owner: NodeID
 
     static func < (a: TokenOwner, b: TokenOwner) -> Bool {
         a.token != b.token ? a.token < b.token : a.owner < b.owner

@@ -3,13 +3,13 @@
 /// (all of them, once gossip has spread) can share one ring's storage: a thousand-node cluster
 /// then sorts its 8,000 tokens once rather than once a node, and keeps one copy of them.
 struct RingCache {
-    private var entries: [(members: [Int32], ring: Ring)] = []
+    private var entries: [(members: [NodeID], ring: Ring)] = []
     private static let size = 4
 
     /// The ring of `members` (node indices, ascending). `previous` (a node's last ring and its
     /// members) is grown by merging when it holds a subset of them; otherwise the ring is built.
-    mutating func ring(of members: [Int32], previous: (members: [Int32], ring: Ring),
-                       tokens: (Int32) -> [UInt64]) -> Ring {
+    mutating func ring(of members: [NodeID], previous: (members: [NodeID], ring: Ring),
+                       tokens: (NodeID) -> [UInt64]) -> Ring {
         if let i = entries.firstIndex(where: { $0.members == members }) {
             let hit = entries.remove(at: i)
             entries.insert(hit, at: 0)
@@ -28,8 +28,8 @@ struct RingCache {
 
     /// The members of `new` not in `old`, when `old` is a subsequence of `new` (members only
     /// added); nil when some member of `old` is gone.
-    private static func added(to old: [Int32], in new: [Int32]) -> [Int32]? {
-        var added: [Int32] = []
+    private static func added(to old: [NodeID], in new: [NodeID]) -> [NodeID]? {
+        var added: [NodeID] = []
         var i = 0
         for m in new {
             if i < old.count && old[i] == m { i += 1 } else { added.append(m) }

@@ -21,9 +21,9 @@ extension Simulation {
 
     /// The key's preference list (docs/language.md): first `replicas` nodes clockwise, skipping nodes
     /// down for at least `rehash`.
-    func owners(_ key: UInt32) -> [Int32] {
+    func owners(_ key: KeyID) -> [NodeID] {
         groundTruthRing().preferenceList(from: position(of: key), count: settings.replicas) { n in
-            !isOutForRehash(nodes[Int(n)])
+            !isOutForRehash(nodes[n.index])
         }
     }
 
@@ -31,9 +31,9 @@ extension Simulation {
     /// of the nodes after it clockwise; a node leaving (`beginRemove`) only when no other runs.
     /// One walk does it all: a running node is never out for `rehash`, so the first running
     /// node clockwise, if within the preference list's span, is on the list.
-    func defaultCoordinator(for key: UInt32) -> Int32? {
-        var found: Int32?
-        var fallback: Int32?
+    func defaultCoordinator(for key: KeyID) -> NodeID? {
+        var found: NodeID?
+        var fallback: NodeID?
         updateTruthRing()
         let position = position(of: key)
         // Walked where it is held: `truthRing.walk` with a closure that reads `self` would walk a

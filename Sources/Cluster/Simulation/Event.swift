@@ -14,21 +14,21 @@ enum EventKind {
     /// A message arrives at its receiver.
     case deliver(slot: Int32)
     /// A node timer fires; ignored when the node's incarnation changed since it was armed.
-    case timer(node: Int32, incarnation: UInt32, timer: NodeTimer)
+    case timer(node: NodeID, incarnation: UInt32, timer: NodeTimer)
     /// A client operation's deadline.
-    case clientTimeout(client: Int32, op: Int32)
+    case clientTimeout(client: Int32, op: ClientOpID)
     /// A coordinator's deadline for one of its requests.
-    case coordinatorTimeout(node: Int32, incarnation: UInt32, op: Int32)
+    case coordinatorTimeout(node: NodeID, incarnation: UInt32, op: CoordinatorOpID)
     /// A stream report not yet acknowledged is sent again.
-    case reportRetransmit(node: Int32, incarnation: UInt32, report: Int32)
+    case reportRetransmit(node: NodeID, incarnation: UInt32, report: ReportID)
     /// The client registers a reconnected stream again (its last re-registration failed);
     /// ignored when the stream was closed, disconnected or reconnected since.
-    case streamResync(stream: UInt32, epoch: UInt32)
+    case streamResync(stream: StreamID, epoch: UInt32)
     /// The client renews an open stream's registration (every `renew`); ignored once the
     /// stream instance is closed.
-    case streamRenew(stream: UInt32)
+    case streamRenew(stream: StreamID)
     /// A scheduled closure (`schedule(at:)`).
-    case action(id: Int32)
+    case action(id: ActionID)
 }
 
 /// One entry of the event queue, ordered by (time, insertion sequence).

@@ -9,13 +9,13 @@ public enum EventQueueProbe {
     public static func run(pending: Int, events: Int, delays: [Micros]) -> UInt64 {
         var queue = EventQueue()
         for i in 0..<pending {
-            queue.push(at: delays[i], .action(id: Int32(truncatingIfNeeded: i)))
+            queue.push(at: delays[i], .action(id: ActionID(Int32(truncatingIfNeeded: i))))
         }
         var checksum: UInt64 = 0
         var next = pending
         for _ in 0..<events {
             guard let event = queue.pop() else { break }
-            if case .action(let id) = event.kind { checksum = checksum &* 31 &+ UInt64(UInt32(bitPattern: id)) }
+            if case .action(let id) = event.kind { checksum = checksum &* 31 &+ UInt64(UInt32(bitPattern: id.raw)) }
             queue.push(at: event.time + delays[next], event.kind)
             next += 1
         }

@@ -13,9 +13,9 @@ struct Machine {
 }
 
 extension Array where Element == Machine {
-    /// The machine of node `index`.
-    subscript(_ index: Int32) -> Machine {
-        @inline(__always) get { self[Int(index)] }
-        @inline(__always) _modify { yield &self[Int(index)] }
+    /// The machine of `node`.
+    subscript(_ node: NodeID) -> Machine {
+        @inline(__always) get { self[node.index] }
+        @inline(__always) _modify { yield &self[node.index] }
     }
 }

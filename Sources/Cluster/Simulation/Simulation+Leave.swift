@@ -20,7 +20,7 @@ extension Simulation {
         }
         let index = node.index
         let deadline = scheduleAction(at: now &+ Self.leaveLimit) { [unowned self] in
-            self.endLeave(self.nodes[Int(index)], .droppedAfterTimeout)
+            self.endLeave(self.nodes[index], .droppedAfterTimeout)
         }
         leaving[index] = (completion, deadline)
         recorder?.fault("leave", [node.name], at: now)
@@ -41,7 +41,7 @@ extension Simulation {
     /// Ends every leave whose handoff has finished (in node order).
     func settleLeaves() {
         for index in leaving.keys.sorted() {
-            let node = nodes[Int(index)]
+            let node = nodes[index]
             if node.handoff != nil && context(node).isHandoffDone() { endLeave(node, .handedOff) }
         }
     }
@@ -75,6 +75,6 @@ extension Simulation {
         nameIndex[node.name] = nil
         network.forget(node.index)
         truthRingDirty = true
-        for other in members { send(from: client.endpoint, to: other.index, .removed(node: node.index)) }
+        for other in members { send(from: client.endpoint, to: Endpoint(other.index), .removed(node: node.index)) }
     }
 }

@@ -17,7 +17,7 @@ extension Simulation {
             ?? members.first { machines[$0.index].state == .running } ?? members.first { machines[$0.index].state == .paused }
         var added: [Node] = []
         for name in newNames {
-            let node = Node(index: Int32(nodes.count), name: name, nameID: names.intern(name),
+            let node = Node(index: NodeID(nodes.count), name: name, nameID: names.intern(name),
                             vnodes: Int32(min(max(settings.vnodes, 1), Simulation.maxVnodes)))
             nodes.append(node)
             machines.append(Machine())
@@ -30,11 +30,11 @@ extension Simulation {
         let everyone = members.map(\.index)
         for node in added {
             node.seeds = everyone.filter { $0 != node.index }
-            node.view.set(ViewEntry(entry: MemberEntry(node: node.index, beat: now, downAt: -1, removed: false,
+            node.view.set(ViewEntry(entry: MemberEntry(node: node.index, beat: now, downAt: MemberEntry.notDown, removed: false,
                                                        vnodes: node.vnodes), lastGrew: now, excluded: false))
             if bootstrap {
                 for other in added where other !== node {
-                    node.view.set(ViewEntry(entry: MemberEntry(node: other.index, beat: now, downAt: -1, removed: false,
+                    node.view.set(ViewEntry(entry: MemberEntry(node: other.index, beat: now, downAt: MemberEntry.notDown, removed: false,
                                                                vnodes: other.vnodes), lastGrew: now, excluded: false))
                 }
             }
@@ -50,7 +50,7 @@ extension Simulation {
     /// the first message is lost.
     private func join(_ node: Node, via contact: Node) {
         if node.view[contact.index] == nil {
-            node.view.set(ViewEntry(entry: MemberEntry(node: contact.index, beat: 0, downAt: -1, removed: false,
+            node.view.set(ViewEntry(entry: MemberEntry(node: contact.index, beat: 0, downAt: MemberEntry.notDown, removed: false,
                                                        vnodes: contact.vnodes), lastGrew: now, excluded: false))
         }
         context(node).gossipNow(to: contact.index)
@@ -79,7 +79,7 @@ extension Simulation {
             node.hints = HintStore(lastVersion: node.hints.lastVersion)  // versions still never repeat
             node.view = MembershipView()
             node.ring = Ring()
-            node.ringVersion = -1
+            node.ringVersion = Node.unbuiltRing
             node.ringMembers = []
             // The new view's versions start again.
             node.ownership = RangeMemo()
@@ -143,7 +143,7 @@ extension Simulation {
         guard groups.count >= 2 else {
             throw ClusterError(.invalidPartition, "a partition needs at least two groups")
         }
-        var assignment: [Int32: Int] = [:]
+        var assignment: [NodeID: Int] = [:]
         for (g, group) in groups.enumerated() {
             guard !group.isEmpty else { throw ClusterError(.invalidPartition, "a partition group is empty") }
             for name in group {

@@ -7,15 +7,15 @@ extension Simulation: NodeHost {
 
     /// A timer carries the node's incarnation: one armed before a kill, pause, resume or restart
     /// is void.
-    func arm(_ node: Int32, _ timer: NodeTimer, after delay: Micros) {
+    func arm(_ node: NodeID, _ timer: NodeTimer, after delay: Micros) {
         schedule(.timer(node: node, incarnation: machines[node].incarnation, timer: timer), at: now &+ delay)
     }
 
-    func armCoordinatorDeadline(_ node: Int32, op: Int32) {
+    func armCoordinatorDeadline(_ node: NodeID, op: CoordinatorOpID) {
         scheduleDeadline(.coordinatorTimeout(node: node, incarnation: machines[node].incarnation, op: op))
     }
 
-    func armReportRetransmit(_ node: Int32, report: Int32, after delay: Micros) {
+    func armReportRetransmit(_ node: NodeID, report: ReportID, after delay: Micros) {
         schedule(.reportRetransmit(node: node, incarnation: machines[node].incarnation, report: report), at: now &+ delay)
     }
 
@@ -23,14 +23,14 @@ extension Simulation: NodeHost {
 
     func drawTimer(between lo: Micros, _ hi: Micros) -> Micros { random.timers.between(lo, hi) }
 
-    func ring(of members: [Int32], previous: (members: [Int32], ring: Ring)) -> Ring {
-        rings.ring(of: members, previous: previous) { n in Int(n) < nodes.count ? nodes[Int(n)].tokens : [] }
+    func ring(of members: [NodeID], previous: (members: [NodeID], ring: Ring)) -> Ring {
+        rings.ring(of: members, previous: previous) { n in n.index < nodes.count ? nodes[n.index].tokens : [] }
     }
 
-    func reportPending(_ stream: UInt32) { inFlightReports[stream, default: 0] += 1 }
+    func reportPending(_ stream: StreamID) { inFlightReports[stream, default: 0] += 1 }
 
     /// One report (or pending re-registration) of `stream` is no longer in flight.
-    func reportRetired(_ stream: UInt32) {
+    func reportRetired(_ stream: StreamID) {
         let n = (inFlightReports[stream] ?? 1) - 1
         inFlightReports[stream] = n > 0 ? n : nil
     }

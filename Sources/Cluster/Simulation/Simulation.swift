@@ -47,7 +47,7 @@ final class Simulation {
     /// The machine each node runs on, by the same index: ground truth.
     @exclusivity(unchecked) var machines: [Machine] = []
     /// Current node index of each name in the cluster.
-    @exclusivity(unchecked) var nameIndex: [String: Int32] = [:]
+    @exclusivity(unchecked) var nameIndex: [String: NodeID] = [:]
     @exclusivity(unchecked) var network: Network
 
     /// The clients (`Client.swift`); the language drives the first.
@@ -56,21 +56,21 @@ final class Simulation {
     var client: Client { clients[0] }
     /// Rings shared between nodes whose views hold the same members.
     @exclusivity(unchecked) var rings = RingCache()
-    @exclusivity(unchecked) var actions: [Int32: () -> Void] = [:]
-    @exclusivity(unchecked) var nextAction: Int32 = 0
+    @exclusivity(unchecked) var actions: [ActionID: () -> Void] = [:]
+    @exclusivity(unchecked) var nextAction = ActionID(0)
 
     /// Nodes leaving gracefully (`beginRemove`), with what to call when each leave ends.
-    @exclusivity(unchecked) var leaving: [Int32: (completion: (RemoveOutcome) -> Void, deadline: Int32)] = [:]
+    @exclusivity(unchecked) var leaving: [NodeID: (completion: (RemoveOutcome) -> Void, deadline: ActionID)] = [:]
 
     /// Every stream instance's views, for `check` (see Checking/StreamLog.swift): ground truth.
     @exclusivity(unchecked) var streamLogs: [StreamLog] = []
-    @exclusivity(unchecked) var streamLogIndex: [UInt32: Int] = [:]
+    @exclusivity(unchecked) var streamLogIndex: [StreamID: Int] = [:]
     /// Disks lost with what they held (wiped, or dropped with their node), for `check`.
     @exclusivity(unchecked) var lostDisks: [LostDisk] = []
     /// Stream instances are numbered across clients: registrations are stored by instance.
-    @exclusivity(unchecked) var nextStreamInstance: UInt32 = 1
+    @exclusivity(unchecked) var nextStreamInstance = StreamID(1)
     /// Unacknowledged reports per stream instance, held by nodes not killed.
-    @exclusivity(unchecked) var inFlightReports: [UInt32: Int] = [:]
+    @exclusivity(unchecked) var inFlightReports: [StreamID: Int] = [:]
     @exclusivity(unchecked) var operationCounts = [Int](repeating: 0, count: OperationCounter.allCases.count)
 
     /// Ground-truth ring (all members), rebuilt when membership changes.
@@ -106,28 +106,30 @@ final class Simulation {
 
     // MARK: Names
 
-    func internKey(_ key: String) -> UInt32 {
+    func internKey(_ key: String) -> KeyID {
         let id = keys.intern(key)
         while keyPositions.count <= Int(id) {
             keyPositions.append(StableHash.position(ofByteHash: keys.byteHash(of: UInt32(keyPositions.count))))
         }
-        return id
+        return KeyID(id)
     }
 
-    func position(of key: UInt32) -> UInt64 { keyPositions[Int(key)] }
+    func position(of key: KeyID) -> UInt64 { keyPositions[key.index] }
 
-    func endpointName(_ e: Int32) -> String {
-        if let c = Client.index(of: e) { return c == 0 ? "client" : "client\(c + 1)" }
-        return Int(e) < nodes.count ? nodes[Int(e)].name : "?"
+    func endpointName(_ e: Endpoint) -> String {
+        if let c = e.client { return c == 0 ? "client" : "client\(c + 1)" }
+        return Int(e.raw) < nodes.count ? nodes[Int(e.raw)].name : "?"
     }
+
+    func endpointName(_ n: NodeID) -> String { endpointName(Endpoint(n)) }
 
     /// The client an endpoint names, if it is one of this simulation's.
-    func client(at endpoint: Int32) -> Client? {
-        Client.index(of: endpoint).flatMap { $0 < clients.count ? clients[$0] : nil }
+    func client(at endpoint: Endpoint) -> Client? {
+        endpoint.client.flatMap { $0 < clients.count ? clients[$0] : nil }
     }
 
     /// The client that has stream `instance` open.
-    func client(holding instance: UInt32) -> Client? {
+    func client(holding instance: StreamID) -> Client? {
         clients.first { $0.streamNames[instance] != nil }
     }
 
@@ -136,7 +138,7 @@ final class Simulation {
         guard let i = nameIndex[name] else {
             throw ClusterError(.notInCluster, subject: name, "node \(name) is not in the cluster")
         }
-        return nodes[Int(i)]
+        return nodes[i.index]
     }
 
     /// Nodes in the cluster, in the order they were added.
@@ -177,7 +179,7 @@ final class Simulation {
         case .timer(let n, let incarnation, let timer):
             let machine = machines[n]
             guard machine.incarnation == incarnation, machine.state == .running, !machine.removed else { return }
-            let node = context(nodes[Int(n)])
+            let node = context(nodes[n])
             switch timer {
             case .gossip: node.gossipTick()
             case .antiEntropy: node.antiEntropyTick()
@@ -188,10 +190,10 @@ final class Simulation {
                              object: nil)
         case .coordinatorTimeout(let n, let incarnation, let op):
             guard machines[n].incarnation == incarnation else { return }
-            context(nodes[Int(n)]).finishCoordinatorOp(op, timedOut: true)
+            context(nodes[n]).finishCoordinatorOp(op, timedOut: true)
         case .reportRetransmit(let n, let incarnation, let report):
             guard machines[n].incarnation == incarnation, machines[n].state == .running else { return }
-            context(nodes[Int(n)]).retransmitReport(report)
+            context(nodes[n]).retransmitReport(report)
         case .streamResync(let stream, let epoch):
             resync(stream: stream, epoch: epoch)
         case .streamRenew(let stream):
@@ -203,16 +205,16 @@ final class Simulation {
 
     /// Runs `action` at `time` (now or later); returns its id, for `cancelAction`.
     @discardableResult
-    func scheduleAction(at time: Micros, _ action: @escaping () -> Void) -> Int32 {
+    func scheduleAction(at time: Micros, _ action: @escaping () -> Void) -> ActionID {
         let id = nextAction
-        nextAction &+= 1
+        nextAction.raw &+= 1
         actions[id] = action
         schedule(.action(id: id), at: time)
         return id
     }
 
     /// A scheduled action that has not run yet will not run.
-    func cancelAction(_ id: Int32) { actions[id] = nil }
+    func cancelAction(_ id: ActionID) { actions[id] = nil }
 
     func emit(_ event: ClusterEvent) {
         if let recorder, case .delivery(let view) = event { recorder.view(view, at: now) }

@@ -1,7 +1,7 @@
 /// A write kept by a stand-in for a node it stood in for (sloppy quorum), delivered later.
 struct Hint {
-    var target: Int32
-    var key: UInt32
+    var target: NodeID
+    var key: KeyID
     var object: ObjectRecord
     /// Raised on every merge, so an acknowledgement of an older version does not retire it.
     var version: UInt32
@@ -20,7 +20,7 @@ struct HintStore {
 
     var isEmpty: Bool { hints.isEmpty }
 
-    mutating func add(target: Int32, key: UInt32, _ object: ObjectRecord, _ order: StampOrder) {
+    mutating func add(target: NodeID, key: KeyID, _ object: ObjectRecord, _ order: StampOrder) {
         if let i = hints.firstIndex(where: { $0.target == target && $0.key == key }) {
             let change = hints[i].object.merge(object, order)
             // The same data again after it was sent is sent again, as a new version: it came back
@@ -41,14 +41,14 @@ struct HintStore {
     }
 
     /// Retires the hint when the acknowledged version is its current one.
-    mutating func acknowledge(target: Int32, key: UInt32, version: UInt32) {
+    mutating func acknowledge(target: NodeID, key: KeyID, version: UInt32) {
         if let i = hints.firstIndex(where: { $0.target == target && $0.key == key && $0.version == version }) {
             hints.remove(at: i)
         }
     }
 
     /// The merged hinted data for `key` (all targets), for answering reads as a stand-in.
-    func object(for key: UInt32, _ order: StampOrder) -> ObjectRecord? {
+    func object(for key: KeyID, _ order: StampOrder) -> ObjectRecord? {
         var result: ObjectRecord?
         for h in hints where h.key == key {
             var r = result ?? ObjectRecord()

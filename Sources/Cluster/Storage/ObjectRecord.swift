@@ -17,13 +17,13 @@ struct ObjectRecord: Equatable {
     /// Whether any field is visible (an object with every field deleted reads as absent).
     func exists(_ order: StampOrder) -> Bool { fields.contains { isVisible($0, order) } }
 
-    func record(of field: UInt32) -> FieldRecord? {
+    func record(of field: FieldID) -> FieldRecord? {
         for r in fields where r.field == field { return r }
         return nil
     }
 
     /// The visible value id of `field`, or nil.
-    func visibleValue(_ field: UInt32, _ order: StampOrder) -> UInt32? {
+    func visibleValue(_ field: FieldID, _ order: StampOrder) -> ValueID? {
         guard let r = record(of: field), isVisible(r, order) else { return nil }
         return r.value
     }
@@ -109,7 +109,7 @@ struct ObjectRecord: Equatable {
     }
 
     /// The part a stream sees: the tombstone and the selected fields' records (no registrations).
-    func restricted(to selection: [UInt32]) -> ObjectRecord {
+    func restricted(to selection: [FieldID]) -> ObjectRecord {
         var r = ObjectRecord(tomb: tomb)
         for f in fields where selection.contains(f.field) { r.fields.append(f) }
         return r
@@ -123,13 +123,13 @@ struct ObjectRecord: Equatable {
         var h = WordDigest()
         h.add(UInt64(bitPattern: tomb.time)); h.add(UInt64(tomb.origin))
         for f in fields {
-            h.add(UInt64(f.field) | UInt64(f.value) << 32)
+            h.add(UInt64(f.field.raw) | UInt64(f.value.raw) << 32)
             h.add(UInt64(bitPattern: f.stamp.time)); h.add(UInt64(f.stamp.origin))
         }
         for r in registrations {
-            h.add(UInt64(r.stream) | (r.closed ? 1 << 40 : 0))
+            h.add(UInt64(r.stream.raw) | (r.closed ? 1 << 40 : 0))
             h.add(UInt64(r.epoch))
-            for f in r.fields { h.add(UInt64(f)) }
+            for f in r.fields { h.add(UInt64(f.raw)) }
         }
         return h.value
     }
@@ -140,10 +140,10 @@ struct MergeChange {
     var tomb = false
     var fieldsChanged = false
     /// The changed fields, when either side had registrations (see `merge`).
-    var fields: [UInt32] = []
+    var fields: [FieldID] = []
     var registrationsChanged = false
     /// Open registrations this replica had not held before, or whose epoch rose.
-    var newRegistrations: [UInt32] = []
+    var newRegistrations: [StreamID] = []
 
     var dataChanged: Bool { tomb || fieldsChanged }
     var any: Bool { dataChanged || registrationsChanged }

@@ -6,7 +6,7 @@
 /// 4-byte key, its 32-byte `ObjectRecord` and 8 bytes of index. The dense order is not
 /// meaningful: anything observable sorts first.
 struct Store {
-    private(set) var keys: [UInt32] = []
+    private(set) var keys: [KeyID] = []
     private(set) var records: [ObjectRecord] = []
     /// Position in `keys`/`records` + 1 (0: empty slot); the count is a power of two.
     private var index = [UInt32](repeating: 0, count: 16)
@@ -16,16 +16,16 @@ struct Store {
     var isEmpty: Bool { keys.isEmpty }
 
     /// Keys and records, in no meaningful order.
-    var entries: Zip2Sequence<[UInt32], [ObjectRecord]> { zip(keys, records) }
+    var entries: Zip2Sequence<[KeyID], [ObjectRecord]> { zip(keys, records) }
 
     @inline(__always)
-    private func home(_ key: UInt32) -> Int {
-        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+    private func home(_ key: KeyID) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key.raw) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
     }
 
     /// The index slot holding `key`, or the empty slot where it would go.
     @inline(__always)
-    private func slot(of key: UInt32) -> Int {
+    private func slot(of key: KeyID) -> Int {
         let mask = index.count - 1
         var i = home(key)
         while true {
@@ -35,23 +35,23 @@ struct Store {
         }
     }
 
-    private func position(of key: UInt32) -> Int? {
+    private func position(of key: KeyID) -> Int? {
         let p = index[slot(of: key)]
         return p == 0 ? nil : Int(p - 1)
     }
 
-    subscript(key: UInt32) -> ObjectRecord? {
+    subscript(key: KeyID) -> ObjectRecord? {
         position(of: key).map { records[$0] }
     }
 
     /// `body` of the key's record, read where it is held (a copy would retain its arrays); nil
     /// when the store does not hold the key.
-    func withRecord<R>(_ key: UInt32, _ body: (borrowing ObjectRecord) -> R) -> R? {
+    func withRecord<R>(_ key: KeyID, _ body: (borrowing ObjectRecord) -> R) -> R? {
         guard let p = position(of: key) else { return nil }
         return records.withUnsafeBufferPointer { body($0[p]) }
     }
 
-    mutating func merge(_ key: UInt32, _ incoming: ObjectRecord, _ order: StampOrder) -> MergeChange {
+    mutating func merge(_ key: KeyID, _ incoming: ObjectRecord, _ order: StampOrder) -> MergeChange {
         if incoming.isEmpty { return MergeChange() }
         let s = slot(of: key)
         let p = index[s]
@@ -66,7 +66,7 @@ struct Store {
 
     /// Removes the key's record and returns it.
     @discardableResult
-    mutating func removeValue(forKey key: UInt32) -> ObjectRecord? {
+    mutating func removeValue(forKey key: KeyID) -> ObjectRecord? {
         var hole = slot(of: key)
         let p = index[hole]
         guard p != 0 else { return nil }
