@@ -161,7 +161,7 @@ import Testing
 
     @Test func textIsEscaped() {
         #expect(MarkupText.html("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
-        #expect(MarkupText.json("</script><!--\"\\\n\u{1}") == "\"\\u003c/script\\u003e\\u003c!--\\\"\\\\\\n\\u0001\"")
+        #expect(MarkupText.json("</script><!--\"\\\n\u{1}") == "\"\\u003C/script\\u003E\\u003C!--\\\"\\\\\\n\\u0001\"")
         #expect(MarkupText.number(0.5) == "0.5")
         #expect(MarkupText.number(-2.25, digits: 1) == "-2.3" || MarkupText.number(-2.25, digits: 1) == "-2.2")
         #expect(MarkupText.number(3) == "3")

@@ -13,7 +13,7 @@ struct JSONObject {
     mutating func add(_ name: String, _ value: Bool) { members.append(Self.quote(name) + ":" + (value ? "true" : "false")) }
 
     mutating func add(_ name: String, _ values: [String]) {
-        members.append(Self.quote(name) + ":[" + values.map(Self.quote).joined(separator: ",") + "]")
+        members.append(Self.quote(name) + ":[" + values.map { Self.quote($0) }.joined(separator: ",") + "]")
     }
 
     /// An object of string members, in the given order.
@@ -24,8 +24,10 @@ struct JSONObject {
 
     var text: String { "{" + members.joined(separator: ",") + "}" }
 
-    /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t` or `\u00XX`.
-    static func quote(_ text: String) -> String {
+    /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t` or `\u00XX`. With
+    /// `inScript`, also safe inside an HTML `<script>` element: `<`, `>` and `&` are written as
+    /// escapes, so no `</script>` or `<!--` can appear, and nor can U+2028/U+2029.
+    static func quote(_ text: String, inScript: Bool = false) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -34,6 +36,11 @@ struct JSONObject {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "<" where inScript: out += "\\u003C"
+            case ">" where inScript: out += "\\u003E"
+            case "&" where inScript: out += "\\u0026"
+            case "\u{2028}" where inScript: out += "\\u2028"
+            case "\u{2029}" where inScript: out += "\\u2029"
             case _ where scalar.value < 0x20 || scalar.value == 0x7F:
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
