@@ -2,9 +2,9 @@
 /// has (a clock to read, timers, a network to send on, a source of randomness) and nothing more.
 /// Node code (`NodeContext` and its extensions) sees the world only through this protocol, so the
 /// compiler keeps it away from other nodes' state, the ground-truth ring, the name table and the
-/// harness's collections. `Simulation` is the one host of a run; tests make their own
+/// harness's collections. `SimulationHost` is the one host of a run; tests make their own
 /// (Tests/ClusterTests/NodeHandlerTests.swift). See docs/design.md.
-protocol NodeHost: AnyObject {
+protocol NodeHost {
     /// The cluster's settings, which every node is configured with.
     var settings: Settings { get }
     /// How stamps compare (time, then the origin's name): a pure function, shared.

@@ -10,9 +10,11 @@ struct Stamp: Equatable {
     var isZero: Bool { time == 0 }
 }
 
-/// Compares stamps: by time, then by coordinator name on equal time.
+/// Compares stamps: by time, then by coordinator name on equal time. Copied into every merge and
+/// every write's stamping, so it holds the names unowned: a copy then costs no reference counting
+/// (the simulation that owns the names outlives every use).
 struct StampOrder {
-    let names: Interner
+    unowned(unsafe) let names: Interner
 
     @inline(__always)
     func less(_ a: Stamp, _ b: Stamp) -> Bool {
