@@ -13,10 +13,7 @@ struct SeedRange: Equatable, Sendable, ExpressibleByArgument {
     }
 
     init?(argument: String) {
-        let parts = argument.split(separator: ".", omittingEmptySubsequences: false)
-        // "A..B" splits on "." into ["A", "", "B"].
-        guard parts.count == 3, parts[1].isEmpty,
-              let lower = UInt64(parts[0]), let upper = UInt64(parts[2]) else { return nil }
+        guard let (lower, upper) = numberPair(argument, separator: "..") else { return nil }
         self.init(lower: lower, upper: upper)
     }
 

@@ -12,8 +12,7 @@ struct Shard: Equatable, Sendable, ExpressibleByArgument {
     }
 
     init?(argument: String) {
-        let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let index = UInt64(parts[0]), let count = UInt64(parts[1]) else { return nil }
+        guard let (index, count) = numberPair(argument, separator: "/") else { return nil }
         self.init(index: index, count: count)
     }
 
